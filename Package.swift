@@ -1,0 +1,46 @@
+// swift-tools-version:6.0
+import PackageDescription
+
+/// Targets depend one way only:
+/// CCmarkGFM → Markdown ─┐
+/// Templates ────────────┼→ Site → Preview → BuildSiteCLI → build-site
+/// Yams → Content ───────┘
+let package = Package(
+    name: "build-site",
+    platforms: [.macOS(.v13)],
+    products: [
+        .executable(name: "build-site", targets: ["build-site"]),
+        .library(name: "Site", targets: ["Site"]),
+        .library(name: "Templates", targets: ["Templates"]),
+        .library(name: "Markdown", targets: ["Markdown"]),
+        .library(name: "Content", targets: ["Content"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
+        .package(url: "https://github.com/swhitty/FlyingFox", from: "0.27.1"),
+    ],
+    targets: [
+        .systemLibrary(
+            name: "CCmarkGFM",
+            pkgConfig: "libcmark-gfm",
+            providers: [.apt(["libcmark-gfm-dev", "libcmark-gfm-extensions-dev"])]
+        ),
+        .target(name: "Markdown", dependencies: ["CCmarkGFM"]),
+        .target(name: "Templates"),
+        .target(name: "Content", dependencies: [.product(name: "Yams", package: "Yams")]),
+        .target(name: "Site", dependencies: ["Markdown", "Templates", "Content"]),
+        .target(name: "Preview", dependencies: ["Site", .product(name: "FlyingFox", package: "FlyingFox")]),
+        .target(name: "BuildSiteCLI", dependencies: [
+            "Site", "Preview",
+            .product(name: "ArgumentParser", package: "swift-argument-parser"),
+        ]),
+        .executableTarget(name: "build-site", dependencies: ["BuildSiteCLI"]),
+
+        .testTarget(name: "MarkdownTests", dependencies: ["Markdown"], resources: [.copy("Fixtures")]),
+        .testTarget(name: "TemplatesTests", dependencies: ["Templates"], resources: [.copy("Fixtures")]),
+        .testTarget(name: "ContentTests", dependencies: ["Content"], resources: [.copy("Fixtures")]),
+        .testTarget(name: "SiteTests", dependencies: ["Site", "BuildSiteCLI"], resources: [.copy("Fixtures")]),
+        .testTarget(name: "PreviewTests", dependencies: ["Preview", "Site"], resources: [.copy("Fixtures")]),
+    ]
+)
