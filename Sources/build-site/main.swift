@@ -1,1 +1,3 @@
 import BuildSiteCLI
+
+BuildSiteCommand.main()
