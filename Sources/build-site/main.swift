@@ -1,3 +1,3 @@
 import BuildSiteCLI
 
-BuildSiteCommand.main()
+await BuildSiteCommand.main()
