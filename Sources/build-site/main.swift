@@ -1,3 +1,0 @@
-import BuildSiteCLI
-
-await BuildSiteCommand.main()
