@@ -16,6 +16,11 @@ struct PageValues: Sendable {
     let collections: Value
     /// `site` global.
     let site: Value
+    /// For each page: its collection's sorted page indices and its position there (nil for list and top-level pages).
+    /// Precomputed so that previous/next cost nothing per page.
+    private let neighbours: [(members: [Int], position: Int)?]
+    /// For each list page: its collection's sorted page indices.
+    private let listMembers: [Int: [Int]]
 
     init(content: ContentSet, rendered: [RenderedMarkdown?], urls: [String]) {
         let pages = content.pages
@@ -66,6 +71,16 @@ struct PageValues: Sendable {
                 ("by_slug", .dictionary(OrderedDictionary(bySlug))),
             ]))))
         }
+        var neighbours: [(members: [Int], position: Int)?] = Array(repeating: nil, count: pages.count)
+        var listMembers: [Int: [Int]] = [:]
+        for collection in content.collections {
+            for (position, index) in collection.pageIndices.enumerated() {
+                neighbours[index] = (collection.pageIndices, position)
+            }
+            if let list = collection.listPage { listMembers[list] = collection.pageIndices }
+        }
+        self.neighbours = neighbours
+        self.listMembers = listMembers
         self.refs = refs
         self.cards = cards
         self.collections = .dictionary(OrderedDictionary(collectionPairs))
@@ -74,7 +89,6 @@ struct PageValues: Sendable {
 
     /// The full `page` value: the card plus body, table of contents, neighbours and (on list pages) the pages.
     func page(_ index: Int, in content: ContentSet, rendered: RenderedMarkdown?) -> Value {
-        let page = content.pages[index]
         var extra: [(String, Value)] = [
             ("content", .safe(rendered?.html ?? "")),
             ("toc", .array((rendered?.headings ?? []).map { heading in
@@ -86,13 +100,11 @@ struct PageValues: Sendable {
             ("next", .none),
             ("pages", .array([])),
         ]
-        if let name = page.collection, let collection = content.collections.first(where: { $0.name == name }) {
-            if page.isListPage {
-                extra[4] = ("pages", .array(collection.pageIndices.map { cards[$0] }))
-            } else if let position = collection.pageIndices.firstIndex(of: index) {
-                if position > 0 { extra[2] = ("previous", cards[collection.pageIndices[position - 1]]) }
-                if position + 1 < collection.pageIndices.count { extra[3] = ("next", cards[collection.pageIndices[position + 1]]) }
-            }
+        if let members = listMembers[index] {
+            extra[4] = ("pages", .array(members.map { cards[$0] }))
+        } else if let (members, position) = neighbours[index] {
+            if position > 0 { extra[2] = ("previous", cards[members[position - 1]]) }
+            if position + 1 < members.count { extra[3] = ("next", cards[members[position + 1]]) }
         }
         guard case .dictionary(let card) = cards[index] else { return cards[index] }
         return .dictionary(Self.merge(card.pairs, extra))
