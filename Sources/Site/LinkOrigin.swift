@@ -29,8 +29,9 @@ struct LinkOrigin {
 
     func diagnostic(for link: BrokenLink) -> Diagnostic {
         let message = "broken link '\(link.href)': \(link.reason)"
-        let needles = [link.href, link.sitePath, String(link.sitePath.split(separator: "#").first ?? "")]
-            .filter { !$0.isEmpty && $0 != "/" }
+        let fragment = link.href.firstIndex(of: "#").map { String(link.href[$0...]) } ?? ""
+        let needles = [link.href, link.sitePath, String(link.sitePath.split(separator: "#").first ?? ""), fragment]
+            .filter { !$0.isEmpty && $0 != "/" && $0 != "#" }
         guard let index = pageByOutput[link.page] else {
             return locateInTemplates(needles, message: message, notes: ["in the generated file \(link.page)"])
         }

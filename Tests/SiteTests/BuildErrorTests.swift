@@ -12,7 +12,7 @@ struct BuildErrorCase: Decodable, Sendable, CustomTestStringConvertible {
     }
     var name: String
     var edits: [Edit]
-    /// The diagnostic's `file:line:column` prefix (or just `file` when the error has no line).
+    /// The start of the diagnostic's location: `file`, `file:line` or `file:line:column`.
     var location: String
     /// A part of the message that must appear.
     var message: String
@@ -45,7 +45,7 @@ struct BuildErrorTests {
             Issue.record("the build should have failed")
         } catch {
             let descriptions = error.diagnostics.map(\.description)
-            #expect(descriptions.contains { $0.hasPrefix(errorCase.location + ": error: ") && $0.contains(errorCase.message) },
+            #expect(descriptions.contains { $0.hasPrefix(errorCase.location + ":") && $0.contains(errorCase.message) },
                     "got: \(descriptions.joined(separator: "\n"))")
         }
         #expect(FixtureSite.snapshot(fixture.output) == before, "a failed build leaves site/ as it was")
