@@ -60,7 +60,7 @@ public struct ContentError: Error, Sendable, CustomStringConvertible, Equatable 
     /// `file:line:column: error: message`, parts that are nil left out, then one `note:` line per note.
     public var description: String {
         var location = ""
-        if let file { location += file + ":" }
+        if let file { location += file.visible + ":" }
         if let line {
             location += "\(line):"
             if let column { location += "\(column):" }

@@ -71,6 +71,8 @@ public enum ContentLoader {
         for (position, page) in pages.enumerated() {
             guard let collection = page.collection, !page.isListPage else { continue }
             if let other = index[collection]?[page.slug] {
+                // Same URL too: URLCollisions already reported the pair.
+                if pages[other].outputPath.lowercased() == page.outputPath.lowercased() { continue }
                 errors.append(ContentError(.duplicateURL, file: page.source, line: 1, column: 1,
                                            message: "slug '\(page.slug)' is also used by \(pages[other].source)",
                                            notes: ["relations name pages by slug, so slugs must be unique in a collection"]))

@@ -38,7 +38,7 @@ struct KnownFields {
                 switch PageRoute.normalize(permalink: text.precomposedStringWithCanonicalMapping) {
                 case .success(let url): permalink = url
                 case .failure(let unsafe):
-                    errors.append(ContentError(.path, file: file, at: node, message: "unsafe permalink '\(text)': \(unsafe.reason)"))
+                    errors.append(ContentError(.path, file: file, at: node, message: "unsafe permalink '\(text.visible)': \(unsafe.reason)"))
                 }
             default:
                 break
@@ -52,7 +52,7 @@ struct KnownFields {
             errors.append(ContentError(.path, file: file, at: node, message: "a list page or the home page has no slug",
                                        notes: ["use 'permalink:' to change its URL"]))
         } else if let reason = PageRoute.problem(inSegment: slug) {
-            errors.append(ContentError(.path, file: file, at: node, message: "unsafe slug '\(slug)': \(reason)"))
+            errors.append(ContentError(.path, file: file, at: node, message: "unsafe slug '\(slug.visible)': \(reason)"))
         } else {
             route.setSlug(slug)
         }

@@ -28,6 +28,6 @@ extension Node {
     }
 
     func typeError(file: String, key: String, expected: String) -> ContentError {
-        ContentError(.type, file: file, at: self, message: "'\(key)': expected \(expected), found \(value.typeName)")
+        ContentError(.type, file: file, at: self, message: "'\(key.visible)': expected \(expected), found \(value.typeName)")
     }
 }

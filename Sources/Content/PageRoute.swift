@@ -55,7 +55,7 @@ struct PageRoute {
         if segment.contains("%") {
             guard let decoded = segment.removingPercentEncoding else { return nil }
             if decoded != segment, let inner = problem(inSegment: decoded) {
-                return "it is percent-encoded and decodes to '\(decoded)': " + inner
+                return "it is percent-encoded and decodes to '\(decoded.visible)': " + inner
             }
         }
         return nil
@@ -80,7 +80,7 @@ struct PageRoute {
         if inner.isEmpty { return decoded == "/" || decoded.isEmpty ? .success("/") : .failure(Unsafe(reason: "it is empty")) }
         for segment in inner {
             if let reason = problem(inSegment: segment) {
-                return .failure(Unsafe(reason: decoded == permalink ? reason : "it decodes to '\(decoded)': " + reason))
+                return .failure(Unsafe(reason: decoded == permalink ? reason : "it decodes to '\(decoded.visible)': " + reason))
             }
         }
         if let first = inner.first, first.contains(":") {

@@ -93,13 +93,13 @@ struct RelationResolver {
         if broken.contains(key) { return nil }
         if drafts.contains(key) {
             errors.append(ContentError(.relation, file: file, at: item,
-                                       message: "page '\(slug)' in collection '\(collection)' is a draft",
+                                       message: "page '\(slug.visible)' in collection '\(collection)' is a draft",
                                        notes: ["build with drafts included, or remove it from this list"]))
             return nil
         }
         let hint = Suggestion.closest(to: slug, in: pages.keys.sorted()).map { " — did you mean '\($0)'?" } ?? ""
         errors.append(ContentError(.relation, file: file, at: item,
-                                   message: "no page '\(slug)' in collection '\(collection)'\(hint)"))
+                                   message: "no page '\(slug.visible)' in collection '\(collection)'\(hint)"))
         return nil
     }
 }

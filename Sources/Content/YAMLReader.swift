@@ -119,9 +119,9 @@ struct YAMLReader {
             return Node(.date(date), line: node.line, column: node.column)
         case .failure(.malformed):
             errors.append(ContentError(.date, file: file, at: node,
-                                       message: "expected a date (2015, 2015-05 or 2015-12-11), found '\(text)'"))
+                                       message: "expected a date (2015, 2015-05 or 2015-12-11), found '\(text.visible)'"))
         case .failure(.impossible(let reason)):
-            errors.append(ContentError(.date, file: file, at: node, message: "impossible date '\(text)': \(reason)"))
+            errors.append(ContentError(.date, file: file, at: node, message: "impossible date '\(text.visible)': \(reason)"))
         }
         return node
     }
