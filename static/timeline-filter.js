@@ -28,7 +28,9 @@
   });
   field.appendChild(label);
   field.appendChild(select);
-  narrow.insertBefore(field, narrow.querySelector(".narrow__group"));
+  var intro = narrow.querySelector(".narrow__intro");
+  narrow.insertBefore(field, intro ? intro.nextSibling : null);
+  narrow.insertBefore(status, field.nextSibling);
 
   function apply(key) {
     var shown = 0;
