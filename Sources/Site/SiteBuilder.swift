@@ -14,6 +14,7 @@ public enum SiteBuilder {
 
         // 1. Load config and content (front matter, dates, relations, drafts).
         let content = try loadContent(root: root, includeDrafts: options.includeDrafts)
+        try ReservedKeys.check(content)
         let urls = content.pages.map(siteURL)
         let markdownOptions = MarkdownOptions(allowRawHTML: allowsRawHTML(content.config))
 
