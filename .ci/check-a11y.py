@@ -16,9 +16,9 @@ import time
 from urllib.parse import quote
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-import venv  # noqa: E402
+import ci_venv  # noqa: E402
 
-venv.ensure_selenium()
+ci_venv.ensure_selenium()
 import browser  # noqa: E402
 
 FAILING = ("critical", "serious")
@@ -38,7 +38,7 @@ def html_pages(site):
 
 
 def default_axe():
-    path = os.path.join(venv.site_packages(), "axe_playwright_python", "axe.min.js")
+    path = os.path.join(ci_venv.site_packages(), "axe_playwright_python", "axe.min.js")
     return path if os.path.exists(path) else None
 
 
