@@ -9,7 +9,12 @@ extension SiteConfig {
     /// Every problem is returned in `errors`, located in `site.yml`.
     static func load(root: URL) -> (config: SiteConfig, errors: [ContentError]) {
         let url = root.appendingPathComponent(fileName)
-        guard FileManager.default.fileExists(atPath: url.path) else { return (SiteConfig(), []) }
+        guard FileManager.default.fileExists(atPath: url.path) else {
+            // A `site.yaml` would otherwise be ignored without a word.
+            let misnamed = root.appendingPathComponent("site.yaml")
+            guard FileManager.default.fileExists(atPath: misnamed.path) else { return (SiteConfig(), []) }
+            return (SiteConfig(), [ContentError(.config, file: "site.yaml", message: "the settings file must be named site.yml")])
+        }
         let data: Data
         do {
             data = try Data(contentsOf: url)
