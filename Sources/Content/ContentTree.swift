@@ -57,6 +57,11 @@ struct ContentTree {
             let url = directory.appendingPathComponent(name)
             let parts = components + [name]
             let display = displayDirectory + "/" + name
+            // Every name becomes part of an output path and a URL.
+            if let reason = PageRoute.problem(inSegment: name) {
+                errors.append(ContentError(.path, file: display, message: "name cannot be part of a URL: \(reason)"))
+                continue
+            }
             var info = stat()
             guard stat(url.path, &info) == 0 else {
                 errors.append(ContentError(.unreadable, file: display, message: ContentTree.statFailure(errno)))
