@@ -40,12 +40,13 @@ public enum ContentLoader {
         var broken = Set<String>()
         for (file, outcome) in zip(tree.markdown, outcomes) {
             errors += outcome.errors
-            guard let page = outcome.page, outcome.errors.isEmpty else {
-                // Relations to a file that failed are not reported a second time.
+            // A page with value errors (a bad date, a wrong type) still takes part in the checks
+            // below, so its relation errors are reported in the same run; the load fails anyway.
+            guard let page = outcome.page else {
+                // Relations to a file that could not be read are not reported a second time.
                 if let route = PageRoute.fromPath(file.components) {
                     broken.insert((route.collection ?? "") + "/" + route.slug)
                 }
-                if let page = outcome.page { broken.insert((page.collection ?? "") + "/" + page.slug) }
                 continue
             }
             if page.draft && !includeDrafts {

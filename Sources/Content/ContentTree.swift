@@ -31,10 +31,14 @@ struct ContentTree {
     private(set) var collections: [String] = []
     private(set) var errors: [ContentError] = []
 
-    /// Walks `<root>/content`; a missing folder is an empty site.
+    /// Walks `<root>/content`; a missing folder is an empty site, a file in its place an error.
     init(root: URL) {
         let base = root.appendingPathComponent(ContentTree.folder, isDirectory: true)
-        guard let identity = ContentTree.identity(of: base.path) else { return }
+        guard FileManager.default.fileExists(atPath: base.path) else { return }
+        guard let identity = ContentTree.identity(of: base.path) else {
+            errors.append(ContentError(.unreadable, file: ContentTree.folder, message: "content is not a readable folder"))
+            return
+        }
         walk(base, components: [], ancestors: [identity])
     }
 
