@@ -90,7 +90,8 @@ extension SiteConfig {
             case "render": config.render = value.expectBool(file: fileName, key: key, errors: &errors) ?? config.render
             default:
                 let hint = Suggestion.closest(to: key, in: collectionKeys).map { " — did you mean '\($0)'?" } ?? ""
-                errors.append(ContentError(.config, file: fileName, at: value,
+                errors.append(ContentError(.config, file: fileName, line: value.keyLine ?? value.line,
+                                           column: value.keyColumn ?? value.column,
                                            message: "unknown setting '\(key)' for collection '\(name)'\(hint)",
                                            notes: ["known settings: " + collectionKeys.joined(separator: ", ")]))
             }
