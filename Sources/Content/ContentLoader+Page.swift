@@ -17,3 +17,14 @@ extension ContentLoader {
         return page
     }
 }
+
+/// Parsing `site.yml` on its own.
+extension ContentLoader {
+    /// Parses the text of a `site.yml`. For fuzzing and for tools that check the settings alone.
+    /// - Throws: every problem found, located in `site.yml`.
+    public static func parseConfig(_ text: String) throws(ContentErrors) -> SiteConfig {
+        let (config, errors) = SiteConfig.parse(text)
+        guard errors.isEmpty else { throw ContentErrors(errors) }
+        return config
+    }
+}

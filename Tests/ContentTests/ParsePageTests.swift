@@ -24,6 +24,13 @@ import Testing
         }
     }
 
+    @Test func parsesConfigAlone() throws {
+        let config = try ContentLoader.parseConfig("title: T\ncollections:\n  a: {sort_by: date, order: desc}\n")
+        #expect(config.title == "T")
+        #expect(config.collection(named: "a")?.descending == true)
+        #expect(throws: ContentErrors.self) { try ContentLoader.parseConfig("collections: [a]\n") }
+    }
+
     @Test func rejectsPathsThatAreNotPages() {
         #expect(throws: ContentErrors.self) { try ContentLoader.parsePage("---\ntitle: x\n---\n", source: "content/a/b/c.md") }
     }
