@@ -259,12 +259,14 @@ struct Parser {
     }
 
     private mutating func parseInclude(at start: Int) throws(TemplateError) -> Statement {
-        let reference = try parseTemplateReference()
+        var reference = try parseTemplateReference()
         var ignoreMissing = false
         if isName("ignore"), peek().kind == .name("missing") {
             advance()
             advance()
             ignoreMissing = true
+            reference.isOptional = true
+            references[references.count - 1].isOptional = true
         }
         let withContext = try parseContextModifier(default: true)
         try expectBlockEnd()

@@ -39,7 +39,21 @@ final class Renderer {
     // MARK: - Errors
 
     func error(_ kind: TemplateError.Kind, _ message: String, at span: Span) -> TemplateError {
-        template.source.error(kind, message, at: span.start, notes: trail.reversed())
+        template.source.error(kind, message, at: span.start, notes: Renderer.condense(trail.reversed()))
+    }
+
+    /// Collapses runs of identical notes (a macro calling itself 100 times) into one line plus a count.
+    static func condense(_ notes: [String]) -> [String] {
+        var result: [String] = []
+        var index = 0
+        while index < notes.count {
+            var end = index + 1
+            while end < notes.count, notes[end] == notes[index] { end += 1 }
+            result.append(notes[index])
+            if end - index > 1 { result.append("… the same \(end - index - 1) more time\(end - index > 2 ? "s" : "")") }
+            index = end
+        }
+        return result
     }
 
     /// Enters a nested call (include, macro, block…), failing past `maxCallDepth`.
@@ -73,9 +87,11 @@ final class Renderer {
     }
 
     /// All visible bindings merged into one scope, innermost winning (what an include sees).
+    /// As in Jinja, the `loop` object of an enclosing `for` is not passed on.
     func flattenedScope() -> [String: Binding] {
         var merged: [String: Binding] = [:]
         for frame in frames { merged.merge(frame) { _, inner in inner } }
+        if case .loop? = merged["loop"] { merged["loop"] = nil }
         return merged
     }
 
