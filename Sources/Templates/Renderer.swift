@@ -29,6 +29,8 @@ final class Renderer {
     var callDepth = 0
     /// Where we came from (includes, macro calls, layouts), innermost last, reported as notes.
     var trail: [String] = []
+    /// Guards against stack exhaustion whatever the build and thread (see `StackGuard`).
+    let stack = StackGuard()
 
     init(environment: TemplateEnvironment, globals: [String: Value], template: ParsedTemplate) {
         self.environment = environment
@@ -58,11 +60,26 @@ final class Renderer {
 
     /// Enters a nested call (include, macro, block…), failing past `maxCallDepth`.
     func enterCall(at span: Span, note: String) throws {
+        try checkStack(at: span)
         guard callDepth < Renderer.maxCallDepth else {
             throw error(.limitExceeded, "recursion limit exceeded: calls nest more than \(Renderer.maxCallDepth) levels deep", at: span)
         }
         callDepth += 1
         trail.append(note)
+    }
+
+    /// Fails when the render has used up its stack budget (deep nesting inside deep recursion).
+    func checkStack(at span: Span) throws {
+        if stack.isExhausted {
+            throw error(.limitExceeded, "template nesting and recursion are too deep to render", at: span)
+        }
+    }
+
+    /// Fails when a value built by the template nests deeper than `Value.maxNesting`.
+    func checkNesting(_ value: Value, at span: Span) throws {
+        if value.nestsDeeper(than: Value.maxNesting) {
+            throw error(.limitExceeded, "value nests more than \(Value.maxNesting) levels deep", at: span)
+        }
     }
 
     func leaveCall() {

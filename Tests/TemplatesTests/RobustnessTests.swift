@@ -4,7 +4,8 @@ import Testing
 
 /// Mutates the fixture templates at random (deterministically, from a fixed seed) and checks
 /// that every mutant either renders or fails with a `TemplateError`: no crash, trap or runaway
-/// recursion, whatever the input. `TEMPLATE_FUZZ_ITERATIONS` raises the count for longer runs.
+/// recursion, whatever the input. `TEMPLATE_FUZZ_ITERATIONS` raises the count for longer runs,
+/// `TEMPLATE_FUZZ_SEED` explores other mutations.
 @Suite struct RobustnessTests {
     /// Fragments that make template structure go wrong in interesting ways.
     static let fragments = [
@@ -20,7 +21,8 @@ import Testing
         let fixtures = Fixture.all(in: "success") + Fixture.all(in: "errors")
         try #require(!fixtures.isEmpty)
         let iterations = Int(ProcessInfo.processInfo.environment["TEMPLATE_FUZZ_ITERATIONS"] ?? "") ?? 3000
-        var random = SplitMix64(seed: 0x5EED_7E3A_1A7E)
+        let seed = UInt64(ProcessInfo.processInfo.environment["TEMPLATE_FUZZ_SEED"] ?? "") ?? 0x5EED_7E3A_1A7E
+        var random = SplitMix64(seed: seed)
         var rendered = 0
         var rejected = 0
         for iteration in 0..<iterations {
