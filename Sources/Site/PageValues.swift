@@ -59,7 +59,7 @@ struct PageValues: Sendable {
         }
         var collectionPairs: [(String, Value)] = []
         for collection in content.collections {
-            let config = content.config.collections.first { $0.name == collection.name }?.config
+            let config = content.config.collection(named: collection.name)
             var bySlug: [(String, Value)] = []
             for index in collection.pageIndices { bySlug.append((pages[index].slug, cards[index])) }
             collectionPairs.append((collection.name, .dictionary(OrderedDictionary([
@@ -84,7 +84,13 @@ struct PageValues: Sendable {
         self.refs = refs
         self.cards = cards
         self.collections = .dictionary(OrderedDictionary(collectionPairs))
-        self.site = Self.value(of: content.config.extra, key: "", refs: refs, dateLabel: nil)
+        let config = content.config
+        self.site = .dictionary(Self.merge(config.extra.map { pair in
+            (pair.key, Self.value(of: pair.value, key: pair.key, refs: refs, dateLabel: nil))
+        }, [
+            ("title", .string(config.title)), ("description", .string(config.description)),
+            ("language", .string(config.language)), ("base_url", .string(config.baseURL)),
+        ]))
     }
 
     /// The full `page` value: the card plus body, table of contents, neighbours and (on list pages) the pages.

@@ -14,8 +14,9 @@ public enum SiteBuilder {
 
         // 1. Load config and content (front matter, dates, relations, drafts).
         let content = try loadContent(root: root, includeDrafts: options.includeDrafts)
+        try ReservedKeys.check(content)
         let urls = content.pages.map(siteURL)
-        let markdownOptions = MarkdownOptions(allowRawHTML: content.config.allowRawHTML)
+        let markdownOptions = MarkdownOptions(allowRawHTML: allowsRawHTML(content.config))
 
         // 2. Load and validate every template, with the site's own filters.
         let filters = SiteFilters.all(baseURL: content.config.baseURL, markdownOptions: markdownOptions)
@@ -122,7 +123,7 @@ public enum SiteBuilder {
         files["sitemap.xml"] = Feeds.sitemap(pageURLs: listed, baseURL: baseURL)
         files["robots.txt"] = Feeds.robots(baseURL: baseURL)
         for collection in content.collections {
-            guard let config = content.config.collections.first(where: { $0.name == collection.name })?.config,
+            guard let config = content.config.collection(named: collection.name),
                   config.feed else { continue }
             let entries = collection.pageIndices.map { index in
                 (page: content.pages[index], url: urls[index], summary: refSummary(values.refs[index]))
@@ -131,6 +132,12 @@ public enum SiteBuilder {
                 collection: collection.name, title: config.title ?? collection.name.capitalized,
                 siteTitle: content.config.title, entries: entries, baseURL: baseURL)
         }
+    }
+
+    /// `allow_raw_html: false` in site.yml turns raw HTML in Markdown off; it is on by default (authors are trusted).
+    static func allowsRawHTML(_ config: SiteConfig) -> Bool {
+        if case .bool(let allowed)? = config.extra.first(where: { $0.key == "allow_raw_html" })?.value.value { return allowed }
+        return true
     }
 
     private static func refSummary(_ ref: Value) -> String {

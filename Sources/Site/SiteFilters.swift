@@ -60,9 +60,9 @@ enum SiteFilters {
         switch styleName {
         case "long":
             if case .string(let label)? = fields["label"] { return .string(label) }
-            return .string(date.longFormat)
+            return .string(date.long)
         case "short":
-            return .string(date.shortFormat)
+            return .string(date.short)
         case "iso":
             return .string(date.iso)
         case "year":
