@@ -54,8 +54,12 @@ enum PageParser {
             }
         }
         guard var route = PageRoute.fromPath(file.components) else {
-            errors.append(ContentError(.path, file: file.path, message: "content/_index.md has no collection to list",
-                                       notes: ["the home page is content/index.md"]))
+            let error = file.components == ["_index.md"]
+                ? ContentError(.path, file: file.path, message: "content/_index.md has no collection to list",
+                               notes: ["the home page is content/index.md"])
+                : ContentError(.nesting, file: file.path,
+                               message: "Markdown pages may sit only in content/ or content/<collection>/")
+            errors.append(error)
             return Outcome(page: nil, errors: errors)
         }
         if let reason = PageRoute.problem(inSegment: route.slug), !route.slug.isEmpty {
