@@ -25,7 +25,8 @@ enum DiagnosticReport {
               let data = FileManager.default.contents(atPath: file.hasPrefix("/") ? file : root.appendingPathComponent(file).path),
               data.count < 50_000_000 else { return nil }
         let text = String(decoding: data, as: UTF8.self)
-        let sourceLines = text.split(separator: "\n", omittingEmptySubsequences: false)
+        // "\r\n" is one Character in Swift: splitting on "\n" alone would glue CRLF files into one line.
+        let sourceLines = text.split(omittingEmptySubsequences: false) { $0 == "\n" || $0 == "\r\n" }
         guard line <= sourceLines.count else { return nil }
         let source = sourceLines[line - 1].replacingOccurrences(of: "\r", with: "")
         let number = String(line)
