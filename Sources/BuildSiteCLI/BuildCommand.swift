@@ -1,7 +1,69 @@
 import ArgumentParser
+import Foundation
+import Site
 
-/// `build-site build`: renders the site and syncs it into the output folder. (Skeleton.)
+/// `build-site build` (the default): renders the whole site in memory, checks it, and only then syncs it
+/// into the output folder. Any error leaves the output folder exactly as it was.
 struct BuildCommand: AsyncParsableCommand {
-    static let configuration = CommandConfiguration(commandName: "build", abstract: "Build the site into site/ (the default).")
-    func run() async throws {}
+    static let configuration = CommandConfiguration(
+        commandName: "build", abstract: "Build the site into site/ (the default command).")
+
+    @Option(name: .long, help: ArgumentHelp("The site folder, holding content/ and templates/.", valueName: "dir"))
+    var root: String = "."
+
+    @Option(name: .long, help: ArgumentHelp("Where to write the site (default: <root>/site).", valueName: "dir"))
+    var output: String?
+
+    @Flag(name: .long, help: "Include pages marked draft: true.")
+    var drafts = false
+
+    @Flag(name: .long, help: "Write into a non-empty output folder that build-site did not create.")
+    var force = false
+
+    @Flag(name: .shortAndLong, help: "Print errors only.")
+    var quiet = false
+
+    @Flag(name: .shortAndLong, help: "List every file written and removed.")
+    var verbose = false
+
+    func run() async throws {
+        let start = ContinuousClock.now
+        let rootURL = URL(fileURLWithPath: root, isDirectory: true).standardizedFileURL
+        let outputURL = output.map { URL(fileURLWithPath: $0, isDirectory: true).standardizedFileURL }
+            ?? rootURL.appendingPathComponent("site", isDirectory: true)
+        let printer = DiagnosticPrinter(root: rootURL)
+
+        let site: BuiltSite
+        do {
+            site = try SiteBuilder.build(BuildOptions(root: rootURL, includeDrafts: drafts))
+        } catch {
+            printer.print(error.diagnostics)
+            printer.printSummary(failures: error.diagnostics.count)
+            throw ExitCode.failure
+        }
+        let report: SyncReport
+        do {
+            report = try OutputSync.write(site, to: outputURL, force: force)
+        } catch {
+            printer.print([error])
+            throw ExitCode.failure
+        }
+        if verbose {
+            for path in report.written { print("  wrote   \(path)") }
+            for path in report.removed { print("  removed \(path)") }
+        }
+        if !quiet {
+            let elapsed = ContinuousClock.now - start
+            let milliseconds = Int(elapsed.components.seconds * 1000) + Int(elapsed.components.attoseconds / 1_000_000_000_000_000)
+            print("Built \(site.pageCount) pages (\(site.files.count) files): \(report.written.count) written, "
+                + "\(report.unchanged) unchanged, \(report.removed.count) removed in \(milliseconds) ms → \(displayPath(outputURL, root: rootURL))")
+        }
+    }
+
+    private func displayPath(_ url: URL, root: URL) -> String {
+        let path = url.path
+        let base = FileManager.default.currentDirectoryPath
+        if path.hasPrefix(base + "/") { return String(path.dropFirst(base.count + 1)) + "/" }
+        return path + "/"
+    }
 }

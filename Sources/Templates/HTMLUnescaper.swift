@@ -1,0 +1,50 @@
+/// Replaces HTML character references with the characters they stand for (Python's `html.unescape`,
+/// for numeric references and the named ones that occur in practice).
+enum HTMLUnescaper {
+    private static let named: [String: String] = [
+        "amp": "&", "lt": "<", "gt": ">", "quot": "\"", "apos": "'", "nbsp": "\u{A0}", "copy": "©", "reg": "®",
+        "trade": "™", "hellip": "…", "mdash": "—", "ndash": "–", "lsquo": "‘", "rsquo": "’", "ldquo": "“",
+        "rdquo": "”", "laquo": "«", "raquo": "»", "middot": "·", "bull": "•", "deg": "°", "times": "×",
+        "divide": "÷", "euro": "€", "pound": "£", "yen": "¥", "cent": "¢", "sect": "§", "para": "¶",
+        "eacute": "é", "egrave": "è", "aacute": "á", "agrave": "à", "ouml": "ö", "uuml": "ü", "auml": "ä",
+        "szlig": "ß", "ccedil": "ç", "ntilde": "ñ", "iexcl": "¡", "iquest": "¿", "shy": "\u{AD}",
+        "larr": "←", "rarr": "→", "uarr": "↑", "darr": "↓", "hyphen": "‐", "thinsp": "\u{2009}",
+        "ensp": "\u{2002}", "emsp": "\u{2003}", "zwj": "\u{200D}", "zwnj": "\u{200C}",
+    ]
+
+    static func unescape(_ text: String) -> String {
+        guard text.contains("&") else { return text }
+        var result = ""
+        var scalars = Substring(text).unicodeScalars[...]
+        while let scalar = scalars.popFirst() {
+            guard scalar == "&" else {
+                result.unicodeScalars.append(scalar)
+                continue
+            }
+            let reference = String(String.UnicodeScalarView(scalars.prefix(while: { $0 != ";" && $0 != "&" && $0 != " " }).prefix(32)))
+            let terminated = scalars.dropFirst(reference.unicodeScalars.count).first == ";"
+            if terminated, let decoded = decode(reference) {
+                result += decoded
+                scalars = scalars.dropFirst(reference.unicodeScalars.count + 1)
+            } else {
+                result.unicodeScalars.append(scalar)
+            }
+        }
+        return result
+    }
+
+    private static func decode(_ reference: String) -> String? {
+        if reference.hasPrefix("#") {
+            let digits = reference.dropFirst()
+            let code: UInt32?
+            if digits.first == "x" || digits.first == "X" {
+                code = UInt32(digits.dropFirst(), radix: 16)
+            } else {
+                code = UInt32(digits)
+            }
+            guard let code, let scalar = Unicode.Scalar(code), code != 0 else { return "\u{FFFD}" }
+            return String(scalar)
+        }
+        return named[reference]
+    }
+}

@@ -1,0 +1,20 @@
+/// A macro together with the scope it was defined in.
+///
+/// Macros see the variables of the template that defines them, not those of their caller.
+/// Top-level macros read that template's root scope live (so they see later `set`s and each
+/// other); macros from an imported module read the module's scope by key, which avoids
+/// reference cycles between a module and its own macros.
+struct MacroClosure {
+    enum Scope {
+        /// Defined at the top level of the template being rendered: reads the current root scope.
+        case liveRoot
+        /// Defined inside a block, loop or macro: a snapshot of the enclosing scopes.
+        case captured([String: Binding])
+        /// Defined in an imported module, whose bindings live under this key.
+        case module(String, seesGlobals: Bool)
+    }
+
+    let definition: MacroDefinition
+    let template: ParsedTemplate
+    let scope: Scope
+}

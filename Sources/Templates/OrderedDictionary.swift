@@ -1,0 +1,63 @@
+/// A string-keyed dictionary that remembers insertion order.
+///
+/// Python dictionaries (and so Jinja's `items`, `for k in mapping`, `json`) iterate in insertion
+/// order; front matter and `site.yml` keys must come out in the order the author wrote them.
+public struct OrderedDictionary: Sendable, Equatable {
+    /// The keys, in insertion order.
+    public private(set) var keys: [String] = []
+    /// The values, parallel to `keys`.
+    public private(set) var values: [Value] = []
+    private var positions: [String: Int] = [:]
+
+    public init() {}
+
+    /// Builds a dictionary from pairs; a repeated key keeps its first position and its last value, like Python's `dict`.
+    public init(_ pairs: [(String, Value)]) {
+        keys.reserveCapacity(pairs.count)
+        values.reserveCapacity(pairs.count)
+        for (key, value) in pairs { self[key] = value }
+    }
+
+    public var count: Int { keys.count }
+    public var isEmpty: Bool { keys.isEmpty }
+
+    /// The entries in insertion order.
+    public var pairs: [(key: String, value: Value)] {
+        Array(zip(keys, values)).map { (key: $0.0, value: $0.1) }
+    }
+
+    public subscript(key: String) -> Value? {
+        get {
+            guard let position = positions[key] else { return nil }
+            return values[position]
+        }
+        set {
+            if let position = positions[key] {
+                if let newValue {
+                    values[position] = newValue
+                } else {
+                    remove(at: position)
+                }
+            } else if let newValue {
+                positions[key] = keys.count
+                keys.append(key)
+                values.append(newValue)
+            }
+        }
+    }
+
+    private mutating func remove(at position: Int) {
+        positions[keys[position]] = nil
+        keys.remove(at: position)
+        values.remove(at: position)
+        for index in position..<keys.count { positions[keys[index]] = index }
+    }
+
+    public static func == (lhs: OrderedDictionary, rhs: OrderedDictionary) -> Bool {
+        lhs.keys == rhs.keys && lhs.values == rhs.values
+    }
+}
+
+extension OrderedDictionary: ExpressibleByDictionaryLiteral {
+    public init(dictionaryLiteral elements: (String, Value)...) { self.init(elements) }
+}

@@ -1,0 +1,124 @@
+/// Calls: macros (local or imported), `super()`, `loop.cycle()`, `range()`, `dict()` and the
+/// few Python methods templates commonly use (`mapping.items()`, `text.startswith(…)`).
+extension Renderer {
+    /// Most items `range()` may produce, so a typo like `range(10**9)` fails instead of exhausting memory.
+    static let maxRangeLength = 100_000
+
+    func call(_ callee: Expression, _ arguments: Arguments, span: Span) throws -> Value? {
+        switch callee.kind {
+        case .name(let name):
+            if let binding = lookup(name) {
+                guard case .macro(let closure) = binding else { throw error(.type, "'\(name)' is not callable", at: callee.span) }
+                return try callMacro(closure, arguments, span: span)
+            }
+            switch name {
+            case "super": return try callSuper(span: span)
+            case "range": return try range(arguments, span: span)
+            case "dict":
+                var mapping = OrderedDictionary()
+                for argument in arguments.keyword { mapping[argument.name] = try require(argument.value) }
+                return .dictionary(mapping)
+            default:
+                throw error(.undefined, "\(name) is undefined", at: callee.span)
+            }
+        case .attribute(let base, let method):
+            if case .name(let baseName) = base.kind, let binding = lookup(baseName) {
+                if case .module(let key) = binding {
+                    guard case .macro(let closure)? = modules[key]?[method] else {
+                        throw error(.undefined, "\(baseName).\(method) is undefined", at: callee.span)
+                    }
+                    return try callMacro(closure, arguments, span: span)
+                }
+                if case .loop(let state) = binding, method == "cycle" {
+                    let choices = try arguments.positional.map { try require($0) }
+                    guard !choices.isEmpty else { throw error(.type, "loop.cycle() needs at least one value", at: span) }
+                    return choices[state.index0 % choices.count]
+                }
+            }
+            let receiver = try require(base)
+            let positional = try arguments.positional.map { try require($0) }
+            return try located(span) { () throws(EvaluationFailure) in try receiver.callMethod(method, positional) }
+        default:
+            throw error(.type, "this expression is not callable", at: callee.span)
+        }
+    }
+
+    private func callSuper(span: Span) throws -> Value {
+        guard let active = activeBlocks.last else {
+            throw error(.syntax, "super() can only be called inside a {% block %}", at: span)
+        }
+        let text = try capture { try renderBlock(active.name, level: active.level + 1, span: span) }
+        return .safe(text)
+    }
+
+    private func range(_ arguments: Arguments, span: Span) throws -> Value {
+        let numbers = try arguments.positional.map { expression throws -> Int in
+            guard let number = try require(expression).integer else { throw error(.type, "range() takes integers", at: expression.span) }
+            return number
+        }
+        guard (1...3).contains(numbers.count), arguments.keyword.isEmpty else {
+            throw error(.type, "range() takes 1 to 3 integer arguments", at: span)
+        }
+        let start = numbers.count > 1 ? numbers[0] : 0
+        let stop = numbers.count > 1 ? numbers[1] : numbers[0]
+        let step = numbers.count > 2 ? numbers[2] : 1
+        guard step != 0 else { throw error(.type, "range() step must not be zero", at: span) }
+        let length = step > 0 ? (stop > start ? (stop - start - 1) / step + 1 : 0) : (start > stop ? (start - stop - 1) / -step + 1 : 0)
+        guard length <= Renderer.maxRangeLength else {
+            throw error(.limitExceeded, "range() of \(length) items is too long (at most \(Renderer.maxRangeLength))", at: span)
+        }
+        return .array((0..<length).map { .int(start + $0 * step) })
+    }
+
+    func callMacro(_ closure: MacroClosure, _ arguments: Arguments, span: Span) throws -> Value {
+        let definition = closure.definition
+        let positional = try arguments.positional.map { try require($0) }
+        guard positional.count <= definition.parameters.count else {
+            throw error(.type, "macro '\(definition.name)' takes at most \(definition.parameters.count) arguments (\(positional.count) given)", at: span)
+        }
+        var provided: [String: Value] = [:]
+        for (parameter, value) in zip(definition.parameters, positional) { provided[parameter.name] = value }
+        for argument in arguments.keyword {
+            guard definition.parameters.contains(where: { $0.name == argument.name }) else {
+                throw error(.type, "macro '\(definition.name)' has no parameter named '\(argument.name)'", at: argument.value.span)
+            }
+            guard provided[argument.name] == nil else {
+                throw error(.type, "macro '\(definition.name)' got multiple values for '\(argument.name)'", at: argument.value.span)
+            }
+            provided[argument.name] = try require(argument.value)
+        }
+        try enterCall(at: span, note: "in macro '\(definition.name)' called from \(template.source.describe(span.start))")
+        defer { leaveCall() }
+        var scopes: [[String: Binding]]
+        var sees = seesGlobals
+        switch closure.scope {
+        case .liveRoot:
+            scopes = [frames[0]]
+        case .captured(var captured):
+            captured[definition.name] = .macro(closure)
+            scopes = [frames[0], captured]
+        case .module(let key, let seesGlobals):
+            scopes = [modules[key] ?? [:]]
+            sees = seesGlobals
+        }
+        scopes.append([:])
+        let savedBlocks = activeBlocks
+        defer { activeBlocks = savedBlocks }
+        activeBlocks = []
+        let text = try capture {
+            try withScope(frames: scopes, seesGlobals: sees, template: closure.template) {
+                for parameter in definition.parameters {
+                    if let value = provided[parameter.name] {
+                        bind(parameter.name, .value(value))
+                    } else if let defaultValue = parameter.defaultValue {
+                        bind(parameter.name, .value(try require(defaultValue)))
+                    } else {
+                        bind(parameter.name, .undefined)
+                    }
+                }
+                try execute(definition.body)
+            }
+        }
+        return .safe(text)
+    }
+}

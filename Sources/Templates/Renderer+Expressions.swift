@@ -1,0 +1,155 @@
+/// Evaluating expressions. `nil` stands for Jinja's undefined: it is falsy in tests and
+/// `default`, and an error anywhere a real value is needed (`require`).
+extension Renderer {
+    /// Evaluates `expression`, failing with "x is undefined" if it has no value.
+    func require(_ expression: Expression) throws -> Value {
+        guard let value = try evaluate(expression) else { throw undefinedError(expression) }
+        return value
+    }
+
+    /// "page.titel is undefined", naming the shortest undefined prefix of an attribute chain.
+    func undefinedError(_ expression: Expression) -> Error {
+        var culprit = expression
+        while true {
+            switch culprit.kind {
+            case .attribute(let base, _), .item(let base, _):
+                if (try? evaluate(base)) == .some(nil) {
+                    culprit = base
+                    continue
+                }
+            default:
+                break
+            }
+            break
+        }
+        let text = String(decoding: template.source.bytes[culprit.span.start..<culprit.span.end], as: UTF8.self)
+        return error(.undefined, "\(text) is undefined", at: culprit.span)
+    }
+
+    /// Runs a builtin operation, giving its failure the location of `span`.
+    func located<T>(_ span: Span, _ work: () throws(EvaluationFailure) -> T) throws -> T {
+        do { return try work() } catch { throw self.error(error.kind, error.message, at: span) }
+    }
+
+    func evaluate(_ expression: Expression) throws -> Value? {
+        switch expression.kind {
+        case .literal(let value):
+            return value
+        case .name(let name):
+            return try value(of: name, span: expression.span)
+        case .attribute(let base, let name):
+            if case .name(let baseName) = base.kind, let binding = lookup(baseName) {
+                switch binding {
+                case .loop(let state): return state.attribute(name)
+                case .module(let key): return try moduleValue(key, name, span: expression.span)
+                default: break
+                }
+            }
+            guard let container = try evaluate(base) else { return nil }
+            return container.attribute(name)
+        case .item(let base, let key):
+            guard let container = try evaluate(base) else { return nil }
+            return container.item(try require(key))
+        case .slice(let base, let start, let stop, let step):
+            let container = try require(base)
+            let bounds = try [start, stop, step].map { part throws -> Int? in
+                guard let part else { return nil }
+                let value = try require(part)
+                if case .none = value { return nil }
+                guard let number = value.integer else { throw error(.type, "slice indices must be integers", at: part.span) }
+                return number
+            }
+            return try located(expression.span) { () throws(EvaluationFailure) in
+                try container.sliced(start: bounds[0], stop: bounds[1], step: bounds[2])
+            }
+        case .list(let items):
+            return .array(try items.map { try require($0) })
+        case .dictionary(let entries):
+            var mapping = OrderedDictionary()
+            for entry in entries {
+                let key = try require(entry.key)
+                guard let text = key.stringContent else { throw error(.type, "mapping keys must be strings", at: entry.key.span) }
+                mapping[text] = try require(entry.value)
+            }
+            return .dictionary(mapping)
+        case .negate(let operand):
+            let value = try require(operand)
+            return try located(expression.span) { () throws(EvaluationFailure) in try Value.negate(value) }
+        case .positive(let operand):
+            let value = try require(operand)
+            guard value.numeric != nil else { throw error(.type, "bad operand type for unary +: \(value.typeName)", at: expression.span) }
+            return value
+        case .not(let operand):
+            return .bool(!(try evaluate(operand)?.isTruthy ?? false))
+        case .binary(let op, let left, let right):
+            let lhs = try require(left)
+            let rhs = try require(right)
+            return try located(expression.span) { () throws(EvaluationFailure) in try Value.arithmetic(op, lhs, rhs) }
+        case .concat(let parts):
+            let values = try parts.map { try require($0) }
+            if values.contains(where: \.isSafe) { return .safe(values.map(HTMLEscaper.markup).joined()) }
+            return .string(values.map(\.pythonString).joined())
+        case .and(let left, let right):
+            let lhs = try evaluate(left)
+            guard lhs?.isTruthy ?? false else { return lhs }
+            return try evaluate(right)
+        case .or(let left, let right):
+            let lhs = try evaluate(left)
+            if lhs?.isTruthy ?? false { return lhs }
+            return try evaluate(right)
+        case .compare(let first, let chain):
+            return .bool(try compare(first, chain))
+        case .conditional(let value, let condition, let otherwise):
+            if try evaluate(condition)?.isTruthy ?? false { return try evaluate(value) }
+            guard let otherwise else { return .string("") }
+            return try evaluate(otherwise)
+        case .filter(let input, let invocation):
+            return try applyFilter(invocation, to: try evaluate(input), input: input)
+        case .test(let input, let invocation, let negated):
+            return .bool(try applyTest(invocation, to: try evaluate(input)) != negated)
+        case .call(let callee, let arguments):
+            return try call(callee, arguments, span: expression.span)
+        }
+    }
+
+    private func value(of name: String, span: Span) throws -> Value? {
+        switch lookup(name) {
+        case .value(let value)?: return value
+        case .undefined?, nil: return nil
+        case .loop(let state)?: return .string(state.display)
+        case .macro?: throw error(.type, "'\(name)' is a macro; call it with ()", at: span)
+        case .module?: throw error(.type, "'\(name)' is an imported template; use \(name).<macro>", at: span)
+        }
+    }
+
+    private func moduleValue(_ key: String, _ name: String, span: Span) throws -> Value? {
+        switch modules[key]?[name] {
+        case .value(let value)?: return value
+        case .macro?: throw error(.type, "'\(name)' is a macro; call it with ()", at: span)
+        default: return nil
+        }
+    }
+
+    private func compare(_ first: Expression, _ chain: [Comparison]) throws -> Bool {
+        var left = try require(first)
+        for link in chain {
+            let right = try require(link.operand)
+            let span = first.span.joined(link.operand.span)
+            let holds = try located(span) { () throws(EvaluationFailure) -> Bool in
+                switch link.comparisonOperator {
+                case .equal: return Value.pythonEquals(left, right)
+                case .notEqual: return !Value.pythonEquals(left, right)
+                case .less: return try Value.pythonCompare(left, right) < 0
+                case .lessOrEqual: return try Value.pythonCompare(left, right) <= 0
+                case .greater: return try Value.pythonCompare(left, right) > 0
+                case .greaterOrEqual: return try Value.pythonCompare(left, right) >= 0
+                case .contains: return try right.pythonContains(left)
+                case .notContains: return !(try right.pythonContains(left))
+                }
+            }
+            guard holds else { return false }
+            left = right
+        }
+        return true
+    }
+}

@@ -1,0 +1,69 @@
+/// A statement node of the template AST: text, `{{ … }}` output, or a `{% … %}` tag.
+struct Statement: Sendable {
+    indirect enum Kind: Sendable {
+        case text(String)
+        case output(Expression)
+        case conditional(branches: [ConditionalBranch], otherwise: [Statement])
+        case loop(Loop)
+        case assign(targets: [String], value: Expression)
+        /// `{% set name %}…{% endset %}`: the rendered body, as safe markup.
+        case capture(name: String, body: [Statement])
+        case include(TemplateReference, ignoreMissing: Bool, withContext: Bool)
+        case extends(TemplateReference)
+        /// A block placeholder; its body lives in `ParsedTemplate.blocks` so children can override it.
+        case block(String)
+        case macro(MacroDefinition)
+        case importModule(TemplateReference, alias: String, withContext: Bool)
+        case importNames(TemplateReference, names: [ImportedName], withContext: Bool)
+        case with(assignments: [(String, Expression)], body: [Statement])
+        /// `{% filter name %}…{% endfilter %}`: the rendered body passed through filters.
+        case filterBlock(filters: [Invocation], body: [Statement])
+    }
+
+    var kind: Kind
+    var span: Span
+}
+
+struct ConditionalBranch: Sendable {
+    var condition: Expression
+    var body: [Statement]
+}
+
+struct Loop: Sendable {
+    var targets: [String]
+    var iterable: Expression
+    /// `for x in xs if cond`
+    var condition: Expression?
+    var body: [Statement]
+    var otherwise: [Statement]
+}
+
+/// A template named by a string literal in `include`, `extends` or `import`.
+struct TemplateReference: Sendable {
+    var name: String
+    var span: Span
+}
+
+struct ImportedName: Sendable {
+    var name: String
+    var alias: String
+    var span: Span
+}
+
+struct MacroParameter: Sendable {
+    var name: String
+    var defaultValue: Expression?
+}
+
+struct MacroDefinition: Sendable {
+    var name: String
+    var parameters: [MacroParameter]
+    var body: [Statement]
+    var span: Span
+}
+
+struct BlockDefinition: Sendable {
+    var name: String
+    var body: [Statement]
+    var span: Span
+}

@@ -1,0 +1,77 @@
+import Foundation
+
+/// A set of templates, parsed and validated once, rendered any number of times from any thread.
+///
+/// Building the environment parses every template and checks what can be checked before
+/// rendering (syntax, unknown filters and tests, missing include/extends/import targets,
+/// cycles between templates), reporting all problems at once. Rendering never re-parses and
+/// shares nothing mutable, so concurrent `render` calls need no locks.
+public final class TemplateEnvironment: Sendable {
+    let templates: [String: ParsedTemplate]
+    let filters: [String: CustomFilter]
+    private let fileNamePrefix: String
+
+    /// - Parameters:
+    ///   - templates: Template sources by name ("base.html", "timeline/page.html").
+    ///   - filters: Extra filters; a custom filter replaces a builtin of the same name.
+    ///   - fileNamePrefix: Put before template names in error locations ("templates/").
+    /// - Throws: `TemplateErrors` with every problem found, sorted by file and position.
+    public init(templates: [String: String], filters: [String: CustomFilter] = [:], fileNamePrefix: String = "") throws(TemplateErrors) {
+        self.filters = filters
+        self.fileNamePrefix = fileNamePrefix
+        var parsed: [String: ParsedTemplate] = [:]
+        var errors: [TemplateError] = []
+        for (name, text) in templates {
+            let normalized = text.replacingOccurrences(of: "\r\n", with: "\n").replacingOccurrences(of: "\r", with: "\n")
+            let source = SourceFile(name: name, displayName: fileNamePrefix + name, bytes: Array(normalized.utf8))
+            do {
+                parsed[name] = try Parser.parse(source)
+            } catch {
+                errors.append(error)
+            }
+        }
+        self.templates = parsed
+        errors += TemplateValidator(templates: parsed, filterNames: Set(filters.keys).union(BuiltinFilters.table.keys),
+                                    knownTemplates: Set(templates.keys)).validate()
+        guard errors.isEmpty else {
+            throw TemplateErrors(errors.sorted { ($0.file ?? "", $0.line ?? 0, $0.column ?? 0) < ($1.file ?? "", $1.line ?? 0, $1.column ?? 0) })
+        }
+    }
+
+    /// Renders the template `name` with `context` as its globals.
+    /// - Throws: `TemplateError` located in the template (or included template) where rendering failed.
+    public func render(_ name: String, context: [String: Value]) throws(TemplateError) -> String {
+        guard let template = templates[name] else {
+            var message = "template '\(name)' not found"
+            if let suggestion = Suggestion.closest(to: name, among: Array(templates.keys)) { message += " — did you mean '\(suggestion)'?" }
+            throw TemplateError(kind: .templateNotFound, message: message)
+        }
+        let renderer = Renderer(environment: self, globals: context, template: template)
+        do {
+            try renderer.renderWithInheritance(template)
+        } catch let error as TemplateError {
+            throw error
+        } catch {
+            throw TemplateError(kind: .filterFailed, file: template.source.displayName, message: "\(error)")
+        }
+        return renderer.output
+    }
+
+    public func hasTemplate(_ name: String) -> Bool { templates[name] != nil }
+
+    /// The names of all templates, sorted.
+    public var templateNames: [String] { templates.keys.sorted() }
+
+    func unknownFilterMessage(_ name: String) -> String {
+        var message = "unknown filter '\(name)'"
+        let candidates = Array(Set(filters.keys).union(BuiltinFilters.table.keys))
+        if let suggestion = Suggestion.closest(to: name, among: candidates) { message += " — did you mean '\(suggestion)'?" }
+        return message
+    }
+
+    static func unknownTestMessage(_ name: String) -> String {
+        var message = "unknown test '\(name)'"
+        if let suggestion = Suggestion.closest(to: name, among: Array(BuiltinTests.table.keys)) { message += " — did you mean '\(suggestion)'?" }
+        return message
+    }
+}
