@@ -9,7 +9,7 @@ import Foundation
 /// normalising because there is no second decoder downstream to disagree with.
 /// The site lives in memory, so a key can only ever name a file the build produced; no symlink
 /// on disk is ever followed.
-enum SitePath {
+enum RequestPath {
     /// A request path that names a place inside the site.
     struct Resolved: Equatable, Sendable {
         /// The file key to look up, e.g. `timeline/index.html` for `/timeline/`.
