@@ -1,3 +1,4 @@
+import Foundation
 import Testing
 @testable import Site
 
@@ -35,5 +36,31 @@ struct SitePathTests {
         #expect(SitePath.percentDecode("%E7%8E%8B") == "王")
         #expect(SitePath.percentDecode("a%2") == nil)
         #expect(SitePath.percentDecode("%FF") == nil)
+    }
+}
+
+@Suite("Scanning built pages for links and ids")
+struct LinkCheckerTests {
+    private func broken(_ pages: [String: String]) -> [String] {
+        LinkChecker(files: pages.mapValues { Data($0.utf8) }).check().map { "\($0.page) \($0.href)" }
+    }
+
+    @Test func findsMissingPagesAnchorsAndBadSchemes() {
+        let pages = [
+            "index.html": #"<a href="a/">a</a> <a href="a/#here">x</a> <a href="a/#gone">y</a> <img src="missing.png" alt="">"#
+                + #" <a href="/root/">r</a> <a href=" JavaScript:alert(1)">j</a> <a href="https://example.org/">e</a>"#
+                + #" <a href="../../up/">u</a> <a HREF='a/index.html#here'>ok</a>"#,
+            "a/index.html": #"<h2 id="here">Here</h2><!-- <a href="commented-out/"> --><script>var s = '<a href="in-script/">';</script>"#,
+        ]
+        #expect(broken(pages) == [
+            "index.html a/#gone", "index.html missing.png", "index.html /root/",
+            "index.html  JavaScript:alert(1)", "index.html ../../up/",
+        ])
+    }
+
+    @Test func decodesReferencesInAttributes() {
+        let scan = HTMLAttributeScanner.scan(Data(#"<a href="a?x=1&amp;y=2" id="q&#39;s">"#.utf8))
+        #expect(scan.links == ["a?x=1&y=2"])
+        #expect(scan.ids == ["q's"])
     }
 }
