@@ -87,21 +87,21 @@ extension Renderer {
             }
             provided[argument.name] = try require(argument.value)
         }
-        try enterCall(at: span, note: "in macro '\(definition.name)' called from \(template.source.describe(span.start))")
+        try enterCall(at: span, TrailEntry(kind: .macro(definition.name), template: template, offset: span.start, target: nil))
         defer { leaveCall() }
-        var scopes: [[String: Binding]]
+        var scopes: [Scope]
         var sees = seesGlobals
-        switch closure.scope {
+        switch closure.origin {
         case .liveRoot:
             scopes = [frames[0]]
         case .captured(var captured):
             captured[definition.name] = .macro(closure)
             scopes = [frames[0], captured]
         case .module(let key, let seesGlobals):
-            scopes = [modules[key] ?? [:]]
+            scopes = [modules[key] ?? Scope()]
             sees = seesGlobals
         }
-        scopes.append([:])
+        scopes.append(Scope())
         let savedBlocks = activeBlocks
         defer { activeBlocks = savedBlocks }
         activeBlocks = []

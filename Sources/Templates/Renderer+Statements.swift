@@ -40,8 +40,8 @@ extension Renderer {
             guard !discardingOutput else { return }
             try renderBlock(name, level: 0, span: statement.span)
         case .macro(let definition):
-            let scope: MacroClosure.Scope = frames.count == 1 ? .liveRoot : .captured(innerScope())
-            bind(definition.name, .macro(MacroClosure(definition: definition, template: template, scope: scope)))
+            let origin: MacroClosure.Origin = frames.count == 1 ? .liveRoot : .captured(innerScope())
+            bind(definition.name, .macro(MacroClosure(definition: definition, template: template, origin: origin)))
         case .importModule(let reference, let alias, let withContext):
             bind(alias, .module(try importModule(reference, withContext: withContext)))
         case .importNames(let reference, let names, let withContext):
@@ -53,7 +53,7 @@ extension Renderer {
                 bind(imported.alias, binding)
             }
         case .with(let assignments, let body):
-            var scope: [String: Binding] = [:]
+            var scope = Scope()
             for (name, expression) in assignments { scope[name] = .value(try require(expression)) }
             frames.append(scope)
             defer { frames.removeLast() }
@@ -68,16 +68,16 @@ extension Renderer {
     }
 
     /// Runs `body` in a scope of its own, so its `set`s do not leak (for-loop bodies, blocks, captures).
-    func executeInnerScope(_ body: [Statement], bindings: [String: Binding] = [:]) throws {
+    func executeInnerScope(_ body: [Statement], bindings: Scope = Scope()) throws {
         frames.append(bindings)
         defer { frames.removeLast() }
         try execute(body)
     }
 
     /// The bindings of every scope but the root, merged (what a nested macro captures).
-    private func innerScope() -> [String: Binding] {
-        var merged: [String: Binding] = [:]
-        for frame in frames.dropFirst() { merged.merge(frame) { _, inner in inner } }
+    private func innerScope() -> Scope {
+        var merged = Scope()
+        for frame in frames.dropFirst() { merged.merge(frame) }
         return merged
     }
 
@@ -153,7 +153,7 @@ extension Renderer {
             if ignoreMissing { return }
             throw error(.templateNotFound, "template '\(reference.name)' not found", at: reference.span)
         }
-        try enterCall(at: reference.span, note: "in template included from \(template.source.describe(reference.span.start))")
+        try enterCall(at: reference.span, TrailEntry(kind: .include, template: template, offset: reference.span.start, target: nil))
         defer { leaveCall() }
         let savedChains = blockChains
         let savedBlocks = activeBlocks
@@ -173,7 +173,7 @@ extension Renderer {
             throw error(.undefined, level == 0 ? "block '\(name)' is not defined" : "block '\(name)' has no parent definition for super()", at: span)
         }
         let (owner, block) = chain[level]
-        try enterCall(at: span, note: "in block '\(name)' of \(owner.source.displayName)")
+        try enterCall(at: span, TrailEntry(kind: .block(name), template: template, offset: span.start, target: owner))
         defer { leaveCall() }
         activeBlocks.append((name, level))
         defer { activeBlocks.removeLast() }
@@ -190,22 +190,22 @@ extension Renderer {
         guard let imported = environment.templates[reference.name] else {
             throw error(.templateNotFound, "template '\(reference.name)' not found", at: reference.span)
         }
-        try enterCall(at: reference.span, note: "in template imported from \(template.source.describe(reference.span.start))")
+        try enterCall(at: reference.span, TrailEntry(kind: .importModule, template: template, offset: reference.span.start, target: nil))
         defer { leaveCall() }
         moduleCounter += 1
         let key = withContext ? "\(reference.name)#\(moduleCounter)" : reference.name
         let scope = withContext ? flattenedScope() : [:]
-        var bindings: [String: Binding] = [:]
+        var bindings = Scope()
         _ = try capture {
             try withScope(frames: [scope], seesGlobals: withContext, template: imported) {
                 try execute(imported.body)
                 bindings = frames[0]
             }
         }
-        for (name, binding) in bindings {
-            if case .macro(let closure) = binding, case .liveRoot = closure.scope {
+        for (name, binding) in zip(bindings.names, bindings.bindings) {
+            if case .macro(let closure) = binding, case .liveRoot = closure.origin {
                 bindings[name] = .macro(MacroClosure(definition: closure.definition, template: closure.template,
-                                                     scope: .module(key, seesGlobals: withContext)))
+                                                     origin: .module(key, seesGlobals: withContext)))
             }
         }
         modules[key] = bindings

@@ -11,7 +11,7 @@ final class Renderer {
     let environment: TemplateEnvironment
     let globals: [String: Value]
     /// Scopes, innermost last. `frames[0]` is the root scope of the template being rendered.
-    var frames: [[String: Binding]] = [[:]]
+    var frames: [Scope] = [Scope()]
     /// Whether names fall back to the render context (false inside modules imported without context).
     var seesGlobals = true
     /// The template whose AST is executing, for error locations.
@@ -24,11 +24,11 @@ final class Renderer {
     /// The blocks being rendered, innermost last, with their position in the chain (for `super()`).
     var activeBlocks: [(name: String, level: Int)] = []
     /// Bindings of imported modules, by key.
-    var modules: [String: [String: Binding]] = [:]
+    var modules: [String: Scope] = [:]
     var moduleCounter = 0
     var callDepth = 0
     /// Where we came from (includes, macro calls, layouts), innermost last, reported as notes.
-    var trail: [String] = []
+    var trail: [TrailEntry] = []
     /// Guards against stack exhaustion whatever the build and thread (see `StackGuard`).
     let stack = StackGuard()
 
@@ -41,7 +41,7 @@ final class Renderer {
     // MARK: - Errors
 
     func error(_ kind: TemplateError.Kind, _ message: String, at span: Span) -> TemplateError {
-        template.source.error(kind, message, at: span.start, notes: Renderer.condense(trail.reversed()))
+        template.source.error(kind, message, at: span.start, notes: Renderer.condense(trail.reversed().map(\.note)))
     }
 
     /// Collapses runs of identical notes (a macro calling itself 100 times) into one line plus a count.
@@ -59,13 +59,13 @@ final class Renderer {
     }
 
     /// Enters a nested call (include, macro, block…), failing past `maxCallDepth`.
-    func enterCall(at span: Span, note: String) throws {
+    func enterCall(at span: Span, _ entry: TrailEntry) throws {
         try checkStack(at: span)
         guard callDepth < Renderer.maxCallDepth else {
             throw error(.limitExceeded, "recursion limit exceeded: calls nest more than \(Renderer.maxCallDepth) levels deep", at: span)
         }
         callDepth += 1
-        trail.append(note)
+        trail.append(entry)
     }
 
     /// Fails when the render has used up its stack budget (deep nesting inside deep recursion).
@@ -105,9 +105,9 @@ final class Renderer {
 
     /// All visible bindings merged into one scope, innermost winning (what an include sees).
     /// As in Jinja, the `loop` object of an enclosing `for` is not passed on.
-    func flattenedScope() -> [String: Binding] {
-        var merged: [String: Binding] = [:]
-        for frame in frames { merged.merge(frame) { _, inner in inner } }
+    func flattenedScope() -> Scope {
+        var merged = Scope()
+        for frame in frames { merged.merge(frame) }
         if case .loop? = merged["loop"] { merged["loop"] = nil }
         return merged
     }
@@ -135,7 +135,7 @@ final class Renderer {
             discardingOutput = false
             if level > 0 {
                 let child = chain[level - 1]
-                try enterCall(at: Span.empty, note: "in layout '\(member.source.displayName)' extended by \(child.source.describe(child.parent?.span.start ?? 0))")
+                try enterCall(at: Span.empty, TrailEntry(kind: .layout, template: child, offset: child.parent?.span.start ?? 0, target: member))
             }
             try execute(member.body)
             if level > 0 { leaveCall() }
@@ -144,7 +144,7 @@ final class Renderer {
     }
 
     /// Runs `body` with `frames`, `seesGlobals` and `template` replaced, restoring them afterwards.
-    func withScope<T>(frames newFrames: [[String: Binding]], seesGlobals newSeesGlobals: Bool, template newTemplate: ParsedTemplate,
+    func withScope<T>(frames newFrames: [Scope], seesGlobals newSeesGlobals: Bool, template newTemplate: ParsedTemplate,
                       _ work: () throws -> T) rethrows -> T {
         let savedFrames = frames
         let savedSeesGlobals = seesGlobals
