@@ -38,9 +38,9 @@ enum BuiltinFilters {
             if input.isSafe || old.isSafe || new.isSafe {
                 // Markup.replace escapes its arguments; a plain input is escaped first when an argument is markup.
                 let base = HTMLEscaper.markup(input)
-                return .safe(TextFilters.replace(base, HTMLEscaper.markup(old), HTMLEscaper.markup(new), count: count))
+                return .safe(try TextFilters.replace(base, HTMLEscaper.markup(old), HTMLEscaper.markup(new), count: count))
             }
-            return .string(TextFilters.replace(input.pythonString, old.pythonString, new.pythonString, count: count))
+            return .string(try TextFilters.replace(input.pythonString, old.pythonString, new.pythonString, count: count))
         },
         "truncate": BuiltinFilter { call in
             let arguments = try call.bind(["length", "killwords", "end", "leeway"])

@@ -88,11 +88,15 @@ extension Renderer {
         case .binary(let op, let left, let right):
             let lhs = try require(left)
             let rhs = try require(right)
-            return try located(expression.span) { () throws(EvaluationFailure) in try Value.arithmetic(op, lhs, rhs) }
+            let result = try located(expression.span) { () throws(EvaluationFailure) in try Value.arithmetic(op, lhs, rhs) }
+            try checkSize(result, at: expression.span)
+            return result
         case .concat(let parts):
             let values = try parts.map { try require($0) }
-            if values.contains(where: \.isSafe) { return .safe(values.map(HTMLEscaper.markup).joined()) }
-            return .string(values.map(\.pythonString).joined())
+            let joined: Value = values.contains(where: \.isSafe)
+                ? .safe(values.map(HTMLEscaper.markup).joined()) : .string(values.map(\.pythonString).joined())
+            try checkSize(joined, at: expression.span)
+            return joined
         case .and(let left, let right):
             let lhs = try evaluate(left)
             guard lhs?.isTruthy ?? false else { return lhs }

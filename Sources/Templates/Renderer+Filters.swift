@@ -10,7 +10,9 @@ extension Renderer {
             throw error(.undefined, "the input of filter '\(invocation.name)' is undefined", at: invocation.nameSpan)
         }
         do {
-            return try applyBuiltinOrCustomFilter(invocation.name, to: input, positional, keyword)
+            let result = try applyBuiltinOrCustomFilter(invocation.name, to: input, positional, keyword)
+            if let result { try checkSize(result, at: invocation.nameSpan) }
+            return result
         } catch let failure as EvaluationFailure {
             throw error(failure.kind, failure.message, at: invocation.nameSpan)
         } catch var templateError as TemplateError where templateError.file == nil {

@@ -5,18 +5,22 @@ extension Renderer {
         for statement in body { try execute(statement) }
     }
 
-    func write(_ text: String) {
-        if !discardingOutput { output += text }
+    func write(_ text: String, at span: Span) throws {
+        guard !discardingOutput else { return }
+        output += text
+        if output.utf8.count > environment.limits.maxOutputBytes {
+            throw error(.limitExceeded, "output is larger than \(environment.limits.maxOutputBytes) bytes", at: span)
+        }
     }
 
     private func execute(_ statement: Statement) throws {
         switch statement.kind {
         case .text(let text):
-            write(text)
+            try write(text, at: statement.span)
         case .output(let expression):
             guard !discardingOutput else { return }
             let value = try require(expression)
-            write(HTMLEscaper.markup(value))
+            try write(HTMLEscaper.markup(value), at: statement.span)
         case .conditional(let branches, let otherwise):
             for branch in branches where try evaluate(branch.condition)?.isTruthy ?? false {
                 try execute(branch.body)
@@ -63,7 +67,7 @@ extension Renderer {
             var value: Value? = .safe(try capture { try executeInnerScope(body) })
             for invocation in filters { value = try applyFilter(invocation, to: value, input: nil) }
             guard let value else { throw error(.undefined, "filter block result is undefined", at: statement.span) }
-            write(HTMLEscaper.markup(value))
+            try write(HTMLEscaper.markup(value), at: statement.span)
         }
     }
 
@@ -136,6 +140,7 @@ extension Renderer {
                                   previous: index > 0 ? items[index - 1] : nil,
                                   next: index + 1 < items.count ? items[index + 1] : nil)
             bind("loop", .loop(state))
+            try countStep(at: span)
             try execute(loop.body)
         }
     }

@@ -4,9 +4,6 @@
 /// (scopes, output buffer, inheritance chain) without locks, while the parsed templates it
 /// reads are immutable and shared by every thread.
 final class Renderer {
-    /// How deep includes, imports, blocks, `super()` and macro calls may nest; a macro calling
-    /// itself without end stops here with an error instead of overflowing the stack.
-    static let maxCallDepth = 100
 
     let environment: TemplateEnvironment
     let globals: [String: Value]
@@ -27,6 +24,8 @@ final class Renderer {
     var modules: [String: Scope] = [:]
     var moduleCounter = 0
     var callDepth = 0
+    /// Loop iterations and calls so far, against `maxSteps`.
+    var steps = 0
     /// Where we came from (includes, macro calls, layouts), innermost last, reported as notes.
     var trail: [TrailEntry] = []
     /// Guards against stack exhaustion whatever the build and thread (see `StackGuard`).
@@ -44,8 +43,15 @@ final class Renderer {
         template.source.error(kind, message, at: span.start, notes: Renderer.condense(trail.reversed().map(\.note)))
     }
 
-    /// Collapses runs of identical notes (a macro calling itself 100 times) into one line plus a count.
+    /// Collapses runs of identical notes (a macro calling itself 100 times) into one line plus a
+    /// count, and keeps only the innermost and outermost steps of a long trail.
     static func condense(_ notes: [String]) -> [String] {
+        let collapsed = collapseRuns(notes)
+        guard collapsed.count > 12 else { return collapsed }
+        return Array(collapsed.prefix(6)) + ["… \(collapsed.count - 12) more steps"] + Array(collapsed.suffix(6))
+    }
+
+    private static func collapseRuns(_ notes: [String]) -> [String] {
         var result: [String] = []
         var index = 0
         while index < notes.count {
@@ -61,11 +67,33 @@ final class Renderer {
     /// Enters a nested call (include, macro, block…), failing past `maxCallDepth`.
     func enterCall(at span: Span, _ entry: TrailEntry) throws {
         try checkStack(at: span)
-        guard callDepth < Renderer.maxCallDepth else {
-            throw error(.limitExceeded, "recursion limit exceeded: calls nest more than \(Renderer.maxCallDepth) levels deep", at: span)
+        guard callDepth < environment.limits.maxCallDepth else {
+            throw error(.limitExceeded, "recursion limit exceeded: calls nest more than \(environment.limits.maxCallDepth) levels deep", at: span)
         }
+        try countStep(at: span)
         callDepth += 1
         trail.append(entry)
+    }
+
+    /// Counts one loop iteration or call against `maxSteps`.
+    func countStep(at span: Span) throws {
+        steps += 1
+        if steps > environment.limits.maxSteps {
+            throw error(.limitExceeded, "rendering takes more than \(environment.limits.maxSteps) loop iterations and calls", at: span)
+        }
+    }
+
+    /// Fails when a string or list built by the template is larger than `Value.maxBuiltLength`.
+    func checkSize(_ value: Value, at span: Span) throws {
+        let size: Int
+        switch value {
+        case .string(let text), .safe(let text): size = text.utf8.count
+        case .array(let items): size = items.count
+        default: return
+        }
+        if size > Value.maxBuiltLength {
+            throw error(.limitExceeded, "value is too large (more than \(Value.maxBuiltLength) bytes or items)", at: span)
+        }
     }
 
     /// Fails when the render has used up its stack budget (deep nesting inside deep recursion).
@@ -75,11 +103,9 @@ final class Renderer {
         }
     }
 
-    /// Fails when a value built by the template nests deeper than `Value.maxNesting`.
+    /// Fails when a value built by the template nests too deeply or is too large in total.
     func checkNesting(_ value: Value, at span: Span) throws {
-        if value.nestsDeeper(than: Value.maxNesting) {
-            throw error(.limitExceeded, "value nests more than \(Value.maxNesting) levels deep", at: span)
-        }
+        if let violation = value.limitViolation() { throw error(.limitExceeded, violation, at: span) }
     }
 
     func leaveCall() {
@@ -119,9 +145,13 @@ final class Renderer {
         var chain = [root]
         var current = root
         while let parent = current.parent {
-            guard chain.count <= Renderer.maxCallDepth, let next = environment.templates[parent.name] else {
-                template = current
+            template = current
+            guard let next = environment.templates[parent.name] else {
                 throw error(.templateNotFound, "template '\(parent.name)' not found", at: parent.span)
+            }
+            // Cycles are rejected when the environment is built; this only keeps a bug from looping.
+            guard chain.count <= environment.limits.maxCallDepth else {
+                throw error(.cycle, "layout chain is too long (more than \(environment.limits.maxCallDepth) templates)", at: parent.span)
             }
             chain.append(next)
             current = next

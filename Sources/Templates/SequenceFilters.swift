@@ -26,6 +26,10 @@ enum SequenceFilters {
                 items = try items.map { item throws(EvaluationFailure) in try AttributePath(attribute).require(item, filter: call.name) }
             }
             let separator = arguments[0] ?? .string("")
+            let separatorBytes = separator.pythonString.utf8.count
+            if items.count > 1, separatorBytes > 0, separatorBytes > Value.maxBuiltLength / (items.count - 1) {
+                throw EvaluationFailure("join result would be too large", kind: .limitExceeded)
+            }
             if separator.isSafe || items.contains(where: \.isSafe) {
                 return .safe(items.map(HTMLEscaper.markup).joined(separator: HTMLEscaper.markup(separator)))
             }

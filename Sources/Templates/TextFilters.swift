@@ -58,8 +58,14 @@ enum TextFilters {
     }
 
     /// Python's `str.replace(old, new, count)`; an empty `old` inserts `new` between characters.
-    static func replace(_ text: String, _ old: String, _ new: String, count: Int) -> String {
+    static func replace(_ text: String, _ old: String, _ new: String, count: Int) throws(EvaluationFailure) -> String {
         if count == 0 { return text }
+        // The most insertions possible, so a huge result fails before it is built.
+        let insertions = old.isEmpty ? text.unicodeScalars.count + 1 : text.utf8.count / old.utf8.count
+        let bound = count < 0 ? insertions : min(count, insertions)
+        if new.utf8.count > old.utf8.count, text.utf8.count + bound * (new.utf8.count - old.utf8.count) > Value.maxBuiltLength {
+            throw EvaluationFailure("replace result would be too large", kind: .limitExceeded)
+        }
         if old.isEmpty {
             var result = ""
             var remaining = count
