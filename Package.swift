@@ -30,7 +30,10 @@ let package = Package(
         .target(name: "Templates"),
         .target(name: "Content", dependencies: [.product(name: "Yams", package: "Yams")]),
         .target(name: "Site", dependencies: ["Markdown", "Templates", "Content"]),
-        .target(name: "Preview", dependencies: ["Site", .product(name: "FlyingFox", package: "FlyingFox")]),
+        .target(name: "Preview", dependencies: [
+            "Site",
+            .product(name: "FlyingSocks", package: "FlyingFox"),
+        ]),
         .target(name: "BuildSiteCLI", dependencies: [
             "Site", "Preview",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),

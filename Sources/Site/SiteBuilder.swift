@@ -1,53 +1,196 @@
+import Content
 import Foundation
+import Markdown
+import Templates
 
-/// What a build is asked to do. (Stub API; the real build lands with issue 2.)
-public struct BuildOptions: Sendable {
-    public var root: URL
-    public var includeDrafts: Bool
-    public init(root: URL, includeDrafts: Bool = false) {
-        self.root = root
-        self.includeDrafts = includeDrafts
-    }
-}
-
-/// A whole site rendered in memory: output-relative paths ("timeline/x/index.html") to bytes.
-public struct BuiltSite: Sendable {
-    public var files: [String: Data]
-    public var pageCount: Int
-    public init(files: [String: Data], pageCount: Int) {
-        self.files = files
-        self.pageCount = pageCount
-    }
-}
-
-/// One problem found by a build, located in a source file where possible.
-public struct Diagnostic: Error, Sendable, Equatable, CustomStringConvertible {
-    public var file: String?
-    public var line: Int?
-    public var column: Int?
-    public var message: String
-    public var notes: [String]
-    public init(file: String?, line: Int?, column: Int?, message: String, notes: [String] = []) {
-        self.file = file; self.line = line; self.column = column; self.message = message; self.notes = notes
-    }
-    public var description: String {
-        var prefix = ""
-        if let file { prefix += file + ":" }
-        if let line { prefix += "\(line):" }
-        if let column { prefix += "\(column):" }
-        return (prefix.isEmpty ? "" : prefix + " ") + "error: " + message
-    }
-}
-
-/// Every diagnostic of a failed build, reported together.
-public struct BuildFailure: Error, Sendable {
-    public var diagnostics: [Diagnostic]
-    public init(diagnostics: [Diagnostic]) { self.diagnostics = diagnostics }
-}
-
+/// Builds a whole site in memory, as a list of named steps.
+///
+/// Nothing is written to disk here: the result is a `BuiltSite`, which the CLI syncs into `site/` only when
+/// every step succeeded (all-or-nothing), and which the preview server serves directly. Each step collects all
+/// the problems it finds before the build stops, so one run reports every broken file at once.
 public enum SiteBuilder {
-    /// Builds the site under `options.root` entirely in memory; writes nothing.
     public static func build(_ options: BuildOptions) throws(BuildFailure) -> BuiltSite {
-        BuiltSite(files: ["index.html": Data("<!doctype html><title>stub</title>".utf8)], pageCount: 1)
+        let root = options.root.standardizedFileURL
+        var clock = StepClock()
+
+        // 1. Load config and content (front matter, dates, relations, drafts).
+        let content = try clock.step("load content") { () throws(BuildFailure) in
+            let content = try loadContent(root: root, includeDrafts: options.includeDrafts)
+            try ReservedKeys.check(content)
+            return content
+        }
+        let urls = content.pages.map(siteURL)
+        let markdownOptions = MarkdownOptions(allowRawHTML: allowsRawHTML(content.config))
+
+        // 2. Load and validate every template, with the site's own filters.
+        let filters = SiteFilters.all(baseURL: content.config.baseURL, markdownOptions: markdownOptions)
+        let templates = try clock.step("load templates") { () throws(BuildFailure) in
+            try TemplateSet.load(root: root, filters: filters)
+        }
+
+        // 3. Render Markdown bodies in parallel, rewriting and checking links between content files.
+        let rendered = try clock.step("render markdown") { () throws(BuildFailure) in
+            try renderMarkdown(content: content, urls: urls, options: markdownOptions)
+        }
+
+        // 4. Build the values templates see, once.
+        let values = clock.step("build page values") { PageValues(content: content, rendered: rendered, urls: urls) }
+
+        // 5. Render every page through its template, in parallel.
+        var files = try clock.step("render templates") { () throws(BuildFailure) in
+            try renderPages(content: content, urls: urls, rendered: rendered, values: values, templates: templates)
+        }
+
+        // 6. Feeds, sitemap, robots.txt; static files and content assets.
+        try clock.step("feeds and static files") { () throws(BuildFailure) in
+            try addGeneratedFiles(to: &files, content: content, urls: urls, values: values)
+            try copyStaticFiles(into: &files, root: root, content: content)
+        }
+
+        // 7. Check every internal link and anchor in the output.
+        try clock.step("check links") { () throws(BuildFailure) in
+            try checkLinks(files, content: content, urls: urls, root: root)
+        }
+
+        var site = BuiltSite(files: files, pageCount: content.pages.count)
+        site.timings = clock.timings
+        return site
+    }
+
+    // MARK: - Steps
+
+    static func loadContent(root: URL, includeDrafts: Bool) throws(BuildFailure) -> ContentSet {
+        do {
+            return try ContentLoader.load(root: root, includeDrafts: includeDrafts)
+        } catch {
+            throw BuildFailure(diagnostics: error.errors.map {
+                Diagnostic(file: $0.file, line: $0.line, column: $0.column, message: $0.message, notes: $0.notes)
+            })
+        }
+    }
+
+    /// The 404 page is the one page that is not a folder: hosts look for `/404.html`.
+    static func siteURL(_ page: Page) -> String {
+        page.source == "content/404.md" ? "/404.html" : page.url
+    }
+
+    static func renderMarkdown(content: ContentSet, urls: [String], options: MarkdownOptions) throws(BuildFailure) -> [RenderedMarkdown?] {
+        let results = MarkdownStage(content: content, urls: urls, options: options).run()
+        var diagnostics: [Diagnostic] = []
+        var rendered: [RenderedMarkdown?] = []
+        rendered.reserveCapacity(results.count)
+        for result in results {
+            switch result {
+            case .success(let document): rendered.append(document)
+            case .failure(let diagnostic):
+                diagnostics.append(diagnostic)
+                rendered.append(nil)
+            }
+        }
+        if !diagnostics.isEmpty { throw BuildFailure(diagnostics: diagnostics) }
+        return rendered
+    }
+
+    static func renderPages(content: ContentSet, urls: [String], rendered: [RenderedMarkdown?], values: PageValues,
+                            templates: TemplateSet) throws(BuildFailure) -> [String: Data] {
+        let globals: [String: Value] = [
+            "site": values.site,
+            "collections": values.collections,
+            "build": .dictionary(OrderedDictionary([("generator", .string("build-site"))])),
+        ]
+        let results = Array(content.pages.indices).concurrentMap { index -> Result<(String, Data), Diagnostic> in
+            let page = content.pages[index]
+            let candidates = TemplateSet.candidates(
+                explicit: page.template, collection: page.collection, isListPage: page.isListPage,
+                isHome: page.source == "content/index.md", isNotFound: page.source == "content/404.md")
+            do {
+                let name = try templates.resolve(candidates, for: page.source)
+                var context = globals
+                context["page"] = values.page(index, in: content, rendered: rendered[index])
+                context["current_url"] = .string(urls[index])
+                let html = try templates.environment.render(name, context: context)
+                return .success((SitePath.outputFile(for: urls[index]), Data(html.utf8)))
+            } catch let diagnostic as Diagnostic {
+                return .failure(diagnostic)
+            } catch let error as TemplateError {
+                var diagnostic = Diagnostic(error)
+                diagnostic.notes.append("while rendering \(page.source)")
+                return .failure(diagnostic)
+            } catch {
+                return .failure(Diagnostic(file: page.source, message: "\(error)"))
+            }
+        }
+        var files: [String: Data] = [:]
+        var diagnostics: [Diagnostic] = []
+        for result in results {
+            switch result {
+            case .success(let (path, data)): files[path] = data
+            case .failure(let diagnostic): diagnostics.append(diagnostic)
+            }
+        }
+        if !diagnostics.isEmpty { throw BuildFailure(diagnostics: deduplicated(diagnostics)) }
+        return files
+    }
+
+    static func addGeneratedFiles(to files: inout [String: Data], content: ContentSet, urls: [String],
+                                  values: PageValues) throws(BuildFailure) {
+        let baseURL = content.config.baseURL
+        let listed = urls.filter { $0 != "/404.html" }
+        files["sitemap.xml"] = Feeds.sitemap(pageURLs: listed, baseURL: baseURL)
+        files["robots.txt"] = Feeds.robots(baseURL: baseURL)
+        for collection in content.collections {
+            guard let config = content.config.collection(named: collection.name),
+                  config.feed else { continue }
+            let entries = collection.pageIndices.map { index in
+                (page: content.pages[index], url: urls[index], summary: refSummary(values.refs[index]))
+            }
+            files["\(collection.name)/atom.xml"] = Feeds.atom(
+                collection: collection.name, title: config.title ?? collection.name.capitalized,
+                siteTitle: content.config.title, entries: entries, baseURL: baseURL)
+        }
+    }
+
+    /// `allow_raw_html: false` in site.yml turns raw HTML in Markdown off; it is on by default (authors are trusted).
+    static func allowsRawHTML(_ config: SiteConfig) -> Bool {
+        if case .bool(let allowed)? = config.extra.first(where: { $0.key == "allow_raw_html" })?.value.value { return allowed }
+        return true
+    }
+
+    private static func refSummary(_ ref: Value) -> String {
+        if case .dictionary(let fields) = ref, case .string(let summary)? = fields["summary"] { return summary }
+        return ""
+    }
+
+    /// Copies `static/**` to the output root and non-Markdown files under `content/` next to their pages.
+    /// A static file may not take the place of a generated one.
+    static func copyStaticFiles(into files: inout [String: Data], root: URL, content: ContentSet) throws(BuildFailure) {
+        var diagnostics: [Diagnostic] = []
+        var copies: [(source: String, url: URL, output: String)] = SourceTree.files(under: root.appendingPathComponent("static"))
+            .map { ("static/" + $0.relativePath, $0.url, $0.relativePath) }
+        copies += content.assets.map { ($0.source, root.appendingPathComponent($0.source), $0.output) }
+        for copy in copies {
+            if files[copy.output] != nil {
+                diagnostics.append(Diagnostic(file: copy.source, message: "would overwrite the generated file \(copy.output)"))
+                continue
+            }
+            guard let data = FileManager.default.contents(atPath: copy.url.path) else {
+                diagnostics.append(Diagnostic(file: copy.source, message: "cannot read this file"))
+                continue
+            }
+            files[copy.output] = data
+        }
+        if !diagnostics.isEmpty { throw BuildFailure(diagnostics: diagnostics) }
+    }
+
+    static func checkLinks(_ files: [String: Data], content: ContentSet, urls: [String], root: URL) throws(BuildFailure) {
+        let broken = LinkChecker(files: files).check()
+        guard !broken.isEmpty else { return }
+        let locator = LinkOrigin(content: content, urls: urls, root: root)
+        throw BuildFailure(diagnostics: broken.map(locator.diagnostic))
+    }
+
+    private static func deduplicated(_ diagnostics: [Diagnostic]) -> [Diagnostic] {
+        var seen = Set<Diagnostic>()
+        return diagnostics.filter { seen.insert($0).inserted }
     }
 }

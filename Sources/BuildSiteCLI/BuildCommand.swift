@@ -1,0 +1,75 @@
+import ArgumentParser
+import Foundation
+import Site
+
+/// `build-site build` (the default): renders the whole site in memory, checks it, and only then syncs it
+/// into the output folder. Any error leaves the output folder exactly as it was.
+struct BuildCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "build", abstract: "Build the site into site/ (the default command).")
+
+    @Option(name: .long, help: ArgumentHelp("The site folder, holding content/ and templates/.", valueName: "dir"))
+    var root: String = "."
+
+    @Option(name: .long, help: ArgumentHelp("Where to write the site (default: <root>/site).", valueName: "dir"))
+    var output: String?
+
+    @Flag(name: .long, help: "Include pages marked draft: true.")
+    var drafts = false
+
+    @Flag(name: .long, help: "Write into a non-empty output folder that build-site did not create.")
+    var force = false
+
+    @Flag(name: .shortAndLong, help: "Print errors only.")
+    var quiet = false
+
+    @Flag(name: .shortAndLong, help: "List every file written and removed.")
+    var verbose = false
+
+    func run() async throws {
+        let start = ContinuousClock.now
+        let rootURL = URL(fileURLWithPath: root, isDirectory: true).standardizedFileURL
+        let outputURL = output.map { URL(fileURLWithPath: $0, isDirectory: true).standardizedFileURL }
+            ?? rootURL.appendingPathComponent("site", isDirectory: true)
+        let printer = DiagnosticPrinter(root: rootURL)
+
+        let site: BuiltSite
+        do {
+            site = try SiteBuilder.build(BuildOptions(root: rootURL, includeDrafts: drafts))
+        } catch {
+            printer.print(error.diagnostics)
+            printer.printSummary(failures: error.diagnostics.count, output: displayPath(outputURL, root: rootURL))
+            throw ExitCode.failure
+        }
+        let report: SyncReport
+        do {
+            report = try OutputSync.write(site, to: outputURL, force: force)
+        } catch {
+            printer.print([error])
+            throw ExitCode.failure
+        }
+        if verbose {
+            for (step, duration) in site.timings {
+                print("  \(step.padding(toLength: 24, withPad: " ", startingAt: 0)) \(Self.milliseconds(duration)) ms")
+            }
+            for path in report.written { print("  wrote   \(path)") }
+            for path in report.removed { print("  removed \(path)") }
+        }
+        if !quiet {
+            let milliseconds = Self.milliseconds(ContinuousClock.now - start)
+            print("Built \(site.pageCount) pages (\(site.files.count) files): \(report.written.count) written, "
+                + "\(report.unchanged) unchanged, \(report.removed.count) removed in \(milliseconds) ms → \(displayPath(outputURL, root: rootURL))")
+        }
+    }
+
+    static func milliseconds(_ duration: Duration) -> Int {
+        Int(duration.components.seconds * 1000) + Int(duration.components.attoseconds / 1_000_000_000_000_000)
+    }
+
+    private func displayPath(_ url: URL, root: URL) -> String {
+        let path = url.path
+        let base = FileManager.default.currentDirectoryPath
+        if path.hasPrefix(base + "/") { return String(path.dropFirst(base.count + 1)) + "/" }
+        return path + "/"
+    }
+}

@@ -1,0 +1,58 @@
+import Foundation
+import Site
+
+/// Prints diagnostics the way compilers do: the location and message, the offending source line,
+/// and a caret under the column. This is the one place where a diagnostic becomes terminal text.
+struct DiagnosticPrinter {
+    let root: URL
+
+    func print(_ diagnostics: [Diagnostic]) {
+        var text = ""
+        for diagnostic in diagnostics {
+            text += render(diagnostic)
+        }
+        FileHandle.standardError.write(Data(text.utf8))
+    }
+
+    func printSummary(failures: Int, output: String) {
+        let noun = failures == 1 ? "error" : "errors"
+        FileHandle.standardError.write(Data("build failed with \(failures) \(noun); \(output) was not changed\n".utf8))
+    }
+
+    /// One diagnostic with its source excerpt, e.g.
+    /// ```
+    /// content/timeline/x.md:4:9: error: no page 'sam-altmann' in collection 'people'
+    ///     4 | people: [sam-altmann]
+    ///       |          ^
+    /// ```
+    func render(_ diagnostic: Diagnostic) -> String {
+        var text = diagnostic.description + "\n"
+        if let file = diagnostic.file, let line = diagnostic.line, let source = sourceLine(file: file, line: line) {
+            let number = String(line)
+            let gutter = String(repeating: " ", count: number.count)
+            text += "  \(number) | \(source)\n"
+            if let column = diagnostic.column, column >= 1 {
+                let prefix = source.prefix(column - 1).map { $0 == "\t" ? "\t" : " " }.joined()
+                text += "  \(gutter) | \(prefix)^\n"
+            }
+        }
+        for note in diagnostic.notes {
+            text += "note: \(note)\n"
+        }
+        return text
+    }
+
+    private func sourceLine(file: String, line: Int) -> String? {
+        let url = file.hasPrefix("/") ? URL(fileURLWithPath: file) : root.appendingPathComponent(file)
+        guard let data = FileManager.default.contents(atPath: url.path), data.count < 50_000_000 else { return nil }
+        let text = String(decoding: data, as: UTF8.self)
+        var current = 1
+        for candidate in text.split(separator: "\n", omittingEmptySubsequences: false) {
+            if current == line {
+                return String(candidate.hasSuffix("\r") ? candidate.dropLast() : candidate)
+            }
+            current += 1
+        }
+        return nil
+    }
+}

@@ -1,0 +1,78 @@
+import ArgumentParser
+import Foundation
+import Preview
+import Site
+
+/// `build-site serve`: builds into memory and serves with live reload; never writes `site/`.
+struct ServeCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "serve",
+        abstract: "Preview the site in a browser with live reload.",
+        discussion: """
+        Builds the site into memory (never into site/), serves it on loopback, and rebuilds when \
+        content/, templates/, static/ or site.yml change. Build errors show in the browser. Ctrl-C stops.
+        """
+    )
+
+    @Option(help: "The site folder (holding content/, templates/, static/, site.yml).")
+    var root: String = "."
+
+    @Option(help: "The port to listen on; 0 picks a free one.")
+    var port: UInt16 = 8000
+
+    @Option(help: "The IP address to listen on. Anything but loopback exposes the preview to the network.")
+    var host: String = "127.0.0.1"
+
+    @Flag(help: "Include pages marked draft: true.")
+    var drafts = false
+
+    @Flag(help: "Open the preview in the default browser.")
+    var open = false
+
+    func run() async throws {
+        signal(SIGPIPE, SIG_IGN)
+        let termination = TerminationSignal.install()
+        let rootURL = URL(fileURLWithPath: root).standardizedFileURL
+        var isDirectory: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: rootURL.path, isDirectory: &isDirectory), isDirectory.boolValue else {
+            printError("error: --root \(root) is not a folder")
+            throw ExitCode.failure
+        }
+        let options = BuildOptions(root: rootURL, includeDrafts: drafts)
+        let configuration = PreviewConfiguration(host: host, port: port, root: rootURL)
+        do {
+            let server = try PreviewServer(configuration: configuration,
+                                           build: { () throws(BuildFailure) in try SiteBuilder.build(options) },
+                                           log: { printError($0) })
+            let url = try await server.start()
+            FileHandle.standardOutput.write(Data("Serving at \(url.absoluteString)\n".utf8))
+            if open { openInBrowser(url) }
+            _ = await termination.wait()
+            await server.stop()
+            printError("stopped")
+        } catch {
+            printError(error.description)
+            throw ExitCode.failure
+        }
+    }
+
+    /// Best effort: a missing `xdg-open` (a headless machine) only means the user opens the URL themselves.
+    private func openInBrowser(_ url: URL) {
+        let process = Process()
+        #if os(macOS)
+        process.executableURL = URL(fileURLWithPath: "/usr/bin/open")
+        process.arguments = [url.absoluteString]
+        #else
+        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+        process.arguments = ["xdg-open", url.absoluteString]
+        #endif
+        process.standardOutput = FileHandle.nullDevice
+        process.standardError = FileHandle.nullDevice
+        try? process.run()
+    }
+}
+
+/// Progress and errors go to stderr so stdout carries only the `Serving at` line scripts wait for.
+private func printError(_ line: String) {
+    FileHandle.standardError.write(Data((line + "\n").utf8))
+}

@@ -1,0 +1,133 @@
+import Foundation
+
+/// Loads a site's `site.yml` and `content/` into a checked `ContentSet`.
+///
+/// The load is a short list of named steps. Files are parsed in parallel; everything that
+/// needs the whole set (URL collisions, relations, required keys, sorting, backlinks) runs
+/// after, on indices. Errors from every step are collected and thrown together, so one build
+/// reports all problems.
+///
+/// The conventions, in one place:
+/// - `content/index.md` → `/`; `content/<name>.md` → `/<name>/`; `content/<c>/<slug>.md` → `/<c>/<slug>/`;
+///   `content/<c>/_index.md` → `/<c>/` (the list page). Markdown deeper than `content/<c>/` is an error;
+///   other files at any depth are assets, copied to the same path below the output folder.
+///   Names starting with `.` are ignored.
+/// - A folder directly under `content/` holding at least one `.md` file is a collection; so is every
+///   collection named in `site.yml`, even without a folder.
+/// - `slug:` replaces the file-derived slug, `permalink:` the whole URL (a last segment with a `.` is
+///   a file, "/feed.json"; anything else gets a trailing `/`). Neither may leave the output folder.
+///   Slugs are Unicode-normalized (NFC); URLs are kept unencoded (Site percent-encodes them in HTML).
+/// - Two pages whose URLs differ only in letter case collide: that is an error naming both files.
+/// - Every page needs a string `title:`. A zero-byte file is an error ("file is empty"): it is almost
+///   always a half-saved or truncated file, not an intentional page.
+/// - `draft: true` drops the page unless `includeDrafts`; a relation to a dropped draft is an error.
+/// - Dates (`date`, `start`, `end`, `*_date`, at any depth) are `2015`, `2015-05` or `2015-12-11`.
+/// - A key named after a collection holds a list of that collection's slugs, at any depth.
+public enum ContentLoader {
+    /// - Parameters:
+    ///   - root: the site folder holding `site.yml` (optional) and `content/`.
+    ///   - includeDrafts: keep pages with `draft: true` (they are dropped otherwise, and a
+    ///     relation to one is an error).
+    /// - Throws: `ContentErrors` with every problem found, sorted by file and line.
+    public static func load(root: URL, includeDrafts: Bool = false) throws(ContentErrors) -> ContentSet {
+        let (config, configErrors) = SiteConfig.load(root: root)
+        let tree = ContentTree(root: root)
+        var errors = configErrors + tree.errors
+
+        let outcomes = Parallel.map(tree.markdown, PageParser.parse)
+        var pages: [Page] = []
+        var drafts = Set<String>()
+        var broken = Set<String>()
+        for (file, outcome) in zip(tree.markdown, outcomes) {
+            errors += outcome.errors
+            // A page with value errors (a bad date, a wrong type) still takes part in the checks
+            // below, so its relation errors are reported in the same run; the load fails anyway.
+            guard let page = outcome.page else {
+                // Relations to a file that could not be read are not reported a second time.
+                if let route = PageRoute.fromPath(file.components) {
+                    broken.insert((route.collection ?? "") + "/" + route.slug)
+                }
+                continue
+            }
+            if page.draft && !includeDrafts {
+                drafts.insert((page.collection ?? "") + "/" + page.slug)
+                continue
+            }
+            pages.append(page)
+        }
+
+        errors += URLCollisions.find(pages: pages, assets: tree.assets)
+        let names = collectionNames(config: config, folders: tree.collections)
+        let (index, indexErrors) = slugIndex(pages: pages, collections: names)
+        errors += indexErrors
+
+        var resolver = RelationResolver(index: index, drafts: drafts, broken: broken)
+        for position in pages.indices { resolver.resolve(&pages[position]) }
+        errors += resolver.errors
+        errors += requiredKeys(pages: pages, config: config)
+
+        guard errors.isEmpty else { throw ContentErrors(errors) }
+        let collections = names.map { name in
+            makeCollection(name, config: config.collection(named: name) ?? CollectionConfig(name: name), pages: pages)
+        }
+        return ContentSet(config: config, pages: pages, collections: collections, assets: tree.assets, slugIndex: index)
+    }
+
+    /// Configured collections in `site.yml` order, then the remaining folders in name order.
+    private static func collectionNames(config: SiteConfig, folders: [String]) -> [String] {
+        var names = config.collections.map(\.name)
+        let configured = Set(names)
+        names += folders.map(\.precomposedStringWithCanonicalMapping).filter { !configured.contains($0) }.sorted()
+        return names
+    }
+
+    /// collection → slug → page, with an entry (maybe empty) for every collection.
+    private static func slugIndex(pages: [Page], collections: [String])
+        -> (index: [String: [String: Int]], errors: [ContentError]) {
+        var index = Dictionary(uniqueKeysWithValues: collections.map { ($0, [String: Int]()) })
+        var errors: [ContentError] = []
+        for (position, page) in pages.enumerated() {
+            guard let collection = page.collection, !page.isListPage else { continue }
+            if let other = index[collection]?[page.slug] {
+                // Same URL too: URLCollisions already reported the pair.
+                if pages[other].outputPath.lowercased() == page.outputPath.lowercased() { continue }
+                errors.append(ContentError(.duplicateURL, file: page.source, line: 1, column: 1,
+                                           message: "slug '\(page.slug)' is also used by \(pages[other].source)",
+                                           notes: ["relations name pages by slug, so slugs must be unique in a collection"]))
+                continue
+            }
+            index[collection, default: [:]][page.slug] = position
+        }
+        return (index, errors)
+    }
+
+    /// `required:` keys of each collection, checked on its pages (not its list page).
+    private static func requiredKeys(pages: [Page], config: SiteConfig) -> [ContentError] {
+        var errors: [ContentError] = []
+        for page in pages where !page.isListPage {
+            guard let collection = page.collection, let settings = config.collection(named: collection) else { continue }
+            for key in settings.required {
+                if let node = page[key], !isNull(node) { continue }
+                errors.append(ContentError(.missingKey, file: page.source, line: 1, column: 1,
+                                           message: "missing required key '\(key)'",
+                                           notes: ["collection '\(collection)' requires it (site.yml)"]))
+            }
+        }
+        return errors
+    }
+
+    private static func isNull(_ node: Node) -> Bool {
+        if case .null = node.value { return true }
+        return false
+    }
+
+    private static func makeCollection(_ name: String, config: CollectionConfig, pages: [Page]) -> ContentCollection {
+        var members: [Int] = []
+        var listPage: Int?
+        for (position, page) in pages.enumerated() where page.collection == name {
+            if page.isListPage { listPage = position } else { members.append(position) }
+        }
+        return ContentCollection(name: name, config: config,
+                                 pageIndices: CollectionSorter.sort(members, of: pages, by: config), listPage: listPage)
+    }
+}

@@ -1,0 +1,62 @@
+import Foundation
+
+/// Everything under `content/`, loaded, checked and cross-linked: the input of a build.
+public struct ContentSet: Sendable {
+    public let config: SiteConfig
+    /// Every page of the build (drafts only when asked for), ordered by source path.
+    public let pages: [Page]
+    /// Configured collections first (in `site.yml` order), then the other folders by name.
+    public let collections: [ContentCollection]
+    /// Non-Markdown files under `content/`, to copy.
+    public let assets: [Asset]
+
+    private let slugIndex: [String: [String: Int]]
+    private let sourceIndex: [String: Int]
+    /// For each page, the pages naming it in a top-level relation, already in display order.
+    private let incoming: [[(collection: String, source: Int)]]
+
+    init(config: SiteConfig, pages: [Page], collections: [ContentCollection], assets: [Asset],
+         slugIndex: [String: [String: Int]]) {
+        self.config = config
+        self.pages = pages
+        self.collections = collections
+        self.assets = assets
+        self.slugIndex = slugIndex
+        var sources: [String: Int] = [:]
+        for (index, page) in pages.enumerated() { sources[page.source] = index }
+        sourceIndex = sources
+        incoming = ContentSet.buildBacklinks(pages: pages, collections: collections)
+    }
+
+    /// The pages that name `page` in a top-level relation, grouped by *their* collection
+    /// (collections in `collections` order; top-level pages last, under the name ""),
+    /// each group in that collection's sort order. A page appears once per group.
+    public func backlinks(of page: Int) -> [(collection: String, sources: [Int])] {
+        guard incoming.indices.contains(page) else { return [] }
+        var groups: [(collection: String, sources: [Int])] = []
+        for link in incoming[page] {
+            if let last = groups.indices.last, groups[last].collection == link.collection {
+                groups[last].sources.append(link.source)
+            } else {
+                groups.append((link.collection, [link.source]))
+            }
+        }
+        return groups
+    }
+
+    /// The page with `slug` in `collection` (not list pages), e.g. for nested relations.
+    public func page(in collection: String, slug: String) -> Int? {
+        slugIndex[collection]?[slug.precomposedStringWithCanonicalMapping]
+    }
+
+    /// The page loaded from a root-relative source path ("content/people/sam-altman.md"),
+    /// for rewriting links between Markdown files.
+    public func page(atSource source: String) -> Int? {
+        sourceIndex[source]
+    }
+
+    /// The collection called `name`.
+    public func collection(named name: String) -> ContentCollection? {
+        collections.first { $0.name == name }
+    }
+}

@@ -1,0 +1,123 @@
+import Foundation
+#if canImport(Darwin)
+import Darwin
+#elseif canImport(Glibc)
+import Glibc
+#elseif canImport(Musl)
+import Musl
+#endif
+
+/// The files under `content/`, classified, without reading them.
+///
+/// The walk is done by hand (not `FileManager.enumerator`) so that every odd entry becomes an
+/// error naming the file instead of a crash or a hang: symlinks are followed, but a symlink loop,
+/// a broken symlink, a FIFO or a directory that points back at one of its ancestors is reported.
+/// Names starting with `.` are skipped (editor and OS litter). Entries are visited in sorted order.
+struct ContentTree {
+    /// A Markdown file to parse.
+    struct SourceFile: Sendable {
+        var url: URL
+        /// Root-relative path, "content/timeline/x.md".
+        var path: String
+        /// Path components below `content/`, e.g. ["timeline", "x.md"].
+        var components: [String]
+    }
+
+    static let folder = "content"
+
+    private(set) var markdown: [SourceFile] = []
+    private(set) var assets: [Asset] = []
+    /// Folders directly under `content/` that hold at least one Markdown file.
+    private(set) var collections: [String] = []
+    private(set) var errors: [ContentError] = []
+
+    /// Walks `<root>/content`; a missing folder is an empty site, a file in its place an error.
+    init(root: URL) {
+        let base = root.appendingPathComponent(ContentTree.folder, isDirectory: true)
+        guard FileManager.default.fileExists(atPath: base.path) else { return }
+        guard let identity = ContentTree.identity(of: base.path) else {
+            errors.append(ContentError(.unreadable, file: ContentTree.folder, message: "content is not a readable folder"))
+            return
+        }
+        walk(base, components: [], ancestors: [identity])
+    }
+
+    private struct Identity: Hashable {
+        var device: UInt64
+        var inode: UInt64
+    }
+
+    private mutating func walk(_ directory: URL, components: [String], ancestors: Set<Identity>) {
+        let displayDirectory = ([ContentTree.folder] + components).joined(separator: "/")
+        let names: [String]
+        do {
+            names = try FileManager.default.contentsOfDirectory(atPath: directory.path).sorted()
+        } catch {
+            errors.append(ContentError(.unreadable, file: displayDirectory,
+                                       message: "cannot list folder: \(error.localizedDescription)"))
+            return
+        }
+        for name in names where !name.hasPrefix(".") {
+            let url = directory.appendingPathComponent(name)
+            let parts = components + [name]
+            let display = displayDirectory + "/" + name
+            // Every name becomes part of an output path and a URL.
+            if let reason = PageRoute.problem(inSegment: name) {
+                errors.append(ContentError(.path, file: display, message: "name cannot be part of a URL: \(reason)"))
+                continue
+            }
+            var info = stat()
+            guard stat(url.path, &info) == 0 else {
+                errors.append(ContentError(.unreadable, file: display, message: ContentTree.statFailure(errno)))
+                continue
+            }
+            switch info.st_mode & S_IFMT {
+            case S_IFDIR:
+                let identity = Identity(device: UInt64(info.st_dev), inode: UInt64(info.st_ino))
+                guard !ancestors.contains(identity) else {
+                    errors.append(ContentError(.unreadable, file: display,
+                                               message: "symlink loop: this folder points back to one of its parents"))
+                    continue
+                }
+                let before = markdown.count
+                walk(url.appendingPathComponent("", isDirectory: true), components: parts,
+                     ancestors: ancestors.union([identity]))
+                if components.isEmpty, markdown.count > before { collections.append(name) }
+            case S_IFREG:
+                add(file: url, components: parts, display: display)
+            default:
+                errors.append(ContentError(.unreadable, file: display,
+                                           message: "not a regular file or folder (a device, socket or pipe?)"))
+            }
+        }
+    }
+
+    private mutating func add(file url: URL, components: [String], display: String) {
+        guard let name = components.last, name.lowercased().hasSuffix(".md") else {
+            assets.append(Asset(source: display, output: components.joined(separator: "/")))
+            return
+        }
+        guard components.count <= 2 else {
+            errors.append(ContentError(.nesting, file: display,
+                                       message: "Markdown pages may sit only in content/ or content/<collection>/, not deeper",
+                                       notes: ["move it to content/\(components[0])/\(name), or rename it to keep it as a copied file"]))
+            return
+        }
+        markdown.append(SourceFile(url: url, path: display, components: components))
+    }
+
+    private static func identity(of path: String) -> Identity? {
+        var info = stat()
+        guard stat(path, &info) == 0, info.st_mode & S_IFMT == S_IFDIR else { return nil }
+        return Identity(device: UInt64(info.st_dev), inode: UInt64(info.st_ino))
+    }
+
+    private static func statFailure(_ code: Int32) -> String {
+        switch code {
+        case ELOOP: return "symlink loop: the link resolves to itself"
+        case ENOENT: return "broken symlink: its target does not exist"
+        case EACCES: return "cannot read: permission denied"
+        default: return "cannot read: " + String(cString: strerror(code))
+        }
+    }
+}

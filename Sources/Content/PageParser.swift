@@ -1,0 +1,91 @@
+import Foundation
+
+/// Reads one Markdown file into a `Page` (relations not yet resolved).
+///
+/// Pure and independent of every other file, so the loader runs it for all files in parallel.
+/// It reports every problem it can find in the file, not only the first.
+enum PageParser {
+    struct Outcome: Sendable {
+        var page: Page?
+        var errors: [ContentError]
+    }
+
+    static func parse(_ file: ContentTree.SourceFile) -> Outcome {
+        let data: Data
+        do {
+            data = try Data(contentsOf: file.url)
+        } catch {
+            return failure(ContentError(.unreadable, file: file.path, message: "cannot read file: \(error.localizedDescription)"))
+        }
+        if data.isEmpty || data.elementsEqual([0xEF, 0xBB, 0xBF]) {
+            return failure(ContentError(.emptyFile, file: file.path, message: "file is empty",
+                                        notes: ["a page needs at least a front matter block with a title: ---, title: …, ---"]))
+        }
+        let text: String
+        switch SourceText.decode(data, file: file.path) {
+        case .success(let decoded): text = decoded
+        case .failure(let error): return failure(error)
+        }
+        return parse(text: text, file: file)
+    }
+
+    /// Parses already-decoded text; separate from reading so the fuzzer and tests can call it.
+    static func parse(text: String, file: ContentTree.SourceFile) -> Outcome {
+        let split: FrontMatterSplitter.Split
+        do {
+            split = try FrontMatterSplitter.split(text, file: file.path)
+        } catch {
+            return failure(error)
+        }
+        var errors: [ContentError] = []
+        var frontMatter: [(key: String, value: Node)] = []
+        if let yaml = split.yaml {
+            var reader = YAMLReader(file: file.path, lineOffset: split.yamlLineOffset)
+            let root = reader.read(String(yaml))
+            errors = reader.errors
+            if errors.contains(where: { $0.kind == .yaml }) { return Outcome(page: nil, errors: errors) }
+            if let root {
+                guard case .mapping(let pairs) = root.value else {
+                    errors.append(ContentError(.frontMatter, file: file.path, at: root,
+                                               message: "front matter must be a mapping of 'key: value' lines, found \(root.value.typeName)"))
+                    return Outcome(page: nil, errors: errors)
+                }
+                frontMatter = pairs
+            }
+        }
+        guard var route = PageRoute.fromPath(file.components) else {
+            let error = file.components == ["_index.md"]
+                ? ContentError(.path, file: file.path, message: "content/_index.md has no collection to list",
+                               notes: ["the home page is content/index.md"])
+                : ContentError(.nesting, file: file.path,
+                               message: "Markdown pages may sit only in content/ or content/<collection>/")
+            errors.append(error)
+            return Outcome(page: nil, errors: errors)
+        }
+        if let reason = PageRoute.problem(inSegment: route.slug), !route.slug.isEmpty {
+            errors.append(ContentError(.path, file: file.path, message: "file name cannot be a URL slug: \(reason)"))
+        }
+        var fields = KnownFields()
+        fields.read(frontMatter, file: file.path, route: &route, errors: &errors)
+        let page = Page(source: file.path, collection: route.collection, slug: route.slug, isListPage: route.isListPage,
+                        url: route.url, outputPath: PageRoute.outputPath(for: route.url), frontMatter: frontMatter,
+                        title: fields.title ?? fallbackTitle(for: route), date: fields.date, dateLabel: fields.dateLabel, draft: fields.draft,
+                        template: fields.template, summary: fields.summary, body: String(split.body),
+                        bodyStartLine: split.bodyStartLine, relations: [])
+        return Outcome(page: page, errors: errors)
+    }
+
+    /// A page without a `title:` (even one whose front matter is just `---`/`---`) still builds, titled after
+    /// its file: `openai-founded.md` → "Openai founded", `_index.md` → the collection's name, `index.md` → "Home".
+    /// A collection that needs real titles lists `title` under `required:` in site.yml.
+    static func fallbackTitle(for route: PageRoute) -> String {
+        let name = route.isListPage ? (route.collection ?? "") : route.slug
+        if name.isEmpty { return "Home" }
+        let words = name.replacingOccurrences(of: "-", with: " ").replacingOccurrences(of: "_", with: " ")
+        return words.prefix(1).uppercased() + words.dropFirst()
+    }
+
+    private static func failure(_ error: ContentError) -> Outcome {
+        Outcome(page: nil, errors: [error])
+    }
+}

@@ -1,0 +1,52 @@
+import Yams
+
+/// Turning Yams' errors into located `ContentError`s.
+///
+/// Yams reports positions relative to the YAML text it was given; the front matter starts on
+/// line 2 of the file, so every position is shifted by the reader's `lineOffset`.
+extension YAMLReader {
+    func translate(_ error: YamlError, yaml: String) -> ContentError {
+        switch error {
+        case .scanner(let context, let problem, let mark, _),
+             .parser(let context, let problem, let mark, _),
+             .composer(let context, let problem, let mark, _):
+            return located(problem, at: mark, context: context)
+        case .duplicatedKeysInMapping(let duplicates, let context):
+            let names = duplicates.map { "'\($0)'" }.joined(separator: ", ")
+            return ContentError(.yaml, file: file, line: context.mark.line + lineOffset, column: context.mark.column,
+                                message: "duplicate key \(names) in the same mapping")
+        case .reader(let problem, let offset, _, _):
+            let (line, column) = offset.map { YAMLReader.position(ofCharacter: $0, in: yaml) } ?? (1, 1)
+            return ContentError(.yaml, file: file, line: line + lineOffset, column: column,
+                                message: "invalid YAML: \(problem)")
+        default:
+            return ContentError(.yaml, file: file, line: lineOffset + 1, column: 1, message: "invalid YAML: \(error)")
+        }
+    }
+
+    private func located(_ problem: String, at mark: Mark, context: YamlError.Context?) -> ContentError {
+        // libyaml's own wording names a C function the author cannot call.
+        let problem = problem.hasPrefix("Maximum nesting level reached") ? "it nests too deeply" : problem
+        var notes: [String] = []
+        if let context {
+            notes.append("\(context.text) at line \(context.mark.line + lineOffset), column \(context.mark.column)")
+        }
+        return ContentError(.yaml, file: file, line: mark.line + lineOffset, column: mark.column,
+                            message: "invalid YAML: \(problem)", notes: notes)
+    }
+
+    /// 1-based line and column (in Unicode scalars) of the `offset`-th Character of `text`.
+    static func position(ofCharacter offset: Int, in text: String) -> (Int, Int) {
+        var line = 1
+        var column = 1
+        for character in text.prefix(offset) {
+            if character == "\n" || character == "\r\n" {
+                line += 1
+                column = 1
+            } else {
+                column += character.unicodeScalars.count
+            }
+        }
+        return (line, column)
+    }
+}

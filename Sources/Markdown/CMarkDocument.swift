@@ -1,0 +1,190 @@
+import CCmarkGFM
+import Foundation
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// The one place that talks to cmark-gfm's C API.
+///
+/// Everything crossing this boundary is copied into Swift values, and every C allocation is freed
+/// in the scope that made it (`defer`), including when a callback throws. The rest of the module
+/// works on `LinkSite`, `String` and `Int` only.
+enum CMarkDocument {
+    /// GFM extensions attached to every parser. Footnotes are a parser option, not an extension.
+    private static let extensionNames = ["table", "strikethrough", "autolink", "tagfilter", "tasklist"]
+
+    /// `cmark_gfm_core_extensions_ensure_registered` mutates a global registry and is not safe to
+    /// race; a `static let` runs it exactly once, on first use, under Swift's lazy-global lock.
+    private static let registration: Void = cmark_gfm_core_extensions_ensure_registered()
+
+    /// Serialises parsing. cmark-gfm 0.29 keeps the inline parser's table of special characters in a
+    /// process-wide array: attaching extensions sets `~`, `:`, `w`… and the end of every parse (and of
+    /// every table row) clears them again. Two parsers running at once would make each other miss
+    /// strikethrough and autolinks, so only the tree walk and HTML rendering run concurrently.
+    private static let parseLock = NSLock()
+
+    /// Parses `markdown`, lets the callbacks rewrite links and name headings, and renders HTML.
+    ///
+    /// - Parameters:
+    ///   - link: called for every link and image, in document order; a non-nil result replaces the destination.
+    ///   - heading: called with each heading's level and plain text; returns its `id`.
+    /// - Returns: the HTML and the plain text of the first paragraph outside footnotes.
+    /// - Throws: whatever `link` throws, or `MarkdownError` when an extension is missing.
+    static func render(
+        _ markdown: String,
+        allowRawHTML: Bool,
+        link: (LinkSite) throws -> String?,
+        heading: (_ level: Int, _ text: String) -> String
+    ) throws -> (html: String, excerpt: String) {
+        _ = registration
+        var options = CMARK_OPT_FOOTNOTES | CMARK_OPT_VALIDATE_UTF8
+        if allowRawHTML { options |= CMARK_OPT_UNSAFE }
+
+        guard let parser = cmark_parser_new(options) else { return ("", "") }
+        defer { cmark_parser_free(parser) }
+        let document: OpaquePointer? = try parseLock.withLock {
+            for name in extensionNames {
+                guard let syntaxExtension = cmark_find_syntax_extension(name) else {
+                    throw MarkdownError.extensionUnavailable(name)
+                }
+                cmark_parser_attach_syntax_extension(parser, syntaxExtension)
+            }
+            var text = markdown
+            text.withUTF8 { buffer in
+                if let base = buffer.baseAddress, buffer.count > 0 {
+                    base.withMemoryRebound(to: CChar.self, capacity: buffer.count) { cmark_parser_feed(parser, $0, buffer.count) }
+                }
+            }
+            return cmark_parser_finish(parser)
+        }
+        guard let document else { return ("", "") }
+        defer { cmark_node_free(document) }
+
+        var headings: [OpaquePointer] = []
+        var firstParagraph: OpaquePointer?
+        guard let iterator = cmark_iter_new(document) else { return ("", "") }
+        defer { cmark_iter_free(iterator) }
+        while case let event = cmark_iter_next(iterator), event != CMARK_EVENT_DONE {
+            guard event == CMARK_EVENT_ENTER, let node = cmark_iter_get_node(iterator) else { continue }
+            let type = cmark_node_get_type(node)
+            if type == CMARK_NODE_LINK || type == CMARK_NODE_IMAGE {
+                if let replacement = try link(site(of: node, isImage: type == CMARK_NODE_IMAGE)) {
+                    cmark_node_set_url(node, replacement)
+                }
+            } else if type == CMARK_NODE_HEADING {
+                headings.append(node)
+            } else if type == CMARK_NODE_PARAGRAPH && firstParagraph == nil && !isInFootnote(node) {
+                firstParagraph = node
+            }
+        }
+        let excerpt = firstParagraph.map(plainText(of:)) ?? ""
+        // Replaced heading nodes must outlive rendering: their inline children's literals can point
+        // into the heading's own content buffer, which is freed with the heading.
+        var detached: [OpaquePointer] = []
+        defer { detached.forEach { cmark_node_free($0) } }
+        for node in headings {
+            let level = Int(cmark_node_get_heading_level(node))
+            if replace(heading: node, level: level, id: heading(level, plainText(of: node))) {
+                detached.append(node)
+            }
+        }
+
+        guard let rendered = cmark_render_html(document, options, cmark_parser_get_syntax_extensions(parser)) else {
+            return ("", excerpt)
+        }
+        defer { free(rendered) }
+        return (String(cString: rendered), excerpt)
+    }
+
+    /// Copies what the position fix-up needs out of a link or image node.
+    private static func site(of node: OpaquePointer, isImage: Bool) -> LinkSite {
+        var block = cmark_node_parent(node)
+        while let current = block, !isBlock(current) {
+            block = cmark_node_parent(current)
+        }
+        var text = ""
+        var child = cmark_node_first_child(node)
+        while let current = child {
+            if cmark_node_get_type(current) == CMARK_NODE_TEXT { text += literal(of: current) }
+            child = cmark_node_next(current)
+        }
+        return LinkSite(
+            kind: isImage ? .image : .link,
+            destination: cmark_node_get_url(node).map { String(cString: $0) } ?? "",
+            text: text,
+            line: Int(cmark_node_get_start_line(node)),
+            column: Int(cmark_node_get_start_column(node)),
+            blockKey: block.map { Int(bitPattern: $0) } ?? 0,
+            blockLine: block.map { Int(cmark_node_get_start_line($0)) } ?? 0,
+            blockColumn: block.map { Int(cmark_node_get_start_column($0)) } ?? 0,
+            blockEndLine: block.map { Int(cmark_node_get_end_line($0)) } ?? 0
+        )
+    }
+
+    /// Block node types carry `CMARK_NODE_TYPE_BLOCK` in their high bits (extension types too).
+    private static func isBlock(_ node: OpaquePointer) -> Bool {
+        Int32(bitPattern: cmark_node_get_type(node).rawValue) & CMARK_NODE_TYPE_MASK == CMARK_NODE_TYPE_BLOCK
+    }
+
+    private static func isInFootnote(_ node: OpaquePointer) -> Bool {
+        var ancestor = cmark_node_parent(node)
+        while let current = ancestor {
+            if cmark_node_get_type(current) == CMARK_NODE_FOOTNOTE_DEFINITION { return true }
+            ancestor = cmark_node_parent(current)
+        }
+        return false
+    }
+
+    /// Text and code spans of a subtree, line breaks as spaces, raw HTML and footnote marks left
+    /// out, whitespace collapsed: what a reader sees, without markup.
+    private static func plainText(of root: OpaquePointer) -> String {
+        guard let iterator = cmark_iter_new(root) else { return "" }
+        defer { cmark_iter_free(iterator) }
+        var text = ""
+        while case let event = cmark_iter_next(iterator), event != CMARK_EVENT_DONE {
+            guard event == CMARK_EVENT_ENTER, let node = cmark_iter_get_node(iterator) else { continue }
+            let type = cmark_node_get_type(node)
+            if type == CMARK_NODE_TEXT || type == CMARK_NODE_CODE {
+                text += literal(of: node)
+            } else if type == CMARK_NODE_SOFTBREAK || type == CMARK_NODE_LINEBREAK {
+                text += " "
+            }
+        }
+        return text.split(whereSeparator: { $0.isWhitespace }).joined(separator: " ")
+    }
+
+    private static func literal(of node: OpaquePointer) -> String {
+        cmark_node_get_literal(node).map { String(cString: $0) } ?? ""
+    }
+
+    /// Swaps a heading node for markup carrying its id and anchor.
+    ///
+    /// cmark-gfm's HTML renderer cannot add attributes to `<hN>`, and post-processing the HTML
+    /// could be fooled by raw HTML in the document. So the heading becomes a custom block with no
+    /// markup of its own (which renders nothing but a line break after it) holding a custom inline
+    /// whose enter/exit strings are the `<hN id>` and anchor markup; the heading's inline children
+    /// move inside unchanged and render as usual.
+    /// - Returns: whether `node` was unlinked (the caller frees it after rendering).
+    private static func replace(heading node: OpaquePointer, level: Int, id: String) -> Bool {
+        guard let block = cmark_node_new(CMARK_NODE_CUSTOM_BLOCK) else { return false }
+        guard let wrapper = cmark_node_new(CMARK_NODE_CUSTOM_INLINE) else {
+            cmark_node_free(block)
+            return false
+        }
+        cmark_node_set_on_enter(wrapper, HeadingMarkup.opening(level: level, id: id))
+        cmark_node_set_on_exit(wrapper, HeadingMarkup.closing(level: level, id: id))
+        cmark_node_append_child(block, wrapper)
+        while let child = cmark_node_first_child(node) {
+            cmark_node_append_child(wrapper, child)
+        }
+        guard cmark_node_replace(node, block) == 1 else {
+            // Not reachable with a heading from a parsed tree; put the children back and keep it.
+            while let child = cmark_node_first_child(wrapper) { cmark_node_append_child(node, child) }
+            cmark_node_free(block)
+            return false
+        }
+        return true
+    }
+}

@@ -1,0 +1,41 @@
+/// Renders Markdown (CommonMark plus GitHub's extensions) to HTML with a table of contents.
+///
+/// Extensions on: tables, strikethrough, autolinks, the tag filter, task lists and footnotes.
+/// Quotes and dashes are kept as written (no smart punctuation), so output is predictable.
+/// Safe to call from many tasks at once.
+public enum MarkdownRenderer {
+    /// Renders `markdown`.
+    ///
+    /// - Parameters:
+    ///   - markdown: the document body; line numbers in `LinkReference` count from its first line.
+    ///   - options: raw HTML on or off.
+    ///   - rewriteLink: called for every link and image destination, in document order (footnote
+    ///     definitions come last, as they are rendered); return nil to keep it, a string to replace it.
+    /// - Throws: whatever `rewriteLink` throws, unchanged (Site uses that for broken `.md` links);
+    ///   `MarkdownError` only if the installed cmark-gfm lacks an extension.
+    public static func render(
+        _ markdown: String,
+        options: MarkdownOptions = .init(),
+        rewriteLink: (LinkReference) throws -> String? = { _ in nil }
+    ) throws -> RenderedMarkdown {
+        let source = SourceText(markdown)
+        var locator = LinkLocator(source: source)
+        var ids = HeadingIDAllocator()
+        var headings: [Heading] = []
+        let (html, excerpt) = try CMarkDocument.render(
+            markdown,
+            allowRawHTML: options.allowRawHTML,
+            link: { site in
+                let location = locator.locate(site)
+                return try rewriteLink(LinkReference(destination: site.destination,
+                                                     line: location.line, column: location.column))
+            },
+            heading: { level, text in
+                let id = ids.claim(slug: Slug.make(text))
+                headings.append(Heading(level: level, text: text, id: id))
+                return id
+            }
+        )
+        return RenderedMarkdown(html: html, headings: headings, excerpt: excerpt)
+    }
+}

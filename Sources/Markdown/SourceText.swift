@@ -1,0 +1,83 @@
+/// The Markdown text as bytes with a line index, for turning cmark-gfm's positions into
+/// line and column numbers a person can use.
+///
+/// cmark-gfm counts columns in bytes; editors and the diagnostics printed by Site count
+/// characters, which differs by a factor of three for Chinese text. Line breaks are `\n`, `\r\n`
+/// or `\r`, as cmark-gfm counts them.
+struct SourceText {
+    let bytes: [UInt8]
+    private let lineStarts: [Int]
+
+    init(_ text: String) {
+        let bytes = Array(text.utf8)
+        var starts = [0]
+        var index = 0
+        while index < bytes.count {
+            if bytes[index] == UInt8(ascii: "\n") {
+                starts.append(index + 1)
+            } else if bytes[index] == UInt8(ascii: "\r") {
+                if index + 1 < bytes.count && bytes[index + 1] == UInt8(ascii: "\n") { index += 1 }
+                starts.append(index + 1)
+            }
+            index += 1
+        }
+        self.bytes = bytes
+        self.lineStarts = starts
+    }
+
+    /// Byte offsets of 1-based `line`, without its line break; nil when there is no such line.
+    func lineRange(_ line: Int) -> Range<Int>? {
+        guard line >= 1 && line <= lineStarts.count else { return nil }
+        let start = lineStarts[line - 1]
+        var end = line < lineStarts.count ? lineStarts[line] : bytes.count
+        while end > start && (bytes[end - 1] == UInt8(ascii: "\n") || bytes[end - 1] == UInt8(ascii: "\r")) {
+            end -= 1
+        }
+        return start..<end
+    }
+
+    /// Byte offset of a 1-based line and byte column, clamped into that line.
+    func offset(line: Int, byteColumn: Int) -> Int? {
+        guard let range = lineRange(line) else { return nil }
+        return min(max(range.lowerBound + byteColumn - 1, range.lowerBound), range.upperBound)
+    }
+
+    /// A byte offset with its 1-based line and column (in Unicode scalars).
+    struct Location {
+        var offset: Int
+        var line: Int
+        var column: Int
+    }
+
+    /// The line and column of a byte offset.
+    ///
+    /// Counting columns means walking the line from its start; `hint`, an earlier location on the
+    /// same line, lets successive lookups continue from there, so many links on one very long line
+    /// cost linear rather than quadratic time.
+    func location(of offset: Int, after hint: Location? = nil) -> Location {
+        var low = 0
+        var high = lineStarts.count - 1
+        while low < high {
+            let middle = (low + high + 1) / 2
+            if lineStarts[middle] <= offset { low = middle } else { high = middle - 1 }
+        }
+        var column = 1
+        var index = lineStarts[low]
+        if let hint, hint.line == low + 1, hint.offset <= offset {
+            column = hint.column
+            index = hint.offset
+        }
+        while index < offset && index < bytes.count {
+            if bytes[index] & 0xC0 != 0x80 { column += 1 }
+            index += 1
+        }
+        return Location(offset: offset, line: low + 1, column: column)
+    }
+
+    /// Whether `pattern` occurs at byte `offset`.
+    func matches(_ pattern: [UInt8], at offset: Int) -> Bool {
+        guard !pattern.isEmpty, offset >= 0, offset + pattern.count <= bytes.count else { return false }
+        for (index, byte) in pattern.enumerated() where bytes[offset + index] != byte { return false }
+        return true
+    }
+}

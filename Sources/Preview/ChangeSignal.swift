@@ -1,0 +1,83 @@
+#if canImport(Glibc)
+import Glibc
+
+/// Wakes the watcher as soon as the kernel reports a change (Linux inotify), instead of at the next poll.
+///
+/// It only speeds things up: the stat fingerprint stays the source of truth, so a missed event (a new
+/// folder not yet watched, an overflowing queue) costs at most one poll interval. Events also count as a
+/// change by themselves, because two writes within one kernel timestamp tick can leave size and mtime equal.
+final class ChangeSignal {
+    private let descriptor: Int32
+    private let rootPath: String
+    private var watchedRoot: Int32 = -1
+    private var buffer = [UInt8](repeating: 0, count: 64 * 1024)
+
+    private static let mask = UInt32(IN_MODIFY | IN_ATTRIB | IN_CLOSE_WRITE | IN_MOVED_FROM | IN_MOVED_TO
+        | IN_CREATE | IN_DELETE | IN_DELETE_SELF | IN_MOVE_SELF)
+    /// Names in the root folder that are inputs; other files there (`site/`, `.git`) are ignored.
+    private static let rootInputs: Set<String> = ["content", "templates", "static", "site.yml"]
+
+    /// Nil when inotify is unavailable (e.g. the per-user instance limit is reached); polling then suffices.
+    init?(root: String) {
+        let descriptor = inotify_init1(Int32(IN_NONBLOCK | IN_CLOEXEC))
+        guard descriptor >= 0 else { return nil }
+        self.descriptor = descriptor
+        self.rootPath = root
+    }
+
+    deinit { close(descriptor) }
+
+    /// Adds watches for `directories` and the root; adding an existing watch is a cheap no-op.
+    func watch(_ directories: [String]) {
+        watchedRoot = inotify_add_watch(descriptor, rootPath, Self.mask)
+        for directory in directories {
+            _ = inotify_add_watch(descriptor, directory, Self.mask)
+        }
+    }
+
+    /// Sleeps up to `milliseconds`, returning early with the number of relevant events once one arrives.
+    func wait(milliseconds: Int) -> Int {
+        var request = pollfd(fd: descriptor, events: Int16(POLLIN), revents: 0)
+        guard poll(&request, 1, Int32(milliseconds)) > 0 else { return 0 }
+        return drain()
+    }
+
+    private func drain() -> Int {
+        var count = 0
+        while true {
+            let length = buffer.withUnsafeMutableBytes { read(descriptor, $0.baseAddress, $0.count) }
+            guard length > 0 else { return count }
+            count += buffer.withUnsafeBytes { countRelevant(in: UnsafeRawBufferPointer(rebasing: $0[0..<length])) }
+        }
+    }
+
+    /// Walks the packed `inotify_event` records: 16 header bytes, then a NUL-padded name of `len` bytes.
+    private func countRelevant(in bytes: UnsafeRawBufferPointer) -> Int {
+        var offset = 0
+        var count = 0
+        let header = 16
+        while offset + header <= bytes.count {
+            let watch = bytes.loadUnaligned(fromByteOffset: offset, as: Int32.self)
+            let nameLength = Int(bytes.loadUnaligned(fromByteOffset: offset + 12, as: UInt32.self))
+            let nameEnd = min(offset + header + nameLength, bytes.count)
+            if watch != watchedRoot {
+                count += 1
+            } else {
+                let nameBytes = bytes[(offset + header)..<nameEnd].prefix { $0 != 0 }
+                if Self.rootInputs.contains(String(decoding: nameBytes, as: UTF8.self)) { count += 1 }
+            }
+            offset += header + nameLength
+        }
+        return count
+    }
+}
+#else
+import Foundation
+
+/// Without inotify the watcher polls: `wait` just sleeps.
+final class ChangeSignal {
+    init?(root: String) { return nil }
+    func watch(_ directories: [String]) {}
+    func wait(milliseconds: Int) -> Int { 0 }
+}
+#endif

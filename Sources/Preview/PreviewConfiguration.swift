@@ -1,0 +1,29 @@
+import Foundation
+
+/// How a preview server listens and watches.
+public struct PreviewConfiguration: Sendable {
+    /// An IP address; loopback by default so the preview is not reachable from the network.
+    public var host: String
+    /// 0 asks the system for a free port; `PreviewServer.start()` returns the real URL.
+    public var port: UInt16
+    /// The site folder whose `content/`, `templates/`, `static/` and `site.yml` are watched; nil watches
+    /// nothing (the owner calls `rebuild()`). Also where error excerpts are read from.
+    public var root: URL?
+    /// How long the inputs must stay unchanged before a burst of saves counts as finished.
+    public var quietPeriod: Duration
+    /// The stat poll; with inotify (Linux) changes wake the watcher at once and this is only a safety net.
+    public var pollInterval: Duration
+    /// How often open event streams get a comment line, so closed tabs are noticed and freed.
+    public var heartbeatInterval: Duration
+
+    public init(host: String = "127.0.0.1", port: UInt16 = 8000, root: URL? = nil,
+                quietPeriod: Duration = .milliseconds(30), pollInterval: Duration = .milliseconds(150),
+                heartbeatInterval: Duration = .seconds(15)) {
+        self.host = host
+        self.port = port
+        self.root = root
+        self.quietPeriod = quietPeriod
+        self.pollInterval = pollInterval
+        self.heartbeatInterval = heartbeatInterval
+    }
+}

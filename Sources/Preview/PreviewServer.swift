@@ -1,0 +1,129 @@
+import FlyingSocks
+import Foundation
+import Site
+
+/// Builds a site in memory, serves it over HTTP with live reload, and rebuilds when its inputs change.
+///
+/// Nothing is written to disk: the snapshot of the last build is the whole served site, which is why preview
+/// can never touch `site/` and why no request can reach a file outside the build. Builds are injected as a
+/// closure so the server logic can be tested with a hand-made site; the CLI passes `SiteBuilder.build`.
+public final class PreviewServer: Sendable {
+    public typealias Build = @Sendable () throws(BuildFailure) -> BuiltSite
+
+    private let configuration: PreviewConfiguration
+    private let build: Build
+    private let log: @Sendable (String) -> Void
+    private let snapshot: Locked<SiteSnapshot>
+    private let events = EventHub()
+    private let builds = Locked(0)
+    /// Serialises builds: the watcher thread and a caller of `rebuild()` never build at the same time.
+    private let buildLock = NSLock()
+    private let listener: HTTPListener
+    private let running = Locked<Running?>(nil)
+
+    /// What `start()` set going, for `stop()` to end.
+    private struct Running: Sendable {
+        var heartbeat: Task<Void, Never>
+        var watcher: FileWatcher?
+    }
+
+    /// - Parameters:
+    ///   - build: renders the whole site into memory; called once at start and after each burst of edits.
+    ///   - log: receives one line per build (timing, or the errors); the CLI prints it to stderr.
+    /// - Throws: `PreviewError` when `configuration.host` is not an IP address.
+    public init(configuration: PreviewConfiguration, build: @escaping Build,
+                log: @escaping @Sendable (String) -> Void = { _ in }) throws(PreviewError) {
+        self.configuration = configuration
+        self.build = build
+        self.log = log
+        let instance = String(UInt32.random(in: 0...UInt32.max), radix: 36)
+        let snapshot = Locked(SiteSnapshot(instance: instance))
+        self.snapshot = snapshot
+        let address = try ListenAddress.make(host: configuration.host, port: configuration.port)
+        self.listener = HTTPListener(address: address, handler: PreviewRequestHandler(snapshot: snapshot), events: events)
+    }
+
+    /// How many builds ran, the first one included; a burst of saves should add one.
+    public var buildCount: Int { builds.current }
+
+    /// Open live-reload streams.
+    public var liveReloadClients: Int { events.subscriberCount }
+
+    /// Open client connections, live-reload streams included.
+    public var openConnections: Int { listener.openConnections }
+
+    /// Builds once, starts listening and watching, and returns the URL to open.
+    /// - Throws: `PreviewError` when the address cannot be bound (port in use, no such interface).
+    public func start() async throws(PreviewError) -> URL {
+        rebuild()
+        let bound = try await listener.start()
+        guard let text = ListenAddress.url(for: bound), let url = URL(string: text) else {
+            await listener.stop()
+            throw PreviewError("the server is not listening on an IP address")
+        }
+        let heartbeat = Task { [events, interval = configuration.heartbeatInterval] in
+            while !Task.isCancelled {
+                try? await Task.sleep(for: interval)
+                events.sendHeartbeat()
+            }
+        }
+        let watcher = configuration.root.map { root in
+            FileWatcher(root: root, quietPeriod: configuration.quietPeriod, pollInterval: configuration.pollInterval) {
+                [weak self] in self?.rebuild()
+            }
+        }
+        running.withLock { $0 = Running(heartbeat: heartbeat, watcher: watcher) }
+        watcher?.start()
+        return url
+    }
+
+    /// Stops watching, ends the live-reload streams and closes the server, waiting briefly for open responses.
+    public func stop() async {
+        guard let running = running.withLock({ state -> Running? in defer { state = nil }; return state }) else { return }
+        running.watcher?.stop()
+        running.heartbeat.cancel()
+        events.close()
+        await listener.stop()
+    }
+
+    /// Builds now, swaps the snapshot in one step and tells open pages what changed.
+    ///
+    /// The build runs on the calling thread (the watcher's, normally) while requests keep being answered
+    /// from the previous snapshot.
+    @discardableResult
+    func rebuild() -> SiteChange {
+        buildLock.lock()
+        defer { buildLock.unlock() }
+        let clock = ContinuousClock()
+        let started = clock.now
+        let outcome: BuildOutcome
+        do {
+            outcome = .built(try build())
+        } catch {
+            outcome = .failed(report: DiagnosticReport.entries(for: error, root: configuration.root))
+        }
+        let (next, change) = snapshot.current.updated(with: outcome)
+        snapshot.withLock { $0 = next }
+        let count = builds.withLock { count -> Int in count += 1; return count }
+        if change != .none { events.send(event: change.rawValue, data: next.version) }
+        let elapsed = started.duration(to: clock.now)
+        log(Self.describe(outcome, change: change, build: count, elapsed: elapsed))
+        return change
+    }
+
+    private static func describe(_ outcome: BuildOutcome, change: SiteChange, build: Int, elapsed: Duration) -> String {
+        let milliseconds = Int((elapsed / .milliseconds(1)).rounded())
+        switch outcome {
+        case .built(let site):
+            let effect: String
+            switch change {
+            case .none: effect = "no visible change"
+            case .stylesheets: effect = "stylesheets swapped"
+            case .everything: effect = "pages reloaded"
+            }
+            return "build \(build): \(site.files.count) files in \(milliseconds) ms, \(effect)"
+        case .failed(let report):
+            return "build \(build) failed in \(milliseconds) ms:\n" + report.joined(separator: "\n")
+        }
+    }
+}

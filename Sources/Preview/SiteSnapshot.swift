@@ -1,0 +1,59 @@
+import Foundation
+
+/// Everything the server answers from at one moment. Requests read a whole snapshot; a build replaces it
+/// as a whole, so no response ever mixes files from two builds.
+struct SiteSnapshot: Sendable {
+    /// Files of the last successful build, keyed like `BuiltSite.files`. Kept while the site is broken so
+    /// stylesheets and images still load around the error page.
+    var files: [String: ServedFile] = [:]
+    /// The error page's text while the latest build failed; nil when it succeeded.
+    var errorReport: [String]?
+    /// Random per server run, so a page from a previous run reloads after a restart.
+    var instance: String
+    /// Counts the builds that changed something a browser can see.
+    var generation = 0
+
+    init(instance: String) {
+        self.instance = instance
+    }
+
+    /// Identifies what a page was served from; the live-reload script compares it on reconnect.
+    var version: String { instance + "-" + String(generation) }
+
+    /// The snapshot after `outcome`, and what browsers must do about it.
+    func updated(with outcome: BuildOutcome) -> (snapshot: SiteSnapshot, change: SiteChange) {
+        var next = self
+        let change: SiteChange
+        switch outcome {
+        case .built(let site):
+            var changed: [String] = []
+            var files: [String: ServedFile] = [:]
+            files.reserveCapacity(site.files.count)
+            for (path, data) in site.files {
+                if let old = self.files[path], old.data == data {
+                    files[path] = old
+                } else {
+                    files[path] = ServedFile(path: path, data: data)
+                    changed.append(path)
+                }
+            }
+            let removed = self.files.keys.contains { site.files[$0] == nil }
+            next.files = files
+            next.errorReport = nil
+            if errorReport != nil || removed {
+                change = .everything
+            } else if changed.isEmpty {
+                change = .none
+            } else if changed.allSatisfy({ $0.hasSuffix(".css") && self.files[$0] != nil }) {
+                change = .stylesheets
+            } else {
+                change = .everything
+            }
+        case .failed(let report):
+            next.errorReport = report
+            change = report == errorReport ? .none : .everything
+        }
+        if change != .none { next.generation += 1 }
+        return (next, change)
+    }
+}

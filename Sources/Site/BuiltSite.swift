@@ -1,0 +1,17 @@
+import Foundation
+
+/// A whole site rendered in memory. Nothing is on disk until `OutputSync` writes it,
+/// which is what makes a build all-or-nothing and lets the preview server serve from memory.
+public struct BuiltSite: Sendable {
+    /// Output-relative paths (`timeline/openai-founded/index.html`) to their bytes.
+    public var files: [String: Data]
+    /// How many pages were rendered from content (not counting feeds, sitemap or copied files).
+    public var pageCount: Int
+    /// How long each named step of the build took, in order (printed by `--verbose`).
+    public var timings: [(step: String, duration: Duration)] = []
+
+    public init(files: [String: Data], pageCount: Int) {
+        self.files = files
+        self.pageCount = pageCount
+    }
+}

@@ -1,0 +1,155 @@
+import Foundation
+
+/// Pulls link targets and element ids out of HTML bytes without building a DOM.
+///
+/// It recognises `name="value"`, `name='value'` and unquoted values inside tags, skips comments and the
+/// contents of `<script>` and `<style>`, and decodes the character references that can appear in URLs and
+/// ids (`&amp;`, `&quot;`, `&#39;`, numeric ones). It works on bytes and only makes strings for the values it
+/// returns: it runs over every page of every build, so it must cost little more than reading the page.
+enum HTMLAttributeScanner {
+    /// What one page links to and which ids it defines.
+    struct Result: Sendable {
+        /// `href` and `src` values, in document order.
+        var links: [String] = []
+        /// `id` and `name` values.
+        var ids: Set<String> = []
+    }
+
+    static func scan(_ data: Data) -> Result {
+        var result = Result()
+        data.withUnsafeBytes { raw in
+            let bytes = raw.bindMemory(to: UInt8.self)
+            var i = 0
+            let n = bytes.count
+            while i < n {
+                guard bytes[i] == UInt8(ascii: "<") else { i += 1; continue }
+                if i + 3 < n, bytes[i + 1] == UInt8(ascii: "!"), bytes[i + 2] == UInt8(ascii: "-"), bytes[i + 3] == UInt8(ascii: "-") {
+                    i = skip(past: "-->", in: bytes, from: i + 4)
+                    continue
+                }
+                var j = i + 1
+                let nameStart = j
+                while j < n, isNameByte(bytes[j]) { j += 1 }
+                if j == nameStart { i += 1; continue }
+                let rawText: StaticString? = matches(bytes, nameStart, j, "script") ? "</script"
+                    : matches(bytes, nameStart, j, "style") ? "</style" : nil
+                while j < n, bytes[j] != UInt8(ascii: ">") {
+                    while j < n, isSpace(bytes[j]) || bytes[j] == UInt8(ascii: "/") { j += 1 }
+                    let attrStart = j
+                    while j < n, !isSpace(bytes[j]), bytes[j] != UInt8(ascii: "="), bytes[j] != UInt8(ascii: ">"),
+                          bytes[j] != UInt8(ascii: "/") { j += 1 }
+                    let attrEnd = j
+                    while j < n, isSpace(bytes[j]) { j += 1 }
+                    guard j < n, bytes[j] == UInt8(ascii: "=") else {
+                        if j == attrStart { j += 1 }
+                        continue
+                    }
+                    j += 1
+                    while j < n, isSpace(bytes[j]) { j += 1 }
+                    var valueStart = j
+                    var valueEnd = j
+                    if j < n, bytes[j] == UInt8(ascii: "\"") || bytes[j] == UInt8(ascii: "'") {
+                        let quote = bytes[j]
+                        valueStart = j + 1
+                        j = valueStart
+                        while j < n, bytes[j] != quote { j += 1 }
+                        valueEnd = j
+                        if j < n { j += 1 }
+                    } else {
+                        while j < n, !isSpace(bytes[j]), bytes[j] != UInt8(ascii: ">") { j += 1 }
+                        valueEnd = j
+                    }
+                    let isLink = matches(bytes, attrStart, attrEnd, "href") || matches(bytes, attrStart, attrEnd, "src")
+                    let isID = !isLink && (matches(bytes, attrStart, attrEnd, "id") || matches(bytes, attrStart, attrEnd, "name"))
+                    if isLink || isID {
+                        let value = decodeReferences(String(decoding: UnsafeBufferPointer(rebasing: bytes[valueStart..<valueEnd]),
+                                                            as: UTF8.self))
+                        if isLink { result.links.append(value) } else { result.ids.insert(value) }
+                    }
+                }
+                i = j + 1
+                if let rawText { i = skip(past: rawText, in: bytes, from: i) }
+            }
+        }
+        return result
+    }
+
+    /// Whether `bytes[start..<end]` spells `word`, ignoring ASCII case.
+    private static func matches(_ bytes: UnsafeBufferPointer<UInt8>, _ start: Int, _ end: Int, _ word: StaticString) -> Bool {
+        guard end - start == word.utf8CodeUnitCount else { return false }
+        let letters = word.utf8Start
+        for k in 0..<(end - start) where bytes[start + k] | 0x20 != letters[k] {
+            return false
+        }
+        return true
+    }
+
+    private static func skip(past marker: StaticString, in bytes: UnsafeBufferPointer<UInt8>, from start: Int) -> Int {
+        let count = marker.utf8CodeUnitCount
+        let letters = marker.utf8Start
+        var i = start
+        while i + count <= bytes.count {
+            var found = true
+            for k in 0..<count where bytes[i + k] | (letters[k] >= 0x61 ? 0x20 : 0) != letters[k] {
+                found = false
+                break
+            }
+            if found { return i + count }
+            i += 1
+        }
+        return bytes.count
+    }
+
+    private static func isSpace(_ byte: UInt8) -> Bool {
+        byte == 0x20 || byte == 0x09 || byte == 0x0A || byte == 0x0D || byte == 0x0C
+    }
+
+    private static func isNameByte(_ byte: UInt8) -> Bool {
+        (byte >= 0x61 && byte <= 0x7A) || (byte >= 0x41 && byte <= 0x5A) || (byte >= 0x30 && byte <= 0x39)
+            || byte == UInt8(ascii: "-") || byte == UInt8(ascii: ":")
+    }
+
+    /// Decodes the character references our own output uses inside attribute values.
+    static func decodeReferences(_ value: String) -> String {
+        guard value.utf8.contains(UInt8(ascii: "&")) else { return value }
+        var out = ""
+        var rest = Substring(value)
+        while let amp = rest.firstIndex(of: "&") {
+            out += rest[..<amp]
+            let after = rest[amp...]
+            guard let semi = after.firstIndex(of: ";"), after.distance(from: amp, to: semi) <= 10 else {
+                out += "&"
+                rest = rest[rest.index(after: amp)...]
+                continue
+            }
+            let entity = after[after.index(after: amp)..<semi]
+            if let decoded = decodeEntity(entity) {
+                out += decoded
+            } else {
+                out += after[amp...semi]
+            }
+            rest = rest[rest.index(after: semi)...]
+        }
+        return out + rest
+    }
+
+    private static func decodeEntity(_ entity: Substring) -> String? {
+        switch entity {
+        case "amp": return "&"
+        case "lt": return "<"
+        case "gt": return ">"
+        case "quot": return "\""
+        case "apos": return "'"
+        default: break
+        }
+        guard entity.hasPrefix("#") else { return nil }
+        let digits = entity.dropFirst()
+        let value: UInt32?
+        if digits.hasPrefix("x") || digits.hasPrefix("X") {
+            value = UInt32(digits.dropFirst(), radix: 16)
+        } else {
+            value = UInt32(digits)
+        }
+        return value.flatMap(Unicode.Scalar.init).map { String(Character($0)) }
+    }
+}

@@ -1,0 +1,162 @@
+import Content
+import Foundation
+import Markdown
+import Templates
+
+/// Turns the content set into the values templates see (CONTRACT: site, page, collections).
+///
+/// Built once per build and shared by every render: a page's card is made once and referenced from every
+/// list, relation and backlink that shows it, so 10,000 pages cost 10,000 cards, not 10,000².
+struct PageValues: Sendable {
+    /// Small value for a page named elsewhere: title, url, slug, collection, date, summary.
+    let refs: [Value]
+    /// Everything about a page except its rendered body.
+    let cards: [Value]
+    /// `collections` global.
+    let collections: Value
+    /// `site` global.
+    let site: Value
+    /// For each page: its collection's sorted page indices and its position there (nil for list and top-level pages).
+    /// Precomputed so that previous/next cost nothing per page.
+    private let neighbours: [(members: [Int], position: Int)?]
+    /// For each list page: its collection's sorted page indices.
+    private let listMembers: [Int: [Int]]
+
+    init(content: ContentSet, rendered: [RenderedMarkdown?], urls: [String]) {
+        let pages = content.pages
+        var refs: [Value] = []
+        refs.reserveCapacity(pages.count)
+        for (index, page) in pages.enumerated() {
+            refs.append(.dictionary(OrderedDictionary([
+                ("title", .string(page.title)),
+                ("url", .string(urls[index])),
+                ("slug", .string(page.slug)),
+                ("collection", page.collection.map(Value.string) ?? .none),
+                ("date", page.date.map { Self.dateValue($0, label: page.dateLabel) } ?? .none),
+                ("summary", .string(Self.summary(of: page, rendered: rendered[index]))),
+            ])))
+        }
+        var cards: [Value] = []
+        cards.reserveCapacity(pages.count)
+        for (index, page) in pages.enumerated() {
+            var pairs: [(String, Value)] = []
+            for (key, node) in page.frontMatter {
+                pairs.append((key, Self.value(of: node, key: key, refs: refs, dateLabel: nil)))
+            }
+            let computed: [(String, Value)] = [
+                ("title", .string(page.title)),
+                ("url", .string(urls[index])),
+                ("slug", .string(page.slug)),
+                ("collection", page.collection.map(Value.string) ?? .none),
+                ("source", .string(page.source)),
+                ("summary", .string(Self.summary(of: page, rendered: rendered[index]))),
+                ("date", page.date.map { Self.dateValue($0, label: page.dateLabel) } ?? .none),
+                ("backlinks", .dictionary(OrderedDictionary(content.backlinks(of: index).map { group in
+                    (group.collection, .array(group.sources.map { refs[$0] }))
+                }))),
+            ]
+            cards.append(.dictionary(Self.merge(pairs, computed)))
+        }
+        var collectionPairs: [(String, Value)] = []
+        for collection in content.collections {
+            let config = content.config.collection(named: collection.name)
+            var bySlug: [(String, Value)] = []
+            for index in collection.pageIndices { bySlug.append((pages[index].slug, cards[index])) }
+            collectionPairs.append((collection.name, .dictionary(OrderedDictionary([
+                ("name", .string(collection.name)),
+                ("title", .string(config?.title ?? collection.name.capitalized)),
+                ("url", .string("/\(collection.name)/")),
+                ("index", collection.listPage.map { cards[$0] } ?? .none),
+                ("pages", .array(collection.pageIndices.map { cards[$0] })),
+                ("by_slug", .dictionary(OrderedDictionary(bySlug))),
+            ]))))
+        }
+        var neighbours: [(members: [Int], position: Int)?] = Array(repeating: nil, count: pages.count)
+        var listMembers: [Int: [Int]] = [:]
+        for collection in content.collections {
+            for (position, index) in collection.pageIndices.enumerated() {
+                neighbours[index] = (collection.pageIndices, position)
+            }
+            if let list = collection.listPage { listMembers[list] = collection.pageIndices }
+        }
+        self.neighbours = neighbours
+        self.listMembers = listMembers
+        self.refs = refs
+        self.cards = cards
+        self.collections = .dictionary(OrderedDictionary(collectionPairs))
+        let config = content.config
+        self.site = .dictionary(Self.merge(config.extra.map { pair in
+            (pair.key, Self.value(of: pair.value, key: pair.key, refs: refs, dateLabel: nil))
+        }, [
+            ("title", .string(config.title)), ("description", .string(config.description)),
+            ("language", .string(config.language)), ("base_url", .string(config.baseURL)),
+        ]))
+    }
+
+    /// The full `page` value: the card plus body, table of contents, neighbours and (on list pages) the pages.
+    func page(_ index: Int, in content: ContentSet, rendered: RenderedMarkdown?) -> Value {
+        var extra: [(String, Value)] = [
+            ("content", .safe(rendered?.html ?? "")),
+            ("toc", .array((rendered?.headings ?? []).map { heading in
+                .dictionary(OrderedDictionary([
+                    ("level", .int(heading.level)), ("text", .string(heading.text)), ("id", .string(heading.id)),
+                ]))
+            })),
+            ("previous", .none),
+            ("next", .none),
+            ("pages", .array([])),
+        ]
+        if let members = listMembers[index] {
+            extra[4] = ("pages", .array(members.map { cards[$0] }))
+        } else if let (members, position) = neighbours[index] {
+            if position > 0 { extra[2] = ("previous", cards[members[position - 1]]) }
+            if position + 1 < members.count { extra[3] = ("next", cards[members[position + 1]]) }
+        }
+        guard case .dictionary(let card) = cards[index] else { return cards[index] }
+        return .dictionary(Self.merge(card.pairs, extra))
+    }
+
+    /// Front matter `summary` when given, otherwise the first paragraph of the body as plain text.
+    static func summary(of page: Page, rendered: RenderedMarkdown?) -> String {
+        page.summary ?? rendered?.excerpt ?? ""
+    }
+
+    /// A date as templates see it (CONTRACT: year, month, day, precision, iso, label, fraction).
+    static func dateValue(_ date: PartialDate, label: String?) -> Value {
+        .dictionary(OrderedDictionary([
+            ("year", .int(date.year)),
+            ("month", date.month.map(Value.int) ?? .none),
+            ("day", date.day.map(Value.int) ?? .none),
+            ("precision", .string(date.precision.rawValue)),
+            ("iso", .string(date.iso)),
+            ("label", label.map(Value.string) ?? .none),
+            ("fraction", .double(date.fraction)),
+        ]))
+    }
+
+    /// Converts a front-matter node; a slug that names a page becomes that page's ref.
+    static func value(of node: Node, key: String, refs: [Value], dateLabel: String?) -> Value {
+        if let target = node.target, target < refs.count { return refs[target] }
+        switch node.value {
+        case .string(let text): return .string(text)
+        case .int(let number): return .int(number)
+        case .double(let number): return .double(number)
+        case .bool(let flag): return .bool(flag)
+        case .null: return .none
+        case .date(let date): return dateValue(date, label: dateLabel)
+        case .list(let items): return .array(items.map { value(of: $0, key: key, refs: refs, dateLabel: nil) })
+        case .mapping(let pairs):
+            return .dictionary(OrderedDictionary(pairs.map { pair in
+                (pair.key, value(of: pair.value, key: pair.key, refs: refs, dateLabel: nil))
+            }))
+        }
+    }
+
+    /// Front-matter pairs in source order, with computed keys replacing same-named ones in place
+    /// and the rest appended: `page.title` is always the engine's, and loops over a card stay in order.
+    static func merge(_ pairs: [(String, Value)], _ computed: [(String, Value)]) -> OrderedDictionary {
+        var result = OrderedDictionary(pairs)
+        for (key, value) in computed { result[key] = value }
+        return result
+    }
+}

@@ -1,0 +1,25 @@
+import Content
+
+/// Front-matter keys that templates receive from the build itself (`page.url`, `page.content`, …).
+///
+/// A page that sets one of these would have its value silently replaced, and a template reading it
+/// would get the engine's value instead of the author's (a source's `url: https://…` becoming the page's
+/// own address, say). Saying so at the key is kinder than a puzzling link later.
+enum ReservedKeys {
+    static let names: Set<String> = ["url", "collection", "source", "content", "toc", "backlinks",
+                                     "previous", "next", "pages"]
+
+    static func check(_ content: ContentSet) throws(BuildFailure) {
+        var diagnostics: [Diagnostic] = []
+        for page in content.pages {
+            for (key, node) in page.frontMatter where names.contains(key) {
+                // Top-level keys start at column 1; the node's own position is its value's.
+                diagnostics.append(Diagnostic(
+                    file: page.source, line: node.line, column: 1,
+                    message: "front-matter key '\(key)' is reserved: templates get page.\(key) from the build; "
+                        + "rename it (an external address could be 'link')"))
+            }
+        }
+        if !diagnostics.isEmpty { throw BuildFailure(diagnostics: diagnostics) }
+    }
+}

@@ -1,0 +1,87 @@
+import Content
+import Markdown
+import Templates
+
+/// The filters a site adds to the template engine, which itself knows nothing of sites.
+enum SiteFilters {
+    static func all(baseURL: String, markdownOptions: MarkdownOptions) -> [String: CustomFilter] {
+        [
+            "date": { input, args, _, _ in try formatDate(input, style: args.first) },
+            "relative_url": { input, _, _, context in
+                let target = try string(input, filter: "relative_url")
+                return .string(relativeURL(target, from: context.lookup("current_url")))
+            },
+            "absolute_url": { input, _, _, _ in
+                let target = try string(input, filter: "absolute_url")
+                return .string(absoluteURL(target, baseURL: baseURL))
+            },
+            "markdown": { input, _, _, _ in
+                let text = try string(input, filter: "markdown")
+                return .safe(try MarkdownRenderer.render(text, options: markdownOptions).html)
+            },
+        ]
+    }
+
+    /// `"/timeline/" | relative_url` on `/people/x/` gives `../../timeline/`. Links that are already relative,
+    /// fragments and URLs with a scheme are left alone, so the filter is safe to apply to anything.
+    static func relativeURL(_ target: String, from current: Value?) -> String {
+        guard target.hasPrefix("/"), !target.hasPrefix("//") else { return target }
+        guard case .string(let page)? = current else { return target }
+        return SitePath.relative(from: page, to: target)
+    }
+
+    /// Joins a site path to `base_url` for feeds, sitemaps, canonical links and Open Graph.
+    static func absoluteURL(_ target: String, baseURL: String) -> String {
+        if target.contains("://") { return target }
+        let base = baseURL.hasSuffix("/") ? String(baseURL.dropLast()) : baseURL
+        let path = target.hasPrefix("/") ? target : "/" + target
+        let encoded = path.split(separator: "/", omittingEmptySubsequences: false)
+            .map { SitePath.percentEncode(String($0)) }.joined(separator: "/")
+        return base + encoded
+    }
+
+    /// Formats a date value (see `PageValues.dateValue`) at its own precision.
+    static func formatDate(_ input: Value, style: Value?) throws -> Value {
+        guard case .dictionary(let fields) = input, case .int(let year)? = fields["year"] else {
+            throw FilterFailure("date expects a date value such as page.date")
+        }
+        var month: Int?
+        var day: Int?
+        if case .int(let value)? = fields["month"] { month = value }
+        if case .int(let value)? = fields["day"] { day = value }
+        guard let date = PartialDate(year: year, month: month, day: day) else {
+            throw FilterFailure("date got an impossible date")
+        }
+        var styleName = "long"
+        if let style {
+            guard case .string(let name) = style else { throw FilterFailure("date style must be a string") }
+            styleName = name
+        }
+        switch styleName {
+        case "long":
+            if case .string(let label)? = fields["label"] { return .string(label) }
+            return .string(date.long)
+        case "short":
+            return .string(date.short)
+        case "iso":
+            return .string(date.iso)
+        case "year":
+            return .string(String(date.year))
+        default:
+            throw FilterFailure("unknown date style '\(styleName)'; use long, short, iso or year")
+        }
+    }
+
+    private static func string(_ value: Value, filter: String) throws -> String {
+        switch value {
+        case .string(let text), .safe(let text): return text
+        default: throw FilterFailure("\(filter) expects a string")
+        }
+    }
+}
+
+/// A filter's complaint; the engine adds the template location.
+struct FilterFailure: Error, CustomStringConvertible {
+    var description: String
+    init(_ description: String) { self.description = description }
+}

@@ -1,0 +1,119 @@
+/// Path arithmetic on site URLs (`/timeline/openai-founded/`), kept apart from `Foundation.URL`,
+/// whose resolution rules are for absolute URLs and would need a fake host.
+///
+/// Every link the site emits is relative, so that `site/` works unchanged under any sub-path of any host.
+enum SitePath {
+    /// The link from the page at `page` (a site path such as `/people/sam-altman/` or `/404.html`) to `target`
+    /// (a site path, optionally with `?query` or `#fragment`). Both are absolute within the site.
+    static func relative(from page: String, to target: String) -> String {
+        // Byte-level on purpose: this runs for every link of every page (the `relative_url` filter),
+        // so it avoids splitting strings into arrays.
+        let targetBytes = Array(target.utf8)
+        var pathEnd = targetBytes.count
+        if let index = targetBytes.firstIndex(where: { $0 == UInt8(ascii: "#") || $0 == UInt8(ascii: "?") }) {
+            pathEnd = index
+        }
+        let suffix = String(decoding: targetBytes[pathEnd...], as: UTF8.self)
+        if pathEnd == 0 { return suffix.isEmpty ? "./" : suffix }
+        let path = targetBytes[..<pathEnd]
+        let pageBytes = Array(page.utf8)
+        // The page's folder: everything up to and including its last "/".
+        let pageFolderEnd = (pageBytes.lastIndex(of: UInt8(ascii: "/")) ?? -1) + 1
+        let targetFolderEnd = (path.lastIndex(of: UInt8(ascii: "/")) ?? -1) + 1
+        // Longest common folder prefix, ending on a "/".
+        var common = 0
+        var index = 0
+        while index < pageFolderEnd, index < targetFolderEnd, pageBytes[index] == path[index] {
+            if pageBytes[index] == UInt8(ascii: "/") { common = index + 1 }
+            index += 1
+        }
+        var ups = 0
+        for byte in pageBytes[common..<pageFolderEnd] where byte == UInt8(ascii: "/") { ups += 1 }
+        var result = String(repeating: "../", count: ups)
+        result += encodePath(path[common...])
+        if result.isEmpty { result = "./" }
+        return result + suffix
+    }
+
+    /// Percent-encodes a path, keeping its "/" separators.
+    private static func encodePath(_ bytes: ArraySlice<UInt8>) -> String {
+        if bytes.allSatisfy(isUnreserved) { return String(decoding: bytes, as: UTF8.self) }
+        return bytes.split(separator: UInt8(ascii: "/"), omittingEmptySubsequences: false)
+            .map { percentEncode(String(decoding: $0, as: UTF8.self)) }.joined(separator: "/")
+    }
+
+    private static func isUnreserved(_ byte: UInt8) -> Bool {
+        switch byte {
+        case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "A")...UInt8(ascii: "Z"), UInt8(ascii: "0")...UInt8(ascii: "9"),
+             UInt8(ascii: "-"), UInt8(ascii: "_"), UInt8(ascii: "."), UInt8(ascii: "~"), UInt8(ascii: "/"):
+            return true
+        default:
+            return false
+        }
+    }
+
+    /// The folder segments a page lives in: `/a/b/` → [a, b]; `/a/x.html` → [a]; `/` → [].
+    static func directorySegments(of page: String) -> [String] {
+        var segments = page.split(separator: "/").map(String.init)
+        if !page.hasSuffix("/") { _ = segments.popLast() }
+        return segments
+    }
+
+    /// The output file a site path is served from: `/a/` → `a/index.html`, `/a.xml` → `a.xml`.
+    static func outputFile(for sitePath: String) -> String {
+        let trimmed = sitePath.hasPrefix("/") ? String(sitePath.dropFirst()) : sitePath
+        if trimmed.isEmpty || trimmed.hasSuffix("/") { return trimmed + "index.html" }
+        return trimmed
+    }
+
+    /// The site path of an output file: `a/index.html` → `/a/`, `404.html` → `/404.html`.
+    static func sitePath(forOutputFile file: String) -> String {
+        if file == "index.html" { return "/" }
+        if file.hasSuffix("/index.html") { return "/" + file.dropLast("index.html".count) }
+        return "/" + file
+    }
+
+    /// Percent-encodes one path segment: unreserved ASCII stays, everything else (spaces, CJK, emoji) is encoded.
+    static func percentEncode(_ segment: String) -> String {
+        var out = ""
+        for byte in segment.utf8 {
+            switch byte {
+            case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "A")...UInt8(ascii: "Z"),
+                 UInt8(ascii: "0")...UInt8(ascii: "9"), UInt8(ascii: "-"), UInt8(ascii: "_"), UInt8(ascii: "."), UInt8(ascii: "~"):
+                out.unicodeScalars.append(Unicode.Scalar(byte))
+            default:
+                out += "%" + hexDigit(byte >> 4) + hexDigit(byte & 0xF)
+            }
+        }
+        return out
+    }
+
+    /// Decodes `%XX` escapes; returns nil for malformed escapes or bytes that are not UTF-8.
+    static func percentDecode(_ text: String) -> String? {
+        guard text.contains("%") else { return text }
+        var bytes: [UInt8] = []
+        var iterator = Array(text.utf8).makeIterator()
+        while let byte = iterator.next() {
+            if byte == UInt8(ascii: "%") {
+                guard let high = iterator.next().flatMap(hexValue), let low = iterator.next().flatMap(hexValue) else { return nil }
+                bytes.append(high << 4 | low)
+            } else {
+                bytes.append(byte)
+            }
+        }
+        return String(validating: bytes, as: UTF8.self)
+    }
+
+    private static func hexDigit(_ value: UInt8) -> String {
+        String(UnicodeScalar(value < 10 ? 48 + value : 55 + value))
+    }
+
+    private static func hexValue(_ byte: UInt8) -> UInt8? {
+        switch byte {
+        case UInt8(ascii: "0")...UInt8(ascii: "9"): byte - 48
+        case UInt8(ascii: "a")...UInt8(ascii: "f"): byte - 87
+        case UInt8(ascii: "A")...UInt8(ascii: "F"): byte - 55
+        default: nil
+        }
+    }
+}

@@ -1,0 +1,63 @@
+import Foundation
+import Templates
+
+/// The site's templates, parsed once, and the one rule that picks a template for a page.
+///
+/// Hugo's implicit lookup order is the part of Hugo its users find most confusing; here there is a
+/// single documented rule, and when it finds nothing the error lists every name it tried.
+struct TemplateSet: Sendable {
+    let environment: TemplateEnvironment
+
+    /// Reads every file under `templates/` (recursively), names them by their path inside that folder,
+    /// and parses and validates them all at once.
+    static func load(root: URL, filters: [String: CustomFilter]) throws(BuildFailure) -> TemplateSet {
+        let folder = root.appendingPathComponent("templates")
+        var sources: [String: String] = [:]
+        var diagnostics: [Diagnostic] = []
+        for file in SourceTree.files(under: folder) {
+            let name = file.relativePath
+            guard let data = FileManager.default.contents(atPath: file.url.path) else {
+                diagnostics.append(Diagnostic(file: "templates/" + name, message: "cannot read the template"))
+                continue
+            }
+            guard let text = String(validating: data, as: UTF8.self) else {
+                diagnostics.append(Diagnostic(file: "templates/" + name, message: "the template is not valid UTF-8"))
+                continue
+            }
+            sources[name] = text
+        }
+        if !diagnostics.isEmpty { throw BuildFailure(diagnostics: diagnostics) }
+        do {
+            let environment = try TemplateEnvironment(templates: sources, filters: filters, fileNamePrefix: "templates/")
+            return TemplateSet(environment: environment)
+        } catch {
+            throw BuildFailure(diagnostics: error.errors.map(Diagnostic.init))
+        }
+    }
+
+    /// The names tried for a page, in order: `template:` from front matter alone when given; otherwise
+    /// `<collection>/list.html`, `list.html` for a list page; `<collection>/page.html`, `page.html` for a
+    /// collection page; `index.html` then `page.html` for the home page; `404.html` then `page.html` for the 404 page.
+    static func candidates(explicit: String?, collection: String?, isListPage: Bool, isHome: Bool, isNotFound: Bool) -> [String] {
+        if let explicit { return [explicit] }
+        if let collection {
+            return isListPage ? ["\(collection)/list.html", "list.html"] : ["\(collection)/page.html", "page.html"]
+        }
+        if isHome { return ["index.html", "page.html"] }
+        if isNotFound { return ["404.html", "page.html"] }
+        return ["page.html"]
+    }
+
+    /// The first candidate that exists, or an error listing what was tried.
+    func resolve(_ candidates: [String], for source: String) throws(Diagnostic) -> String {
+        if let name = candidates.first(where: environment.hasTemplate) { return name }
+        let tried = candidates.map { "templates/" + $0 }.joined(separator: ", ")
+        throw Diagnostic(file: source, line: 1, column: 1, message: "no template found for this page; tried \(tried)")
+    }
+}
+
+extension Diagnostic {
+    init(_ error: TemplateError) {
+        self.init(file: error.file, line: error.line, column: error.column, message: error.message, notes: error.notes)
+    }
+}

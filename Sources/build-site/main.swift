@@ -1,3 +1,0 @@
-import BuildSiteCLI
-
-BuildSiteCommand.main()

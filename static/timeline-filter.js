@@ -1,0 +1,67 @@
+// Optional enhancement for the timeline page: a "Show events with" menu that narrows the list in place.
+// Without JavaScript the same narrowing is a link to each profile, which lists that person's events.
+(function () {
+  "use strict";
+  var narrow = document.querySelector(".narrow");
+  var timeline = document.getElementById("events");
+  var status = document.getElementById("filter-status");
+  if (!narrow || !timeline || !status || !document.createElement("select").addEventListener) return;
+
+  var events = timeline.querySelectorAll(".event");
+  var years = timeline.querySelectorAll(".year");
+  var gaps = timeline.querySelectorAll(".year-gap");
+  var field = document.createElement("p");
+  field.className = "narrow__field";
+  var label = document.createElement("label");
+  label.htmlFor = "narrow-select";
+  label.textContent = "Or narrow this page to events with ";
+  var select = document.createElement("select");
+  select.id = "narrow-select";
+  select.appendChild(new Option("everyone", ""));
+  narrow.querySelectorAll(".narrow__list").forEach(function (list) {
+    var group = document.createElement("optgroup");
+    var heading = list.previousElementSibling;
+    group.label = heading ? heading.textContent : "";
+    list.querySelectorAll("a[data-key]").forEach(function (a) {
+      group.appendChild(new Option(a.firstChild.textContent.trim(), a.getAttribute("data-key")));
+    });
+    select.appendChild(group);
+  });
+  field.appendChild(label);
+  field.appendChild(select);
+  var intro = narrow.querySelector(".narrow__intro");
+  narrow.insertBefore(field, intro ? intro.nextSibling : null);
+  narrow.insertBefore(status, field.nextSibling);
+
+  function apply(key) {
+    var shown = 0;
+    events.forEach(function (li) {
+      var keys = " " + (li.getAttribute("data-refs") || "") + " ";
+      var match = !key || keys.indexOf(" " + key + " ") !== -1;
+      li.hidden = !match;
+      if (match) shown += 1;
+    });
+    years.forEach(function (section) {
+      section.hidden = section.querySelector(".event:not([hidden])") === null;
+    });
+    gaps.forEach(function (gap) { gap.hidden = Boolean(key); });
+    if (!key) {
+      status.hidden = true;
+      status.textContent = "";
+      return;
+    }
+    var name = select.options[select.selectedIndex].text;
+    status.textContent = "Showing " + shown + " event" + (shown === 1 ? "" : "s") + " with " + name + ". ";
+    var reset = document.createElement("button");
+    reset.type = "button";
+    reset.textContent = "Show all events";
+    reset.addEventListener("click", function () {
+      select.value = "";
+      apply("");
+      select.focus();
+    });
+    status.appendChild(reset);
+    status.hidden = false;
+  }
+  select.addEventListener("change", function () { apply(select.value); });
+})();
