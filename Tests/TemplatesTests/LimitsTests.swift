@@ -35,8 +35,9 @@ import Testing
         #expect(error?.notes.count == 3)
     }
 
-    @Test func listsBuiltInALoopStopAtTheSizeLimit() throws {
-        let error = try failure("{% set l = [1] %}{% for i in range(40) %}{% set l = l + l %}{% endfor %}", limits: TemplateLimits())
+    @Test func listsDoubledByRecursionStopAtTheSizeLimit() throws {
+        let template = "{% macro grow(l, n) %}{% if n < 40 %}{{ grow(l + l, n + 1) }}{% endif %}{% endmacro %}{{ grow([1], 0) }}"
+        let error = try failure(template, limits: TemplateLimits())
         #expect(error?.message == "value is too large (more than 10000000 bytes or items)")
     }
 }
