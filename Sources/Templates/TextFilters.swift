@@ -27,6 +27,7 @@ enum TextFilters {
     /// Jinja's `title`: words start after runs of whitespace, `-`, `(`, `{`, `[` or `<`;
     /// each word's first character is upper-cased and the rest lower-cased.
     static func title(_ text: String) -> String {
+        if let ascii = asciiTitle(text) { return ascii }
         var result = String.UnicodeScalarView()
         var atWordStart = true
         for scalar in text.unicodeScalars {
@@ -39,6 +40,29 @@ enum TextFilters {
             }
         }
         return String(result)
+    }
+
+    /// `title` for pure-ASCII text, on bytes (most titles); nil when the text has other characters.
+    private static func asciiTitle(_ text: String) -> String? {
+        var bytes = Array(text.utf8)
+        var atWordStart = true
+        for index in bytes.indices {
+            let byte = bytes[index]
+            guard byte < 0x80 else { return nil }
+            switch byte {
+            case 0x09...0x0D, 0x1C...0x20, UInt8(ascii: "-"), UInt8(ascii: "("), UInt8(ascii: "{"), UInt8(ascii: "["), UInt8(ascii: "<"):
+                atWordStart = true
+            case UInt8(ascii: "a")...UInt8(ascii: "z"):
+                if atWordStart { bytes[index] = byte - 32 }
+                atWordStart = false
+            case UInt8(ascii: "A")...UInt8(ascii: "Z"):
+                if !atWordStart { bytes[index] = byte + 32 }
+                atWordStart = false
+            default:
+                atWordStart = false
+            }
+        }
+        return String(decoding: bytes, as: UTF8.self)
     }
 
     /// Appends the upper- or lower-case mapping of `scalar` (ASCII without a table lookup).
