@@ -83,6 +83,29 @@ enum SequenceFilters {
                 return mapped
             })
         },
+        "sum": BuiltinFilter { call in
+            let arguments = try call.bind(["attribute", "start"])
+            let path = arguments[0].flatMap { $0 == .none ? nil : AttributePath($0) }
+            var total = arguments[1] ?? .int(0)
+            for item in try call.items() {
+                total = try Value.arithmetic(.add, total, try path?.require(item, filter: call.name) ?? item)
+            }
+            return total
+        },
+        "min": extremum(smallest: true),
+        "max": extremum(smallest: false),
+        "unique": BuiltinFilter { call in
+            let arguments = try call.bind(["case_sensitive", "attribute"])
+            let path = arguments[1].flatMap { $0 == .none ? nil : AttributePath($0) }
+            let keyed = try sortKeys(try call.items(), path: path, caseSensitive: arguments[0]?.isTruthy ?? false, filter: call.name)
+            var seen: [Value] = []
+            var kept: [Value] = []
+            for entry in keyed where !seen.contains(where: { Value.pythonEquals($0, entry.key) }) {
+                seen.append(entry.key)
+                kept.append(entry.item)
+            }
+            return .array(kept)
+        },
         "select": selection(byAttribute: false, keep: true),
         "reject": selection(byAttribute: false, keep: false),
         "selectattr": selection(byAttribute: true, keep: true),
@@ -95,6 +118,22 @@ enum SequenceFilters {
         case .array(let items): return .int(items.count)
         case .dictionary(let mapping): return .int(mapping.count)
         default: throw EvaluationFailure("filter '\(call.name)': \(call.value.typeName) has no length")
+        }
+    }
+
+    /// `min`/`max`: the first smallest or largest item (by `attribute`, ignoring case unless asked); undefined when empty.
+    private static func extremum(smallest: Bool) -> BuiltinFilter {
+        BuiltinFilter { call in
+            let arguments = try call.bind(["case_sensitive", "attribute"])
+            let path = arguments[1].flatMap { $0 == .none ? nil : AttributePath($0) }
+            let keyed = try sortKeys(try call.items(), path: path, caseSensitive: arguments[0]?.isTruthy ?? false, filter: call.name)
+            var best: Keyed?
+            for entry in keyed {
+                guard let current = best else { best = entry; continue }
+                let order = try Value.pythonCompare(entry.key, current.key)
+                if smallest ? order < 0 : order > 0 { best = entry }
+            }
+            return best?.item
         }
     }
 
