@@ -80,6 +80,15 @@ extension Parser {
     }
 
     private mutating func parseSet(at start: Int) throws(TemplateError) -> Statement {
+        if case .name(let target) = current.kind, peek().kind == .symbol("."), case .name(let attribute) = peek(2).kind {
+            advance()
+            advance()
+            advance()
+            try expectSymbol("=")
+            let value = try parseExpression()
+            try expectBlockEnd()
+            return Statement(kind: .assignAttribute(target: target, attribute: attribute, value: value), span: Span(start: start, end: start + 2))
+        }
         let targets = try parseTargets()
         if skipSymbol("=") {
             let value = try parseTupleExpression(allowConditional: true)

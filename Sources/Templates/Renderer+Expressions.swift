@@ -42,6 +42,7 @@ extension Renderer {
             if case .name(let baseName) = base.kind, let binding = lookup(baseName) {
                 switch binding {
                 case .loop(let state): return state.attribute(name)
+                case .namespace(let namespace): return namespace.attributes[name]
                 case .module(let key): return try moduleValue(key, name, span: expression.span)
                 default: break
                 }
@@ -125,6 +126,7 @@ extension Renderer {
         case .value(let value)?: return value
         case .undefined?, nil: return nil
         case .loop(let state)?: return .string(state.display)
+        case .namespace(let namespace)?: return .string(namespace.display)
         case .macro?: throw error(.type, "'\(name)' is a macro; call it with ()", at: span)
         case .module?: throw error(.type, "'\(name)' is an imported template; use \(name).<macro>", at: span)
         }

@@ -30,9 +30,21 @@ extension Renderer {
         case .loop(let loop):
             try executeLoop(loop, span: statement.span)
         case .assign(let targets, let expression):
+            if targets.count == 1, case .call(let callee, let arguments) = expression.kind, case .name("namespace") = callee.kind,
+               lookup("namespace") == nil {
+                bind(targets[0], .namespace(Namespace(try namespaceAttributes(arguments))))
+                return
+            }
             let value = try require(expression)
             try checkNesting(value, at: expression.span)
             try assign(targets, value, span: expression.span)
+        case .assignAttribute(let target, let attribute, let expression):
+            guard case .namespace(let namespace)? = lookup(target) else {
+                throw error(.type, "cannot set '\(attribute)' on '\(target)': only a namespace() has settable attributes", at: statement.span)
+            }
+            let value = try require(expression)
+            try checkNesting(value, at: expression.span)
+            namespace.attributes[attribute] = value
         case .capture(let name, let body):
             let text = try capture { try executeInnerScope(body) }
             bind(name, .value(.safe(text)))
@@ -76,6 +88,19 @@ extension Renderer {
         frames.append(bindings)
         defer { frames.removeLast() }
         try execute(body)
+    }
+
+    /// The initial attributes of `namespace(…)`: a mapping argument, then keyword arguments.
+    private func namespaceAttributes(_ arguments: Arguments) throws -> OrderedDictionary {
+        var attributes = OrderedDictionary()
+        for argument in arguments.positional {
+            guard case .dictionary(let mapping) = try require(argument) else {
+                throw error(.type, "namespace() takes a mapping and keyword arguments", at: argument.span)
+            }
+            for (key, value) in zip(mapping.keys, mapping.values) { attributes[key] = value }
+        }
+        for argument in arguments.keyword { attributes[argument.name] = try require(argument.value) }
+        return attributes
     }
 
     /// The bindings of every scope but the root, merged (what a nested macro captures).

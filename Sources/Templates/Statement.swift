@@ -6,6 +6,8 @@ struct Statement: Sendable {
         case conditional(branches: [ConditionalBranch], otherwise: [Statement])
         case loop(Loop)
         case assign(targets: [String], value: Expression)
+        /// `{% set ns.name = value %}` on a `namespace()`.
+        case assignAttribute(target: String, attribute: String, value: Expression)
         /// `{% set name %}…{% endset %}`: the rendered body, as safe markup.
         case capture(name: String, body: [Statement])
         case include(TemplateReference, ignoreMissing: Bool, withContext: Bool)
