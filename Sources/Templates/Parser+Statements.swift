@@ -150,7 +150,7 @@ extension Parser {
 
     private mutating func parseBlock(at start: Int) throws(TemplateError) -> Statement {
         let (name, nameSpan) = try expectName()
-        _ = skipName("scoped")
+        let scoped = skipName("scoped")
         _ = skipName("required")
         try expectBlockEnd()
         if openTags.contains(where: { $0.name == "macro" }) {
@@ -168,7 +168,7 @@ extension Parser {
             throw source.error(.syntax, "block '\(name)' defined twice", at: nameSpan.start)
         }
         blocks[name] = BlockDefinition(name: name, body: body, span: Span(start: start, end: start + 2))
-        return Statement(kind: .block(name), span: Span(start: start, end: start + 2))
+        return Statement(kind: .block(name, scoped: scoped), span: Span(start: start, end: start + 2))
     }
 
     private mutating func parseMacro(at start: Int) throws(TemplateError) -> Statement {

@@ -47,7 +47,8 @@ extension Renderer {
         guard let active = activeBlocks.last else {
             throw error(.syntax, "super() can only be called inside a {% block %}", at: span)
         }
-        let text = try capture { try renderBlock(active.name, level: active.level + 1, span: span) }
+        // Inside a block the current scopes are already the block's: super() sees what the block sees.
+        let text = try capture { try renderBlock(active.name, level: active.level + 1, span: span, scoped: true) }
         return .safe(text)
     }
 

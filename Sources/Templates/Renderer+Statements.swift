@@ -52,9 +52,9 @@ extension Renderer {
             try include(reference, ignoreMissing: ignoreMissing, withContext: withContext)
         case .extends:
             discardingOutput = true
-        case .block(let name):
+        case .block(let name, let scoped):
             guard !discardingOutput else { return }
-            try renderBlock(name, level: 0, span: statement.span)
+            try renderBlock(name, level: 0, span: statement.span, scoped: scoped)
         case .macro(let definition):
             let origin: MacroClosure.Origin = frames.count == 1 ? .liveRoot : .captured(innerScope())
             bind(definition.name, .macro(MacroClosure(definition: definition, template: template, origin: origin)))
@@ -104,7 +104,7 @@ extension Renderer {
     }
 
     /// The bindings of every scope but the root, merged (what a nested macro captures).
-    private func innerScope() -> Scope {
+    func innerScope() -> Scope {
         var merged = Scope()
         for frame in frames.dropFirst() { merged.merge(frame) }
         return merged
@@ -200,7 +200,7 @@ extension Renderer {
     }
 
     /// Renders the definition of block `name` at `level` of the inheritance chain (0 = most derived).
-    func renderBlock(_ name: String, level: Int, span: Span) throws {
+    func renderBlock(_ name: String, level: Int, span: Span, scoped: Bool) throws {
         guard let chain = blockChains[name], level < chain.count else {
             throw error(.undefined, level == 0 ? "block '\(name)' is not defined" : "block '\(name)' has no parent definition for super()", at: span)
         }
@@ -209,10 +209,10 @@ extension Renderer {
         defer { leaveCall() }
         activeBlocks.append((name, level))
         defer { activeBlocks.removeLast() }
-        let root = frames[0]
-        try withScope(frames: [root, [:]], seesGlobals: seesGlobals, template: owner) {
+        // Assignments inside a block stay local to it, as in Jinja.
+        let scopes: [Scope] = scoped ? [frames[0], innerScope(), [:]] : [frames[0], [:]]
+        try withScope(frames: scopes, seesGlobals: seesGlobals, template: owner) {
             try execute(block.body)
-            // Top-level assignments inside a block stay local to it, as in Jinja.
         }
     }
 

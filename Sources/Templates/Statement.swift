@@ -13,7 +13,8 @@ struct Statement: Sendable {
         case include(TemplateReference, ignoreMissing: Bool, withContext: Bool)
         case extends(TemplateReference)
         /// A block placeholder; its body lives in `ParsedTemplate.blocks` so children can override it.
-        case block(String)
+        /// A `scoped` block sees the variables around the placeholder (loop variables), not just the template's.
+        case block(String, scoped: Bool)
         case macro(MacroDefinition)
         case importModule(TemplateReference, alias: String, withContext: Bool)
         case importNames(TemplateReference, names: [ImportedName], withContext: Bool)
