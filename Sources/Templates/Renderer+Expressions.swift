@@ -39,12 +39,15 @@ extension Renderer {
         case .name(let name):
             return try value(of: name, span: expression.span)
         case .attribute(let base, let name):
-            if case .name(let baseName) = base.kind, let binding = lookup(baseName) {
-                switch binding {
-                case .loop(let state): return state.attribute(name)
-                case .namespace(let namespace): return namespace.attributes[name]
-                case .module(let key): return try moduleValue(key, name, span: expression.span)
-                default: break
+            if case .name(let baseName) = base.kind {
+                // One lookup serves both the special bindings and plain values (the most common case).
+                switch lookup(baseName) {
+                case .value(let value)?: return value.attribute(name)
+                case .undefined?, nil: return nil
+                case .loop(let state)?: return state.attribute(name)
+                case .namespace(let namespace)?: return namespace.attributes[name]
+                case .module(let key)?: return try moduleValue(key, name, span: expression.span)
+                case .macro?: break
                 }
             }
             guard let container = try evaluate(base) else { return nil }

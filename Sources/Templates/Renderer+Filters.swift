@@ -3,9 +3,7 @@ extension Renderer {
     func applyFilter(_ invocation: Invocation, to input: Value?, input inputExpression: Expression?) throws -> Value? {
         let positional = try invocation.arguments.positional.map { try require($0) }
         let keyword = try invocation.arguments.keyword.map { ($0.name, try require($0.value)) }
-        let acceptsUndefined = environment.filters[invocation.name] == nil
-            && (BuiltinFilters.table[invocation.name]?.acceptsUndefined ?? false)
-        if input == nil, !acceptsUndefined {
+        if input == nil, environment.filters[invocation.name] != nil || !(BuiltinFilters.table[invocation.name]?.acceptsUndefined ?? false) {
             if let inputExpression { throw undefinedError(inputExpression) }
             throw error(.undefined, "the input of filter '\(invocation.name)' is undefined", at: invocation.nameSpan)
         }

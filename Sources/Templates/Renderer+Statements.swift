@@ -161,7 +161,7 @@ extension Renderer {
         defer { frames.removeLast() }
         for (index, item) in items.enumerated() {
             // Each iteration starts with a fresh scope: a `set` does not carry over to the next one, as in Jinja.
-            frames[frames.count - 1] = Scope()
+            frames[frames.count - 1].removeAll()
             try bindTargets(loop.targets, item, span: loop.iterable.span)
             let state = LoopState(index0: index, length: items.count,
                                   previous: index > 0 ? items[index - 1] : nil,

@@ -14,6 +14,12 @@ struct Scope: ExpressibleByDictionaryLiteral {
 
     var isEmpty: Bool { names.isEmpty }
 
+    /// Forgets every binding but keeps the storage, for scopes reused on every loop iteration.
+    mutating func removeAll() {
+        names.removeAll(keepingCapacity: true)
+        bindings.removeAll(keepingCapacity: true)
+    }
+
     subscript(name: String) -> Binding? {
         get {
             var index = names.count - 1
