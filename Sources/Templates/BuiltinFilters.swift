@@ -87,15 +87,22 @@ enum BuiltinFilters {
         },
         "json": BuiltinFilter { call in
             let arguments = try call.bind(["indent"])
-            let indent = try call.integer(arguments[0].flatMap { $0 == .none ? nil : $0 }, "indent", default: -1)
+            let indent = try jsonIndent(call, arguments[0])
             return .safe(JSONWriter.write(call.value, sortKeys: false, indent: indent < 0 ? nil : indent))
         },
         "tojson": BuiltinFilter { call in
             let arguments = try call.bind(["indent"])
-            let indent = try call.integer(arguments[0].flatMap { $0 == .none ? nil : $0 }, "indent", default: -1)
+            let indent = try jsonIndent(call, arguments[0])
             return .safe(JSONWriter.write(call.value, sortKeys: true, indent: indent < 0 ? nil : indent))
         },
     ]
+
+    /// The `indent` of `json`/`tojson` (-1 for none), bounded so indentation cannot blow up the output.
+    private static func jsonIndent(_ call: FilterCall, _ argument: Value?) throws(EvaluationFailure) -> Int {
+        let indent = try call.integer(argument.flatMap { $0 == .none ? nil : $0 }, "indent", default: -1)
+        guard indent <= 32 else { throw EvaluationFailure("filter '\(call.name)': indent must be at most 32") }
+        return indent
+    }
 
     private static let defaultFilter = BuiltinFilter(acceptsUndefined: true) { call in
         let arguments = try call.bind(["default_value", "boolean"])

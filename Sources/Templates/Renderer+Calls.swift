@@ -64,11 +64,23 @@ extension Renderer {
         let stop = numbers.count > 1 ? numbers[1] : numbers[0]
         let step = numbers.count > 2 ? numbers[2] : 1
         guard step != 0 else { throw error(.type, "range() step must not be zero", at: span) }
-        let length = step > 0 ? (stop > start ? (stop - start - 1) / step + 1 : 0) : (start > stop ? (start - stop - 1) / -step + 1 : 0)
-        guard length <= Renderer.maxRangeLength else {
-            throw error(.limitExceeded, "range() of \(length) items is too long (at most \(Renderer.maxRangeLength))", at: span)
+        // Computed in floating point: `stop - start` may not fit in an Int.
+        let distance = step > 0 ? Double(stop) - Double(start) : Double(start) - Double(stop)
+        let estimate = distance <= 0 ? 0 : (distance / abs(Double(step))).rounded(.up)
+        guard estimate <= Double(Renderer.maxRangeLength) else {
+            throw error(.limitExceeded, "range() of \(PythonFloatFormatter.format(estimate)) items is too long (at most \(Renderer.maxRangeLength))", at: span)
         }
-        return .array((0..<length).map { .int(start + $0 * step) })
+        let length = Int(estimate)
+        var items: [Value] = []
+        items.reserveCapacity(length)
+        var current = start
+        for _ in 0..<length {
+            items.append(.int(current))
+            let next = current.addingReportingOverflow(step)
+            if next.overflow { break }
+            current = next.partialValue
+        }
+        return .array(items)
     }
 
     func callMacro(_ closure: MacroClosure, _ arguments: Arguments, span: Span) throws -> Value {

@@ -126,7 +126,10 @@ enum TextFilters {
         guard length >= endLength else { throw EvaluationFailure("truncate: expected length >= \(endLength), got \(length)") }
         guard leeway >= 0 else { throw EvaluationFailure("truncate: expected leeway >= 0, got \(leeway)") }
         // A string has at least as many UTF-8 bytes as scalars: short texts need no counting.
-        if text.utf8.count <= length + leeway || text.unicodeScalars.count <= length + leeway { return (text, false) }
+        let allowed = length.addingReportingOverflow(leeway)
+        if allowed.overflow || text.utf8.count <= allowed.partialValue || text.unicodeScalars.count <= allowed.partialValue {
+            return (text, false)
+        }
         let scalars = text.unicodeScalars
         let cut = scalars.index(scalars.startIndex, offsetBy: length - endLength)
         var kept = Substring(scalars[..<cut])

@@ -41,3 +41,32 @@ import Testing
         #expect(error?.message == "value is too large (more than 10000000 bytes or items)")
     }
 }
+
+/// Extreme numbers reach every arithmetic path without trapping: each template renders or throws `TemplateError`.
+@Suite struct ExtremeNumberTests {
+    static let templates = [
+        "{{ [1, 2, 3][1::9223372036854775807] }}", "{{ [1, 2, 3][::-9223372036854775807] }}",
+        "{{ range(0, -5, -9223372036854775807 - 1) | list }}", "{{ range(-9223372036854775807, 9223372036854775807) | length }}",
+        "{{ range(9223372036854775800, 9223372036854775807, 5) | list }}", "{{ 'abc' | truncate(9223372036854775807) }}",
+        "{{ 'abc' | truncate(5, leeway=9223372036854775807) }}", "{{ (-9223372036854775807 - 1) is divisibleby(-1) }}",
+        "{{ '' * 9223372036854775807 }}", "{{ 'x' * -5 }}", "{{ {'a': 1} | tojson(9223372036854775807) }}",
+        "{{ 9223372036854775807 * 2 }}", "{{ -9223372036854775807 - 2 }}", "{{ (-9223372036854775807 - 1) // -1 }}",
+        "{{ (-9223372036854775807 - 1) % -1 }}", "{{ 2 ** 64 }}", "{{ 2 ** -1 }}", "{{ -(-9223372036854775807 - 1) }}",
+        "{{ 1e999 }} {{ -1e999 }} {{ 1e999 - 1e999 }}", "{{ 1e308 * 10 | int }}", "{{ '99999999999999999999' | int }}",
+        "{{ [1, 2][-9223372036854775807 - 1] is defined }}", "{{ 'abc'[-9223372036854775807 - 1] is defined }}",
+        "{{ (-9223372036854775807 - 1) | abs }}", "{{ 5 / 0.0 }}", "{{ 5 // 0 }}", "{{ 5.0 % 0 }}", "{{ [1] * 3 }}",
+        "{{ 'a' | replace('', 'bb', 9223372036854775807) }}", "{{ 'x' | int(base=99) }}", "{{ 10 | string | int(base=1) }}",
+    ]
+
+    @Test(arguments: templates)
+    func rendersOrThrowsTemplateError(_ template: String) {
+        do {
+            let environment = try TemplateEnvironment(templates: ["t.html": template])
+            _ = try environment.render("t.html", context: [:])
+        } catch is TemplateErrors {
+        } catch is TemplateError {
+        } catch {
+            Issue.record("unexpected error \(error)")
+        }
+    }
+}
