@@ -68,7 +68,8 @@ extension Renderer {
         let distance = step > 0 ? Double(stop) - Double(start) : Double(start) - Double(stop)
         let estimate = distance <= 0 ? 0 : (distance / abs(Double(step))).rounded(.up)
         guard estimate <= Double(Renderer.maxRangeLength) else {
-            throw error(.limitExceeded, "range() of \(PythonFloatFormatter.format(estimate)) items is too long (at most \(Renderer.maxRangeLength))", at: span)
+            let count = estimate < 9e18 ? String(Int(estimate)) : "about " + PythonFloatFormatter.format(estimate)
+            throw error(.limitExceeded, "range() of \(count) items is too long (at most \(Renderer.maxRangeLength))", at: span)
         }
         let length = Int(estimate)
         var items: [Value] = []
