@@ -12,6 +12,8 @@ struct MacroClosure {
         case captured(Scope)
         /// Defined in an imported module, whose bindings live under this key.
         case module(String, seesGlobals: Bool)
+        /// The body of a `{% call %}` block, as `caller`: everything visible where the block was written.
+        case callSite(Scope, seesGlobals: Bool)
     }
 
     let definition: MacroDefinition

@@ -1,7 +1,7 @@
 /// The `{% … %}` statements: each parser starts after the tag name and consumes through the closing tag.
 extension Parser {
 
-    static let knownTags = ["if", "for", "set", "include", "extends", "block", "macro", "import", "from", "with", "filter", "raw"]
+    static let knownTags = ["if", "for", "set", "include", "extends", "block", "macro", "import", "from", "with", "filter", "raw", "call"]
 
     mutating func parseStatement(_ name: String, tagStart: Int) throws(TemplateError) -> Statement? {
         switch name {
@@ -16,6 +16,7 @@ extension Parser {
         case "from": return try parseFromImport(at: tagStart)
         case "with": return try parseWith(at: tagStart)
         case "filter": return try parseFilterBlock(at: tagStart)
+        case "call": return try parseCallBlock(at: tagStart)
         default:
             var message = "unknown tag '\(name)'"
             if let suggestion = Suggestion.closest(to: name, among: Parser.knownTags + Array(Parser.continuationTags.keys)) {
@@ -173,6 +174,22 @@ extension Parser {
 
     private mutating func parseMacro(at start: Int) throws(TemplateError) -> Statement {
         let (name, _) = try expectName()
+        let parameters = try parseParameters(of: name)
+        try expectBlockEnd()
+        let body = try parseNested("macro", at: start, until: ["endmacro"]).body
+        if case .name(let closing) = current.kind {
+            guard closing == name else {
+                throw source.error(.syntax, "{% endmacro \(closing) %} does not match {% macro \(name) %} opened at \(source.describe(start))", at: current.span.start)
+            }
+            advance()
+        }
+        try expectBlockEnd()
+        let definition = MacroDefinition(name: name, parameters: parameters, body: body, span: Span(start: start, end: start + 2))
+        return Statement(kind: .macro(definition), span: definition.span)
+    }
+
+    /// `(a, b="x")`: parameter names, each optionally with a default, for a macro or a call block.
+    private mutating func parseParameters(of name: String) throws(TemplateError) -> [MacroParameter] {
         try expectSymbol("(")
         var parameters: [MacroParameter] = []
         while !isSymbol(")") {
@@ -190,17 +207,7 @@ extension Parser {
             if !skipSymbol(",") { break }
         }
         try expectSymbol(")")
-        try expectBlockEnd()
-        let body = try parseNested("macro", at: start, until: ["endmacro"]).body
-        if case .name(let closing) = current.kind {
-            guard closing == name else {
-                throw source.error(.syntax, "{% endmacro \(closing) %} does not match {% macro \(name) %} opened at \(source.describe(start))", at: current.span.start)
-            }
-            advance()
-        }
-        try expectBlockEnd()
-        let definition = MacroDefinition(name: name, parameters: parameters, body: body, span: Span(start: start, end: start + 2))
-        return Statement(kind: .macro(definition), span: definition.span)
+        return parameters
     }
 
     private mutating func parseImport(at start: Int) throws(TemplateError) -> Statement {
@@ -240,6 +247,20 @@ extension Parser {
         let body = try parseNested("with", at: start, until: ["endwith"]).body
         try expectBlockEnd()
         return Statement(kind: .with(assignments: assignments, body: body), span: Span(start: start, end: start + 2))
+    }
+
+    private mutating func parseCallBlock(at start: Int) throws(TemplateError) -> Statement {
+        var parameters: [MacroParameter] = []
+        if isSymbol("(") { parameters = try parseParameters(of: "caller") }
+        let call = try parseExpression()
+        guard case .call = call.kind else {
+            throw source.error(.syntax, "{% call %} needs a macro call such as {% call card(item) %}", at: call.span.start)
+        }
+        try expectBlockEnd()
+        let body = try parseNested("call", at: start, until: ["endcall"]).body
+        try expectBlockEnd()
+        let caller = MacroDefinition(name: "caller", parameters: parameters, body: body, span: Span(start: start, end: start + 2))
+        return Statement(kind: .callBlock(call: call, caller: caller), span: caller.span)
     }
 
     private mutating func parseFilterBlock(at start: Int) throws(TemplateError) -> Statement {

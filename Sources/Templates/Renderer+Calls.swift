@@ -4,13 +4,14 @@ extension Renderer {
     /// Most items `range()` may produce, so a typo like `range(10**9)` fails instead of exhausting memory.
     static let maxRangeLength = 100_000
 
-    func call(_ callee: Expression, _ arguments: Arguments, span: Span) throws -> Value? {
+    func call(_ callee: Expression, _ arguments: Arguments, span: Span, caller: MacroClosure? = nil) throws -> Value? {
         switch callee.kind {
         case .name(let name):
             if let binding = lookup(name) {
                 guard case .macro(let closure) = binding else { throw error(.type, "'\(name)' is not callable", at: callee.span) }
-                return try callMacro(closure, arguments, span: span)
+                return try callMacro(closure, arguments, span: span, caller: caller)
             }
+            guard caller == nil else { throw error(.type, "{% call %} needs a macro, and '\(name)' is not one", at: callee.span) }
             switch name {
             case "super": return try callSuper(span: span)
             case "range": return try range(arguments, span: span)
@@ -27,7 +28,7 @@ extension Renderer {
                     guard case .macro(let closure)? = modules[key]?[method] else {
                         throw error(.undefined, "\(baseName).\(method) is undefined", at: callee.span)
                     }
-                    return try callMacro(closure, arguments, span: span)
+                    return try callMacro(closure, arguments, span: span, caller: caller)
                 }
                 if case .loop(let state) = binding, method == "cycle" {
                     let choices = try arguments.positional.map { try require($0) }
@@ -35,6 +36,7 @@ extension Renderer {
                     return choices[state.index0 % choices.count]
                 }
             }
+            guard caller == nil else { throw error(.type, "{% call %} needs a macro", at: callee.span) }
             let receiver = try require(base)
             let positional = try arguments.positional.map { try require($0) }
             return try located(span) { () throws(EvaluationFailure) in try receiver.callMethod(method, positional) }
@@ -84,7 +86,7 @@ extension Renderer {
         return .array(items)
     }
 
-    func callMacro(_ closure: MacroClosure, _ arguments: Arguments, span: Span) throws -> Value {
+    func callMacro(_ closure: MacroClosure, _ arguments: Arguments, span: Span, caller: MacroClosure? = nil) throws -> Value {
         let definition = closure.definition
         let positional = try arguments.positional.map { try require($0) }
         guard positional.count <= definition.parameters.count else {
@@ -114,8 +116,11 @@ extension Renderer {
         case .module(let key, let seesGlobals):
             scopes = [modules[key] ?? Scope()]
             sees = seesGlobals
+        case .callSite(let visible, let seesGlobals):
+            scopes = [visible]
+            sees = seesGlobals
         }
-        scopes.append(Scope())
+        scopes.append(caller.map { ["caller": .macro($0)] } ?? Scope())
         let savedBlocks = activeBlocks
         defer { activeBlocks = savedBlocks }
         activeBlocks = []

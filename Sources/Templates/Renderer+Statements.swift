@@ -74,6 +74,11 @@ extension Renderer {
             frames.append(scope)
             defer { frames.removeLast() }
             try execute(body)
+        case .callBlock(let call, let definition):
+            guard !discardingOutput, case .call(let callee, let arguments) = call.kind else { return }
+            let caller = MacroClosure(definition: definition, template: template, origin: .callSite(flattenedScope(keepingLoop: true), seesGlobals: seesGlobals))
+            let value = try self.call(callee, arguments, span: call.span, caller: caller) ?? .safe("")
+            try write(HTMLEscaper.markup(value), at: statement.span)
         case .filterBlock(let filters, let body):
             guard !discardingOutput else { return }
             var value: Value? = .safe(try capture { try executeInnerScope(body) })

@@ -130,11 +130,11 @@ final class Renderer {
     }
 
     /// All visible bindings merged into one scope, innermost winning (what an include sees).
-    /// As in Jinja, the `loop` object of an enclosing `for` is not passed on.
-    func flattenedScope() -> Scope {
+    /// As in Jinja, the `loop` object of an enclosing `for` is not passed on to includes.
+    func flattenedScope(keepingLoop: Bool = false) -> Scope {
         var merged = Scope()
         for frame in frames { merged.merge(frame) }
-        if case .loop? = merged["loop"] { merged["loop"] = nil }
+        if !keepingLoop, case .loop? = merged["loop"] { merged["loop"] = nil }
         return merged
     }
 

@@ -19,6 +19,8 @@ struct Statement: Sendable {
         case importModule(TemplateReference, alias: String, withContext: Bool)
         case importNames(TemplateReference, names: [ImportedName], withContext: Bool)
         case with(assignments: [(String, Expression)], body: [Statement])
+        /// `{% call(params) macro(args) %}…{% endcall %}`: calls the macro, which renders the body with `caller(…)`.
+        case callBlock(call: Expression, caller: MacroDefinition)
         /// `{% filter name %}…{% endfilter %}`: the rendered body passed through filters.
         case filterBlock(filters: [Invocation], body: [Statement])
     }
