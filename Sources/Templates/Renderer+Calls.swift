@@ -30,6 +30,9 @@ extension Renderer {
                     }
                     return try callMacro(closure, arguments, span: span, caller: caller)
                 }
+                if case .loop(let state) = binding, method == "changed" {
+                    return .bool(state.memory.changed(try arguments.positional.map { try require($0) }))
+                }
                 if case .loop(let state) = binding, method == "cycle" {
                     let choices = try arguments.positional.map { try require($0) }
                     guard !choices.isEmpty else { throw error(.type, "loop.cycle() needs at least one value", at: span) }
