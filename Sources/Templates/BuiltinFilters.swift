@@ -26,6 +26,9 @@ enum BuiltinFilters {
             let characters = arguments[0].flatMap { $0 == .none ? nil : $0.pythonString }
             return preserving(call.value, TextFilters.strip(call.value.pythonString, characters: characters))
         },
+        "wordcount": BuiltinFilter { call in
+            .int(call.value.pythonString.unicodeScalars.split(whereSeparator: { !($0.properties.isAlphabetic || $0.properties.numericType != nil || $0 == "_") }).count)
+        },
         "striptags": BuiltinFilter { call in .string(TextFilters.stripTags(call.value.pythonString)) },
         "slugify": BuiltinFilter { call in .string(TextFilters.slugify(call.value.pythonString)) },
         "replace": BuiltinFilter { call in

@@ -106,6 +106,38 @@ enum SequenceFilters {
             }
             return .array(kept)
         },
+        "dictsort": BuiltinFilter { call in
+            let arguments = try call.bind(["case_sensitive", "by", "reverse"])
+            guard case .dictionary(let mapping) = call.value else {
+                throw EvaluationFailure("filter 'dictsort' needs a mapping, not \(call.value.typeName)")
+            }
+            let byValue: Bool
+            switch arguments[1]?.pythonString ?? "key" {
+            case "key": byValue = false
+            case "value": byValue = true
+            default: throw EvaluationFailure("filter 'dictsort': by must be 'key' or 'value'")
+            }
+            let pairs = zip(mapping.keys, mapping.values).map { Value.array([.string($0.0), $0.1]) }
+            let keyed = try sortKeys(pairs, path: AttributePath(.int(byValue ? 1 : 0)), caseSensitive: arguments[0]?.isTruthy ?? false, filter: call.name)
+            return .array(try stableSorted(keyed, descending: arguments[2]?.isTruthy ?? false).map(\.item))
+        },
+        "batch": BuiltinFilter { call in
+            let arguments = try call.bind(["linecount", "fill_with"])
+            let size = try call.integer(arguments[0], "linecount", default: 1)
+            guard size > 0 else { throw EvaluationFailure("filter 'batch': linecount must be positive") }
+            let items = try call.items()
+            var batches: [Value] = []
+            var start = 0
+            while start < items.count {
+                var batch = Array(items[start..<min(start + size, items.count)])
+                if let fill = arguments[1], fill != .none, batch.count < size {
+                    batch += Array(repeating: fill, count: size - batch.count)
+                }
+                batches.append(.array(batch))
+                start += size
+            }
+            return .array(batches)
+        },
         "select": selection(byAttribute: false, keep: true),
         "reject": selection(byAttribute: false, keep: false),
         "selectattr": selection(byAttribute: true, keep: true),
