@@ -40,7 +40,8 @@ public final class PreviewServer: Sendable {
         let snapshot = Locked(SiteSnapshot(instance: instance))
         self.snapshot = snapshot
         let address = try ListenAddress.make(host: configuration.host, port: configuration.port)
-        self.listener = HTTPListener(address: address, handler: PreviewRequestHandler(snapshot: snapshot), events: events)
+        self.listener = HTTPListener(address: address, handler: PreviewRequestHandler(snapshot: snapshot), events: events,
+                                     timeout: configuration.clientTimeout)
     }
 
     /// How many builds ran, the first one included; a burst of saves should add one.
