@@ -25,6 +25,8 @@ extension YAMLReader {
     }
 
     private func located(_ problem: String, at mark: Mark, context: YamlError.Context?) -> ContentError {
+        // libyaml's own wording names a C function the author cannot call.
+        let problem = problem.hasPrefix("Maximum nesting level reached") ? "it nests too deeply" : problem
         var notes: [String] = []
         if let context {
             notes.append("\(context.text) at line \(context.mark.line + lineOffset), column \(context.mark.column)")
