@@ -117,11 +117,13 @@ def main():
             server.kill()
             log = ""
 
-    # The server logs "build N: F files in T ms" per build; build 1 is the initial one, not an edit.
-    builds = [int(ms) for number, ms in re.findall(r"^build (\d+): \d+ files in (\d+) ms", log, re.M) if number != "1"]
+    # The server logs "build N: F files in T ms (+S ms swap)" per build; build 1 is the initial one, not an edit.
+    logged = [(int(ms), float(swap)) for number, ms, swap in
+              re.findall(r"^build (\d+): \d+ files in (\d+) ms \(\+([\d.]+) ms swap\)", log, re.M) if number != "1"]
     rows = [("write -> reload event", to_event), ("write -> new text served", to_served)]
-    if builds:
-        rows.append(("of which the full build", builds))
+    if logged:
+        rows.append(("of which the full build", [build for build, _ in logged]))
+        rows.append(("and the snapshot swap", [swap for _, swap in logged]))
     for name, values in rows:
         print(f"{name:26} median {statistics.median(values):7.1f} ms   p90 {percentile(values, 0.9):7.1f} ms"
               f"   (n={len(values)})")
