@@ -45,11 +45,13 @@ struct DiagnosticPrinter {
     private func sourceLine(file: String, line: Int) -> String? {
         let url = file.hasPrefix("/") ? URL(fileURLWithPath: file) : root.appendingPathComponent(file)
         guard let data = FileManager.default.contents(atPath: url.path), data.count < 50_000_000 else { return nil }
-        let text = String(decoding: data, as: UTF8.self)
+        // Split on the byte, not on the Character "\n": Swift treats "\r\n" as one character, so a
+        // CRLF file would otherwise look like a single line.
         var current = 1
-        for candidate in text.split(separator: "\n", omittingEmptySubsequences: false) {
+        for candidate in data.split(separator: UInt8(ascii: "\n"), omittingEmptySubsequences: false) {
             if current == line {
-                return String(candidate.hasSuffix("\r") ? candidate.dropLast() : candidate)
+                let bytes = candidate.last == UInt8(ascii: "\r") ? candidate.dropLast() : candidate
+                return String(decoding: bytes, as: UTF8.self)
             }
             current += 1
         }
