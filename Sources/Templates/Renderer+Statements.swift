@@ -36,14 +36,14 @@ extension Renderer {
                 return
             }
             let value = try require(expression)
-            try checkNesting(value, at: expression.span)
+            if !expression.isLookup { try checkNesting(value, at: expression.span) }
             try assign(targets, value, span: expression.span)
         case .assignAttribute(let target, let attribute, let expression):
             guard case .namespace(let namespace)? = lookup(target) else {
                 throw error(.type, "cannot set '\(attribute)' on '\(target)': only a namespace() has settable attributes", at: statement.span)
             }
             let value = try require(expression)
-            try checkNesting(value, at: expression.span)
+            if !expression.isLookup { try checkNesting(value, at: expression.span) }
             namespace.attributes[attribute] = value
         case .capture(let name, let body):
             let text = try capture { try executeInnerScope(body) }

@@ -8,6 +8,13 @@ import Testing
         return #expect(throws: TemplateError.self) { try environment.render("t.html", context: [:]) }
     }
 
+    @Test func settingALargeContextValueIsNotABuiltValue() throws {
+        // A site passes every page to every render; `set` of it must neither fail nor walk it.
+        let big = Value.array(Array(repeating: .string(String(repeating: "x", count: 1000)), count: 20_000))
+        let environment = try TemplateEnvironment(templates: ["t.html": "{% set pages = all %}{% set first = all[0] %}{{ pages | length }}"])
+        #expect(try environment.render("t.html", context: ["all": big]) == "20000")
+    }
+
     @Test func nestedLoopsStopAtTheStepLimit() throws {
         let error = try failure("{% for a in range(1000) %}{% for b in range(1000) %}{% endfor %}{% endfor %}",
                                 limits: TemplateLimits(maxSteps: 5000))
