@@ -42,14 +42,20 @@ struct DiagnosticPrinter {
         return text
     }
 
+    /// The text of line `line` of `file`, for the excerpt. Lines are split on the byte `\n` (splitting a
+    /// `String` on the Character "\n" would miss every `\r\n`, which Swift treats as one Character), and
+    /// control characters are shown as U+FFFD so that a binary file cannot drive the terminal.
     private func sourceLine(file: String, line: Int) -> String? {
         let url = file.hasPrefix("/") ? URL(fileURLWithPath: file) : root.appendingPathComponent(file)
-        guard let data = FileManager.default.contents(atPath: url.path), data.count < 50_000_000 else { return nil }
-        let text = String(decoding: data, as: UTF8.self)
+        guard line >= 1, let data = FileManager.default.contents(atPath: url.path), data.count < 50_000_000 else { return nil }
         var current = 1
-        for candidate in text.split(separator: "\n", omittingEmptySubsequences: false) {
+        for bytes in data.split(separator: 0x0A, omittingEmptySubsequences: false) {
             if current == line {
-                return String(candidate.hasSuffix("\r") ? candidate.dropLast() : candidate)
+                let content = bytes.last == 0x0D ? bytes.dropLast() : bytes
+                let text = String(decoding: content, as: UTF8.self)
+                return String(String.UnicodeScalarView(text.unicodeScalars.map { scalar in
+                    scalar.properties.generalCategory == .control && scalar != "\t" ? "\u{FFFD}" : scalar
+                }))
             }
             current += 1
         }

@@ -15,7 +15,7 @@ enum PageParser {
         do {
             data = try Data(contentsOf: file.url)
         } catch {
-            return failure(ContentError(.unreadable, file: file.path, message: "cannot read file: \(error.localizedDescription)"))
+            return failure(ContentError(.unreadable, file: file.path, message: "cannot read file: \(readFailure(file.url, error))"))
         }
         if data.isEmpty || data.elementsEqual([0xEF, 0xBB, 0xBF]) {
             return failure(ContentError(.emptyFile, file: file.path, message: "file is empty",
@@ -64,9 +64,9 @@ enum PageParser {
         var fields = KnownFields()
         fields.read(frontMatter, file: file.path, route: &route, errors: &errors)
         if fields.title == nil, !frontMatter.contains(where: { $0.key == "title" }) {
-            errors.append(ContentError(.missingKey, file: file.path, line: 1, column: 1,
-                                       message: "missing required key 'title'",
-                                       notes: split.yaml == nil ? ["start the file with a front matter block: ---, title: …, ---"] : []))
+            // A page without a title (even a bare `---` `---` block) still builds, titled after its file,
+            // as Jekyll does; a collection that needs real titles lists `title` under `required:` in site.yml.
+            fields.title = fallbackTitle(for: route)
         }
         let page = Page(source: file.path, collection: route.collection, slug: route.slug, isListPage: route.isListPage,
                         url: route.url, outputPath: PageRoute.outputPath(for: route.url), frontMatter: frontMatter,
@@ -74,6 +74,23 @@ enum PageParser {
                         template: fields.template, summary: fields.summary, body: String(split.body),
                         bodyStartLine: split.bodyStartLine, relations: [])
         return Outcome(page: page, errors: errors)
+    }
+
+    /// "openai-founded" → "Openai founded"; the home page is "Home"; a list page takes its collection's name.
+    static func fallbackTitle(for route: PageRoute) -> String {
+        let name = route.isListPage ? (route.collection ?? "") : route.slug
+        guard !name.isEmpty else { return "Home" }
+        let words = name.replacingOccurrences(of: "-", with: " ").replacingOccurrences(of: "_", with: " ")
+        return words.prefix(1).uppercased() + words.dropFirst()
+    }
+
+    /// Why a file could not be read, in the system's plain words ("Permission denied") rather than
+    /// Foundation's sentence, which differs between platforms and releases.
+    private static func readFailure(_ url: URL, _ error: Error) -> String {
+        let descriptor = open(url.path, O_RDONLY)
+        guard descriptor >= 0 else { return String(cString: strerror(errno)) }
+        close(descriptor)
+        return error.localizedDescription
     }
 
     private static func failure(_ error: ContentError) -> Outcome {
