@@ -105,6 +105,17 @@ extension Renderer {
         return parts
     }
 
+    /// Keeps one render within `maxLoopIterations` and `maxOutputBytes`, so a template cannot hang the build.
+    private func countIteration(at span: Span) throws(TemplateError) {
+        loopIterations += 1
+        if loopIterations > Renderer.maxLoopIterations {
+            throw error(.limitExceeded, "loops ran more than \(Renderer.maxLoopIterations) times in one page", at: span)
+        }
+        if output.utf8.count > Renderer.maxOutputBytes {
+            throw error(.limitExceeded, "the page grew past \(Renderer.maxOutputBytes / 1_000_000) MB", at: span)
+        }
+    }
+
     private func executeLoop(_ loop: Loop, span: Span) throws {
         let sequence = try require(loop.iterable)
         var items: [Value]
@@ -114,6 +125,7 @@ extension Renderer {
         if let condition = loop.condition {
             var kept: [Value] = []
             for item in items {
+                try countIteration(at: loop.iterable.span)
                 frames.append([:])
                 defer { frames.removeLast() }
                 try bindTargets(loop.targets, item, span: loop.iterable.span)
@@ -128,6 +140,7 @@ extension Renderer {
         frames.append([:])
         defer { frames.removeLast() }
         for (index, item) in items.enumerated() {
+            try countIteration(at: loop.iterable.span)
             try bindTargets(loop.targets, item, span: loop.iterable.span)
             let state = LoopState(index0: index, length: items.count,
                                   previous: index > 0 ? items[index - 1] : nil,

@@ -7,6 +7,11 @@ final class Renderer {
     /// How deep includes, imports, blocks, `super()` and macro calls may nest; a macro calling
     /// itself without end stops here with an error instead of overflowing the stack.
     static let maxCallDepth = 100
+    /// Loop iterations one render may run in total: nested loops over `range(100000)` would otherwise
+    /// spin for hours. Far above any real page (the microsite's largest runs a few thousand).
+    static let maxLoopIterations = 1_000_000
+    /// Bytes of output one render may produce (a 10 MB Markdown page renders to about 11 MB).
+    static let maxOutputBytes = 256_000_000
 
     let environment: TemplateEnvironment
     let globals: [String: Value]
@@ -27,6 +32,8 @@ final class Renderer {
     var modules: [String: [String: Binding]] = [:]
     var moduleCounter = 0
     var callDepth = 0
+    /// Loop iterations run so far in this render, checked against `maxLoopIterations`.
+    var loopIterations = 0
     /// Where we came from (includes, macro calls, layouts), innermost last, reported as notes.
     var trail: [String] = []
 

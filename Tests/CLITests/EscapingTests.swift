@@ -83,6 +83,7 @@ import FoundationXML
             #expect(!jsonBlocks.isEmpty, "\(page): no JSON-LD")
             for block in jsonBlocks {
                 #expect(!block.body.contains("</"), "\(page): JSON-LD contains '</'")
+                #expect(block.body.contains(#"\u003c/script\u003e"#), "\(page): the json filter escapes '<' and '>'")
                 let object = try JSONSerialization.jsonObject(with: Data(block.body.utf8))
                 let strings = HTMLProbe.strings(in: object)
                 #expect(strings.contains(Self.hostile), "\(page): JSON-LD strings \(strings.prefix(4))")

@@ -34,3 +34,19 @@ import Testing
         #expect(throws: ContentErrors.self) { try ContentLoader.load(root: root) }
     }
 }
+
+/// `ContentLoader.parsePage` (the fuzzer's entry point) parses like `load`.
+@Suite struct ParsePageTests {
+    @Test func parsesAPage() {
+        let result = ContentLoader.parsePage(data: Data("---\ntitle: X\ndate: 2015-12-11\n---\nBody\n".utf8), path: "content/timeline/x.md")
+        #expect(result.errors.isEmpty)
+        #expect(result.page?.url == "/timeline/x/")
+        #expect(result.page?.bodyStartLine == 5)
+    }
+
+    @Test func reportsErrorsWithLocations() {
+        let result = ContentLoader.parsePage(data: Data("---\ntitle: [x\n---\n".utf8), path: "content/x.md")
+        #expect(result.page == nil)
+        #expect(result.errors.map(\.description) == ["content/x.md:2:8: error: invalid YAML: this [ ] list is never closed (did not find expected ',' or ']')"])
+    }
+}
