@@ -22,7 +22,7 @@ for target in "${targets[@]}"; do
   work="$(mktemp -d)"
   cp -r "Fuzz/corpus/$target/." "$work/"
   echo "== $target: fuzzing for ${seconds}s"
-  if "$binary" "$work" -max_total_time="$seconds" -timeout=10 -rss_limit_mb=2048 -max_len=65536 \
+  if SWIFT_BACKTRACE=enable=no "$binary" "$work" -max_total_time="$seconds" -timeout=10 -rss_limit_mb=2048 -max_len=65536 \
        -print_final_stats=1 -artifact_prefix="Fuzz/artifacts/$target-" > "Fuzz/artifacts/$target.log" 2>&1; then
     tail -12 "Fuzz/artifacts/$target.log" | grep -E "stat::number_of_executed_runs|stat::new_units_added|Done" || true
     echo "---- $target: no crash"
