@@ -20,6 +20,7 @@ echo "no compiler warnings in Sources/ or Tests/"
 echo "== swift test --sanitize=thread"
 # halt_on_error makes a data race fail the run at once, in the tests and in every build-site they start.
 export TSAN_OPTIONS="halt_on_error=1 second_deadlock_stack=1"
+export BUILD_SITE_TESTS_SANITIZED=1   # the kill test uses a smaller site (every build is slower under TSan)
 swift test --sanitize=thread --scratch-path "$scratch" --skip-build 2>&1 | tee "$log" | grep -vE "^(◇|↳)|passed after" | tail -40
 if grep -q "WARNING: ThreadSanitizer" "$log"; then
   echo "ThreadSanitizer reported a race (above)" >&2
