@@ -32,8 +32,7 @@ struct DiagnosticPrinter {
             let gutter = String(repeating: " ", count: number.count)
             text += "  \(number) | \(source)\n"
             if let column = diagnostic.column, column >= 1 {
-                let prefix = source.prefix(column - 1).map { $0 == "\t" ? "\t" : " " }.joined()
-                text += "  \(gutter) | \(prefix)^\n"
+                text += "  \(gutter) | \(CaretPadding.padding(before: column, in: source))^\n"
             }
         }
         for note in diagnostic.notes {

@@ -75,8 +75,13 @@ enum BuildExpectations {
             #expect(lines[index + 1].hasPrefix("  \(lineNumber) | "), "excerpt line under '\(line)'", sourceLocation: sourceLocation)
             let caretLine = lines[index + 2]
             let gutter = "  " + String(repeating: " ", count: String(lineNumber).count) + " | "
+            // The caret sits under the column as a terminal shows it: CJK characters take two cells.
+            let source = lines[index + 1].dropFirst("  \(lineNumber) | ".count)
+            let cells = source.unicodeScalars.prefix(column - 1).reduce(0) { total, scalar in
+                total + ((0x4E00...0x9FFF).contains(scalar.value) || (0x3000...0x303F).contains(scalar.value) ? 2 : 1)
+            }
             #expect(caretLine.hasPrefix(gutter) && caretLine.hasSuffix("^")
-                    && caretLine.dropFirst(gutter.count).count == column,
+                    && caretLine.dropFirst(gutter.count).unicodeScalars.count == cells + 1,
                     "caret under '\(line)': '\(caretLine)'", sourceLocation: sourceLocation)
         }
     }
