@@ -12,7 +12,8 @@ public func fuzzMarkdown(_ start: UnsafePointer<UInt8>?, _ count: Int) -> CInt {
     let bytes = UnsafeRawBufferPointer(start: start, count: count)
     let options = MarkdownOptions(allowRawHTML: bytes[0] & 1 == 1)
     let text = String(decoding: bytes.dropFirst(), as: UTF8.self)
-    let lines = text.split(separator: "\n", omittingEmptySubsequences: false).count
+    // Lines end at the byte \n (a "\r\n" is one Character, so splitting Characters on "\n" would miss it).
+    let lines = text.utf8.split(separator: 0x0A, omittingEmptySubsequences: false).count
     do {
         let rendered = try MarkdownRenderer.render(text, options: options) { link in
             if link.line < 1 || link.line > lines || link.column < 1 {
