@@ -62,7 +62,7 @@ import Darwin
         for round in 0..<Self.rounds {
             try? FileManager.default.removeItem(atPath: output)
             try FileManager.default.copyItem(at: site.url("ref-a"), to: URL(fileURLWithPath: output))
-            let delay = Double.random(in: 0.4...1.0, using: &generator) * fullBuild
+            let delay = Double.random(in: 0.55...1.0, using: &generator) * fullBuild
             let process = binary.start(["--root", site.root.path, "--output", output, "--quiet"])
             try process.run()
             usleep(UInt32(delay * 1_000_000))
