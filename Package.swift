@@ -32,7 +32,6 @@ let package = Package(
         .target(name: "Site", dependencies: ["Markdown", "Templates", "Content"]),
         .target(name: "Preview", dependencies: [
             "Site",
-            .product(name: "FlyingFox", package: "FlyingFox"),
             .product(name: "FlyingSocks", package: "FlyingFox"),
         ]),
         .target(name: "BuildSiteCLI", dependencies: [

@@ -110,7 +110,7 @@ def main():
                         details.append("    console error: %s%s" % (message[:400], hint))
                     bad = bool(details)
                     failures += bad
-                    print("%s %-40s @%4dpx  serious+critical %d, moderate %d, minor %d, console errors %d" % (
+                    print("%s %-48s @%4dpx  serious+critical %d, moderate %d, minor %d, console errors %d" % (
                         "FAIL" if bad else "ok  ", page, width, counts["critical"] + counts["serious"],
                         counts["moderate"], counts["minor"], len(errors)))
                     for line in details:

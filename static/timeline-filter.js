@@ -9,6 +9,7 @@
 
   var events = timeline.querySelectorAll(".event");
   var years = timeline.querySelectorAll(".year");
+  var gaps = timeline.querySelectorAll(".year-gap");
   var field = document.createElement("p");
   field.className = "narrow__field";
   var label = document.createElement("label");
@@ -43,6 +44,7 @@
     years.forEach(function (section) {
       section.hidden = section.querySelector(".event:not([hidden])") === null;
     });
+    gaps.forEach(function (gap) { gap.hidden = Boolean(key); });
     if (!key) {
       status.hidden = true;
       status.textContent = "";

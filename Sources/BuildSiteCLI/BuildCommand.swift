@@ -38,7 +38,7 @@ struct BuildCommand: AsyncParsableCommand {
             site = try SiteBuilder.build(BuildOptions(root: rootURL, includeDrafts: drafts))
         } catch {
             printer.print(error.diagnostics)
-            printer.printSummary(failures: error.diagnostics.count)
+            printer.printSummary(failures: error.diagnostics.count, output: displayPath(outputURL, root: rootURL))
             throw ExitCode.failure
         }
         let report: SyncReport
@@ -49,15 +49,21 @@ struct BuildCommand: AsyncParsableCommand {
             throw ExitCode.failure
         }
         if verbose {
+            for (step, duration) in site.timings {
+                print("  \(step.padding(toLength: 24, withPad: " ", startingAt: 0)) \(Self.milliseconds(duration)) ms")
+            }
             for path in report.written { print("  wrote   \(path)") }
             for path in report.removed { print("  removed \(path)") }
         }
         if !quiet {
-            let elapsed = ContinuousClock.now - start
-            let milliseconds = Int(elapsed.components.seconds * 1000) + Int(elapsed.components.attoseconds / 1_000_000_000_000_000)
+            let milliseconds = Self.milliseconds(ContinuousClock.now - start)
             print("Built \(site.pageCount) pages (\(site.files.count) files): \(report.written.count) written, "
                 + "\(report.unchanged) unchanged, \(report.removed.count) removed in \(milliseconds) ms → \(displayPath(outputURL, root: rootURL))")
         }
+    }
+
+    static func milliseconds(_ duration: Duration) -> Int {
+        Int(duration.components.seconds * 1000) + Int(duration.components.attoseconds / 1_000_000_000_000_000)
     }
 
     private func displayPath(_ url: URL, root: URL) -> String {

@@ -14,9 +14,9 @@ struct DiagnosticPrinter {
         FileHandle.standardError.write(Data(text.utf8))
     }
 
-    func printSummary(failures: Int) {
+    func printSummary(failures: Int, output: String) {
         let noun = failures == 1 ? "error" : "errors"
-        FileHandle.standardError.write(Data("build failed with \(failures) \(noun); site/ was not changed\n".utf8))
+        FileHandle.standardError.write(Data("build failed with \(failures) \(noun); \(output) was not changed\n".utf8))
     }
 
     /// One diagnostic with its source excerpt, e.g.

@@ -31,6 +31,7 @@ struct ServeCommand: AsyncParsableCommand {
 
     func run() async throws {
         signal(SIGPIPE, SIG_IGN)
+        let termination = TerminationSignal.install()
         let rootURL = URL(fileURLWithPath: root).standardizedFileURL
         var isDirectory: ObjCBool = false
         guard FileManager.default.fileExists(atPath: rootURL.path, isDirectory: &isDirectory), isDirectory.boolValue else {
@@ -46,7 +47,7 @@ struct ServeCommand: AsyncParsableCommand {
             let url = try await server.start()
             FileHandle.standardOutput.write(Data("Serving at \(url.absoluteString)\n".utf8))
             if open { openInBrowser(url) }
-            _ = await TerminationSignal.wait()
+            _ = await termination.wait()
             await server.stop()
             printError("stopped")
         } catch {

@@ -49,7 +49,11 @@ enum CollectionSorter {
     private static func key(of page: Page, sortBy: String) -> Key? {
         switch sortBy {
         case "title": return .text(page.title.lowercased(), page.title)
-        case "date": return page.date.map(Key.date)
+        case "date":
+            // An imprecise date whose place in the story the source does know ("late 2015" after
+            // "May 2015") carries a finer `sort_date` used for ordering only, never shown.
+            if case .date(let order)? = page["sort_date"]?.value { return .date(order) }
+            return page.date.map(Key.date)
         case "slug": return .text(page.slug.lowercased(), page.slug)
         default: break
         }

@@ -6,6 +6,23 @@ import Foundation
 /// needs the whole set (URL collisions, relations, required keys, sorting, backlinks) runs
 /// after, on indices. Errors from every step are collected and thrown together, so one build
 /// reports all problems.
+///
+/// The conventions, in one place:
+/// - `content/index.md` → `/`; `content/<name>.md` → `/<name>/`; `content/<c>/<slug>.md` → `/<c>/<slug>/`;
+///   `content/<c>/_index.md` → `/<c>/` (the list page). Markdown deeper than `content/<c>/` is an error;
+///   other files at any depth are assets, copied to the same path below the output folder.
+///   Names starting with `.` are ignored.
+/// - A folder directly under `content/` holding at least one `.md` file is a collection; so is every
+///   collection named in `site.yml`, even without a folder.
+/// - `slug:` replaces the file-derived slug, `permalink:` the whole URL (a last segment with a `.` is
+///   a file, "/feed.json"; anything else gets a trailing `/`). Neither may leave the output folder.
+///   Slugs are Unicode-normalized (NFC); URLs are kept unencoded (Site percent-encodes them in HTML).
+/// - Two pages whose URLs differ only in letter case collide: that is an error naming both files.
+/// - Every page needs a string `title:`. A zero-byte file is an error ("file is empty"): it is almost
+///   always a half-saved or truncated file, not an intentional page.
+/// - `draft: true` drops the page unless `includeDrafts`; a relation to a dropped draft is an error.
+/// - Dates (`date`, `start`, `end`, `*_date`, at any depth) are `2015`, `2015-05` or `2015-12-11`.
+/// - A key named after a collection holds a list of that collection's slugs, at any depth.
 public enum ContentLoader {
     /// - Parameters:
     ///   - root: the site folder holding `site.yml` (optional) and `content/`.
@@ -23,12 +40,13 @@ public enum ContentLoader {
         var broken = Set<String>()
         for (file, outcome) in zip(tree.markdown, outcomes) {
             errors += outcome.errors
-            guard let page = outcome.page, outcome.errors.isEmpty else {
-                // Relations to a file that failed are not reported a second time.
+            // A page with value errors (a bad date, a wrong type) still takes part in the checks
+            // below, so its relation errors are reported in the same run; the load fails anyway.
+            guard let page = outcome.page else {
+                // Relations to a file that could not be read are not reported a second time.
                 if let route = PageRoute.fromPath(file.components) {
                     broken.insert((route.collection ?? "") + "/" + route.slug)
                 }
-                if let page = outcome.page { broken.insert((page.collection ?? "") + "/" + page.slug) }
                 continue
             }
             if page.draft && !includeDrafts {

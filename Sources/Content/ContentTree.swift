@@ -31,10 +31,14 @@ struct ContentTree {
     private(set) var collections: [String] = []
     private(set) var errors: [ContentError] = []
 
-    /// Walks `<root>/content`; a missing folder is an empty site.
+    /// Walks `<root>/content`; a missing folder is an empty site, a file in its place an error.
     init(root: URL) {
         let base = root.appendingPathComponent(ContentTree.folder, isDirectory: true)
-        guard let identity = ContentTree.identity(of: base.path) else { return }
+        guard FileManager.default.fileExists(atPath: base.path) else { return }
+        guard let identity = ContentTree.identity(of: base.path) else {
+            errors.append(ContentError(.unreadable, file: ContentTree.folder, message: "content is not a readable folder"))
+            return
+        }
         walk(base, components: [], ancestors: [identity])
     }
 
@@ -57,6 +61,11 @@ struct ContentTree {
             let url = directory.appendingPathComponent(name)
             let parts = components + [name]
             let display = displayDirectory + "/" + name
+            // Every name becomes part of an output path and a URL.
+            if let reason = PageRoute.problem(inSegment: name) {
+                errors.append(ContentError(.path, file: display, message: "name cannot be part of a URL: \(reason)"))
+                continue
+            }
             var info = stat()
             guard stat(url.path, &info) == 0 else {
                 errors.append(ContentError(.unreadable, file: display, message: ContentTree.statFailure(errno)))

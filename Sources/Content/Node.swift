@@ -9,6 +9,10 @@ public struct Node: Sendable {
     /// For a slug inside a relation list (`people: [sam-altman]`, at any depth): the index of
     /// the page it names in `ContentSet.pages`. Set by the loader once relations are resolved.
     public var target: Int?
+    /// For a value inside a mapping: where its *key* was written, for errors about the key
+    /// itself ("reserved key", "unknown setting"). Nil for list items and the root.
+    public var keyLine: Int?
+    public var keyColumn: Int?
 
     public init(_ value: FrontMatterValue, line: Int, column: Int, target: Int? = nil) {
         self.value = value

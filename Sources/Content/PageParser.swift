@@ -54,8 +54,12 @@ enum PageParser {
             }
         }
         guard var route = PageRoute.fromPath(file.components) else {
-            errors.append(ContentError(.path, file: file.path, message: "content/_index.md has no collection to list",
-                                       notes: ["the home page is content/index.md"]))
+            let error = file.components == ["_index.md"]
+                ? ContentError(.path, file: file.path, message: "content/_index.md has no collection to list",
+                               notes: ["the home page is content/index.md"])
+                : ContentError(.nesting, file: file.path,
+                               message: "Markdown pages may sit only in content/ or content/<collection>/")
+            errors.append(error)
             return Outcome(page: nil, errors: errors)
         }
         if let reason = PageRoute.problem(inSegment: route.slug), !route.slug.isEmpty {
@@ -63,23 +67,20 @@ enum PageParser {
         }
         var fields = KnownFields()
         fields.read(frontMatter, file: file.path, route: &route, errors: &errors)
-        if fields.title == nil, !frontMatter.contains(where: { $0.key == "title" }) {
-            // A page without a title (even a bare `---` `---` block) still builds, titled after its file,
-            // as Jekyll does; a collection that needs real titles lists `title` under `required:` in site.yml.
-            fields.title = fallbackTitle(for: route)
-        }
         let page = Page(source: file.path, collection: route.collection, slug: route.slug, isListPage: route.isListPage,
                         url: route.url, outputPath: PageRoute.outputPath(for: route.url), frontMatter: frontMatter,
-                        title: fields.title ?? "", date: fields.date, dateLabel: fields.dateLabel, draft: fields.draft,
+                        title: fields.title ?? fallbackTitle(for: route), date: fields.date, dateLabel: fields.dateLabel, draft: fields.draft,
                         template: fields.template, summary: fields.summary, body: String(split.body),
                         bodyStartLine: split.bodyStartLine, relations: [])
         return Outcome(page: page, errors: errors)
     }
 
-    /// "openai-founded" → "Openai founded"; the home page is "Home"; a list page takes its collection's name.
+    /// A page without a `title:` (even one whose front matter is just `---`/`---`) still builds, titled after
+    /// its file: `openai-founded.md` → "Openai founded", `_index.md` → the collection's name, `index.md` → "Home".
+    /// A collection that needs real titles lists `title` under `required:` in site.yml.
     static func fallbackTitle(for route: PageRoute) -> String {
         let name = route.isListPage ? (route.collection ?? "") : route.slug
-        guard !name.isEmpty else { return "Home" }
+        if name.isEmpty { return "Home" }
         let words = name.replacingOccurrences(of: "-", with: " ").replacingOccurrences(of: "_", with: " ")
         return words.prefix(1).uppercased() + words.dropFirst()
     }

@@ -46,6 +46,9 @@ struct PageRoute {
     /// Why `segment` cannot be one path segment of the output, or nil when it is fine.
     static func problem(inSegment segment: String) -> String? {
         if segment.isEmpty { return "it is empty" }
+        if segment.split(whereSeparator: { $0 == "/" || $0 == "\\" }).contains("..") {
+            return "'..' would leave the output folder"
+        }
         if segment.contains("/") { return "it contains '/'" }
         if segment.contains("\\") { return "it contains a backslash" }
         if segment.unicodeScalars.contains(where: { $0.value < 0x20 || $0.value == 0x7F }) {

@@ -9,7 +9,12 @@ extension SiteConfig {
     /// Every problem is returned in `errors`, located in `site.yml`.
     static func load(root: URL) -> (config: SiteConfig, errors: [ContentError]) {
         let url = root.appendingPathComponent(fileName)
-        guard FileManager.default.fileExists(atPath: url.path) else { return (SiteConfig(), []) }
+        guard FileManager.default.fileExists(atPath: url.path) else {
+            // A `site.yaml` would otherwise be ignored without a word.
+            let misnamed = root.appendingPathComponent("site.yaml")
+            guard FileManager.default.fileExists(atPath: misnamed.path) else { return (SiteConfig(), []) }
+            return (SiteConfig(), [ContentError(.config, file: "site.yaml", message: "the settings file must be named site.yml")])
+        }
         let data: Data
         do {
             data = try Data(contentsOf: url)
@@ -85,7 +90,8 @@ extension SiteConfig {
             case "render": config.render = value.expectBool(file: fileName, key: key, errors: &errors) ?? config.render
             default:
                 let hint = Suggestion.closest(to: key, in: collectionKeys).map { " — did you mean '\($0)'?" } ?? ""
-                errors.append(ContentError(.config, file: fileName, at: value,
+                errors.append(ContentError(.config, file: fileName, line: value.keyLine ?? value.line,
+                                           column: value.keyColumn ?? value.column,
                                            message: "unknown setting '\(key)' for collection '\(name)'\(hint)",
                                            notes: ["known settings: " + collectionKeys.joined(separator: ", ")]))
             }

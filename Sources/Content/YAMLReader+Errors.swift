@@ -26,6 +26,8 @@ extension YAMLReader {
     }
 
     private func located(_ problem: String, at mark: Mark, context: YamlError.Context?, yaml: String) -> ContentError {
+        // libyaml's own wording names a C function the author cannot call.
+        let problem = problem.hasPrefix("Maximum nesting level reached") ? "it nests too deeply" : problem
         // An unclosed `[`, `{` or quote is only noticed at the end of the text, where there is nothing to
         // point at (the closing `---`, or past the last line). The place to fix is where it was opened.
         if let context, mark.line > YAMLReader.lastContentLine(of: yaml) {

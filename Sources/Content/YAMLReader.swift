@@ -74,9 +74,10 @@ struct YAMLReader {
             pairs.reserveCapacity(mapping.count)
             for (key, value) in mapping {
                 guard let name = keyName(key) else { return nil }
-                guard let converted = convert(value, isDate: YAMLReader.holdsDate(name), depth: depth + 1) else {
+                guard var converted = convert(value, isDate: YAMLReader.holdsDate(name), depth: depth + 1) else {
                     return nil
                 }
+                (converted.keyLine, converted.keyColumn) = position(of: key)
                 pairs.append((name, converted))
             }
             let located = Node(.mapping(pairs), line: line, column: column)

@@ -12,6 +12,7 @@ struct LinkLocator {
     private let source: SourceText
     private var currentBlock: Int?
     private var cursor = 0
+    private var lastLocation: SourceText.Location?
 
     init(source: SourceText) {
         self.source = source
@@ -34,11 +35,16 @@ struct LinkLocator {
             // cmark-gfm's own position, re-counted the way locations are reported (lines end at `\n`).
             let line = site.line > 0 ? site.line : max(site.blockLine, 1)
             let column = site.line > 0 ? max(site.column, 1) : max(site.blockColumn, 1)
-            if let position = source.offset(line: line, byteColumn: column) { return source.location(of: position) }
+            if let position = source.offset(line: line, byteColumn: column) {
+                let location = source.location(of: position)
+                return (location.line, location.column)
+            }
             return (line, column)
         }
         cursor = offset + 1
-        return source.location(of: offset)
+        let location = source.location(of: offset, after: lastLocation)
+        lastLocation = location
+        return (location.line, location.column)
     }
 
     private func openings(of site: LinkSite) -> [[UInt8]] {
@@ -64,9 +70,10 @@ struct LinkLocator {
         let target = min(max(target, range.lowerBound), range.upperBound)
         let reach = max(target - range.lowerBound, range.upperBound - target)
         for distance in 0...reach {
-            for candidate in [target + distance, target - distance] where range.contains(candidate) {
-                if patterns.contains(where: { source.matches($0, at: candidate) }) { return candidate }
-            }
+            let later = target + distance
+            if range.contains(later) && patterns.contains(where: { source.matches($0, at: later) }) { return later }
+            let earlier = target - distance
+            if range.contains(earlier) && patterns.contains(where: { source.matches($0, at: earlier) }) { return earlier }
         }
         return nil
     }

@@ -47,8 +47,19 @@ struct SourceText {
         return min(max(range.lowerBound + byteColumn - 1, range.lowerBound), range.upperBound)
     }
 
-    /// 1-based line (counting `\n` only) and column (in Unicode scalars) of a byte offset.
-    func location(of offset: Int) -> (line: Int, column: Int) {
+    /// A byte offset with its 1-based line (counting `\n` only) and column (in Unicode scalars).
+    struct Location {
+        var offset: Int
+        var line: Int
+        var column: Int
+    }
+
+    /// The line and column of a byte offset.
+    ///
+    /// Counting columns means walking the line from its start; `hint`, an earlier location on the
+    /// same line, lets successive lookups continue from there, so many links on one very long line
+    /// cost linear rather than quadratic time.
+    func location(of offset: Int, after hint: Location? = nil) -> Location {
         var low = 0
         var high = reportedLineStarts.count - 1
         while low < high {
@@ -57,11 +68,15 @@ struct SourceText {
         }
         var column = 1
         var index = reportedLineStarts[low]
+        if let hint, hint.line == low + 1, hint.offset <= offset {
+            column = hint.column
+            index = hint.offset
+        }
         while index < offset && index < bytes.count {
             if bytes[index] & 0xC0 != 0x80 { column += 1 }
             index += 1
         }
-        return (low + 1, column)
+        return Location(offset: offset, line: low + 1, column: column)
     }
 
     /// Whether `pattern` occurs at byte `offset`.

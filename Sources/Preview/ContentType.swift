@@ -16,6 +16,8 @@ enum ContentType {
         contentType.hasPrefix("text/html")
     }
 
+    static let html = "text/html; charset=utf-8"
+
     /// Unknown files are offered as bytes; with `nosniff` the browser will not guess further.
     static let fallback = "application/octet-stream"
 

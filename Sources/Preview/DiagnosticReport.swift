@@ -3,8 +3,9 @@ import Site
 
 /// Turns a failed build into the text the error page shows, one entry per diagnostic.
 ///
-/// Each entry starts with the diagnostic's own `file:line:col: error: message` line, the exact words
-/// the CLI prints, then the offending source line with a caret when the file can be read, then notes.
+/// Each entry is laid out exactly as `build-site build` prints it on the terminal: the diagnostic's own
+/// `file:line:col: error: message` line, the offending source line with a caret when the file can be read,
+/// then the notes.
 /// It is computed once per failed build, off the request path.
 enum DiagnosticReport {
     static func entries(for failure: BuildFailure, root: URL?) -> [String] {
@@ -21,17 +22,19 @@ enum DiagnosticReport {
     /// `  3 | source line` and a caret under the column, or nil when there is no readable line.
     private static func excerpt(for diagnostic: Diagnostic, root: URL?) -> [String]? {
         guard let root, let file = diagnostic.file, let line = diagnostic.line, line >= 1,
-              let data = FileManager.default.contents(atPath: root.appendingPathComponent(file).path),
-              let text = String(data: data, encoding: .utf8) else { return nil }
-        let sourceLines = text.split(separator: "\n", omittingEmptySubsequences: false)
+              let data = FileManager.default.contents(atPath: file.hasPrefix("/") ? file : root.appendingPathComponent(file).path),
+              data.count < 50_000_000 else { return nil }
+        let text = String(decoding: data, as: UTF8.self)
+        // "\r\n" is one Character in Swift: splitting on "\n" alone would glue CRLF files into one line.
+        let sourceLines = text.split(omittingEmptySubsequences: false) { $0 == "\n" || $0 == "\r\n" }
         guard line <= sourceLines.count else { return nil }
         let source = sourceLines[line - 1].replacingOccurrences(of: "\r", with: "")
         let number = String(line)
         let gutter = String(repeating: " ", count: number.count)
-        var result = [" \(number) | \(source)"]
-        if let column = diagnostic.column, column >= 1, column <= source.count + 1 {
+        var result = ["  \(number) | \(source)"]
+        if let column = diagnostic.column, column >= 1 {
             let pad = source.prefix(column - 1).map { $0 == "\t" ? "\t" : " " }.joined()
-            result.append(" \(gutter) | \(pad)^")
+            result.append("  \(gutter) | \(pad)^")
         }
         return result
     }

@@ -18,21 +18,25 @@ final class EventHub: Sendable {
 
     /// A new stream that starts with a `hello` event carrying `version`, so a page served before the latest
     /// change can tell it is stale. `retry` makes `EventSource` reconnect quickly after a restart.
-    func subscribe(version: String) -> EventStreamBytes {
+    /// The caller must `unsubscribe` the returned id when its connection ends.
+    func subscribe(version: String) -> (id: Int, events: AsyncStream<Data>) {
         let (stream, continuation) = AsyncStream<Data>.makeStream(bufferingPolicy: .bufferingNewest(16))
         continuation.yield(Data("retry: 500\nevent: hello\ndata: \(version)\n\n".utf8))
-        let id = state.withLock { state -> Int? in
-            guard !state.isClosed else { return nil }
+        let id = state.withLock { state -> Int in
             state.nextID += 1
-            state.subscribers[state.nextID] = continuation
+            if state.isClosed {
+                continuation.finish()
+            } else {
+                state.subscribers[state.nextID] = continuation
+            }
             return state.nextID
         }
-        guard let id else {
-            continuation.finish()
-            return EventStreamBytes(stream: stream, subscription: Subscription {})
-        }
-        let subscription = Subscription { [weak self] in self?.remove(id) }
-        return EventStreamBytes(stream: stream, subscription: subscription)
+        return (id, stream)
+    }
+
+    func unsubscribe(_ id: Int) {
+        let continuation = state.withLock { $0.subscribers.removeValue(forKey: id) }
+        continuation?.finish()
     }
 
     /// Sends `event` with `data` to every open stream.
@@ -59,21 +63,4 @@ final class EventHub: Sendable {
         let subscribers = state.withLock { $0.subscribers }
         for continuation in subscribers.values { continuation.yield(data) }
     }
-
-    private func remove(_ id: Int) {
-        let continuation = state.withLock { $0.subscribers.removeValue(forKey: id) }
-        continuation?.finish()
-    }
-}
-
-/// Runs `onEnd` when the last holder lets go: the response body of a stream owns it, so a closed
-/// connection unsubscribes without the server having to track connections.
-final class Subscription: Sendable {
-    private let onEnd: @Sendable () -> Void
-
-    init(onEnd: @escaping @Sendable () -> Void) {
-        self.onEnd = onEnd
-    }
-
-    deinit { onEnd() }
 }

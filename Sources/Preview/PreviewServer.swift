@@ -1,4 +1,3 @@
-import FlyingFox
 import FlyingSocks
 import Foundation
 import Site
@@ -19,12 +18,11 @@ public final class PreviewServer: Sendable {
     private let builds = Locked(0)
     /// Serialises builds: the watcher thread and a caller of `rebuild()` never build at the same time.
     private let buildLock = NSLock()
-    private let server: HTTPServer
+    private let listener: HTTPListener
     private let running = Locked<Running?>(nil)
 
     /// What `start()` set going, for `stop()` to end.
     private struct Running: Sendable {
-        var serverTask: Task<Void, Never>
         var heartbeat: Task<Void, Never>
         var watcher: FileWatcher?
     }
@@ -42,9 +40,7 @@ public final class PreviewServer: Sendable {
         let snapshot = Locked(SiteSnapshot(instance: instance))
         self.snapshot = snapshot
         let address = try ListenAddress.make(host: configuration.host, port: configuration.port)
-        let handler = PreviewRequestHandler(snapshot: snapshot, events: events)
-        let config = HTTPServer.Configuration(address: address, timeout: 15, logger: .disabled)
-        self.server = HTTPServer(config: config, handler: handler)
+        self.listener = HTTPListener(address: address, handler: PreviewRequestHandler(snapshot: snapshot), events: events)
     }
 
     /// How many builds ran, the first one included; a burst of saves should add one.
@@ -53,13 +49,17 @@ public final class PreviewServer: Sendable {
     /// Open live-reload streams.
     public var liveReloadClients: Int { events.subscriberCount }
 
+    /// Open client connections, live-reload streams included.
+    public var openConnections: Int { listener.openConnections }
+
     /// Builds once, starts listening and watching, and returns the URL to open.
     /// - Throws: `PreviewError` when the address cannot be bound (port in use, no such interface).
     public func start() async throws(PreviewError) -> URL {
         rebuild()
-        let failure = Locked<String?>(nil)
-        let serverTask = Task { [server] in
-            do { try await server.run() } catch { failure.withLock { $0 = String(describing: error) } }
+        let bound = try await listener.start()
+        guard let text = ListenAddress.url(for: bound), let url = URL(string: text) else {
+            await listener.stop()
+            throw PreviewError("the server is not listening on an IP address")
         }
         let heartbeat = Task { [events, interval = configuration.heartbeatInterval] in
             while !Task.isCancelled {
@@ -72,19 +72,7 @@ public final class PreviewServer: Sendable {
                 [weak self] in self?.rebuild()
             }
         }
-        running.withLock { $0 = Running(serverTask: serverTask, heartbeat: heartbeat, watcher: watcher) }
-        while await !server.isListening {
-            if let message = failure.current {
-                await stop()
-                throw PreviewError("cannot listen on \(configuration.host):\(configuration.port): \(message)")
-            }
-            try? await Task.sleep(for: .milliseconds(5))
-        }
-        guard let address = await server.listeningAddress, let text = ListenAddress.url(for: address),
-              let url = URL(string: text) else {
-            await stop()
-            throw PreviewError("the server is not listening on an IP address")
-        }
+        running.withLock { $0 = Running(heartbeat: heartbeat, watcher: watcher) }
         watcher?.start()
         return url
     }
@@ -95,9 +83,7 @@ public final class PreviewServer: Sendable {
         running.watcher?.stop()
         running.heartbeat.cancel()
         events.close()
-        await server.stop(timeout: 1)
-        running.serverTask.cancel()
-        await running.serverTask.value
+        await listener.stop()
     }
 
     /// Builds now, swaps the snapshot in one step and tells open pages what changed.

@@ -7,6 +7,8 @@ public struct BuiltSite: Sendable {
     public var files: [String: Data]
     /// How many pages were rendered from content (not counting feeds, sitemap or copied files).
     public var pageCount: Int
+    /// How long each named step of the build took, in order (printed by `--verbose`).
+    public var timings: [(step: String, duration: Duration)] = []
 
     public init(files: [String: Data], pageCount: Int) {
         self.files = files

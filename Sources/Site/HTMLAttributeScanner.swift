@@ -1,13 +1,22 @@
 import Foundation
 
-/// Pulls attribute values out of HTML bytes without building a DOM.
+/// Pulls link targets and element ids out of HTML bytes without building a DOM.
 ///
-/// It recognises `name="value"`, `name='value'` and unquoted values, after whitespace inside a tag,
-/// skips comments, `<script>` and `<style>` contents, and decodes the character references that
-/// can appear in URLs and ids (`&amp;`, `&quot;`, `&#39;`, numeric ones).
+/// It recognises `name="value"`, `name='value'` and unquoted values inside tags, skips comments and the
+/// contents of `<script>` and `<style>`, and decodes the character references that can appear in URLs and
+/// ids (`&amp;`, `&quot;`, `&#39;`, numeric ones). It works on bytes and only makes strings for the values it
+/// returns: it runs over every page of every build, so it must cost little more than reading the page.
 enum HTMLAttributeScanner {
-    static func values(in data: Data, named names: Set<String>) -> [String] {
-        var results: [String] = []
+    /// What one page links to and which ids it defines.
+    struct Result: Sendable {
+        /// `href` and `src` values, in document order.
+        var links: [String] = []
+        /// `id` and `name` values.
+        var ids: Set<String> = []
+    }
+
+    static func scan(_ data: Data) -> Result {
+        var result = Result()
         data.withUnsafeBytes { raw in
             let bytes = raw.bindMemory(to: UInt8.self)
             var i = 0
@@ -15,21 +24,21 @@ enum HTMLAttributeScanner {
             while i < n {
                 guard bytes[i] == UInt8(ascii: "<") else { i += 1; continue }
                 if i + 3 < n, bytes[i + 1] == UInt8(ascii: "!"), bytes[i + 2] == UInt8(ascii: "-"), bytes[i + 3] == UInt8(ascii: "-") {
-                    i = skip(past: Array("-->".utf8), in: bytes, from: i + 4)
+                    i = skip(past: "-->", in: bytes, from: i + 4)
                     continue
                 }
-                // Tag name.
                 var j = i + 1
                 let nameStart = j
                 while j < n, isNameByte(bytes[j]) { j += 1 }
-                let tagName = String(decoding: UnsafeBufferPointer(rebasing: bytes[nameStart..<j]), as: UTF8.self).lowercased()
-                if tagName.isEmpty { i += 1; continue }
-                // Attributes until '>'.
+                if j == nameStart { i += 1; continue }
+                let rawText: StaticString? = matches(bytes, nameStart, j, "script") ? "</script"
+                    : matches(bytes, nameStart, j, "style") ? "</style" : nil
                 while j < n, bytes[j] != UInt8(ascii: ">") {
                     while j < n, isSpace(bytes[j]) || bytes[j] == UInt8(ascii: "/") { j += 1 }
                     let attrStart = j
-                    while j < n, !isSpace(bytes[j]), bytes[j] != UInt8(ascii: "="), bytes[j] != UInt8(ascii: ">"), bytes[j] != UInt8(ascii: "/") { j += 1 }
-                    let attrName = String(decoding: UnsafeBufferPointer(rebasing: bytes[attrStart..<j]), as: UTF8.self).lowercased()
+                    while j < n, !isSpace(bytes[j]), bytes[j] != UInt8(ascii: "="), bytes[j] != UInt8(ascii: ">"),
+                          bytes[j] != UInt8(ascii: "/") { j += 1 }
+                    let attrEnd = j
                     while j < n, isSpace(bytes[j]) { j += 1 }
                     guard j < n, bytes[j] == UInt8(ascii: "=") else {
                         if j == attrStart { j += 1 }
@@ -50,29 +59,42 @@ enum HTMLAttributeScanner {
                         while j < n, !isSpace(bytes[j]), bytes[j] != UInt8(ascii: ">") { j += 1 }
                         valueEnd = j
                     }
-                    if names.contains(attrName) {
-                        let value = String(decoding: UnsafeBufferPointer(rebasing: bytes[valueStart..<valueEnd]), as: UTF8.self)
-                        results.append(decodeReferences(value))
+                    let isLink = matches(bytes, attrStart, attrEnd, "href") || matches(bytes, attrStart, attrEnd, "src")
+                    let isID = !isLink && (matches(bytes, attrStart, attrEnd, "id") || matches(bytes, attrStart, attrEnd, "name"))
+                    if isLink || isID {
+                        let value = decodeReferences(String(decoding: UnsafeBufferPointer(rebasing: bytes[valueStart..<valueEnd]),
+                                                            as: UTF8.self))
+                        if isLink { result.links.append(value) } else { result.ids.insert(value) }
                     }
                 }
                 i = j + 1
-                if tagName == "script" || tagName == "style" {
-                    i = skip(past: Array("</\(tagName)".utf8), in: bytes, from: i)
-                }
+                if let rawText { i = skip(past: rawText, in: bytes, from: i) }
             }
         }
-        return results
+        return result
     }
 
-    private static func skip(past marker: [UInt8], in bytes: UnsafeBufferPointer<UInt8>, from start: Int) -> Int {
+    /// Whether `bytes[start..<end]` spells `word`, ignoring ASCII case.
+    private static func matches(_ bytes: UnsafeBufferPointer<UInt8>, _ start: Int, _ end: Int, _ word: StaticString) -> Bool {
+        guard end - start == word.utf8CodeUnitCount else { return false }
+        let letters = word.utf8Start
+        for k in 0..<(end - start) where bytes[start + k] | 0x20 != letters[k] {
+            return false
+        }
+        return true
+    }
+
+    private static func skip(past marker: StaticString, in bytes: UnsafeBufferPointer<UInt8>, from start: Int) -> Int {
+        let count = marker.utf8CodeUnitCount
+        let letters = marker.utf8Start
         var i = start
-        while i + marker.count <= bytes.count {
-            var matches = true
-            for k in 0..<marker.count where bytes[i + k] != marker[k] {
-                matches = false
+        while i + count <= bytes.count {
+            var found = true
+            for k in 0..<count where bytes[i + k] | (letters[k] >= 0x61 ? 0x20 : 0) != letters[k] {
+                found = false
                 break
             }
-            if matches { return i + marker.count }
+            if found { return i + count }
             i += 1
         }
         return bytes.count
@@ -89,7 +111,7 @@ enum HTMLAttributeScanner {
 
     /// Decodes the character references our own output uses inside attribute values.
     static func decodeReferences(_ value: String) -> String {
-        guard value.contains("&") else { return value }
+        guard value.utf8.contains(UInt8(ascii: "&")) else { return value }
         var out = ""
         var rest = Substring(value)
         while let amp = rest.firstIndex(of: "&") {

@@ -19,25 +19,25 @@ struct BrokenLink: Sendable, Equatable {
 /// The scanner is a small attribute tokenizer, not an HTML parser: the output is our own, well-formed HTML.
 struct LinkChecker {
     let files: [String: Data]
-    private let ids: [String: Set<String>]
+    private let pages: [String]
+    private let scans: [String: HTMLAttributeScanner.Result]
 
+    /// Scans every HTML page once, in parallel, for both its links and its ids.
     init(files: [String: Data]) {
         self.files = files
-        var ids: [String: Set<String>] = [:]
-        for (path, data) in files where path.hasSuffix(".html") {
-            ids[path] = Set(HTMLAttributeScanner.values(in: data, named: ["id", "name"]))
-        }
-        self.ids = ids
+        let pages = files.keys.filter { $0.hasSuffix(".html") }.sorted()
+        let results = pages.concurrentMap { page in HTMLAttributeScanner.scan(files[page] ?? Data()) }
+        self.pages = pages
+        self.scans = Dictionary(uniqueKeysWithValues: zip(pages, results))
     }
 
-    /// All broken links, sorted by page and then by link for a stable report.
+    /// All broken links, in page order and then document order, for a stable report.
     func check() -> [BrokenLink] {
-        let pages = files.keys.filter { $0.hasSuffix(".html") }.sorted()
         let results = pages.concurrentMap { page -> [BrokenLink] in
-            guard let data = files[page] else { return [] }
+            guard let scan = scans[page] else { return [] }
             var broken: [BrokenLink] = []
             var seen = Set<String>()
-            for href in HTMLAttributeScanner.values(in: data, named: ["href", "src"]) where seen.insert(href).inserted {
+            for href in scan.links where seen.insert(href).inserted {
                 if let problem = problem(with: href, on: page) {
                     broken.append(problem)
                 }
@@ -48,11 +48,13 @@ struct LinkChecker {
     }
 
     private func problem(with href: String, on page: String) -> BrokenLink? {
-        let lowered = href.lowercased()
-        let external = ["http:", "https:", "mailto:", "tel:", "data:", "//"]
-        if external.contains(where: lowered.hasPrefix) { return nil }
-        if lowered.hasPrefix("javascript:") {
-            return BrokenLink(page: page, href: href, sitePath: href, reason: "javascript: links are not allowed")
+        if href.hasPrefix("//") { return nil }
+        if let scheme = Self.scheme(of: href) {
+            if ["http", "https", "mailto", "tel", "data"].contains(scheme) { return nil }
+            guard scheme != "javascript" else {
+                return BrokenLink(page: page, href: href, sitePath: href, reason: "javascript: links are not allowed")
+            }
+            return BrokenLink(page: page, href: href, sitePath: href, reason: "unsupported URL scheme '\(scheme):'")
         }
         var path = href
         var fragment: String?
@@ -78,12 +80,24 @@ struct LinkChecker {
         }
         if let fragment, !fragment.isEmpty, target.file.hasSuffix(".html") {
             let id = SitePath.percentDecode(fragment) ?? fragment
-            if ids[target.file]?.contains(id) != true {
+            if scans[target.file]?.ids.contains(id) != true {
                 return BrokenLink(page: page, href: href, sitePath: sitePath,
                                   reason: "no element with id '\(id)' on \(SitePath.sitePath(forOutputFile: target.file))")
             }
         }
         return nil
+    }
+
+    /// The lowercased scheme of an absolute URL (`HTTPS://x` → `https`), or nil for a relative link.
+    /// Browsers ignore leading spaces and control characters, so a `javascript:` hidden behind them still counts.
+    static func scheme(of href: String) -> String? {
+        let trimmed = href.drop { $0.isWhitespace || $0.asciiValue.map { $0 < 0x20 } == true }
+        guard let colon = trimmed.firstIndex(of: ":") else { return nil }
+        let candidate = trimmed[..<colon]
+        guard let first = candidate.first, first.isLetter,
+              candidate.allSatisfy({ $0.isLetter || $0.isNumber || $0 == "+" || $0 == "-" || $0 == "." }),
+              !candidate.contains("/") else { return nil }
+        return candidate.lowercased()
     }
 
     /// Resolves a relative link against the page's folder to an output file, or nil when it climbs out of the site.

@@ -46,7 +46,8 @@ struct MarkdownStage {
     /// The new destination of a link to another content file, or nil to leave the link alone.
     private func rewrite(_ link: LinkReference, on index: Int) throws -> String? {
         let destination = link.destination
-        if destination.isEmpty || destination.hasPrefix("#") || destination.hasPrefix("/") || destination.contains(":") {
+        // `firstIndex(of:)` rather than `contains(":")`, which would go through Foundation's string search.
+        if destination.isEmpty || destination.hasPrefix("#") || destination.hasPrefix("/") || destination.firstIndex(of: ":") != nil {
             return nil
         }
         var path = destination

@@ -11,34 +11,50 @@ import Templates
 public enum SiteBuilder {
     public static func build(_ options: BuildOptions) throws(BuildFailure) -> BuiltSite {
         let root = options.root.standardizedFileURL
+        var clock = StepClock()
 
         // 1. Load config and content (front matter, dates, relations, drafts).
-        let content = try loadContent(root: root, includeDrafts: options.includeDrafts)
-        try ReservedKeys.check(content)
+        let content = try clock.step("load content") { () throws(BuildFailure) in
+            let content = try loadContent(root: root, includeDrafts: options.includeDrafts)
+            try ReservedKeys.check(content)
+            return content
+        }
         let urls = content.pages.map(siteURL)
         let markdownOptions = MarkdownOptions(allowRawHTML: allowsRawHTML(content.config))
 
         // 2. Load and validate every template, with the site's own filters.
         let filters = SiteFilters.all(baseURL: content.config.baseURL, markdownOptions: markdownOptions)
-        let templates = try TemplateSet.load(root: root, filters: filters)
+        let templates = try clock.step("load templates") { () throws(BuildFailure) in
+            try TemplateSet.load(root: root, filters: filters)
+        }
 
         // 3. Render Markdown bodies in parallel, rewriting and checking links between content files.
-        let rendered = try renderMarkdown(content: content, urls: urls, options: markdownOptions)
+        let rendered = try clock.step("render markdown") { () throws(BuildFailure) in
+            try renderMarkdown(content: content, urls: urls, options: markdownOptions)
+        }
 
         // 4. Build the values templates see, once.
-        let values = PageValues(content: content, rendered: rendered, urls: urls)
+        let values = clock.step("build page values") { PageValues(content: content, rendered: rendered, urls: urls) }
 
         // 5. Render every page through its template, in parallel.
-        var files = try renderPages(content: content, urls: urls, rendered: rendered, values: values, templates: templates)
+        var files = try clock.step("render templates") { () throws(BuildFailure) in
+            try renderPages(content: content, urls: urls, rendered: rendered, values: values, templates: templates)
+        }
 
         // 6. Feeds, sitemap, robots.txt; static files and content assets.
-        try addGeneratedFiles(to: &files, content: content, urls: urls, values: values)
-        try copyStaticFiles(into: &files, root: root, content: content)
+        try clock.step("feeds and static files") { () throws(BuildFailure) in
+            try addGeneratedFiles(to: &files, content: content, urls: urls, values: values)
+            try copyStaticFiles(into: &files, root: root, content: content)
+        }
 
         // 7. Check every internal link and anchor in the output.
-        try checkLinks(files, content: content, urls: urls, root: root)
+        try clock.step("check links") { () throws(BuildFailure) in
+            try checkLinks(files, content: content, urls: urls, root: root)
+        }
 
-        return BuiltSite(files: files, pageCount: content.pages.count)
+        var site = BuiltSite(files: files, pageCount: content.pages.count)
+        site.timings = clock.timings
+        return site
     }
 
     // MARK: - Steps

@@ -6,29 +6,50 @@ enum SitePath {
     /// The link from the page at `page` (a site path such as `/people/sam-altman/` or `/404.html`) to `target`
     /// (a site path, optionally with `?query` or `#fragment`). Both are absolute within the site.
     static func relative(from page: String, to target: String) -> String {
-        var path = target
-        var suffix = ""
-        if let index = path.firstIndex(where: { $0 == "#" || $0 == "?" }) {
-            suffix = String(path[index...])
-            path = String(path[..<index])
+        // Byte-level on purpose: this runs for every link of every page (the `relative_url` filter),
+        // so it avoids splitting strings into arrays.
+        let targetBytes = Array(target.utf8)
+        var pathEnd = targetBytes.count
+        if let index = targetBytes.firstIndex(where: { $0 == UInt8(ascii: "#") || $0 == UInt8(ascii: "?") }) {
+            pathEnd = index
         }
-        if path.isEmpty { return suffix.isEmpty ? "./" : suffix }
-        let base = directorySegments(of: page)
-        var targetSegments = path.split(separator: "/").map(String.init)
-        let targetIsDirectory = path.hasSuffix("/")
-        let fileName = targetIsDirectory ? nil : targetSegments.popLast()
+        let suffix = String(decoding: targetBytes[pathEnd...], as: UTF8.self)
+        if pathEnd == 0 { return suffix.isEmpty ? "./" : suffix }
+        let path = targetBytes[..<pathEnd]
+        let pageBytes = Array(page.utf8)
+        // The page's folder: everything up to and including its last "/".
+        let pageFolderEnd = (pageBytes.lastIndex(of: UInt8(ascii: "/")) ?? -1) + 1
+        let targetFolderEnd = (path.lastIndex(of: UInt8(ascii: "/")) ?? -1) + 1
+        // Longest common folder prefix, ending on a "/".
         var common = 0
-        while common < base.count, common < targetSegments.count, base[common] == targetSegments[common] {
-            common += 1
+        var index = 0
+        while index < pageFolderEnd, index < targetFolderEnd, pageBytes[index] == path[index] {
+            if pageBytes[index] == UInt8(ascii: "/") { common = index + 1 }
+            index += 1
         }
-        let ups = Array(repeating: "..", count: base.count - common)
-        let downs = targetSegments[common...].map(percentEncode)
-        var parts = ups + downs
-        if let fileName { parts.append(percentEncode(fileName)) }
-        var result = parts.joined(separator: "/")
-        if targetIsDirectory && !parts.isEmpty { result += "/" }
+        var ups = 0
+        for byte in pageBytes[common..<pageFolderEnd] where byte == UInt8(ascii: "/") { ups += 1 }
+        var result = String(repeating: "../", count: ups)
+        result += encodePath(path[common...])
         if result.isEmpty { result = "./" }
         return result + suffix
+    }
+
+    /// Percent-encodes a path, keeping its "/" separators.
+    private static func encodePath(_ bytes: ArraySlice<UInt8>) -> String {
+        if bytes.allSatisfy(isUnreserved) { return String(decoding: bytes, as: UTF8.self) }
+        return bytes.split(separator: UInt8(ascii: "/"), omittingEmptySubsequences: false)
+            .map { percentEncode(String(decoding: $0, as: UTF8.self)) }.joined(separator: "/")
+    }
+
+    private static func isUnreserved(_ byte: UInt8) -> Bool {
+        switch byte {
+        case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "A")...UInt8(ascii: "Z"), UInt8(ascii: "0")...UInt8(ascii: "9"),
+             UInt8(ascii: "-"), UInt8(ascii: "_"), UInt8(ascii: "."), UInt8(ascii: "~"), UInt8(ascii: "/"):
+            return true
+        default:
+            return false
+        }
     }
 
     /// The folder segments a page lives in: `/a/b/` → [a, b]; `/a/x.html` → [a]; `/` → [].

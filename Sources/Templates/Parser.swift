@@ -17,6 +17,7 @@ struct Parser {
     var tests: [Invocation] = []
     /// The tags currently open, innermost last, to name them in "unclosed" errors.
     private var openTags: [(name: String, offset: Int)] = []
+    private let stack = StackGuard()
 
     init(source: SourceFile, tokens: [Token]) {
         self.source = source
@@ -81,7 +82,7 @@ struct Parser {
     /// Enters one level of nesting; throws once the template nests deeper than `maxDepth`.
     mutating func descend() throws(TemplateError) {
         depth += 1
-        if depth > Parser.maxDepth {
+        if depth > Parser.maxDepth || stack.isExhausted {
             throw source.error(.limitExceeded, "template nests too deeply (more than \(Parser.maxDepth) levels)", at: current.span.start)
         }
     }
@@ -259,12 +260,14 @@ struct Parser {
     }
 
     private mutating func parseInclude(at start: Int) throws(TemplateError) -> Statement {
-        let reference = try parseTemplateReference()
+        var reference = try parseTemplateReference()
         var ignoreMissing = false
         if isName("ignore"), peek().kind == .name("missing") {
             advance()
             advance()
             ignoreMissing = true
+            reference.isOptional = true
+            references[references.count - 1].isOptional = true
         }
         let withContext = try parseContextModifier(default: true)
         try expectBlockEnd()

@@ -32,6 +32,7 @@ extension Renderer {
     }
 
     func evaluate(_ expression: Expression) throws -> Value? {
+        try checkStack(at: expression.span)
         switch expression.kind {
         case .literal(let value):
             return value
@@ -63,7 +64,9 @@ extension Renderer {
                 try container.sliced(start: bounds[0], stop: bounds[1], step: bounds[2])
             }
         case .list(let items):
-            return .array(try items.map { try require($0) })
+            let value = Value.array(try items.map { try require($0) })
+            try checkNesting(value, at: expression.span)
+            return value
         case .dictionary(let entries):
             var mapping = OrderedDictionary()
             for entry in entries {
@@ -71,6 +74,7 @@ extension Renderer {
                 guard let text = key.stringContent else { throw error(.type, "mapping keys must be strings", at: entry.key.span) }
                 mapping[text] = try require(entry.value)
             }
+            try checkNesting(.dictionary(mapping), at: expression.span)
             return .dictionary(mapping)
         case .negate(let operand):
             let value = try require(operand)

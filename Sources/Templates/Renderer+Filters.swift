@@ -18,7 +18,7 @@ extension Renderer {
             templateError.file = template.source.displayName
             templateError.line = line
             templateError.column = column
-            templateError.notes += trail.reversed()
+            templateError.notes += Renderer.condense(trail.reversed())
             throw templateError
         } catch let templateError as TemplateError {
             throw templateError

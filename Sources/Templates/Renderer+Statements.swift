@@ -1,6 +1,7 @@
 /// Executing statements: text, output, control flow, assignments, includes, blocks, imports.
 extension Renderer {
     func execute(_ body: [Statement]) throws {
+        if let first = body.first { try checkStack(at: first.span) }
         for statement in body { try execute(statement) }
     }
 
@@ -25,7 +26,9 @@ extension Renderer {
         case .loop(let loop):
             try executeLoop(loop, span: statement.span)
         case .assign(let targets, let expression):
-            try assign(targets, try require(expression), span: expression.span)
+            let value = try require(expression)
+            try checkNesting(value, at: expression.span)
+            try assign(targets, value, span: expression.span)
         case .capture(let name, let body):
             let text = try capture { try executeInnerScope(body) }
             bind(name, .value(.safe(text)))

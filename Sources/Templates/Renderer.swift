@@ -36,6 +36,8 @@ final class Renderer {
     var loopIterations = 0
     /// Where we came from (includes, macro calls, layouts), innermost last, reported as notes.
     var trail: [String] = []
+    /// Guards against stack exhaustion whatever the build and thread (see `StackGuard`).
+    let stack = StackGuard()
 
     init(environment: TemplateEnvironment, globals: [String: Value], template: ParsedTemplate) {
         self.environment = environment
@@ -46,16 +48,45 @@ final class Renderer {
     // MARK: - Errors
 
     func error(_ kind: TemplateError.Kind, _ message: String, at span: Span) -> TemplateError {
-        template.source.error(kind, message, at: span.start, notes: trail.reversed())
+        template.source.error(kind, message, at: span.start, notes: Renderer.condense(trail.reversed()))
+    }
+
+    /// Collapses runs of identical notes (a macro calling itself 100 times) into one line plus a count.
+    static func condense(_ notes: [String]) -> [String] {
+        var result: [String] = []
+        var index = 0
+        while index < notes.count {
+            var end = index + 1
+            while end < notes.count, notes[end] == notes[index] { end += 1 }
+            result.append(notes[index])
+            if end - index > 1 { result.append("… the same \(end - index - 1) more time\(end - index > 2 ? "s" : "")") }
+            index = end
+        }
+        return result
     }
 
     /// Enters a nested call (include, macro, block…), failing past `maxCallDepth`.
     func enterCall(at span: Span, note: String) throws {
+        try checkStack(at: span)
         guard callDepth < Renderer.maxCallDepth else {
             throw error(.limitExceeded, "recursion limit exceeded: calls nest more than \(Renderer.maxCallDepth) levels deep", at: span)
         }
         callDepth += 1
         trail.append(note)
+    }
+
+    /// Fails when the render has used up its stack budget (deep nesting inside deep recursion).
+    func checkStack(at span: Span) throws {
+        if stack.isExhausted {
+            throw error(.limitExceeded, "template nesting and recursion are too deep to render", at: span)
+        }
+    }
+
+    /// Fails when a value built by the template nests deeper than `Value.maxNesting`.
+    func checkNesting(_ value: Value, at span: Span) throws {
+        if value.nestsDeeper(than: Value.maxNesting) {
+            throw error(.limitExceeded, "value nests more than \(Value.maxNesting) levels deep", at: span)
+        }
     }
 
     func leaveCall() {
@@ -80,9 +111,11 @@ final class Renderer {
     }
 
     /// All visible bindings merged into one scope, innermost winning (what an include sees).
+    /// As in Jinja, the `loop` object of an enclosing `for` is not passed on.
     func flattenedScope() -> [String: Binding] {
         var merged: [String: Binding] = [:]
         for frame in frames { merged.merge(frame) { _, inner in inner } }
+        if case .loop? = merged["loop"] { merged["loop"] = nil }
         return merged
     }
 

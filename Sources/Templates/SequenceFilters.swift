@@ -3,6 +3,14 @@ enum SequenceFilters {
     static let table: [String: BuiltinFilter] = [
         "length": lengthFilter,
         "count": lengthFilter,
+        "abs": BuiltinFilter { call in
+            switch call.value {
+            case .int(let number) where number != Int.min: return .int(abs(number))
+            case .bool(let flag): return .int(flag ? 1 : 0)
+            case .double(let number): return .double(abs(number))
+            default: throw EvaluationFailure("filter 'abs' needs a number, not \(call.value.typeName)")
+            }
+        },
         "list": BuiltinFilter { call in .array(try call.items()) },
         "first": BuiltinFilter { call in try call.items().first },
         "last": BuiltinFilter { call in try call.items().last },

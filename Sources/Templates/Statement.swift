@@ -42,6 +42,8 @@ struct Loop: Sendable {
 struct TemplateReference: Sendable {
     var name: String
     var span: Span
+    /// `include … ignore missing`: a missing target is not an error.
+    var isOptional = false
 }
 
 struct ImportedName: Sendable {

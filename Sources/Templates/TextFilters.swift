@@ -110,7 +110,8 @@ enum TextFilters {
                 if pendingDash, !slug.isEmpty { slug.append("-") }
                 pendingDash = false
                 slug.append(character)
-            } else if character.isWhitespace || character == "-" || character == "_" || character == "/" || character == "." {
+            } else if character.isWhitespace || "_/.".contains(character)
+                        || character.unicodeScalars.first?.properties.generalCategory == .dashPunctuation {
                 pendingDash = true
             }
         }

@@ -30,10 +30,6 @@ extension Value: ExpressibleByBooleanLiteral {
     public init(booleanLiteral value: Bool) { self = .bool(value) }
 }
 
-extension Value: ExpressibleByNilLiteral {
-    public init(nilLiteral: ()) { self = .none }
-}
-
 extension Value: ExpressibleByArrayLiteral {
     public init(arrayLiteral elements: Value...) { self = .array(elements) }
 }

@@ -92,6 +92,9 @@ import Testing
         // `  - sam-altman` is line 6 of the file (the YAML starts on line 2), column 5.
         #expect(items.map(\.line) == [5, 6])
         #expect(items.map(\.column) == [5, 5])
+        #expect(people.keyLine == 4 && people.keyColumn == 1)
+        #expect(items.first?.keyLine == nil)
+        #expect(event["ties"]?.line == 9)
         #expect(event.bodyStartLine == 14)
         #expect(event.body == "OpenAI launches as a non-profit.\n")
     }

@@ -54,6 +54,20 @@ struct SiteBuildTests {
         #expect(second.contains(#"rel="prev" href="../first/""#) && second.contains(#"rel="next" href="../third/""#))
     }
 
+    @Test func sortDateOrdersAnImpreciseDateWithoutShowingIt() throws {
+        let fixture = try FixtureSite()
+        defer { fixture.remove() }
+        try fixture.write("content/timeline/late.md",
+                          "---\ntitle: Late event\ndate: 2015\ndate_label: Late 2015\nsort_date: 2015-12-31\npeople: [ada]\nsources: [paper]\n---\nLate.\n")
+        let site = try fixture.build()
+        let list = try #require(site.text("timeline/index.html"))
+        let positions = ["First event", "Second event", "Third event", "Late event"].compactMap { list.range(of: $0)?.lowerBound }
+        #expect(positions.count == 4 && positions == positions.sorted())
+        let page = try #require(site.text("timeline/late/index.html"))
+        #expect(page.contains(#"<time datetime="2015">Late 2015</time>"#))
+        #expect(!page.contains("2015-12-31"))
+    }
+
     @Test func markdownLinksToContentFilesAreRewritten() throws {
         let fixture = try FixtureSite()
         defer { fixture.remove() }

@@ -49,22 +49,39 @@ struct Fixture: CustomStringConvertible, Sendable {
     init(name: String, text: String, expected: String) {
         self.name = name
         self.expected = expected
-        var lines = text.components(separatedBy: "\n")
+        // Split on "\n" bytes: Swift treats "\r\n" as one character and would not split CRLF lines.
+        var lines = text.utf8.split(separator: 0x0A, omittingEmptySubsequences: false).map { String(decoding: $0, as: UTF8.self) }
         if lines.last == "" { lines.removeLast() }
         var context: [String] = []
         var sections: [(String, [String])] = []
         for line in lines {
+            // Separator lines may end in "\r" so that CRLF fixtures work; template lines keep theirs.
+            let bare = line.hasSuffix("\r") ? String(line.dropLast()) : line
             if sections.isEmpty {
-                if line == "---" { sections.append(("main.html", [])) } else { context.append(line) }
-            } else if line.hasPrefix("--- "), !line.dropFirst(4).contains(" ") {
-                sections.append((String(line.dropFirst(4)), []))
+                if bare == "---" { sections.append(("main.html", [])) } else { context.append(line) }
+            } else if bare.hasPrefix("--- "), !bare.dropFirst(4).contains(" ") {
+                sections.append((String(bare.dropFirst(4)), []))
             } else {
                 sections[sections.count - 1].1.append(line)
             }
         }
         contextJSON = context.joined(separator: "\n")
-        templates = Dictionary(sections.map { ($0.0, $0.1.joined(separator: "\n")) }, uniquingKeysWith: { $1 })
+        // The newline before a separator belongs to the separator (for CRLF fixtures, its "\r" too).
+        templates = Dictionary(sections.map { section in
+            var text = section.1.joined(separator: "\n")
+            if text.hasSuffix("\r") { text.removeLast() }
+            return (section.0, text)
+        }, uniquingKeysWith: { $1 })
         templateOrder = sections.map(\.0)
+    }
+
+    /// With `RECORD_FIXTURES=1`, writes `actual` as the fixture's expected file in the source tree
+    /// (golden files are re-recorded only on purpose, then reviewed in the diff).
+    func recordIfRequested(_ actual: String, extension fileExtension: String, filePath: String = #filePath) throws {
+        guard ProcessInfo.processInfo.environment["RECORD_FIXTURES"] == "1" else { return }
+        let url = URL(fileURLWithPath: filePath).deletingLastPathComponent()
+            .appendingPathComponent("Fixtures").appendingPathComponent(name + "." + fileExtension)
+        try (actual + "\n").write(to: url, atomically: true, encoding: .utf8)
     }
 
     /// Every error of `error` as `file:line:col: message` lines, with notes indented below.

@@ -8,6 +8,7 @@ import Testing
     func rendersSuccessFixture(_ fixture: Fixture) throws {
         let environment = try TemplateEnvironment(templates: fixture.templates, filters: TestFilters.all)
         let output = try environment.render("main.html", context: try fixture.context)
+        try fixture.recordIfRequested(output, extension: "out")
         #expect(output == fixture.expected.trimmingOneTrailingNewline)
     }
 
@@ -23,6 +24,7 @@ import Testing
             errors = [failure]
         }
         #expect(!errors.isEmpty, "expected an error")
+        try fixture.recordIfRequested(Fixture.format(errors), extension: "err")
         #expect(Fixture.format(errors) == fixture.expected.trimmingOneTrailingNewline)
     }
 

@@ -5,7 +5,9 @@ enum TestFilters {
     static let all: [String: CustomFilter] = [
         "date": { input, args, _, _ in
             guard case .dictionary(let date) = input, case .int(let year)? = date["year"] else { return input }
-            return .string(args.first == "year" ? String(year) : "\(year)-\(date["month"].map { "\($0)" } ?? "?")")
+            guard args.first != "year" else { return .string(String(year)) }
+            guard case .int(let month)? = date["month"] else { return .string(String(year)) }
+            return .string("\(year)-\(month)")
         },
         "relative_url": { input, _, _, context in
             guard case .string(let path) = input, case .string(let current)? = context.lookup("current_url") else { return input }

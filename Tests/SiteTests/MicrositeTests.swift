@@ -1,0 +1,89 @@
+import Content
+import Foundation
+import Testing
+@testable import Site
+
+/// The real microsite (this repository's content/ and templates/), built into memory.
+///
+/// These tests hold the site to what its readers are promised: every event is on the timeline, on the
+/// profile of everyone it names and in the overview picture; the map draws every declared tie.
+@Suite("The microsite")
+struct MicrositeTests {
+    static let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+        .deletingLastPathComponent()
+
+    let content: ContentSet
+    let site: BuiltSite
+
+    init() throws {
+        content = try ContentLoader.load(root: Self.root, includeDrafts: false)
+        site = try SiteBuilder.build(BuildOptions(root: Self.root))
+    }
+
+    private var events: [Page] {
+        content.pages.filter { $0.collection == "timeline" && !$0.isListPage }
+    }
+
+    private func html(_ url: String) throws -> String {
+        try #require(site.text(SitePath.outputFile(for: url)), "no page at \(url)")
+    }
+
+    @Test func hasTheTimelineAndProfilesTheIssueAsksFor() {
+        #expect(events.count >= 25)
+        #expect(content.pages.filter { $0.collection == "people" && !$0.isListPage }.count >= 12)
+        #expect(content.pages.filter { $0.collection == "organizations" && !$0.isListPage }.count >= 8)
+    }
+
+    @Test func everyEventIsOnTheTimelinePage() throws {
+        let timeline = try html("/timeline/")
+        for event in events {
+            #expect(timeline.contains("href=\"\(event.slug)/\""), "\(event.source) is not linked from the timeline")
+        }
+    }
+
+    @Test func everyEventIsOnTheProfileOfEveryoneItNames() throws {
+        for event in events {
+            for relation in event.relations where relation.collection == "people" || relation.collection == "organizations" {
+                for target in relation.targets {
+                    let profile = content.pages[target]
+                    let page = try html(profile.url)
+                    #expect(page.contains("href=\"../../timeline/\(event.slug)/\""),
+                            "\(event.source) is missing from \(profile.source)")
+                }
+            }
+        }
+    }
+
+    @Test(arguments: ["/", "/timeline/"])
+    func theOverviewHasOneMarkPerEvent(_ url: String) throws {
+        let page = try html(url)
+        let marks = page.components(separatedBy: "<circle class=\"event-mark").count - 1
+        #expect(marks == events.count)
+        let prefix = url == "/" ? "timeline/" : ""
+        for event in events {
+            #expect(page.contains("<a href=\"\(prefix)\(event.slug)/\"><title>"), "no mark for \(event.source)")
+        }
+    }
+
+    @Test func theMapDrawsEveryDeclaredTie() throws {
+        var ties = 0
+        for page in content.pages where page.collection == "people" || page.collection == "organizations" {
+            guard case .list(let items)? = page["ties"]?.value else { continue }
+            for item in items {
+                for key in ["people", "organizations"] {
+                    if case .list(let targets)? = item[key]?.value { ties += targets.count }
+                }
+            }
+        }
+        let map = try html("/people/")
+        let drawn = map.components(separatedBy: "<path class=\"tie ").count - 1
+        #expect(ties > 0)
+        #expect(drawn == ties)
+    }
+
+    @Test func everyEventNamesASource() {
+        for event in events {
+            #expect(event.relations.contains { $0.collection == "sources" && !$0.targets.isEmpty }, "\(event.source)")
+        }
+    }
+}

@@ -1,0 +1,66 @@
+import Foundation
+import Testing
+@testable import Site
+
+@Suite("Relative links between site paths")
+struct SitePathTests {
+    @Test(arguments: [
+        ("/people/x/", "/timeline/", "../../timeline/"),
+        ("/people/x/", "/people/y/", "../y/"),
+        ("/people/x/", "/people/x/", "./"),
+        ("/people/x/", "/people/", "../"),
+        ("/people/x/", "/", "../../"),
+        ("/", "/timeline/", "timeline/"),
+        ("/", "/", "./"),
+        ("/a/", "/style.css", "../style.css"),
+        ("/404.html", "/timeline/", "timeline/"),
+        ("/a/b/", "/a/b/c/d/", "c/d/"),
+        ("/timeline/x/", "/timeline/y/#top", "../y/#top"),
+        ("/timeline/x/", "/timeline/x/#top", "./#top"),
+        ("/x/", "#frag", "#frag"),
+        ("/x/", "/people/王/", "../people/%E7%8E%8B/"),
+        ("/x/", "/a b/?q=1", "../a%20b/?q=1"),
+        ("/ab/", "/abc/", "../abc/"),
+    ])
+    func relative(_ page: String, _ target: String, _ expected: String) {
+        #expect(SitePath.relative(from: page, to: target) == expected)
+    }
+
+    @Test func outputFilesAndSitePathsRoundTrip() {
+        for path in ["/", "/a/", "/a/b/", "/404.html", "/a/atom.xml"] {
+            #expect(SitePath.sitePath(forOutputFile: SitePath.outputFile(for: path)) == path)
+        }
+    }
+
+    @Test func percentDecoding() {
+        #expect(SitePath.percentDecode("%E7%8E%8B") == "王")
+        #expect(SitePath.percentDecode("a%2") == nil)
+        #expect(SitePath.percentDecode("%FF") == nil)
+    }
+}
+
+@Suite("Scanning built pages for links and ids")
+struct LinkCheckerTests {
+    private func broken(_ pages: [String: String]) -> [String] {
+        LinkChecker(files: pages.mapValues { Data($0.utf8) }).check().map { "\($0.page) \($0.href)" }
+    }
+
+    @Test func findsMissingPagesAnchorsAndBadSchemes() {
+        let pages = [
+            "index.html": #"<a href="a/">a</a> <a href="a/#here">x</a> <a href="a/#gone">y</a> <img src="missing.png" alt="">"#
+                + #" <a href="/root/">r</a> <a href=" JavaScript:alert(1)">j</a> <a href="https://example.org/">e</a>"#
+                + #" <a href="../../up/">u</a> <a HREF='a/index.html#here'>ok</a>"#,
+            "a/index.html": #"<h2 id="here">Here</h2><!-- <a href="commented-out/"> --><script>var s = '<a href="in-script/">';</script>"#,
+        ]
+        #expect(broken(pages) == [
+            "index.html a/#gone", "index.html missing.png", "index.html /root/",
+            "index.html  JavaScript:alert(1)", "index.html ../../up/",
+        ])
+    }
+
+    @Test func decodesReferencesInAttributes() {
+        let scan = HTMLAttributeScanner.scan(Data(#"<a href="a?x=1&amp;y=2" id="q&#39;s">"#.utf8))
+        #expect(scan.links == ["a?x=1&y=2"])
+        #expect(scan.ids == ["q's"])
+    }
+}
