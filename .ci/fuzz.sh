@@ -14,8 +14,12 @@ mkdir -p Fuzz/artifacts
 status=0
 for target in "${targets[@]}"; do
   echo "== $target: build"
-  (cd Fuzz && swift build -c release --product "$target" \
-      -Xswiftc -sanitize=fuzzer,address -Xswiftc -parse-as-library 2>&1 | grep -v "Cannot export local symbol" | tail -3)
+  build() {
+    (cd Fuzz && swift build -c release --product "$target" \
+        -Xswiftc -sanitize=fuzzer,address -Xswiftc -parse-as-library 2>&1 | grep -v "Cannot export local symbol" | tail -3)
+  }
+  # SwiftPM does not notice a source file deleted from the path dependency (the root package): clean once, retry.
+  build || { (cd Fuzz && swift package clean) && build; }
   binary="Fuzz/.build/release/$target"
   [ -x "$binary" ] || { echo "$target: build failed" >&2; exit 1; }
   # The fuzzer grows its corpus in a scratch copy, so the seeds stay as the fixtures made them.
