@@ -80,3 +80,9 @@ def time_limit(seconds):
     for sig in (signal.SIGALRM, signal.SIGTERM, signal.SIGINT, signal.SIGHUP):
         signal.signal(sig, stop)
     signal.alarm(int(seconds))
+
+
+def set_color_scheme(driver, scheme):
+    """Emulates `prefers-color-scheme: light|dark` for the pages loaded from now on."""
+    driver.execute_cdp_cmd("Emulation.setEmulatedMedia",
+                           {"media": "", "features": [{"name": "prefers-color-scheme", "value": scheme}]})

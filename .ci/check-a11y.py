@@ -1,7 +1,8 @@
 #!/usr/bin/env python3
-"""check-a11y.py SITE_DIR [--widths 1280,390] [--axe FILE] [--json OUT] — accessibility and console check.
+"""check-a11y.py SITE_DIR [--widths 1280,390] [--dark-widths 1280] [--axe FILE] [--json OUT] — accessibility and console check.
 
-Opens every .html page of SITE_DIR in headless Chromium at each width (390 px is emulated as a phone),
+Opens every .html page of SITE_DIR in headless Chromium at each width (390 px is emulated as a phone), and
+once more in the dark colour scheme (prefers-color-scheme: dark, at 1280 px by default),
 runs axe-core 4.x on it (the axe.min.js shipped in PyPI axe-playwright-python), and reads the browser
 console. Fails on any `serious` or `critical` axe violation and on any console error (SEVERE entry),
 including a request the offline browser could not make: the site must be self-contained.
@@ -16,9 +17,9 @@ import time
 from urllib.parse import quote
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-import venv  # noqa: E402
+import ci_venv  # noqa: E402
 
-venv.ensure_selenium()
+ci_venv.ensure_selenium()
 import browser  # noqa: E402
 
 FAILING = ("critical", "serious")
@@ -38,7 +39,7 @@ def html_pages(site):
 
 
 def default_axe():
-    path = os.path.join(venv.site_packages(), "axe_playwright_python", "axe.min.js")
+    path = os.path.join(ci_venv.site_packages(), "axe_playwright_python", "axe.min.js")
     return path if os.path.exists(path) else None
 
 
@@ -58,11 +59,14 @@ def main():
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("site")
     parser.add_argument("--widths", default="1280,390", help="comma-separated viewport widths in CSS px")
+    parser.add_argument("--dark-widths", default="1280",
+                        help="widths at which every page is checked again with prefers-color-scheme: dark")
     parser.add_argument("--axe", default=os.environ.get("AXE_JS") or default_axe())
     parser.add_argument("--json", help="write every result (all impacts, all console entries) here")
     parser.add_argument("--max-seconds", type=int, default=900)
     args = parser.parse_args()
-    widths = [int(w) for w in args.widths.split(",") if w.strip()]
+    passes = [(int(w), "light") for w in args.widths.split(",") if w.strip()]
+    passes += [(int(w), "dark") for w in args.dark_widths.split(",") if w.strip()]
     if not os.path.isdir(args.site):
         print("check-a11y: not a directory: %s" % args.site, file=sys.stderr)
         return 2
@@ -85,12 +89,13 @@ def main():
     with browser.serve(args.site) as base:
         try:
             driver = browser.start_browser()
-            for width in widths:
+            for width, scheme in passes:
                 browser.set_viewport(driver, width)
+                browser.set_color_scheme(driver, scheme)
                 for page in pages:
                     url = base + quote(page.replace(os.sep, "/"))
                     axe_version, violations, console = check_page(driver, url, axe_source)
-                    report["%s@%d" % (page, width)] = {"violations": violations, "console": console}
+                    report["%s@%d-%s" % (page, width, scheme)] = {"violations": violations, "console": console}
                     counts = dict.fromkeys(IMPACTS, 0)
                     details = []
                     for v in violations:
@@ -110,8 +115,8 @@ def main():
                         details.append("    console error: %s%s" % (message[:400], hint))
                     bad = bool(details)
                     failures += bad
-                    print("%s %-48s @%4dpx  serious+critical %d, moderate %d, minor %d, console errors %d" % (
-                        "FAIL" if bad else "ok  ", page, width, counts["critical"] + counts["serious"],
+                    print("%s %-48s @%4dpx %-5s serious+critical %d, moderate %d, minor %d, console errors %d" % (
+                        "FAIL" if bad else "ok  ", page, width, scheme, counts["critical"] + counts["serious"],
                         counts["moderate"], counts["minor"], len(errors)))
                     for line in details:
                         print(line)
@@ -121,9 +126,9 @@ def main():
     if args.json:
         with open(args.json, "w", encoding="utf-8") as f:
             json.dump(report, f, indent=1)
-    print("check-a11y: %d pages x %d widths, axe-core %s: critical %d, serious %d, moderate %d, minor %d; "
+    print("check-a11y: %d pages x %d passes (width/colour scheme), axe-core %s: critical %d, serious %d, moderate %d, minor %d; "
           "console errors %d; %d failing; %.1fs" % (
-              len(pages), len(widths), axe_version, totals["critical"], totals["serious"],
+              len(pages), len(passes), axe_version, totals["critical"], totals["serious"],
               totals["moderate"], totals["minor"], console_errors, failures, time.time() - started))
     return 1 if failures else 0
 

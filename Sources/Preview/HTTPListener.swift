@@ -7,6 +7,7 @@ final class HTTPListener: Sendable {
     private let address: any SocketAddress
     private let handler: PreviewRequestHandler
     private let events: EventHub
+    private let timeout: Duration
     private let registry = ConnectionRegistry()
     private let running = Locked<Running?>(nil)
 
@@ -17,8 +18,9 @@ final class HTTPListener: Sendable {
         var reaper: Task<Void, Never>
     }
 
-    init(address: any SocketAddress, handler: PreviewRequestHandler, events: EventHub) {
+    init(address: any SocketAddress, handler: PreviewRequestHandler, events: EventHub, timeout: Duration) {
         self.address = address
+        self.timeout = timeout
         self.handler = handler
         self.events = events
     }
@@ -79,11 +81,12 @@ final class HTTPListener: Sendable {
                 try? await Task.sleep(for: .milliseconds(50))
                 continue
             }
-            guard let id = registry.admit(deadline: .now + Connection.timeout) else {
+            guard let id = registry.admit(deadline: .now + timeout) else {
                 try? client.close()
                 continue
             }
-            let connection = Connection(id: id, socket: client, handler: handler, events: events, registry: registry)
+            let connection = Connection(id: id, timeout: timeout, socket: client, handler: handler, events: events,
+                                        registry: registry)
             registry.attach(id, task: Task { await connection.run() })
         }
     }

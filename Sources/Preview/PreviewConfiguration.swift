@@ -15,15 +15,18 @@ public struct PreviewConfiguration: Sendable {
     public var pollInterval: Duration
     /// How often open event streams get a comment line, so closed tabs are noticed and freed.
     public var heartbeatInterval: Duration
+    /// How long a client may take to send a request head or to read a response before it is disconnected.
+    public var clientTimeout: Duration
 
     public init(host: String = "127.0.0.1", port: UInt16 = 8000, root: URL? = nil,
-                quietPeriod: Duration = .milliseconds(30), pollInterval: Duration = .milliseconds(150),
-                heartbeatInterval: Duration = .seconds(15)) {
+                quietPeriod: Duration = .milliseconds(50), pollInterval: Duration = .milliseconds(150),
+                heartbeatInterval: Duration = .seconds(15), clientTimeout: Duration = .seconds(30)) {
         self.host = host
         self.port = port
         self.root = root
         self.quietPeriod = quietPeriod
         self.pollInterval = pollInterval
         self.heartbeatInterval = heartbeatInterval
+        self.clientTimeout = clientTimeout
     }
 }

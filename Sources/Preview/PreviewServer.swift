@@ -40,7 +40,8 @@ public final class PreviewServer: Sendable {
         let snapshot = Locked(SiteSnapshot(instance: instance))
         self.snapshot = snapshot
         let address = try ListenAddress.make(host: configuration.host, port: configuration.port)
-        self.listener = HTTPListener(address: address, handler: PreviewRequestHandler(snapshot: snapshot), events: events)
+        self.listener = HTTPListener(address: address, handler: PreviewRequestHandler(snapshot: snapshot), events: events,
+                                     timeout: configuration.clientTimeout)
     }
 
     /// How many builds ran, the first one included; a burst of saves should add one.
@@ -102,17 +103,22 @@ public final class PreviewServer: Sendable {
         } catch {
             outcome = .failed(report: DiagnosticReport.entries(for: error, root: configuration.root))
         }
+        let built = clock.now
         let (next, change) = snapshot.current.updated(with: outcome)
         snapshot.withLock { $0 = next }
         let count = builds.withLock { count -> Int in count += 1; return count }
         if change != .none { events.send(event: change.rawValue, data: next.version) }
-        let elapsed = started.duration(to: clock.now)
-        log(Self.describe(outcome, change: change, build: count, elapsed: elapsed))
+        let swapped = clock.now
+        log(Self.describe(outcome, change: change, build: count, building: started.duration(to: built),
+                          swapping: built.duration(to: swapped)))
         return change
     }
 
-    private static func describe(_ outcome: BuildOutcome, change: SiteChange, build: Int, elapsed: Duration) -> String {
-        let milliseconds = Int((elapsed / .milliseconds(1)).rounded())
+    /// One line per build; the swap time (diffing, hashing, notifying) is shown apart from the build's own.
+    private static func describe(_ outcome: BuildOutcome, change: SiteChange, build: Int,
+                                 building: Duration, swapping: Duration) -> String {
+        let milliseconds = Int((building / .milliseconds(1)).rounded())
+        let swap = String(format: "%.1f", swapping / .milliseconds(1))
         switch outcome {
         case .built(let site):
             let effect: String
@@ -121,7 +127,7 @@ public final class PreviewServer: Sendable {
             case .stylesheets: effect = "stylesheets swapped"
             case .everything: effect = "pages reloaded"
             }
-            return "build \(build): \(site.files.count) files in \(milliseconds) ms, \(effect)"
+            return "build \(build): \(site.files.count) files in \(milliseconds) ms (+\(swap) ms swap), \(effect)"
         case .failed(let report):
             return "build \(build) failed in \(milliseconds) ms:\n" + report.joined(separator: "\n")
         }

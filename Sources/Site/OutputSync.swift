@@ -192,13 +192,33 @@ public enum OutputSync {
     }
 
     /// Writes to a temporary sibling and renames it over the target: readers see the old file or the new one.
+    ///
+    /// Plain POSIX `open`/`write`/`close`, not `Data.write(to:)`: Foundation's write calls `fsync` on every
+    /// file, which made syncing 10,000 pages take longer than building them. The rename is what gives
+    /// readers whole files; durability against power loss is the file system's ordinary business.
     private static func atomicWrite(_ data: Data, to target: URL) throws(Diagnostic) {
         let temporary = target.deletingLastPathComponent()
             .appendingPathComponent(".\(target.lastPathComponent).tmp-\(getpid())")
-        do {
-            try data.write(to: temporary)
-        } catch {
-            throw Diagnostic(file: target.path, message: "cannot write: \(error.localizedDescription)")
+        let descriptor = open(temporary.path, O_WRONLY | O_CREAT | O_TRUNC | O_NOFOLLOW | O_CLOEXEC, 0o644)
+        guard descriptor >= 0 else {
+            throw Diagnostic(file: target.path, message: "cannot write: \(String(cString: strerror(errno)))")
+        }
+        let written = data.withUnsafeBytes { raw -> Bool in
+            var offset = 0
+            while offset < raw.count {
+                let result = Glibc.write(descriptor, raw.baseAddress.map { $0 + offset }, raw.count - offset)
+                if result < 0 {
+                    if errno == EINTR { continue }
+                    return false
+                }
+                offset += result
+            }
+            return true
+        }
+        let reason = String(cString: strerror(errno))
+        if close(descriptor) != 0 || !written {
+            unlink(temporary.path)
+            throw Diagnostic(file: target.path, message: "cannot write: \(reason)")
         }
         if rename(temporary.path, target.path) != 0 {
             let reason = String(cString: strerror(errno))

@@ -10,4 +10,6 @@ enum Binding {
     /// `{% import "x" as m %}`: the key of the module's bindings in the renderer's module table.
     case module(String)
     case loop(LoopState)
+    /// `namespace(…)`: attributes shared by reference, settable with `{% set ns.name = … %}`.
+    case namespace(Namespace)
 }

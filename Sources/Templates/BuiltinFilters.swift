@@ -26,6 +26,9 @@ enum BuiltinFilters {
             let characters = arguments[0].flatMap { $0 == .none ? nil : $0.pythonString }
             return preserving(call.value, TextFilters.strip(call.value.pythonString, characters: characters))
         },
+        "wordcount": BuiltinFilter { call in
+            .int(call.value.pythonString.unicodeScalars.split(whereSeparator: { !($0.properties.isAlphabetic || $0.properties.numericType != nil || $0 == "_") }).count)
+        },
         "striptags": BuiltinFilter { call in .string(TextFilters.stripTags(call.value.pythonString)) },
         "slugify": BuiltinFilter { call in .string(TextFilters.slugify(call.value.pythonString)) },
         "replace": BuiltinFilter { call in
@@ -38,9 +41,9 @@ enum BuiltinFilters {
             if input.isSafe || old.isSafe || new.isSafe {
                 // Markup.replace escapes its arguments; a plain input is escaped first when an argument is markup.
                 let base = HTMLEscaper.markup(input)
-                return .safe(TextFilters.replace(base, HTMLEscaper.markup(old), HTMLEscaper.markup(new), count: count))
+                return .safe(try TextFilters.replace(base, HTMLEscaper.markup(old), HTMLEscaper.markup(new), count: count))
             }
-            return .string(TextFilters.replace(input.pythonString, old.pythonString, new.pythonString, count: count))
+            return .string(try TextFilters.replace(input.pythonString, old.pythonString, new.pythonString, count: count))
         },
         "truncate": BuiltinFilter { call in
             let arguments = try call.bind(["length", "killwords", "end", "leeway"])
@@ -87,15 +90,22 @@ enum BuiltinFilters {
         },
         "json": BuiltinFilter { call in
             let arguments = try call.bind(["indent"])
-            let indent = try call.integer(arguments[0].flatMap { $0 == .none ? nil : $0 }, "indent", default: -1)
+            let indent = try jsonIndent(call, arguments[0])
             return .safe(JSONWriter.write(call.value, sortKeys: false, indent: indent < 0 ? nil : indent))
         },
         "tojson": BuiltinFilter { call in
             let arguments = try call.bind(["indent"])
-            let indent = try call.integer(arguments[0].flatMap { $0 == .none ? nil : $0 }, "indent", default: -1)
+            let indent = try jsonIndent(call, arguments[0])
             return .safe(JSONWriter.write(call.value, sortKeys: true, indent: indent < 0 ? nil : indent))
         },
     ]
+
+    /// The `indent` of `json`/`tojson` (-1 for none), bounded so indentation cannot blow up the output.
+    private static func jsonIndent(_ call: FilterCall, _ argument: Value?) throws(EvaluationFailure) -> Int {
+        let indent = try call.integer(argument.flatMap { $0 == .none ? nil : $0 }, "indent", default: -1)
+        guard indent <= 32 else { throw EvaluationFailure("filter '\(call.name)': indent must be at most 32") }
+        return indent
+    }
 
     private static let defaultFilter = BuiltinFilter(acceptsUndefined: true) { call in
         let arguments = try call.bind(["default_value", "boolean"])

@@ -80,7 +80,7 @@ enum BuiltinTests {
             guard let divisor = arguments.first?.integer, divisor != 0 else {
                 throw EvaluationFailure("test 'divisibleby' needs a non-zero integer argument")
             }
-            return number % divisor == 0
+            return divisor == -1 || number % divisor == 0
         },
     ]
 }

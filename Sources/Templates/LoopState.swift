@@ -7,6 +7,8 @@ struct LoopState {
     let length: Int
     let previous: Value?
     let next: Value?
+    /// What `loop.changed(…)` saw last, shared by all iterations of one loop.
+    let memory: LoopMemory
     /// `loop.<name>`, or nil for an attribute loops do not have.
     func attribute(_ name: String) -> Value? {
         switch name {
@@ -27,4 +29,16 @@ struct LoopState {
 
     /// How Jinja prints a loop object.
     var display: String { "<LoopContext \(index0 + 1)/\(length)>" }
+}
+
+/// The state `loop.changed(…)` keeps from one iteration to the next.
+final class LoopMemory {
+    var lastChangedArguments: [Value]?
+
+    /// Jinja's `loop.changed(*values)`: true on the first call and whenever the values differ from the last call's.
+    func changed(_ values: [Value]) -> Bool {
+        defer { lastChangedArguments = values }
+        guard let last = lastChangedArguments, last.count == values.count else { return true }
+        return !zip(last, values).allSatisfy { Value.pythonEquals($0, $1) }
+    }
 }

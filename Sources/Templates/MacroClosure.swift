@@ -5,16 +5,18 @@
 /// other); macros from an imported module read the module's scope by key, which avoids
 /// reference cycles between a module and its own macros.
 struct MacroClosure {
-    enum Scope {
+    enum Origin {
         /// Defined at the top level of the template being rendered: reads the current root scope.
         case liveRoot
         /// Defined inside a block, loop or macro: a snapshot of the enclosing scopes.
-        case captured([String: Binding])
+        case captured(Scope)
         /// Defined in an imported module, whose bindings live under this key.
         case module(String, seesGlobals: Bool)
+        /// The body of a `{% call %}` block, as `caller`: everything visible where the block was written.
+        case callSite(Scope, seesGlobals: Bool)
     }
 
     let definition: MacroDefinition
     let template: ParsedTemplate
-    let scope: Scope
+    let origin: Origin
 }

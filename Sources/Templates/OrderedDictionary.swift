@@ -7,7 +7,10 @@ public struct OrderedDictionary: Sendable, Equatable {
     public private(set) var keys: [String] = []
     /// The values, parallel to `keys`.
     public private(set) var values: [Value] = []
+    /// A hash index, built only for mappings larger than `indexThreshold`: for the small
+    /// mappings templates mostly read (front matter, cards), comparing short keys is faster than hashing.
     private var positions: [String: Int] = [:]
+    private static let indexThreshold = 12
 
     public init() {}
 
@@ -26,31 +29,42 @@ public struct OrderedDictionary: Sendable, Equatable {
         Array(zip(keys, values)).map { (key: $0.0, value: $0.1) }
     }
 
+    private func position(of key: String) -> Int? {
+        if keys.count > OrderedDictionary.indexThreshold { return positions[key] }
+        return keys.firstIndex(of: key)
+    }
+
     public subscript(key: String) -> Value? {
         get {
-            guard let position = positions[key] else { return nil }
+            guard let position = position(of: key) else { return nil }
             return values[position]
         }
         set {
-            if let position = positions[key] {
+            if let position = position(of: key) {
                 if let newValue {
                     values[position] = newValue
                 } else {
                     remove(at: position)
                 }
             } else if let newValue {
-                positions[key] = keys.count
                 keys.append(key)
                 values.append(newValue)
+                if keys.count == OrderedDictionary.indexThreshold + 1 {
+                    for (index, existing) in keys.enumerated() { positions[existing] = index }
+                } else if keys.count > OrderedDictionary.indexThreshold {
+                    positions[key] = keys.count - 1
+                }
             }
         }
     }
 
     private mutating func remove(at position: Int) {
-        positions[keys[position]] = nil
         keys.remove(at: position)
         values.remove(at: position)
-        for index in position..<keys.count { positions[keys[index]] = index }
+        positions = [:]
+        if keys.count > OrderedDictionary.indexThreshold {
+            for (index, key) in keys.enumerated() { positions[key] = index }
+        }
     }
 
     public static func == (lhs: OrderedDictionary, rhs: OrderedDictionary) -> Bool {

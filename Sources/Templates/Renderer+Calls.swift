@@ -4,13 +4,14 @@ extension Renderer {
     /// Most items `range()` may produce, so a typo like `range(10**9)` fails instead of exhausting memory.
     static let maxRangeLength = 100_000
 
-    func call(_ callee: Expression, _ arguments: Arguments, span: Span) throws -> Value? {
+    func call(_ callee: Expression, _ arguments: Arguments, span: Span, caller: MacroClosure? = nil) throws -> Value? {
         switch callee.kind {
         case .name(let name):
             if let binding = lookup(name) {
                 guard case .macro(let closure) = binding else { throw error(.type, "'\(name)' is not callable", at: callee.span) }
-                return try callMacro(closure, arguments, span: span)
+                return try callMacro(closure, arguments, span: span, caller: caller)
             }
+            guard caller == nil else { throw error(.type, "{% call %} needs a macro, and '\(name)' is not one", at: callee.span) }
             switch name {
             case "super": return try callSuper(span: span)
             case "range": return try range(arguments, span: span)
@@ -27,7 +28,10 @@ extension Renderer {
                     guard case .macro(let closure)? = modules[key]?[method] else {
                         throw error(.undefined, "\(baseName).\(method) is undefined", at: callee.span)
                     }
-                    return try callMacro(closure, arguments, span: span)
+                    return try callMacro(closure, arguments, span: span, caller: caller)
+                }
+                if case .loop(let state) = binding, method == "changed" {
+                    return .bool(state.memory.changed(try arguments.positional.map { try require($0) }))
                 }
                 if case .loop(let state) = binding, method == "cycle" {
                     let choices = try arguments.positional.map { try require($0) }
@@ -35,6 +39,7 @@ extension Renderer {
                     return choices[state.index0 % choices.count]
                 }
             }
+            guard caller == nil else { throw error(.type, "{% call %} needs a macro", at: callee.span) }
             let receiver = try require(base)
             let positional = try arguments.positional.map { try require($0) }
             return try located(span) { () throws(EvaluationFailure) in try receiver.callMethod(method, positional) }
@@ -47,7 +52,8 @@ extension Renderer {
         guard let active = activeBlocks.last else {
             throw error(.syntax, "super() can only be called inside a {% block %}", at: span)
         }
-        let text = try capture { try renderBlock(active.name, level: active.level + 1, span: span) }
+        // Inside a block the current scopes are already the block's: super() sees what the block sees.
+        let text = try capture { try renderBlock(active.name, level: active.level + 1, span: span, scoped: true) }
         return .safe(text)
     }
 
@@ -63,14 +69,27 @@ extension Renderer {
         let stop = numbers.count > 1 ? numbers[1] : numbers[0]
         let step = numbers.count > 2 ? numbers[2] : 1
         guard step != 0 else { throw error(.type, "range() step must not be zero", at: span) }
-        let length = step > 0 ? (stop > start ? (stop - start - 1) / step + 1 : 0) : (start > stop ? (start - stop - 1) / -step + 1 : 0)
-        guard length <= Renderer.maxRangeLength else {
-            throw error(.limitExceeded, "range() of \(length) items is too long (at most \(Renderer.maxRangeLength))", at: span)
+        // Computed in floating point: `stop - start` may not fit in an Int.
+        let distance = step > 0 ? Double(stop) - Double(start) : Double(start) - Double(stop)
+        let estimate = distance <= 0 ? 0 : (distance / abs(Double(step))).rounded(.up)
+        guard estimate <= Double(Renderer.maxRangeLength) else {
+            let count = estimate < 9e18 ? String(Int(estimate)) : "about " + PythonFloatFormatter.format(estimate)
+            throw error(.limitExceeded, "range() of \(count) items is too long (at most \(Renderer.maxRangeLength))", at: span)
         }
-        return .array((0..<length).map { .int(start + $0 * step) })
+        let length = Int(estimate)
+        var items: [Value] = []
+        items.reserveCapacity(length)
+        var current = start
+        for _ in 0..<length {
+            items.append(.int(current))
+            let next = current.addingReportingOverflow(step)
+            if next.overflow { break }
+            current = next.partialValue
+        }
+        return .array(items)
     }
 
-    func callMacro(_ closure: MacroClosure, _ arguments: Arguments, span: Span) throws -> Value {
+    func callMacro(_ closure: MacroClosure, _ arguments: Arguments, span: Span, caller: MacroClosure? = nil) throws -> Value {
         let definition = closure.definition
         let positional = try arguments.positional.map { try require($0) }
         guard positional.count <= definition.parameters.count else {
@@ -87,21 +106,24 @@ extension Renderer {
             }
             provided[argument.name] = try require(argument.value)
         }
-        try enterCall(at: span, note: "in macro '\(definition.name)' called from \(template.source.describe(span.start))")
+        try enterCall(at: span, TrailEntry(kind: .macro(definition.name), template: template, offset: span.start, target: nil))
         defer { leaveCall() }
-        var scopes: [[String: Binding]]
+        var scopes: [Scope]
         var sees = seesGlobals
-        switch closure.scope {
+        switch closure.origin {
         case .liveRoot:
             scopes = [frames[0]]
         case .captured(var captured):
             captured[definition.name] = .macro(closure)
             scopes = [frames[0], captured]
         case .module(let key, let seesGlobals):
-            scopes = [modules[key] ?? [:]]
+            scopes = [modules[key] ?? Scope()]
+            sees = seesGlobals
+        case .callSite(let visible, let seesGlobals):
+            scopes = [visible]
             sees = seesGlobals
         }
-        scopes.append([:])
+        scopes.append(caller.map { ["caller": .macro($0)] } ?? Scope())
         let savedBlocks = activeBlocks
         defer { activeBlocks = savedBlocks }
         activeBlocks = []

@@ -39,11 +39,15 @@ extension Renderer {
         case .name(let name):
             return try value(of: name, span: expression.span)
         case .attribute(let base, let name):
-            if case .name(let baseName) = base.kind, let binding = lookup(baseName) {
-                switch binding {
-                case .loop(let state): return state.attribute(name)
-                case .module(let key): return try moduleValue(key, name, span: expression.span)
-                default: break
+            if case .name(let baseName) = base.kind {
+                // One lookup serves both the special bindings and plain values (the most common case).
+                switch lookup(baseName) {
+                case .value(let value)?: return value.attribute(name)
+                case .undefined?, nil: return nil
+                case .loop(let state)?: return state.attribute(name)
+                case .namespace(let namespace)?: return namespace.attributes[name]
+                case .module(let key)?: return try moduleValue(key, name, span: expression.span)
+                case .macro?: break
                 }
             }
             guard let container = try evaluate(base) else { return nil }
@@ -88,11 +92,15 @@ extension Renderer {
         case .binary(let op, let left, let right):
             let lhs = try require(left)
             let rhs = try require(right)
-            return try located(expression.span) { () throws(EvaluationFailure) in try Value.arithmetic(op, lhs, rhs) }
+            let result = try located(expression.span) { () throws(EvaluationFailure) in try Value.arithmetic(op, lhs, rhs) }
+            try checkSize(result, at: expression.span)
+            return result
         case .concat(let parts):
             let values = try parts.map { try require($0) }
-            if values.contains(where: \.isSafe) { return .safe(values.map(HTMLEscaper.markup).joined()) }
-            return .string(values.map(\.pythonString).joined())
+            let joined: Value = values.contains(where: \.isSafe)
+                ? .safe(values.map(HTMLEscaper.markup).joined()) : .string(values.map(\.pythonString).joined())
+            try checkSize(joined, at: expression.span)
+            return joined
         case .and(let left, let right):
             let lhs = try evaluate(left)
             guard lhs?.isTruthy ?? false else { return lhs }
@@ -121,6 +129,7 @@ extension Renderer {
         case .value(let value)?: return value
         case .undefined?, nil: return nil
         case .loop(let state)?: return .string(state.display)
+        case .namespace(let namespace)?: return .string(namespace.display)
         case .macro?: throw error(.type, "'\(name)' is a macro; call it with ()", at: span)
         case .module?: throw error(.type, "'\(name)' is an imported template; use \(name).<macro>", at: span)
         }

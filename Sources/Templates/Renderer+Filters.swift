@@ -3,14 +3,14 @@ extension Renderer {
     func applyFilter(_ invocation: Invocation, to input: Value?, input inputExpression: Expression?) throws -> Value? {
         let positional = try invocation.arguments.positional.map { try require($0) }
         let keyword = try invocation.arguments.keyword.map { ($0.name, try require($0.value)) }
-        let acceptsUndefined = environment.filters[invocation.name] == nil
-            && (BuiltinFilters.table[invocation.name]?.acceptsUndefined ?? false)
-        if input == nil, !acceptsUndefined {
+        if input == nil, environment.filters[invocation.name] != nil || !(BuiltinFilters.table[invocation.name]?.acceptsUndefined ?? false) {
             if let inputExpression { throw undefinedError(inputExpression) }
             throw error(.undefined, "the input of filter '\(invocation.name)' is undefined", at: invocation.nameSpan)
         }
         do {
-            return try applyBuiltinOrCustomFilter(invocation.name, to: input, positional, keyword)
+            let result = try applyBuiltinOrCustomFilter(invocation.name, to: input, positional, keyword)
+            if let result { try checkSize(result, at: invocation.nameSpan) }
+            return result
         } catch let failure as EvaluationFailure {
             throw error(failure.kind, failure.message, at: invocation.nameSpan)
         } catch var templateError as TemplateError where templateError.file == nil {
@@ -18,7 +18,7 @@ extension Renderer {
             templateError.file = template.source.displayName
             templateError.line = line
             templateError.column = column
-            templateError.notes += Renderer.condense(trail.reversed())
+            templateError.notes += Renderer.condense(trail.reversed().map(\.note))
             throw templateError
         } catch let templateError as TemplateError {
             throw templateError

@@ -5,18 +5,22 @@ extension Renderer {
         for statement in body { try execute(statement) }
     }
 
-    func write(_ text: String) {
-        if !discardingOutput { output += text }
+    func write(_ text: String, at span: Span) throws {
+        guard !discardingOutput else { return }
+        output += text
+        if output.utf8.count > environment.limits.maxOutputBytes {
+            throw error(.limitExceeded, "output is larger than \(environment.limits.maxOutputBytes) bytes", at: span)
+        }
     }
 
     private func execute(_ statement: Statement) throws {
         switch statement.kind {
         case .text(let text):
-            write(text)
+            try write(text, at: statement.span)
         case .output(let expression):
             guard !discardingOutput else { return }
             let value = try require(expression)
-            write(HTMLEscaper.markup(value))
+            try write(HTMLEscaper.markup(value), at: statement.span)
         case .conditional(let branches, let otherwise):
             for branch in branches where try evaluate(branch.condition)?.isTruthy ?? false {
                 try execute(branch.body)
@@ -26,9 +30,21 @@ extension Renderer {
         case .loop(let loop):
             try executeLoop(loop, span: statement.span)
         case .assign(let targets, let expression):
+            if targets.count == 1, case .call(let callee, let arguments) = expression.kind, case .name("namespace") = callee.kind,
+               lookup("namespace") == nil {
+                bind(targets[0], .namespace(Namespace(try namespaceAttributes(arguments))))
+                return
+            }
             let value = try require(expression)
-            try checkNesting(value, at: expression.span)
+            if !expression.isLookup { try checkNesting(value, at: expression.span) }
             try assign(targets, value, span: expression.span)
+        case .assignAttribute(let target, let attribute, let expression):
+            guard case .namespace(let namespace)? = lookup(target) else {
+                throw error(.type, "cannot set '\(attribute)' on '\(target)': only a namespace() has settable attributes", at: statement.span)
+            }
+            let value = try require(expression)
+            if !expression.isLookup { try checkNesting(value, at: expression.span) }
+            namespace.attributes[attribute] = value
         case .capture(let name, let body):
             let text = try capture { try executeInnerScope(body) }
             bind(name, .value(.safe(text)))
@@ -36,12 +52,12 @@ extension Renderer {
             try include(reference, ignoreMissing: ignoreMissing, withContext: withContext)
         case .extends:
             discardingOutput = true
-        case .block(let name):
+        case .block(let name, let scoped):
             guard !discardingOutput else { return }
-            try renderBlock(name, level: 0, span: statement.span)
+            try renderBlock(name, level: 0, span: statement.span, scoped: scoped)
         case .macro(let definition):
-            let scope: MacroClosure.Scope = frames.count == 1 ? .liveRoot : .captured(innerScope())
-            bind(definition.name, .macro(MacroClosure(definition: definition, template: template, scope: scope)))
+            let origin: MacroClosure.Origin = frames.count == 1 ? .liveRoot : .captured(innerScope())
+            bind(definition.name, .macro(MacroClosure(definition: definition, template: template, origin: origin)))
         case .importModule(let reference, let alias, let withContext):
             bind(alias, .module(try importModule(reference, withContext: withContext)))
         case .importNames(let reference, let names, let withContext):
@@ -53,31 +69,49 @@ extension Renderer {
                 bind(imported.alias, binding)
             }
         case .with(let assignments, let body):
-            var scope: [String: Binding] = [:]
+            var scope = Scope()
             for (name, expression) in assignments { scope[name] = .value(try require(expression)) }
             frames.append(scope)
             defer { frames.removeLast() }
             try execute(body)
+        case .callBlock(let call, let definition):
+            guard !discardingOutput, case .call(let callee, let arguments) = call.kind else { return }
+            let caller = MacroClosure(definition: definition, template: template, origin: .callSite(flattenedScope(keepingLoop: true), seesGlobals: seesGlobals))
+            let value = try self.call(callee, arguments, span: call.span, caller: caller) ?? .safe("")
+            try write(HTMLEscaper.markup(value), at: statement.span)
         case .filterBlock(let filters, let body):
             guard !discardingOutput else { return }
             var value: Value? = .safe(try capture { try executeInnerScope(body) })
             for invocation in filters { value = try applyFilter(invocation, to: value, input: nil) }
             guard let value else { throw error(.undefined, "filter block result is undefined", at: statement.span) }
-            write(HTMLEscaper.markup(value))
+            try write(HTMLEscaper.markup(value), at: statement.span)
         }
     }
 
     /// Runs `body` in a scope of its own, so its `set`s do not leak (for-loop bodies, blocks, captures).
-    func executeInnerScope(_ body: [Statement], bindings: [String: Binding] = [:]) throws {
+    func executeInnerScope(_ body: [Statement], bindings: Scope = Scope()) throws {
         frames.append(bindings)
         defer { frames.removeLast() }
         try execute(body)
     }
 
+    /// The initial attributes of `namespace(…)`: a mapping argument, then keyword arguments.
+    private func namespaceAttributes(_ arguments: Arguments) throws -> OrderedDictionary {
+        var attributes = OrderedDictionary()
+        for argument in arguments.positional {
+            guard case .dictionary(let mapping) = try require(argument) else {
+                throw error(.type, "namespace() takes a mapping and keyword arguments", at: argument.span)
+            }
+            for (key, value) in zip(mapping.keys, mapping.values) { attributes[key] = value }
+        }
+        for argument in arguments.keyword { attributes[argument.name] = try require(argument.value) }
+        return attributes
+    }
+
     /// The bindings of every scope but the root, merged (what a nested macro captures).
-    private func innerScope() -> [String: Binding] {
-        var merged: [String: Binding] = [:]
-        for frame in frames.dropFirst() { merged.merge(frame) { _, inner in inner } }
+    func innerScope() -> Scope {
+        var merged = Scope()
+        for frame in frames.dropFirst() { merged.merge(frame) }
         return merged
     }
 
@@ -108,17 +142,6 @@ extension Renderer {
         return parts
     }
 
-    /// Keeps one render within `maxLoopIterations` and `maxOutputBytes`, so a template cannot hang the build.
-    private func countIteration(at span: Span) throws(TemplateError) {
-        loopIterations += 1
-        if loopIterations > Renderer.maxLoopIterations {
-            throw error(.limitExceeded, "loops ran more than \(Renderer.maxLoopIterations) times in one page", at: span)
-        }
-        if output.utf8.count > Renderer.maxOutputBytes {
-            throw error(.limitExceeded, "the page grew past \(Renderer.maxOutputBytes / 1_000_000) MB", at: span)
-        }
-    }
-
     private func executeLoop(_ loop: Loop, span: Span) throws {
         let sequence = try require(loop.iterable)
         var items: [Value]
@@ -128,7 +151,6 @@ extension Renderer {
         if let condition = loop.condition {
             var kept: [Value] = []
             for item in items {
-                try countIteration(at: loop.iterable.span)
                 frames.append([:])
                 defer { frames.removeLast() }
                 try bindTargets(loop.targets, item, span: loop.iterable.span)
@@ -142,13 +164,16 @@ extension Renderer {
         }
         frames.append([:])
         defer { frames.removeLast() }
+        let memory = LoopMemory()
         for (index, item) in items.enumerated() {
-            try countIteration(at: loop.iterable.span)
+            // Each iteration starts with a fresh scope: a `set` does not carry over to the next one, as in Jinja.
+            frames[frames.count - 1].removeAll()
             try bindTargets(loop.targets, item, span: loop.iterable.span)
             let state = LoopState(index0: index, length: items.count,
                                   previous: index > 0 ? items[index - 1] : nil,
-                                  next: index + 1 < items.count ? items[index + 1] : nil)
+                                  next: index + 1 < items.count ? items[index + 1] : nil, memory: memory)
             bind("loop", .loop(state))
+            try countStep(at: span)
             try execute(loop.body)
         }
     }
@@ -166,7 +191,7 @@ extension Renderer {
             if ignoreMissing { return }
             throw error(.templateNotFound, "template '\(reference.name)' not found", at: reference.span)
         }
-        try enterCall(at: reference.span, note: "in template included from \(template.source.describe(reference.span.start))")
+        try enterCall(at: reference.span, TrailEntry(kind: .include, template: template, offset: reference.span.start, target: nil))
         defer { leaveCall() }
         let savedChains = blockChains
         let savedBlocks = activeBlocks
@@ -181,19 +206,19 @@ extension Renderer {
     }
 
     /// Renders the definition of block `name` at `level` of the inheritance chain (0 = most derived).
-    func renderBlock(_ name: String, level: Int, span: Span) throws {
+    func renderBlock(_ name: String, level: Int, span: Span, scoped: Bool) throws {
         guard let chain = blockChains[name], level < chain.count else {
             throw error(.undefined, level == 0 ? "block '\(name)' is not defined" : "block '\(name)' has no parent definition for super()", at: span)
         }
         let (owner, block) = chain[level]
-        try enterCall(at: span, note: "in block '\(name)' of \(owner.source.displayName)")
+        try enterCall(at: span, TrailEntry(kind: .block(name), template: template, offset: span.start, target: owner))
         defer { leaveCall() }
         activeBlocks.append((name, level))
         defer { activeBlocks.removeLast() }
-        let root = frames[0]
-        try withScope(frames: [root, [:]], seesGlobals: seesGlobals, template: owner) {
+        // Assignments inside a block stay local to it, as in Jinja.
+        let scopes: [Scope] = scoped ? [frames[0], innerScope(), [:]] : [frames[0], [:]]
+        try withScope(frames: scopes, seesGlobals: seesGlobals, template: owner) {
             try execute(block.body)
-            // Top-level assignments inside a block stay local to it, as in Jinja.
         }
     }
 
@@ -203,22 +228,22 @@ extension Renderer {
         guard let imported = environment.templates[reference.name] else {
             throw error(.templateNotFound, "template '\(reference.name)' not found", at: reference.span)
         }
-        try enterCall(at: reference.span, note: "in template imported from \(template.source.describe(reference.span.start))")
+        try enterCall(at: reference.span, TrailEntry(kind: .importModule, template: template, offset: reference.span.start, target: nil))
         defer { leaveCall() }
         moduleCounter += 1
         let key = withContext ? "\(reference.name)#\(moduleCounter)" : reference.name
         let scope = withContext ? flattenedScope() : [:]
-        var bindings: [String: Binding] = [:]
+        var bindings = Scope()
         _ = try capture {
             try withScope(frames: [scope], seesGlobals: withContext, template: imported) {
                 try execute(imported.body)
                 bindings = frames[0]
             }
         }
-        for (name, binding) in bindings {
-            if case .macro(let closure) = binding, case .liveRoot = closure.scope {
+        for (name, binding) in zip(bindings.names, bindings.bindings) {
+            if case .macro(let closure) = binding, case .liveRoot = closure.origin {
                 bindings[name] = .macro(MacroClosure(definition: closure.definition, template: closure.template,
-                                                     scope: .module(key, seesGlobals: withContext)))
+                                                     origin: .module(key, seesGlobals: withContext)))
             }
         }
         modules[key] = bindings

@@ -4,19 +4,11 @@
 /// (scopes, output buffer, inheritance chain) without locks, while the parsed templates it
 /// reads are immutable and shared by every thread.
 final class Renderer {
-    /// How deep includes, imports, blocks, `super()` and macro calls may nest; a macro calling
-    /// itself without end stops here with an error instead of overflowing the stack.
-    static let maxCallDepth = 100
-    /// Loop iterations one render may run in total: nested loops over `range(100000)` would otherwise
-    /// spin for hours. Far above any real page (the microsite's largest runs a few thousand).
-    static let maxLoopIterations = 1_000_000
-    /// Bytes of output one render may produce (a 10 MB Markdown page renders to about 11 MB).
-    static let maxOutputBytes = 256_000_000
 
     let environment: TemplateEnvironment
     let globals: [String: Value]
     /// Scopes, innermost last. `frames[0]` is the root scope of the template being rendered.
-    var frames: [[String: Binding]] = [[:]]
+    var frames: [Scope] = [Scope()]
     /// Whether names fall back to the render context (false inside modules imported without context).
     var seesGlobals = true
     /// The template whose AST is executing, for error locations.
@@ -29,13 +21,13 @@ final class Renderer {
     /// The blocks being rendered, innermost last, with their position in the chain (for `super()`).
     var activeBlocks: [(name: String, level: Int)] = []
     /// Bindings of imported modules, by key.
-    var modules: [String: [String: Binding]] = [:]
+    var modules: [String: Scope] = [:]
     var moduleCounter = 0
     var callDepth = 0
-    /// Loop iterations run so far in this render, checked against `maxLoopIterations`.
-    var loopIterations = 0
+    /// Loop iterations and calls so far, against `maxSteps`.
+    var steps = 0
     /// Where we came from (includes, macro calls, layouts), innermost last, reported as notes.
-    var trail: [String] = []
+    var trail: [TrailEntry] = []
     /// Guards against stack exhaustion whatever the build and thread (see `StackGuard`).
     let stack = StackGuard()
 
@@ -48,11 +40,18 @@ final class Renderer {
     // MARK: - Errors
 
     func error(_ kind: TemplateError.Kind, _ message: String, at span: Span) -> TemplateError {
-        template.source.error(kind, message, at: span.start, notes: Renderer.condense(trail.reversed()))
+        template.source.error(kind, message, at: span.start, notes: Renderer.condense(trail.reversed().map(\.note)))
     }
 
-    /// Collapses runs of identical notes (a macro calling itself 100 times) into one line plus a count.
+    /// Collapses runs of identical notes (a macro calling itself 100 times) into one line plus a
+    /// count, and keeps only the innermost and outermost steps of a long trail.
     static func condense(_ notes: [String]) -> [String] {
+        let collapsed = collapseRuns(notes)
+        guard collapsed.count > 12 else { return collapsed }
+        return Array(collapsed.prefix(6)) + ["… \(collapsed.count - 12) more steps"] + Array(collapsed.suffix(6))
+    }
+
+    private static func collapseRuns(_ notes: [String]) -> [String] {
         var result: [String] = []
         var index = 0
         while index < notes.count {
@@ -66,13 +65,35 @@ final class Renderer {
     }
 
     /// Enters a nested call (include, macro, block…), failing past `maxCallDepth`.
-    func enterCall(at span: Span, note: String) throws {
+    func enterCall(at span: Span, _ entry: TrailEntry) throws {
         try checkStack(at: span)
-        guard callDepth < Renderer.maxCallDepth else {
-            throw error(.limitExceeded, "recursion limit exceeded: calls nest more than \(Renderer.maxCallDepth) levels deep", at: span)
+        guard callDepth < environment.limits.maxCallDepth else {
+            throw error(.limitExceeded, "recursion limit exceeded: calls nest more than \(environment.limits.maxCallDepth) levels deep", at: span)
         }
+        try countStep(at: span)
         callDepth += 1
-        trail.append(note)
+        trail.append(entry)
+    }
+
+    /// Counts one loop iteration or call against `maxSteps`.
+    func countStep(at span: Span) throws {
+        steps += 1
+        if steps > environment.limits.maxSteps {
+            throw error(.limitExceeded, "rendering takes more than \(environment.limits.maxSteps) loop iterations and calls", at: span)
+        }
+    }
+
+    /// Fails when a string or list built by the template is larger than `Value.maxBuiltLength`.
+    func checkSize(_ value: Value, at span: Span) throws {
+        let size: Int
+        switch value {
+        case .string(let text), .safe(let text): size = text.utf8.count
+        case .array(let items): size = items.count
+        default: return
+        }
+        if size > Value.maxBuiltLength {
+            throw error(.limitExceeded, "value is too large (more than \(Value.maxBuiltLength) bytes or items)", at: span)
+        }
     }
 
     /// Fails when the render has used up its stack budget (deep nesting inside deep recursion).
@@ -82,11 +103,9 @@ final class Renderer {
         }
     }
 
-    /// Fails when a value built by the template nests deeper than `Value.maxNesting`.
+    /// Fails when a value built by the template nests too deeply or is too large in total.
     func checkNesting(_ value: Value, at span: Span) throws {
-        if value.nestsDeeper(than: Value.maxNesting) {
-            throw error(.limitExceeded, "value nests more than \(Value.maxNesting) levels deep", at: span)
-        }
+        if let violation = value.limitViolation() { throw error(.limitExceeded, violation, at: span) }
     }
 
     func leaveCall() {
@@ -111,11 +130,11 @@ final class Renderer {
     }
 
     /// All visible bindings merged into one scope, innermost winning (what an include sees).
-    /// As in Jinja, the `loop` object of an enclosing `for` is not passed on.
-    func flattenedScope() -> [String: Binding] {
-        var merged: [String: Binding] = [:]
-        for frame in frames { merged.merge(frame) { _, inner in inner } }
-        if case .loop? = merged["loop"] { merged["loop"] = nil }
+    /// As in Jinja, the `loop` object of an enclosing `for` is not passed on to includes.
+    func flattenedScope(keepingLoop: Bool = false) -> Scope {
+        var merged = Scope()
+        for frame in frames { merged.merge(frame) }
+        if !keepingLoop, case .loop? = merged["loop"] { merged["loop"] = nil }
         return merged
     }
 
@@ -126,9 +145,13 @@ final class Renderer {
         var chain = [root]
         var current = root
         while let parent = current.parent {
-            guard chain.count <= Renderer.maxCallDepth, let next = environment.templates[parent.name] else {
-                template = current
+            template = current
+            guard let next = environment.templates[parent.name] else {
                 throw error(.templateNotFound, "template '\(parent.name)' not found", at: parent.span)
+            }
+            // Cycles are rejected when the environment is built; this only keeps a bug from looping.
+            guard chain.count <= environment.limits.maxCallDepth else {
+                throw error(.cycle, "layout chain is too long (more than \(environment.limits.maxCallDepth) templates)", at: parent.span)
             }
             chain.append(next)
             current = next
@@ -142,7 +165,7 @@ final class Renderer {
             discardingOutput = false
             if level > 0 {
                 let child = chain[level - 1]
-                try enterCall(at: Span.empty, note: "in layout '\(member.source.displayName)' extended by \(child.source.describe(child.parent?.span.start ?? 0))")
+                try enterCall(at: Span.empty, TrailEntry(kind: .layout, template: child, offset: child.parent?.span.start ?? 0, target: member))
             }
             try execute(member.body)
             if level > 0 { leaveCall() }
@@ -151,7 +174,7 @@ final class Renderer {
     }
 
     /// Runs `body` with `frames`, `seesGlobals` and `template` replaced, restoring them afterwards.
-    func withScope<T>(frames newFrames: [[String: Binding]], seesGlobals newSeesGlobals: Bool, template newTemplate: ParsedTemplate,
+    func withScope<T>(frames newFrames: [Scope], seesGlobals newSeesGlobals: Bool, template newTemplate: ParsedTemplate,
                       _ work: () throws -> T) rethrows -> T {
         let savedFrames = frames
         let savedSeesGlobals = seesGlobals

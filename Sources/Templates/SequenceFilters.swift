@@ -26,6 +26,10 @@ enum SequenceFilters {
                 items = try items.map { item throws(EvaluationFailure) in try AttributePath(attribute).require(item, filter: call.name) }
             }
             let separator = arguments[0] ?? .string("")
+            let separatorBytes = separator.pythonString.utf8.count
+            if items.count > 1, separatorBytes > 0, separatorBytes > Value.maxBuiltLength / (items.count - 1) {
+                throw EvaluationFailure("join result would be too large", kind: .limitExceeded)
+            }
             if separator.isSafe || items.contains(where: \.isSafe) {
                 return .safe(items.map(HTMLEscaper.markup).joined(separator: HTMLEscaper.markup(separator)))
             }
@@ -79,6 +83,61 @@ enum SequenceFilters {
                 return mapped
             })
         },
+        "sum": BuiltinFilter { call in
+            let arguments = try call.bind(["attribute", "start"])
+            let path = arguments[0].flatMap { $0 == .none ? nil : AttributePath($0) }
+            var total = arguments[1] ?? .int(0)
+            for item in try call.items() {
+                total = try Value.arithmetic(.add, total, try path?.require(item, filter: call.name) ?? item)
+            }
+            return total
+        },
+        "min": extremum(smallest: true),
+        "max": extremum(smallest: false),
+        "unique": BuiltinFilter { call in
+            let arguments = try call.bind(["case_sensitive", "attribute"])
+            let path = arguments[1].flatMap { $0 == .none ? nil : AttributePath($0) }
+            let keyed = try sortKeys(try call.items(), path: path, caseSensitive: arguments[0]?.isTruthy ?? false, filter: call.name)
+            var seen: [Value] = []
+            var kept: [Value] = []
+            for entry in keyed where !seen.contains(where: { Value.pythonEquals($0, entry.key) }) {
+                seen.append(entry.key)
+                kept.append(entry.item)
+            }
+            return .array(kept)
+        },
+        "dictsort": BuiltinFilter { call in
+            let arguments = try call.bind(["case_sensitive", "by", "reverse"])
+            guard case .dictionary(let mapping) = call.value else {
+                throw EvaluationFailure("filter 'dictsort' needs a mapping, not \(call.value.typeName)")
+            }
+            let byValue: Bool
+            switch arguments[1]?.pythonString ?? "key" {
+            case "key": byValue = false
+            case "value": byValue = true
+            default: throw EvaluationFailure("filter 'dictsort': by must be 'key' or 'value'")
+            }
+            let pairs = zip(mapping.keys, mapping.values).map { Value.array([.string($0.0), $0.1]) }
+            let keyed = try sortKeys(pairs, path: AttributePath(.int(byValue ? 1 : 0)), caseSensitive: arguments[0]?.isTruthy ?? false, filter: call.name)
+            return .array(try stableSorted(keyed, descending: arguments[2]?.isTruthy ?? false).map(\.item))
+        },
+        "batch": BuiltinFilter { call in
+            let arguments = try call.bind(["linecount", "fill_with"])
+            let size = try call.integer(arguments[0], "linecount", default: 1)
+            guard size > 0 else { throw EvaluationFailure("filter 'batch': linecount must be positive") }
+            let items = try call.items()
+            var batches: [Value] = []
+            var start = 0
+            while start < items.count {
+                var batch = Array(items[start..<min(start + size, items.count)])
+                if let fill = arguments[1], fill != .none, batch.count < size {
+                    batch += Array(repeating: fill, count: size - batch.count)
+                }
+                batches.append(.array(batch))
+                start += size
+            }
+            return .array(batches)
+        },
         "select": selection(byAttribute: false, keep: true),
         "reject": selection(byAttribute: false, keep: false),
         "selectattr": selection(byAttribute: true, keep: true),
@@ -91,6 +150,22 @@ enum SequenceFilters {
         case .array(let items): return .int(items.count)
         case .dictionary(let mapping): return .int(mapping.count)
         default: throw EvaluationFailure("filter '\(call.name)': \(call.value.typeName) has no length")
+        }
+    }
+
+    /// `min`/`max`: the first smallest or largest item (by `attribute`, ignoring case unless asked); undefined when empty.
+    private static func extremum(smallest: Bool) -> BuiltinFilter {
+        BuiltinFilter { call in
+            let arguments = try call.bind(["case_sensitive", "attribute"])
+            let path = arguments[1].flatMap { $0 == .none ? nil : AttributePath($0) }
+            let keyed = try sortKeys(try call.items(), path: path, caseSensitive: arguments[0]?.isTruthy ?? false, filter: call.name)
+            var best: Keyed?
+            for entry in keyed {
+                guard let current = best else { best = entry; continue }
+                let order = try Value.pythonCompare(entry.key, current.key)
+                if smallest ? order < 0 : order > 0 { best = entry }
+            }
+            return best?.item
         }
     }
 

@@ -1,3 +1,4 @@
+import Foundation
 #if canImport(Darwin)
 import Darwin
 #elseif canImport(Glibc)
@@ -22,7 +23,9 @@ struct StackGuard {
 
     init() {
         let current = StackGuard.currentAddress()
-        if let lowest = StackGuard.lowestStackAddress(), current > lowest + StackGuard.margin {
+        // The main thread's bounds are costly to read on Linux (glibc parses /proc/self/maps) and never change.
+        let lowest = Thread.isMainThread ? StackGuard.mainThreadLowest : StackGuard.lowestStackAddress()
+        if let lowest, current > lowest + StackGuard.margin {
             limit = lowest + StackGuard.margin
         } else {
             limit = current > StackGuard.fallbackBudget ? current - StackGuard.fallbackBudget : 0
@@ -41,6 +44,9 @@ struct StackGuard {
         return unsafeBitCast(symbol, to: GetAttributes.self)
     }()
     #endif
+
+    /// Read on the main thread only (see `init`), so these are the main thread's bounds.
+    private static let mainThreadLowest = lowestStackAddress()
 
     @inline(never)
     private static func currentAddress() -> UInt {

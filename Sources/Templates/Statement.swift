@@ -6,16 +6,21 @@ struct Statement: Sendable {
         case conditional(branches: [ConditionalBranch], otherwise: [Statement])
         case loop(Loop)
         case assign(targets: [String], value: Expression)
+        /// `{% set ns.name = value %}` on a `namespace()`.
+        case assignAttribute(target: String, attribute: String, value: Expression)
         /// `{% set name %}…{% endset %}`: the rendered body, as safe markup.
         case capture(name: String, body: [Statement])
         case include(TemplateReference, ignoreMissing: Bool, withContext: Bool)
         case extends(TemplateReference)
         /// A block placeholder; its body lives in `ParsedTemplate.blocks` so children can override it.
-        case block(String)
+        /// A `scoped` block sees the variables around the placeholder (loop variables), not just the template's.
+        case block(String, scoped: Bool)
         case macro(MacroDefinition)
         case importModule(TemplateReference, alias: String, withContext: Bool)
         case importNames(TemplateReference, names: [ImportedName], withContext: Bool)
         case with(assignments: [(String, Expression)], body: [Statement])
+        /// `{% call(params) macro(args) %}…{% endcall %}`: calls the macro, which renders the body with `caller(…)`.
+        case callBlock(call: Expression, caller: MacroDefinition)
         /// `{% filter name %}…{% endfilter %}`: the rendered body passed through filters.
         case filterBlock(filters: [Invocation], body: [Statement])
     }

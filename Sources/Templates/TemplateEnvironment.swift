@@ -9,15 +9,19 @@ import Foundation
 public final class TemplateEnvironment: Sendable {
     let templates: [String: ParsedTemplate]
     let filters: [String: CustomFilter]
+    let limits: TemplateLimits
     private let fileNamePrefix: String
 
     /// - Parameters:
     ///   - templates: Template sources by name ("base.html", "timeline/page.html").
     ///   - filters: Extra filters; a custom filter replaces a builtin of the same name.
     ///   - fileNamePrefix: Put before template names in error locations ("templates/").
+    ///   - limits: Bounds on each render (steps, call depth, output size).
     /// - Throws: `TemplateErrors` with every problem found, sorted by file and position.
-    public init(templates: [String: String], filters: [String: CustomFilter] = [:], fileNamePrefix: String = "") throws(TemplateErrors) {
+    public init(templates: [String: String], filters: [String: CustomFilter] = [:], fileNamePrefix: String = "",
+                limits: TemplateLimits = TemplateLimits()) throws(TemplateErrors) {
         self.filters = filters
+        self.limits = limits
         self.fileNamePrefix = fileNamePrefix
         var parsed: [String: ParsedTemplate] = [:]
         var errors: [TemplateError] = []

@@ -24,28 +24,72 @@ enum TextFilters {
         return String(first).uppercased() + text.dropFirst().lowercased()
     }
 
-    /// Jinja's `title`: words start after runs of whitespace, `-`, `(`, `{`, `[` or `<`.
+    /// Jinja's `title`: words start after runs of whitespace, `-`, `(`, `{`, `[` or `<`;
+    /// each word's first character is upper-cased and the rest lower-cased.
     static func title(_ text: String) -> String {
-        var result = ""
+        if let ascii = asciiTitle(text) { return ascii }
+        var result = String.UnicodeScalarView()
         var atWordStart = true
-        for character in text {
-            let isSeparator = character.isWhitespace || "-({[<".contains(character)
-            if isSeparator {
-                result.append(character)
+        for scalar in text.unicodeScalars {
+            if Lexer.isPythonSpace(scalar) || "-({[<".unicodeScalars.contains(scalar) {
+                result.append(scalar)
                 atWordStart = true
-            } else if atWordStart {
-                result += String(character).uppercased()
-                atWordStart = false
             } else {
-                result += String(character).lowercased()
+                appendCased(scalar, upper: atWordStart, to: &result)
+                atWordStart = false
             }
         }
-        return result
+        return String(result)
+    }
+
+    /// `title` for pure-ASCII text, on bytes (most titles); nil when the text has other characters.
+    private static func asciiTitle(_ text: String) -> String? {
+        var bytes = Array(text.utf8)
+        var atWordStart = true
+        for index in bytes.indices {
+            let byte = bytes[index]
+            guard byte < 0x80 else { return nil }
+            switch byte {
+            case 0x09...0x0D, 0x1C...0x20, UInt8(ascii: "-"), UInt8(ascii: "("), UInt8(ascii: "{"), UInt8(ascii: "["), UInt8(ascii: "<"):
+                atWordStart = true
+            case UInt8(ascii: "a")...UInt8(ascii: "z"):
+                if atWordStart { bytes[index] = byte - 32 }
+                atWordStart = false
+            case UInt8(ascii: "A")...UInt8(ascii: "Z"):
+                if !atWordStart { bytes[index] = byte + 32 }
+                atWordStart = false
+            default:
+                atWordStart = false
+            }
+        }
+        return String(decoding: bytes, as: UTF8.self)
+    }
+
+    /// Appends the upper- or lower-case mapping of `scalar` (ASCII without a table lookup).
+    private static func appendCased(_ scalar: Unicode.Scalar, upper: Bool, to result: inout String.UnicodeScalarView) {
+        if scalar.isASCII {
+            let value = scalar.value
+            if upper, value >= 0x61, value <= 0x7A {
+                result.append(Unicode.Scalar(UInt8(value - 32)))
+            } else if !upper, value >= 0x41, value <= 0x5A {
+                result.append(Unicode.Scalar(UInt8(value + 32)))
+            } else {
+                result.append(scalar)
+            }
+        } else {
+            result.append(contentsOf: (upper ? scalar.properties.uppercaseMapping : scalar.properties.lowercaseMapping).unicodeScalars)
+        }
     }
 
     /// Python's `str.replace(old, new, count)`; an empty `old` inserts `new` between characters.
-    static func replace(_ text: String, _ old: String, _ new: String, count: Int) -> String {
+    static func replace(_ text: String, _ old: String, _ new: String, count: Int) throws(EvaluationFailure) -> String {
         if count == 0 { return text }
+        // The most insertions possible, so a huge result fails before it is built.
+        let insertions = old.isEmpty ? text.unicodeScalars.count + 1 : text.utf8.count / old.utf8.count
+        let bound = count < 0 ? insertions : min(count, insertions)
+        if new.utf8.count > old.utf8.count, text.utf8.count + bound * (new.utf8.count - old.utf8.count) > Value.maxBuiltLength {
+            throw EvaluationFailure("replace result would be too large", kind: .limitExceeded)
+        }
         if old.isEmpty {
             var result = ""
             var remaining = count
@@ -81,11 +125,16 @@ enum TextFilters {
         let endLength = end.unicodeScalars.count
         guard length >= endLength else { throw EvaluationFailure("truncate: expected length >= \(endLength), got \(length)") }
         guard leeway >= 0 else { throw EvaluationFailure("truncate: expected leeway >= 0, got \(leeway)") }
-        let scalars = Array(text.unicodeScalars)
-        if scalars.count <= length + leeway { return (text, false) }
-        var kept = String(String.UnicodeScalarView(scalars.prefix(length - endLength)))
-        if !killWords, let space = kept.lastIndex(of: " ") { kept = String(kept[..<space]) }
-        return (kept, true)
+        // A string has at least as many UTF-8 bytes as scalars: short texts need no counting.
+        let allowed = length.addingReportingOverflow(leeway)
+        if allowed.overflow || text.utf8.count <= allowed.partialValue || text.unicodeScalars.count <= allowed.partialValue {
+            return (text, false)
+        }
+        let scalars = text.unicodeScalars
+        let cut = scalars.index(scalars.startIndex, offsetBy: length - endLength)
+        var kept = Substring(scalars[..<cut])
+        if !killWords, let space = kept.unicodeScalars.lastIndex(of: " ") { kept = Substring(kept.unicodeScalars[..<space]) }
+        return (String(kept), true)
     }
 
     /// MarkupSafe's `striptags`: drop comments and tags, collapse whitespace, unescape entities.
@@ -101,20 +150,24 @@ enum TextFilters {
         return HTMLUnescaper.unescape(words.joined(separator: " "))
     }
 
-    /// A URL slug: lower case, letters and digits kept (any script), runs of anything else become one `-`.
+    /// A URL slug: lower case, letters and digits kept (any script), runs of spaces, dashes,
+    /// `_`, `.` and `/` become one `-`, other punctuation is dropped.
     static func slugify(_ text: String) -> String {
-        var slug = ""
+        var slug = String.UnicodeScalarView()
         var pendingDash = false
-        for character in text.lowercased() {
-            if character.isLetter || character.isNumber {
+        for scalar in text.unicodeScalars {
+            let properties = scalar.properties
+            let isWordCharacter = scalar.isASCII
+                ? (scalar.value >= 0x30 && scalar.value <= 0x39) || (scalar.value | 0x20 >= 0x61 && scalar.value | 0x20 <= 0x7A)
+                : properties.isAlphabetic || properties.numericType != nil
+            if isWordCharacter {
                 if pendingDash, !slug.isEmpty { slug.append("-") }
                 pendingDash = false
-                slug.append(character)
-            } else if character.isWhitespace || "_/.".contains(character)
-                        || character.unicodeScalars.first?.properties.generalCategory == .dashPunctuation {
+                appendCased(scalar, upper: false, to: &slug)
+            } else if Lexer.isPythonSpace(scalar) || "_./".unicodeScalars.contains(scalar) || properties.generalCategory == .dashPunctuation {
                 pendingDash = true
             }
         }
-        return slug
+        return String(slug)
     }
 }

@@ -44,7 +44,9 @@ extension Value {
             let end = clamp(stop, step > 0 ? count : -1)
             while step > 0 ? index < end : index > end {
                 result.append(items[index])
-                index += step
+                let next = index.addingReportingOverflow(step)
+                if next.overflow { break }
+                index = next.partialValue
             }
             return result
         }

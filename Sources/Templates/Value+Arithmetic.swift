@@ -32,7 +32,8 @@ extension Value {
 
     private static func repeatText(_ text: Value, _ count: Int) throws(EvaluationFailure) -> Value {
         let content = text.stringContent ?? ""
-        guard count <= 0 || content.utf8.count <= maxBuiltLength / count else {
+        if content.isEmpty || count <= 0 { return text.isSafe ? .safe("") : .string("") }
+        guard content.utf8.count <= maxBuiltLength / count else {
             throw EvaluationFailure("string repetition result is too large", kind: .limitExceeded)
         }
         let repeated = String(repeating: content, count: max(0, count))

@@ -36,7 +36,7 @@ extension Value {
             guard arguments.count == 2, let old = arguments[0].stringContent, let new = arguments[1].stringContent else {
                 throw EvaluationFailure("replace() takes two strings")
             }
-            return wrap(TextFilters.replace(text, old, new, count: -1))
+            return wrap(try TextFilters.replace(text, old, new, count: -1))
         case "split":
             if let separator = arguments.first?.stringContent, !separator.isEmpty {
                 return .array(text.components(separatedBy: separator).map { .string($0) })

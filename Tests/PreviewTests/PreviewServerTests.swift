@@ -258,4 +258,23 @@ import Site
             withExtendedLifetime(slow) {}
         }
     }
+
+    @Test func clientsThatStallAreDisconnected() async throws {
+        let fake = FakeBuild()
+        try await withServer(build: fake.build, clientTimeout: .seconds(1)) { server, port in
+            let closed = await offThread { () -> Bool in
+                guard let connection = LoopbackConnection(port: port, timeout: 1) else { return false }
+                connection.send("GET /index.html HTTP/1.1\r\nHost: 127.0.0.1\r\nX-Half: of a hea")
+                return connection.closesWithin(15)
+            }
+            #expect(closed)
+            #expect(await eventually { server.openConnections == 0 })
+            let events = try #require(await EventStreamClient.open(port: port))
+            try await Task.sleep(for: .seconds(2))
+            #expect(server.liveReloadClients == 1)
+            fake.update("index.html", "<html><body>after the stall</body></html>")
+            server.rebuild()
+            #expect(await events.next("reload") != nil)
+        }
+    }
 }

@@ -14,7 +14,8 @@ import Testing
         "{% for x in y %}", "{% if x %}", "{% else %}", "{% block a %}", "{% endblock %}", "{{ super() }}", "loop.index",
         "{% extends \"main.html\" %}", "{% include \"main.html\" %}", "{% import \"main.html\" as m %}", "{{ m.x() }}",
         "{% macro r(n) %}{{ r(n) }}{% endmacro %}{{ r(1) }}", "| default(", "| join(", "| sort(attribute=", "| truncate(-1)",
-        "9999999999999999999999", "1e999", "0", "-1", "none", "\\", "\u{0}", "é", "😀", "{% raw %}", "{% endraw %}", "\r",
+        "9999999999999999999999", "9223372036854775807", "1e999", "0", "-1", "none", "[::-1]", "[1:", "range(", "* 99999",
+        "{% set ns = namespace(a=1) %}", "{% set ns.a = ns.a ~ ns.a %}", "{% block b scoped %}", "is divisibleby -1", "\\", "\u{0}", "é", "😀", "{% raw %}", "{% endraw %}", "\r",
     ]
 
     @Test func mutatedTemplatesRenderOrThrowTemplateError() throws {

@@ -70,6 +70,18 @@ final class LoopbackConnection: @unchecked Sendable {
         return Data(buffer[0..<count])
     }
 
+    /// Whether the server closed the connection (end of stream) before `timeout`, discarding what it sent.
+    func closesWithin(_ timeout: TimeInterval) -> Bool {
+        let deadline = Date().addingTimeInterval(timeout)
+        var buffer = [UInt8](repeating: 0, count: 4096)
+        while Date() < deadline {
+            let count = buffer.withUnsafeMutableBytes { recv(descriptor, $0.baseAddress, $0.count, 0) }
+            if count == 0 { return true }
+            if count < 0, errno != EAGAIN, errno != EWOULDBLOCK, errno != EINTR { return true }
+        }
+        return false
+    }
+
     /// Everything until the server closes the connection (or the timeout).
     func receiveAll() -> Data {
         var data = Data()

@@ -4,9 +4,10 @@ import Testing
 import Site
 
 /// Starts a preview server on an ephemeral loopback port for the duration of `body`, then stops it.
-func withServer(build: @escaping PreviewServer.Build, root: URL? = nil,
+func withServer(build: @escaping PreviewServer.Build, root: URL? = nil, clientTimeout: Duration = .seconds(30),
                 _ body: (PreviewServer, UInt16) async throws -> Void) async throws {
-    let server = try PreviewServer(configuration: PreviewConfiguration(port: 0, root: root), build: build)
+    let configuration = PreviewConfiguration(port: 0, root: root, clientTimeout: clientTimeout)
+    let server = try PreviewServer(configuration: configuration, build: build)
     let url = try await server.start()
     let port = try #require(url.port.flatMap { UInt16(exactly: $0) })
     #expect(url.host == "127.0.0.1")
