@@ -45,5 +45,6 @@ let package = Package(
         .testTarget(name: "ContentTests", dependencies: ["Content"], resources: [.copy("Fixtures")]),
         .testTarget(name: "SiteTests", dependencies: ["Site", "BuildSiteCLI"], resources: [.copy("Fixtures")]),
         .testTarget(name: "PreviewTests", dependencies: ["Preview", "Site"], resources: [.copy("Fixtures")]),
+        .testTarget(name: "CLITests", dependencies: ["BuildSiteCLI", "Site"], resources: [.copy("Fixtures")]),
     ]
 )

@@ -32,8 +32,7 @@ struct DiagnosticPrinter {
             let gutter = String(repeating: " ", count: number.count)
             text += "  \(number) | \(source)\n"
             if let column = diagnostic.column, column >= 1 {
-                let prefix = source.prefix(column - 1).map { $0 == "\t" ? "\t" : " " }.joined()
-                text += "  \(gutter) | \(prefix)^\n"
+                text += "  \(gutter) | \(CaretPadding.padding(before: column, in: source))^\n"
             }
         }
         for note in diagnostic.notes {
@@ -42,16 +41,20 @@ struct DiagnosticPrinter {
         return text
     }
 
+    /// The text of line `line` of `file`, for the excerpt. Lines are split on the byte `\n` (splitting a
+    /// `String` on the Character "\n" would miss every `\r\n`, which Swift treats as one Character), and
+    /// control characters are shown as U+FFFD so that a binary file cannot drive the terminal.
     private func sourceLine(file: String, line: Int) -> String? {
         let url = file.hasPrefix("/") ? URL(fileURLWithPath: file) : root.appendingPathComponent(file)
-        guard let data = FileManager.default.contents(atPath: url.path), data.count < 50_000_000 else { return nil }
-        // Split on the byte, not on the Character "\n": Swift treats "\r\n" as one character, so a
-        // CRLF file would otherwise look like a single line.
+        guard line >= 1, let data = FileManager.default.contents(atPath: url.path), data.count < 50_000_000 else { return nil }
         var current = 1
-        for candidate in data.split(separator: UInt8(ascii: "\n"), omittingEmptySubsequences: false) {
+        for bytes in data.split(separator: 0x0A, omittingEmptySubsequences: false) {
             if current == line {
-                let bytes = candidate.last == UInt8(ascii: "\r") ? candidate.dropLast() : candidate
-                return String(decoding: bytes, as: UTF8.self)
+                let content = bytes.last == 0x0D ? bytes.dropLast() : bytes
+                let text = String(decoding: content, as: UTF8.self)
+                return String(String.UnicodeScalarView(text.unicodeScalars.map { scalar in
+                    scalar.properties.generalCategory == .control && scalar != "\t" ? "\u{FFFD}" : scalar
+                }))
             }
             current += 1
         }

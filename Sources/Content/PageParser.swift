@@ -15,7 +15,7 @@ enum PageParser {
         do {
             data = try Data(contentsOf: file.url)
         } catch {
-            return failure(ContentError(.unreadable, file: file.path, message: "cannot read file: \(error.localizedDescription)"))
+            return failure(ContentError(.unreadable, file: file.path, message: "cannot read file: \(readFailure(file.url, error))"))
         }
         if data.isEmpty || data.elementsEqual([0xEF, 0xBB, 0xBF]) {
             return failure(ContentError(.emptyFile, file: file.path, message: "file is empty",
@@ -83,6 +83,15 @@ enum PageParser {
         if name.isEmpty { return "Home" }
         let words = name.replacingOccurrences(of: "-", with: " ").replacingOccurrences(of: "_", with: " ")
         return words.prefix(1).uppercased() + words.dropFirst()
+    }
+
+    /// Why a file could not be read, in the system's plain words ("Permission denied") rather than
+    /// Foundation's sentence, which differs between platforms and releases.
+    private static func readFailure(_ url: URL, _ error: Error) -> String {
+        let descriptor = open(url.path, O_RDONLY)
+        guard descriptor >= 0 else { return String(cString: strerror(errno)) }
+        close(descriptor)
+        return error.localizedDescription
     }
 
     private static func failure(_ error: ContentError) -> Outcome {

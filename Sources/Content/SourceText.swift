@@ -4,10 +4,10 @@ import Foundation
 ///
 /// A file copied from elsewhere may be an image renamed `.md`, or Latin-1; both must be
 /// reported at the first offending byte instead of being silently mangled. A leading
-/// UTF-8 byte-order mark is dropped.
-enum SourceText {
+/// UTF-8 byte-order mark is dropped. Public so that Site reads templates by the same rule.
+public enum SourceText {
     /// Decodes `data`, or returns an `.encoding` error located at the first bad byte.
-    static func decode(_ data: Data, file: String) -> Result<String, ContentError> {
+    public static func decode(_ data: Data, file: String) -> Result<String, ContentError> {
         var bytes = [UInt8](data)
         if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { bytes.removeFirst(3) }
         if let nul = bytes.firstIndex(of: 0) {

@@ -1,3 +1,4 @@
+import Foundation
 import Yams
 
 /// Turning Yams' errors into located `ContentError`s.
@@ -10,7 +11,7 @@ extension YAMLReader {
         case .scanner(let context, let problem, let mark, _),
              .parser(let context, let problem, let mark, _),
              .composer(let context, let problem, let mark, _):
-            return located(problem, at: mark, context: context)
+            return located(problem, at: mark, context: context, yaml: yaml)
         case .duplicatedKeysInMapping(let duplicates, let context):
             let names = duplicates.map { "'\($0)'" }.joined(separator: ", ")
             return ContentError(.yaml, file: file, line: context.mark.line + lineOffset, column: context.mark.column,
@@ -24,15 +25,40 @@ extension YAMLReader {
         }
     }
 
-    private func located(_ problem: String, at mark: Mark, context: YamlError.Context?) -> ContentError {
+    private func located(_ problem: String, at mark: Mark, context: YamlError.Context?, yaml: String) -> ContentError {
         // libyaml's own wording names a C function the author cannot call.
         let problem = problem.hasPrefix("Maximum nesting level reached") ? "it nests too deeply" : problem
+        // An unclosed `[`, `{` or quote is only noticed at the end of the text, where there is nothing to
+        // point at (the closing `---`, or past the last line). The place to fix is where it was opened.
+        if let context, mark.line > YAMLReader.lastContentLine(of: yaml) {
+            return ContentError(.yaml, file: file, line: context.mark.line + lineOffset, column: context.mark.column,
+                                message: "invalid YAML: this \(YAMLReader.construct(in: context.text)) is never closed (\(problem))")
+        }
         var notes: [String] = []
         if let context {
             notes.append("\(context.text) at line \(context.mark.line + lineOffset), column \(context.mark.column)")
         }
         return ContentError(.yaml, file: file, line: mark.line + lineOffset, column: mark.column,
                             message: "invalid YAML: \(problem)", notes: notes)
+    }
+
+    /// The 1-based number of the last line holding anything but whitespace (0 for blank text).
+    static func lastContentLine(of text: String) -> Int {
+        var last = 0
+        for (index, line) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated()
+            where line.contains(where: { !$0.isWhitespace }) {
+            last = index + 1
+        }
+        return last
+    }
+
+    /// "while scanning a quoted scalar" → "quoted string": libyaml's context in the words an author uses.
+    static func construct(in context: String) -> String {
+        let known = ["quoted scalar": "quoted string", "flow sequence": "[ ] list", "flow mapping": "{ } mapping",
+                     "block mapping": "mapping", "block collection": "list", "simple key": "key"]
+        for (term, words) in known where context.contains(term) { return words }
+        let trimmed = context.replacingOccurrences(of: "while scanning ", with: "").replacingOccurrences(of: "while parsing ", with: "")
+        return trimmed.hasPrefix("a ") ? String(trimmed.dropFirst(2)) : trimmed
     }
 
     /// 1-based line and column (in Unicode scalars) of the `offset`-th Character of `text`.

@@ -32,8 +32,14 @@ struct LinkLocator {
             found = first(of: Array(site.text.utf8), from: cursor, before: end)
         }
         guard let offset = found else {
-            if site.line > 0 { return (site.line, max(site.column, 1)) }
-            return (max(site.blockLine, 1), max(site.blockColumn, 1))
+            // cmark-gfm's own position, re-counted the way locations are reported (lines end at `\n`).
+            let line = site.line > 0 ? site.line : max(site.blockLine, 1)
+            let column = site.line > 0 ? max(site.column, 1) : max(site.blockColumn, 1)
+            if let position = source.offset(line: line, byteColumn: column) {
+                let location = source.location(of: position)
+                return (location.line, location.column)
+            }
+            return (line, column)
         }
         cursor = offset + 1
         let location = source.location(of: offset, after: lastLocation)

@@ -2,11 +2,15 @@
 /// line and column numbers a person can use.
 ///
 /// cmark-gfm counts columns in bytes; editors and the diagnostics printed by Site count
-/// characters, which differs by a factor of three for Chinese text. Line breaks are `\n`, `\r\n`
-/// or `\r`, as cmark-gfm counts them.
+/// characters, which differs by a factor of three for Chinese text. cmark-gfm's lines end at `\n`,
+/// `\r\n` or a lone `\r`; the lines reported back end at `\n` only, as in every other module and in
+/// the excerpt the CLI prints (a stray `\r` in a file must not shift every location after it).
 struct SourceText {
     let bytes: [UInt8]
+    /// Where each of cmark-gfm's lines starts, for reading its positions.
     private let lineStarts: [Int]
+    /// Where each `\n`-separated line starts, for reporting.
+    private let reportedLineStarts: [Int]
 
     init(_ text: String) {
         let bytes = Array(text.utf8)
@@ -23,6 +27,7 @@ struct SourceText {
         }
         self.bytes = bytes
         self.lineStarts = starts
+        self.reportedLineStarts = [0] + bytes.indices.filter { bytes[$0] == UInt8(ascii: "\n") }.map { $0 + 1 }
     }
 
     /// Byte offsets of 1-based `line`, without its line break; nil when there is no such line.
@@ -42,7 +47,7 @@ struct SourceText {
         return min(max(range.lowerBound + byteColumn - 1, range.lowerBound), range.upperBound)
     }
 
-    /// A byte offset with its 1-based line and column (in Unicode scalars).
+    /// A byte offset with its 1-based line (counting `\n` only) and column (in Unicode scalars).
     struct Location {
         var offset: Int
         var line: Int
@@ -56,13 +61,13 @@ struct SourceText {
     /// cost linear rather than quadratic time.
     func location(of offset: Int, after hint: Location? = nil) -> Location {
         var low = 0
-        var high = lineStarts.count - 1
+        var high = reportedLineStarts.count - 1
         while low < high {
             let middle = (low + high + 1) / 2
-            if lineStarts[middle] <= offset { low = middle } else { high = middle - 1 }
+            if reportedLineStarts[middle] <= offset { low = middle } else { high = middle - 1 }
         }
         var column = 1
-        var index = lineStarts[low]
+        var index = reportedLineStarts[low]
         if let hint, hint.line == low + 1, hint.offset <= offset {
             column = hint.column
             index = hint.offset

@@ -40,6 +40,7 @@ public enum OutputSync {
         // Record everything this run may create before creating it: a build killed half-way still leaves
         // a manifest that covers its files, so the next build can clean up after it.
         let union = Set(previous).union(paths).sorted()
+        removeLeftoverTemporaries(for: union, in: root)
         if union != previous.sorted() {
             try writeManifest(union, in: root)
         }
@@ -86,6 +87,8 @@ public enum OutputSync {
             return text.split(separator: "\n").map(String.init)
                 .filter { !$0.hasPrefix("#") && !$0.isEmpty && isSafeRelativePath($0) }
         }
+        // A first build killed before its manifest was renamed into place leaves only our temporary manifest.
+        removeLeftoverTemporaries(for: [manifestName], in: root)
         let entries = (try? fm.contentsOfDirectory(atPath: root.path)) ?? []
         if !entries.isEmpty && !force {
             throw Diagnostic(
@@ -133,6 +136,59 @@ public enum OutputSync {
                 throw Diagnostic(file: current.path, message: "cannot create folder: \(error.localizedDescription)")
             }
         }
+    }
+
+    /// Removes the temporary files a killed build left behind (`.<name>.tmp-<pid>` next to a file the
+    /// manifest covers), so that the next build completes the update cleanly.
+    ///
+    /// Only exact matches of our own pattern, for names we write, are touched, only regular files (never
+    /// a link), and only when the process that made them is gone: a build running at the same moment keeps
+    /// its files.
+    private static func removeLeftoverTemporaries(for paths: [String], in root: URL) {
+        var namesByFolder: [String: Set<String>] = [:]
+        for path in paths {
+            let parts = path.split(separator: "/")
+            guard let name = parts.last else { continue }
+            namesByFolder[parts.dropLast().joined(separator: "/"), default: []].insert(String(name))
+        }
+        for (folder, names) in namesByFolder {
+            let directory = folder.isEmpty ? root : root.appendingPathComponent(folder)
+            if folderIsLinkedOrMissing(folder, in: root) { continue }
+            guard let entries = try? FileManager.default.contentsOfDirectory(atPath: directory.path) else { continue }
+            for entry in entries {
+                guard let (name, pid) = temporaryParts(entry), names.contains(name), !isRunning(pid) else { continue }
+                let path = directory.appendingPathComponent(entry).path
+                var info = stat()
+                if lstat(path, &info) == 0 && (info.st_mode & S_IFMT) == S_IFREG {
+                    unlink(path)
+                }
+            }
+        }
+    }
+
+    /// `.index.html.tmp-1234` → ("index.html", 1234); nil for anything else.
+    static func temporaryParts(_ entry: String) -> (name: String, pid: pid_t)? {
+        guard entry.hasPrefix("."), let marker = entry.range(of: ".tmp-", options: .backwards) else { return nil }
+        let name = entry[entry.index(after: entry.startIndex)..<marker.lowerBound]
+        let digits = entry[marker.upperBound...]
+        guard !name.isEmpty, !digits.isEmpty, digits.allSatisfy({ $0.isASCII && $0.isNumber }), let pid = pid_t(digits), pid > 0 else { return nil }
+        return (String(name), pid)
+    }
+
+    private static func isRunning(_ pid: pid_t) -> Bool {
+        if pid == getpid() { return false }
+        return kill(pid, 0) == 0 || errno != ESRCH
+    }
+
+    /// True when `folder` (relative to root) or one of its parents is a symbolic link, or it does not exist.
+    private static func folderIsLinkedOrMissing(_ folder: String, in root: URL) -> Bool {
+        var current = root
+        for component in folder.split(separator: "/") {
+            current = current.appendingPathComponent(String(component))
+            var info = stat()
+            guard lstat(current.path, &info) == 0, (info.st_mode & S_IFMT) == S_IFDIR else { return true }
+        }
+        return false
     }
 
     /// Writes to a temporary sibling and renames it over the target: readers see the old file or the new one.

@@ -98,7 +98,7 @@ public enum SiteBuilder {
             "collections": values.collections,
             "build": .dictionary(OrderedDictionary([("generator", .string("build-site"))])),
         ]
-        let results = Array(content.pages.indices).concurrentMap { index -> Result<(String, Data), Diagnostic> in
+        let results = Array(content.pages.indices).concurrentMap { index -> Result<(String, Data), PageFailure> in
             let page = content.pages[index]
             let candidates = TemplateSet.candidates(
                 explicit: page.template, collection: page.collection, isListPage: page.isListPage,
@@ -111,24 +111,22 @@ public enum SiteBuilder {
                 let html = try templates.environment.render(name, context: context)
                 return .success((SitePath.outputFile(for: urls[index]), Data(html.utf8)))
             } catch let diagnostic as Diagnostic {
-                return .failure(diagnostic)
+                return .failure(PageFailure(diagnostic: diagnostic, page: nil))
             } catch let error as TemplateError {
-                var diagnostic = Diagnostic(error)
-                diagnostic.notes.append("while rendering \(page.source)")
-                return .failure(diagnostic)
+                return .failure(PageFailure(diagnostic: Diagnostic(error), page: page.source))
             } catch {
-                return .failure(Diagnostic(file: page.source, message: "\(error)"))
+                return .failure(PageFailure(diagnostic: Diagnostic(file: page.source, message: "\(error)"), page: nil))
             }
         }
         var files: [String: Data] = [:]
-        var diagnostics: [Diagnostic] = []
+        var failures: [PageFailure] = []
         for result in results {
             switch result {
             case .success(let (path, data)): files[path] = data
-            case .failure(let diagnostic): diagnostics.append(diagnostic)
+            case .failure(let failure): failures.append(failure)
             }
         }
-        if !diagnostics.isEmpty { throw BuildFailure(diagnostics: deduplicated(diagnostics)) }
+        if !failures.isEmpty { throw BuildFailure(diagnostics: PageFailure.merged(failures)) }
         return files
     }
 
@@ -187,10 +185,5 @@ public enum SiteBuilder {
         guard !broken.isEmpty else { return }
         let locator = LinkOrigin(content: content, urls: urls, root: root)
         throw BuildFailure(diagnostics: broken.map(locator.diagnostic))
-    }
-
-    private static func deduplicated(_ diagnostics: [Diagnostic]) -> [Diagnostic] {
-        var seen = Set<Diagnostic>()
-        return diagnostics.filter { seen.insert($0).inserted }
     }
 }

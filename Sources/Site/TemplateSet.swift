@@ -1,3 +1,4 @@
+import Content
 import Foundation
 import Templates
 
@@ -20,11 +21,12 @@ struct TemplateSet: Sendable {
                 diagnostics.append(Diagnostic(file: "templates/" + name, message: "cannot read the template"))
                 continue
             }
-            guard let text = String(validating: data, as: UTF8.self) else {
-                diagnostics.append(Diagnostic(file: "templates/" + name, message: "the template is not valid UTF-8"))
-                continue
+            switch SourceText.decode(data, file: "templates/" + name) {
+            case .success(let text): sources[name] = text
+            case .failure(let error):
+                diagnostics.append(Diagnostic(file: error.file, line: error.line, column: error.column,
+                                              message: error.message, notes: error.notes))
             }
-            sources[name] = text
         }
         if !diagnostics.isEmpty { throw BuildFailure(diagnostics: diagnostics) }
         do {

@@ -1,0 +1,28 @@
+#!/usr/bin/env bash
+# .ci/strict.sh — the package builds with zero compiler warnings in our own code, and the whole test suite
+# (including the end-to-end tests, whose build-site binary is then instrumented too) passes under
+# ThreadSanitizer with no report. Uses its own build folder, so every file is compiled (and every warning
+# seen) without disturbing the normal .build/.
+set -euo pipefail
+cd "$(dirname "${BASH_SOURCE[0]}")/.."
+scratch=.build-tsan
+log="$(mktemp)"
+
+echo "== build with -sanitize=thread (all targets and tests)"
+swift build --build-tests --sanitize=thread --scratch-path "$scratch" 2>&1 | tee "$log" | grep -E "error:|Compiling|Build complete" | tail -3
+# Dependencies' warnings are not ours to fix; ours are in Sources/ and Tests/.
+if grep -E "^$(pwd)/(Sources|Tests)/.*: warning:" "$log" | sort -u | tee /dev/stderr | grep -q .; then
+  echo "compiler warnings in our sources (listed above): the package must build with none" >&2
+  exit 1
+fi
+echo "no compiler warnings in Sources/ or Tests/"
+
+echo "== swift test --sanitize=thread"
+# halt_on_error makes a data race fail the run at once, in the tests and in every build-site they start.
+export TSAN_OPTIONS="halt_on_error=1 second_deadlock_stack=1"
+export BUILD_SITE_TESTS_SANITIZED=1   # the kill test uses a smaller site (every build is slower under TSan)
+swift test --sanitize=thread --scratch-path "$scratch" --skip-build 2>&1 | tee "$log" | grep -vE "^(◇|↳)|passed after" | tail -40
+if grep -q "WARNING: ThreadSanitizer" "$log"; then
+  echo "ThreadSanitizer reported a race (above)" >&2
+  exit 1
+fi

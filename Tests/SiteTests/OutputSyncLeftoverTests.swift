@@ -1,0 +1,46 @@
+import Foundation
+import Testing
+@testable import Site
+
+/// A killed build leaves `.<name>.tmp-<pid>` files; the next build removes exactly those, and nothing else.
+@Suite struct OutputSyncLeftoverTests {
+    /// A pid that cannot belong to a running process (above Linux's pid_max of 2^22).
+    static let deadPID = 9_999_999
+
+    @Test func parsesOnlyItsOwnPattern() {
+        #expect(OutputSync.temporaryParts(".index.html.tmp-123").map { "\($0.name) \($0.pid)" } == "index.html 123")
+        #expect(OutputSync.temporaryParts(".a.tmp-1.tmp-7").map { "\($0.name) \($0.pid)" } == "a.tmp-1 7")
+        for other in ["index.html.tmp-1", ".index.html.tmp-", ".index.html.tmp-12a", "..tmp-3", ".x.tmp-+3", ".x.tmp--3"] {
+            #expect(OutputSync.temporaryParts(other) == nil, "\(other)")
+        }
+    }
+
+    @Test func removesLeftoversOfItsOwnFilesOnly() throws {
+        let fixture = try FixtureSite()
+        defer { fixture.remove() }
+        let site = try fixture.build()
+        _ = try OutputSync.write(site, to: fixture.output)
+        let about = fixture.output.appendingPathComponent("about")
+        let leftover = about.appendingPathComponent(".index.html.tmp-\(Self.deadPID)")
+        let foreignName = about.appendingPathComponent(".notes.txt.tmp-\(Self.deadPID)")
+        let live = about.appendingPathComponent(".index.html.tmp-\(getpid() == 1 ? 2 : 1)")
+        for file in [leftover, foreignName, live] { try Data("partial".utf8).write(to: file) }
+
+        _ = try OutputSync.write(site, to: fixture.output)
+
+        #expect(!FileManager.default.fileExists(atPath: leftover.path), "our own leftover goes")
+        #expect(FileManager.default.fileExists(atPath: foreignName.path), "a name the build never writes is not ours")
+        #expect(FileManager.default.fileExists(atPath: live.path), "a running process (pid 1) may still rename it")
+    }
+
+    @Test func aFirstBuildKilledBeforeItsManifestIsNotAForeignFolder() throws {
+        let fixture = try FixtureSite()
+        defer { fixture.remove() }
+        try FileManager.default.createDirectory(at: fixture.output, withIntermediateDirectories: true)
+        let manifestTemp = fixture.output.appendingPathComponent(".\(OutputSync.manifestName).tmp-\(Self.deadPID)")
+        try Data("# build-site manifest\n".utf8).write(to: manifestTemp)
+        _ = try OutputSync.write(try fixture.build(), to: fixture.output)
+        #expect(!FileManager.default.fileExists(atPath: manifestTemp.path))
+        #expect(FileManager.default.fileExists(atPath: fixture.output.appendingPathComponent(OutputSync.manifestName).path))
+    }
+}
