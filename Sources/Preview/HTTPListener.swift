@@ -44,9 +44,9 @@ final class HTTPListener: Sendable {
         } catch {
             throw PreviewError("cannot listen: \(error.localizedDescription)")
         }
-        let poolTask = Task { _ = try? await pool.run() }
-        let acceptTask = Task { [self] in await acceptLoop(listener) }
-        let reaper = Task { [registry] in
+        let poolTask = Task(executorPreference: PreviewExecutor.events) { _ = try? await pool.run() }
+        let acceptTask = Task(executorPreference: PreviewExecutor.requests) { [self] in await acceptLoop(listener) }
+        let reaper = Task(executorPreference: PreviewExecutor.requests) { [registry] in
             while !Task.isCancelled {
                 try? await Task.sleep(for: .seconds(1))
                 registry.cancelExpired(now: .now)
@@ -87,7 +87,7 @@ final class HTTPListener: Sendable {
             }
             let connection = Connection(id: id, timeout: timeout, socket: client, handler: handler, events: events,
                                         registry: registry)
-            registry.attach(id, task: Task { await connection.run() })
+            registry.attach(id, task: Task(executorPreference: PreviewExecutor.requests) { await connection.run() })
         }
     }
 }

@@ -62,7 +62,7 @@ public final class PreviewServer: Sendable {
             await listener.stop()
             throw PreviewError("the server is not listening on an IP address")
         }
-        let heartbeat = Task { [events, interval = configuration.heartbeatInterval] in
+        let heartbeat = Task(executorPreference: PreviewExecutor.requests) { [events, interval = configuration.heartbeatInterval] in
             while !Task.isCancelled {
                 try? await Task.sleep(for: interval)
                 events.sendHeartbeat()
