@@ -74,7 +74,8 @@ struct LinkChecker {
         guard let target = resolve(decoded, from: page) else {
             return BrokenLink(page: page, href: href, sitePath: href, reason: "leads outside the site")
         }
-        let sitePath = SitePath.sitePath(forOutputFile: target.file) + (fragment.map { "#" + $0 } ?? "")
+        // Built only for a broken link: almost every link is fine, and this runs for every link of every page.
+        var sitePath: String { SitePath.sitePath(forOutputFile: target.file) + (fragment.map { "#" + $0 } ?? "") }
         guard target.exists else {
             return BrokenLink(page: page, href: href, sitePath: sitePath, reason: "no such page or file in the site")
         }
@@ -91,6 +92,11 @@ struct LinkChecker {
     /// The lowercased scheme of an absolute URL (`HTTPS://x` → `https`), or nil for a relative link.
     /// Browsers ignore leading spaces and control characters, so a `javascript:` hidden behind them still counts.
     static func scheme(of href: String) -> String? {
+        // Fast path: a link that starts like a path or a fragment has no scheme.
+        if let first = href.utf8.first, first == UInt8(ascii: ".") || first == UInt8(ascii: "#") || first == UInt8(ascii: "/") {
+            return nil
+        }
+        guard href.utf8.contains(UInt8(ascii: ":")) else { return nil }
         let trimmed = href.drop { $0.isWhitespace || $0.asciiValue.map { $0 < 0x20 } == true }
         guard let colon = trimmed.firstIndex(of: ":") else { return nil }
         let candidate = trimmed[..<colon]
