@@ -13,8 +13,10 @@ struct Connection: Sendable {
 
     func run() async {
         defer {
-            try? socket.close()
+            // Remove first: once the entry is gone the reaper can no longer shut this descriptor down,
+            // so closing it (and the number being reused) is safe.
             registry.remove(id)
+            try? socket.close()
         }
         var reader = HeadReader()
         while !Task.isCancelled {

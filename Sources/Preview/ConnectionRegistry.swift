@@ -1,3 +1,9 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
 /// The open connections, each with the moment it must have made progress by.
 ///
 /// A client that opens a connection and then sends nothing, or stops halfway through a request, or stops
@@ -11,6 +17,8 @@ final class ConnectionRegistry: Sendable {
     private struct Entry {
         var task: Task<Void, Never>?
         var deadline: ContinuousClock.Instant?
+        /// The client socket's descriptor, shut down when the deadline passes.
+        var descriptor: Int32?
     }
 
     private struct State {
@@ -32,11 +40,12 @@ final class ConnectionRegistry: Sendable {
         }
     }
 
-    /// Records the task serving `id`, unless it already finished (then there is nothing to cancel).
-    func attach(_ id: Int, task: Task<Void, Never>) {
+    /// Records the task serving `id` and its socket, unless it already finished (then there is nothing to cancel).
+    func attach(_ id: Int, task: Task<Void, Never>, descriptor: Int32) {
         state.withLock { state in
             guard state.entries[id] != nil else { return }
             state.entries[id]?.task = task
+            state.entries[id]?.descriptor = descriptor
         }
     }
 
@@ -49,10 +58,18 @@ final class ConnectionRegistry: Sendable {
     }
 
     /// Cancels every connection whose deadline has passed.
+    /// Cancels every connection whose deadline has passed, and shuts its socket down.
+    ///
+    /// Cancelling alone relies on the socket pool noticing; `shutdown` (unlike `close`, which could free the
+    /// descriptor for reuse while it is still being polled) makes the pending read return end-of-file at
+    /// once, so a stalled client is let go even when the machine is busy. It runs under the lock, so it
+    /// cannot race the connection's own close, which removes the entry first.
     func cancelExpired(now: ContinuousClock.Instant) {
         let expired = state.withLock { state in
-            state.entries.values.compactMap { entry in
-                entry.deadline.map { $0 < now } == true ? entry.task : nil
+            state.entries.values.compactMap { entry -> Task<Void, Never>? in
+                guard entry.deadline.map({ $0 < now }) == true else { return nil }
+                if let descriptor = entry.descriptor { _ = shutdown(descriptor, Int32(SHUT_RDWR)) }
+                return entry.task
             }
         }
         for task in expired { task.cancel() }

@@ -87,7 +87,8 @@ final class HTTPListener: Sendable {
             }
             let connection = Connection(id: id, timeout: timeout, socket: client, handler: handler, events: events,
                                         registry: registry)
-            registry.attach(id, task: Task(executorPreference: PreviewExecutor.requests) { await connection.run() })
+            registry.attach(id, task: Task(executorPreference: PreviewExecutor.requests) { await connection.run() },
+                            descriptor: client.socket.file.rawValue)
         }
     }
 }
