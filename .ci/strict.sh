@@ -11,7 +11,10 @@ log="$(mktemp)"
 echo "== build with -sanitize=thread (all targets and tests)"
 swift build --build-tests --sanitize=thread --scratch-path "$scratch" 2>&1 | tee "$log" | grep -E "error:|Compiling|Build complete" | tail -3
 # Dependencies' warnings are not ours to fix; ours are in Sources/ and Tests/.
-if grep -E "^$(pwd)/(Sources|Tests)/.*: warning:" "$log" | sort -u | tee /dev/stderr | grep -q .; then
+# (Printed with >&2, not `tee /dev/stderr`: opening /dev/stderr anew truncates a log file that stderr points to.)
+warnings="$(grep -E "^$(pwd)/(Sources|Tests)/.*: warning:" "$log" | sort -u || true)"
+if [ -n "$warnings" ]; then
+  echo "$warnings" >&2
   echo "compiler warnings in our sources (listed above): the package must build with none" >&2
   exit 1
 fi
