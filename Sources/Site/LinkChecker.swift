@@ -17,37 +17,94 @@ struct BrokenLink: Sendable, Equatable {
 /// Links are checked on the rendered output rather than in Markdown or templates alone, because that is
 /// what the reader clicks: a link from a template, a Markdown body or a `markdown` filter all end up here.
 /// The scanner is a small attribute tokenizer, not an HTML parser: the output is our own, well-formed HTML.
+///
+/// A large site has more than half a million links, almost all fine. Each is first tried on its bytes
+/// (`LinkChecker+Bytes.swift`), which can only say "fine"; anything else — a broken link, or a link that
+/// byte-level rules cannot judge exactly like `String` does — goes through `problem(with:on:)`, which
+/// decides and words the report. So the byte path changes the speed, never the verdict.
 struct LinkChecker {
     let files: [String: Data]
-    private let pages: [String]
-    private let scans: [String: HTMLAttributeScanner.Result]
+    /// The HTML pages, sorted: the report's order.
+    let pages: [String]
+    /// Each page's links and ids, by the page's index in `pages`.
+    let scans: [HTMLAttributeScanner.Result]
+    /// Every output file, to the index of its page in `pages`, or -1 for a file that is not HTML:
+    /// one lookup answers both "does it exist" and "which ids does it have".
+    let targets: [String: Int]
 
     /// Scans every HTML page once, in parallel, for both its links and its ids.
     init(files: [String: Data]) {
         self.files = files
         let pages = files.keys.filter { $0.hasSuffix(".html") }.sorted()
-        let results = pages.concurrentMap { page in HTMLAttributeScanner.scan(files[page] ?? Data()) }
         self.pages = pages
-        self.scans = Dictionary(uniqueKeysWithValues: zip(pages, results))
+        self.scans = Self.largestFirst(pages, files: files) { page in HTMLAttributeScanner.scan(files[page] ?? Data()) }
+        var targets: [String: Int] = [:]
+        targets.reserveCapacity(files.count)
+        for file in files.keys { targets[file] = -1 }
+        for (index, page) in pages.enumerated() { targets[page] = index }
+        self.targets = targets
     }
 
     /// All broken links, in page order and then document order, for a stable report.
     func check() -> [BrokenLink] {
-        let results = pages.concurrentMap { page -> [BrokenLink] in
-            guard let scan = scans[page] else { return [] }
-            var broken: [BrokenLink] = []
-            var seen = Set<String>()
-            for href in scan.links where seen.insert(href).inserted {
-                if let problem = problem(with: href, on: page) {
+        let indices = Array(pages.indices)
+        return Self.largestFirst(indices, files: files, page: { pages[$0] }) { index in brokenLinks(onPage: index) }
+            .flatMap { $0 }
+    }
+
+    /// The broken links of one page, each distinct `href` once, in document order.
+    private func brokenLinks(onPage index: Int) -> [BrokenLink] {
+        let page = pages[index]
+        guard let data = files[page] else { return [] }
+        let context = PageContext(page: page, index: index)
+        var scratch = ResolveScratch()
+        var broken: [BrokenLink] = []
+        var seen = Set<String>()
+        data.withUnsafeBytes { raw in
+            let bytes = raw.bindMemory(to: UInt8.self)
+            for link in scans[index].links {
+                let href: String
+                switch link {
+                case .bytes(let range):
+                    let value = UnsafeBufferPointer(rebasing: bytes[range])
+                    if isFine(value, context, &scratch) { continue }
+                    href = String(decoding: value, as: UTF8.self)
+                case .decoded(let value):
+                    var value = value
+                    if value.withUTF8({ isFine($0, context, &scratch) }) { continue }
+                    href = value
+                }
+                // A repeated href has the same verdict: report it once.
+                if seen.insert(href).inserted, let problem = problem(with: href, on: page) {
                     broken.append(problem)
                 }
             }
-            return broken
         }
-        return results.flatMap { $0 }
+        return broken
     }
 
-    private func problem(with href: String, on page: String) -> BrokenLink? {
+    /// Maps `items` on all cores, starting with the largest pages, and returns the results in input order.
+    ///
+    /// A few pages (the timeline, the home page, the people with the most events) hold a fifth of all links;
+    /// handed out last, one of them would keep a core busy while the other idles.
+    static func largestFirst<Item: Sendable, T: Sendable>(
+        _ items: [Item], files: [String: Data], page: @Sendable (Item) -> String, _ transform: @Sendable (Item) -> T
+    ) -> [T] {
+        let sizes = items.map { files[page($0)]?.count ?? 0 }
+        let order = items.indices.sorted { sizes[$0] != sizes[$1] ? sizes[$0] > sizes[$1] : $0 < $1 }
+        let results = order.concurrentMap { transform(items[$0]) }
+        var placed = [T?](repeating: nil, count: items.count)
+        for (position, index) in order.enumerated() { placed[index] = results[position] }
+        return placed.compactMap { $0 }
+    }
+
+    static func largestFirst<T: Sendable>(_ pages: [String], files: [String: Data], _ transform: @Sendable (String) -> T) -> [T] {
+        largestFirst(pages, files: files, page: { $0 }, transform)
+    }
+
+    /// Decides whether `href` on `page` is broken, and says why. Works on `String`s: it is the reference the
+    /// byte-level check in `isFine` must agree with, and runs only for links that check did not pass.
+    func problem(with href: String, on page: String) -> BrokenLink? {
         if href.hasPrefix("//") { return nil }
         if let scheme = Self.scheme(of: href) {
             if ["http", "https", "mailto", "tel", "data"].contains(scheme) { return nil }
@@ -81,7 +138,8 @@ struct LinkChecker {
         }
         if let fragment, !fragment.isEmpty, target.file.hasSuffix(".html") {
             let id = SitePath.percentDecode(fragment) ?? fragment
-            if scans[target.file]?.ids.contains(id) != true {
+            let ids = targets[target.file].flatMap { $0 >= 0 ? scans[$0].ids : nil }
+            if ids?.contains(id) != true {
                 return BrokenLink(page: page, href: href, sitePath: sitePath,
                                   reason: "no element with id '\(id)' on \(SitePath.sitePath(forOutputFile: target.file))")
             }

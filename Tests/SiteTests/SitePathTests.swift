@@ -59,8 +59,10 @@ struct LinkCheckerTests {
     }
 
     @Test func decodesReferencesInAttributes() {
-        let scan = HTMLAttributeScanner.scan(Data(#"<a href="a?x=1&amp;y=2" id="q&#39;s">"#.utf8))
-        #expect(scan.links == ["a?x=1&y=2"])
+        let page = Data(#"<a href="a?x=1&amp;y=2" id="q&#39;s"><img src=b.png>"#.utf8)
+        let scan = HTMLAttributeScanner.scan(page)
+        #expect(scan.links == [.decoded("a?x=1&y=2"), .bytes(46..<51)])
+        #expect(scan.linkValues(in: page) == ["a?x=1&y=2", "b.png"])
         #expect(scan.ids == ["q's"])
     }
 }
