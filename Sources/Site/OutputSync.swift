@@ -46,13 +46,8 @@ public enum OutputSync {
         }
 
         var report = SyncReport()
-        for path in paths {
-            guard let data = site.files[path] else { continue }
-            if try writeIfChanged(data, to: path, in: root) {
-                report.written.append(path)
-            } else {
-                report.unchanged += 1
-            }
+        for (path, wrote) in try syncFiles(paths, of: site, in: root) {
+            if wrote { report.written.append(path) } else { report.unchanged += 1 }
         }
 
         let current = Set(paths)
@@ -100,133 +95,6 @@ public enum OutputSync {
         return []
     }
 
-    /// Writes one file unless its bytes on disk are already the same. Returns whether it wrote.
-    private static func writeIfChanged(_ data: Data, to path: String, in root: URL) throws(Diagnostic) -> Bool {
-        let target = root.appendingPathComponent(path)
-        try ensureDirectories(for: path, in: root)
-        if isSymbolicLink(target.path) {
-            throw Diagnostic(file: target.path, message: "refusing to write through a symbolic link in the output folder")
-        }
-        if let existing = FileManager.default.contents(atPath: target.path), existing == data {
-            return false
-        }
-        try atomicWrite(data, to: target)
-        return true
-    }
-
-    /// Creates the parent folders of `path`, refusing any that is a symbolic link (it could point anywhere).
-    private static func ensureDirectories(for path: String, in root: URL) throws(Diagnostic) {
-        var current = root
-        let components = path.split(separator: "/").dropLast()
-        for component in components {
-            current = current.appendingPathComponent(String(component))
-            if isSymbolicLink(current.path) {
-                throw Diagnostic(file: current.path, message: "refusing to write through a symbolic link in the output folder")
-            }
-            var isDirectory: ObjCBool = false
-            if FileManager.default.fileExists(atPath: current.path, isDirectory: &isDirectory) {
-                if !isDirectory.boolValue {
-                    throw Diagnostic(file: current.path, message: "expected a folder here, found a file")
-                }
-                continue
-            }
-            do {
-                try FileManager.default.createDirectory(at: current, withIntermediateDirectories: false)
-            } catch {
-                throw Diagnostic(file: current.path, message: "cannot create folder: \(error.localizedDescription)")
-            }
-        }
-    }
-
-    /// Removes the temporary files a killed build left behind (`.<name>.tmp-<pid>` next to a file the
-    /// manifest covers), so that the next build completes the update cleanly.
-    ///
-    /// Only exact matches of our own pattern, for names we write, are touched, only regular files (never
-    /// a link), and only when the process that made them is gone: a build running at the same moment keeps
-    /// its files.
-    private static func removeLeftoverTemporaries(for paths: [String], in root: URL) {
-        var namesByFolder: [String: Set<String>] = [:]
-        for path in paths {
-            let parts = path.split(separator: "/")
-            guard let name = parts.last else { continue }
-            namesByFolder[parts.dropLast().joined(separator: "/"), default: []].insert(String(name))
-        }
-        for (folder, names) in namesByFolder {
-            let directory = folder.isEmpty ? root : root.appendingPathComponent(folder)
-            if folderIsLinkedOrMissing(folder, in: root) { continue }
-            guard let entries = try? FileManager.default.contentsOfDirectory(atPath: directory.path) else { continue }
-            for entry in entries {
-                guard let (name, pid) = temporaryParts(entry), names.contains(name), !isRunning(pid) else { continue }
-                let path = directory.appendingPathComponent(entry).path
-                var info = stat()
-                if lstat(path, &info) == 0 && (info.st_mode & S_IFMT) == S_IFREG {
-                    unlink(path)
-                }
-            }
-        }
-    }
-
-    /// `.index.html.tmp-1234` → ("index.html", 1234); nil for anything else.
-    static func temporaryParts(_ entry: String) -> (name: String, pid: pid_t)? {
-        guard entry.hasPrefix("."), let marker = entry.range(of: ".tmp-", options: .backwards) else { return nil }
-        let name = entry[entry.index(after: entry.startIndex)..<marker.lowerBound]
-        let digits = entry[marker.upperBound...]
-        guard !name.isEmpty, !digits.isEmpty, digits.allSatisfy({ $0.isASCII && $0.isNumber }), let pid = pid_t(digits), pid > 0 else { return nil }
-        return (String(name), pid)
-    }
-
-    private static func isRunning(_ pid: pid_t) -> Bool {
-        if pid == getpid() { return false }
-        return kill(pid, 0) == 0 || errno != ESRCH
-    }
-
-    /// True when `folder` (relative to root) or one of its parents is a symbolic link, or it does not exist.
-    private static func folderIsLinkedOrMissing(_ folder: String, in root: URL) -> Bool {
-        var current = root
-        for component in folder.split(separator: "/") {
-            current = current.appendingPathComponent(String(component))
-            var info = stat()
-            guard lstat(current.path, &info) == 0, (info.st_mode & S_IFMT) == S_IFDIR else { return true }
-        }
-        return false
-    }
-
-    /// Writes to a temporary sibling and renames it over the target: readers see the old file or the new one.
-    ///
-    /// Plain POSIX `open`/`write`/`close`, not `Data.write(to:)`: Foundation's write calls `fsync` on every
-    /// file, which made syncing 10,000 pages take longer than building them. The rename is what gives
-    /// readers whole files; durability against power loss is the file system's ordinary business.
-    private static func atomicWrite(_ data: Data, to target: URL) throws(Diagnostic) {
-        let temporary = target.deletingLastPathComponent()
-            .appendingPathComponent(".\(target.lastPathComponent).tmp-\(getpid())")
-        let descriptor = open(temporary.path, O_WRONLY | O_CREAT | O_TRUNC | O_NOFOLLOW | O_CLOEXEC, 0o644)
-        guard descriptor >= 0 else {
-            throw Diagnostic(file: target.path, message: "cannot write: \(String(cString: strerror(errno)))")
-        }
-        let written = data.withUnsafeBytes { raw -> Bool in
-            var offset = 0
-            while offset < raw.count {
-                let result = Glibc.write(descriptor, raw.baseAddress.map { $0 + offset }, raw.count - offset)
-                if result < 0 {
-                    if errno == EINTR { continue }
-                    return false
-                }
-                offset += result
-            }
-            return true
-        }
-        let reason = String(cString: strerror(errno))
-        if close(descriptor) != 0 || !written {
-            unlink(temporary.path)
-            throw Diagnostic(file: target.path, message: "cannot write: \(reason)")
-        }
-        if rename(temporary.path, target.path) != 0 {
-            let reason = String(cString: strerror(errno))
-            unlink(temporary.path)
-            throw Diagnostic(file: target.path, message: "cannot move the new file into place: \(reason)")
-        }
-    }
-
     /// Removes a file listed in the manifest, then any folders it leaves empty. Never follows links.
     private static func removeOwnedFile(_ path: String, in root: URL) throws(Diagnostic) -> Bool {
         let target = root.appendingPathComponent(path)
@@ -261,17 +129,40 @@ public enum OutputSync {
         if isSymbolicLink(target.path) {
             throw Diagnostic(file: target.path, message: "refusing to write through a symbolic link in the output folder")
         }
-        try atomicWrite(Data(text.utf8), to: target)
+        try atomicWrite(Data(text.utf8), to: target.path)
     }
 
     /// A path inside the output: relative, no empty, `.` or `..` components, no backslashes or NULs.
     static func isSafeRelativePath(_ path: String) -> Bool {
+        // Checked for every file of every build: plain ASCII (every generated path) is checked on bytes,
+        // where the rules below mean the same; anything else goes through them as written.
+        if path.utf8.allSatisfy({ $0 < 0x80 }) { return isSafeASCIIPath(path) }
         if path.isEmpty || path.hasPrefix("/") || path.contains("\\") || path.contains("\0") { return false }
         let components = path.split(separator: "/", omittingEmptySubsequences: false)
         return !components.contains { $0.isEmpty || $0 == "." || $0 == ".." } && path != manifestName
     }
 
-    private static func isSymbolicLink(_ path: String) -> Bool {
+    private static func isSafeASCIIPath(_ path: String) -> Bool {
+        let bytes = path.utf8
+        guard let first = bytes.first, first != UInt8(ascii: "/"), path != manifestName else { return false }
+        var componentLength = 0
+        var dots = 0
+        for byte in bytes {
+            switch byte {
+            case UInt8(ascii: "\\"), 0: return false
+            case UInt8(ascii: "/"):
+                if componentLength == 0 || componentLength == dots && dots <= 2 { return false }
+                componentLength = 0
+                dots = 0
+            default:
+                componentLength += 1
+                if byte == UInt8(ascii: ".") { dots += 1 }
+            }
+        }
+        return !(componentLength == 0 || componentLength == dots && dots <= 2)
+    }
+
+    static func isSymbolicLink(_ path: String) -> Bool {
         var info = stat()
         return lstat(path, &info) == 0 && (info.st_mode & S_IFMT) == S_IFLNK
     }
