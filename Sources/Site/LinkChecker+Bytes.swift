@@ -3,8 +3,8 @@
 /// `problem(with:on:)` works on `Character`s, whose rules differ from bytes in corners (a combining mark
 /// glued to a `/`, `String` equality up to canonical equivalence). This path therefore only handles links
 /// whose every relevant byte is ASCII, where the two agree, and for anything it cannot prove fine it answers
-/// "not fine" and lets `problem(with:on:)` decide. The one `String` it builds per link is the target file's
-/// name, for the lookup in `targets` — the same `String` equality the reference uses.
+/// "not fine" and lets `problem(with:on:)` decide. Target files are looked up by bytes in `table` when every
+/// file name is ASCII (the same answers as `String` equality, see `LinkTargetTable`), else in `targets`.
 extension LinkChecker {
     /// What the byte check needs about the page holding the links, computed once per page.
     struct PageContext {
@@ -113,28 +113,34 @@ extension LinkChecker {
             joined.append(contentsOf: folder)
             starts.removeAll(keepingCapacity: true)
             starts.append(contentsOf: context.segmentStarts)
-            for component in path.split(separator: UInt8(ascii: "/")) {
-                if component.count == 1, component[component.startIndex] == UInt8(ascii: ".") { continue }
-                if component.count == 2, component[component.startIndex] == UInt8(ascii: "."),
-                   component[component.startIndex + 1] == UInt8(ascii: ".") {
+            // The components between "/"s, empty ones skipped, without making an array of them.
+            var componentStart = 0
+            while componentStart < path.count {
+                var componentEnd = componentStart
+                while componentEnd < path.count, path[componentEnd] != UInt8(ascii: "/") { componentEnd += 1 }
+                defer { componentStart = componentEnd + 1 }
+                let length = componentEnd - componentStart
+                if length == 0 { continue }
+                if length <= 2, path[componentStart] == UInt8(ascii: "."), length == 1 || path[componentStart + 1] == UInt8(ascii: ".") {
+                    if length == 1 { continue }
                     guard let start = starts.popLast() else { return false }
-                    joined.removeSubrange(start...)
+                    joined.removeLast(joined.count - start)
                     continue
                 }
                 starts.append(joined.count)
                 if !joined.isEmpty { joined.append(UInt8(ascii: "/")) }
-                joined.append(contentsOf: component)
+                joined.append(contentsOf: UnsafeBufferPointer(rebasing: path[componentStart..<componentEnd]))
             }
             let index: Int?
             if Self.namesAFolder(path) {
                 if !joined.isEmpty { joined.append(UInt8(ascii: "/")) }
                 joined.append(contentsOf: "index.html".utf8)
-                index = targets[String(decoding: joined, as: UTF8.self)]
-            } else if let file = targets[String(decoding: joined, as: UTF8.self)] {
+                index = target(named: joined)
+            } else if let file = target(named: joined) {
                 index = file
             } else {
                 joined.append(contentsOf: "/index.html".utf8)
-                index = targets[String(decoding: joined, as: UTF8.self)]
+                index = target(named: joined)
             }
             guard let index else { return false }
             targetIndex = index
@@ -147,6 +153,12 @@ extension LinkChecker {
         var id = String(decoding: fragment, as: UTF8.self)
         if fragment.contains(UInt8(ascii: "%")) { id = SitePath.percentDecode(id) ?? id }
         return scans[targetIndex].ids.contains(id)
+    }
+
+    /// `targets[name]`, by bytes when every file name is ASCII (then it is the same answer).
+    private func target(named name: [UInt8]) -> Int? {
+        guard let table else { return targets[String(decoding: name, as: UTF8.self)] }
+        return name.withUnsafeBufferPointer { table.value(for: $0) }
     }
 
     /// The reference's test for a path that names a folder (`x/`, `.`, `..`, `x/.`, `x/..`).

@@ -31,6 +31,8 @@ struct LinkChecker {
     /// Every output file, to the index of its page in `pages`, or -1 for a file that is not HTML:
     /// one lookup answers both "does it exist" and "which ids does it have".
     let targets: [String: Int]
+    /// The same, looked up by bytes; nil when some file name is not ASCII.
+    let table: LinkTargetTable?
 
     /// Scans every HTML page once, in parallel, for both its links and its ids.
     init(files: [String: Data]) {
@@ -43,6 +45,7 @@ struct LinkChecker {
         for file in files.keys { targets[file] = -1 }
         for (index, page) in pages.enumerated() { targets[page] = index }
         self.targets = targets
+        self.table = LinkTargetTable(targets)
     }
 
     /// All broken links, in page order and then document order, for a stable report.
