@@ -3,44 +3,33 @@ import Foundation
 import Glibc
 #endif
 
-/// Writing the files themselves: create the folders once, then compare and write every file on all cores.
+/// Writing the files themselves: compare and write every file on all cores, making its folders on the way.
 ///
 /// A large site is ten thousand files in ten thousand folders, so the cost is system calls, not bytes:
-/// each folder is checked (and made) once rather than once per file below it, and a file is compared with
-/// one `open`, one `fstat` (a different size needs no read) and `read`s into a reused buffer, never a `Data`.
+/// each folder is checked (and made) once rather than once per file below it (`FolderMaker`), a file in a
+/// folder just made is not compared, and a file is compared with one `open`, one `fstat` (a different size
+/// needs no read) and `read`s into a buffer, never a `Data`. Folders are made by whichever core gets there
+/// first, so making them (one at a time: the kernel locks the parent) overlaps with writing files.
 extension OutputSync {
     /// Compares and writes every file of `site` under `root`, in parallel. Returns, in the order of `paths`,
     /// whether each was written (true) or already had exactly these bytes (false).
     ///
     /// - Throws: the `Diagnostic` of the first path, in the order of `paths`, that could not be written —
-    ///   the same one a one-by-one sync in that order stops at (later files may have been written by then).
+    ///   the same one a one-by-one sync in that order stops at (later files, and their folders, may have
+    ///   been written by then).
     static func syncFiles(_ paths: [String], of site: BuiltSite, in root: URL) throws(Diagnostic) -> [(String, Bool)] {
         let rootPath = root.path
-        // Folders first, one by one in path order: a folder is made before the folders inside it.
-        var folderFailure: (index: Int, diagnostic: Diagnostic)?
-        var ready: Set<Substring> = []
-        var made: Set<Substring> = []
-        for (index, path) in paths.enumerated() {
-            do {
-                try ensureFolders(of: path, in: rootPath, ready: &ready, made: &made)
-            } catch {
-                folderFailure = (index, error)
-                break
-            }
-        }
-        // Then the files whose folders are ready, on all cores.
-        let writable = Array(paths[..<(folderFailure?.index ?? paths.count)])
-        let madeNow = made
+        let folders = FolderMaker(root: rootPath)
         let stop = FirstFailure()
-        let outcomes = Array(writable.indices).concurrentMap { index -> Result<Bool, Diagnostic>? in
+        let outcomes = Array(paths.indices).concurrentMap { index -> Result<Bool, Diagnostic>? in
             // Files after a failed one are not started; files before it all are, so the failure reported
             // below is the first in path order, as in a one-by-one sync.
             if stop.isBefore(index) { return nil }
-            let path = writable[index]
+            let path = paths[index]
             guard let data = site.files[path] else { return nil }
-            // A folder this sync has just made is empty: nothing in it to compare with.
-            let isNew = path.lastIndex(of: "/").map { madeNow.contains(path[..<$0]) } ?? false
             do throws(Diagnostic) {
+                // A folder this sync has just made is empty: nothing in it to compare with.
+                let isNew = try folders.prepare(path)
                 return .success(try writeIfChanged(data, to: join(rootPath, path), isNew: isNew))
             } catch {
                 stop.record(index)
@@ -49,52 +38,19 @@ extension OutputSync {
         }
         var result: [(String, Bool)] = []
         result.reserveCapacity(outcomes.count)
-        for (path, outcome) in zip(writable, outcomes) {
+        for (path, outcome) in zip(paths, outcomes) {
             switch outcome {
             case .success(let wrote)?: result.append((path, wrote))
             case .failure(let diagnostic)?: throw diagnostic
             case nil: break
             }
         }
-        if let folderFailure { throw folderFailure.diagnostic }
         return result
     }
 
     /// `root/path`, the way `URL.appendingPathComponent(path).path` spells it (diagnostics name it).
     static func join(_ root: String, _ path: String) -> String {
         root.hasSuffix("/") ? root + path : root + "/" + path
-    }
-
-    /// Makes the parent folders of `path` that are not in `ready` yet, refusing any that is a symbolic link
-    /// (it could point anywhere) or a file. Folders it makes are added to `made`.
-    private static func ensureFolders(of path: String, in root: String, ready: inout Set<Substring>,
-                                      made: inout Set<Substring>) throws(Diagnostic) {
-        var end = path.startIndex
-        while let slash = path[end...].firstIndex(of: "/") {
-            defer { end = path.index(after: slash) }
-            let folder = path[..<slash]
-            if ready.contains(folder) { continue }
-            let current = join(root, String(folder))
-            var info = stat()
-            if lstat(current, &info) == 0 {
-                if (info.st_mode & S_IFMT) == S_IFLNK {
-                    throw Diagnostic(file: current, message: "refusing to write through a symbolic link in the output folder")
-                }
-                if (info.st_mode & S_IFMT) != S_IFDIR {
-                    throw Diagnostic(file: current, message: "expected a folder here, found a file")
-                }
-            } else if mkdir(current, 0o777) == 0 {
-                made.insert(folder)
-            } else {
-                // Let Foundation say why, in the words the sync has always used.
-                do {
-                    try FileManager.default.createDirectory(atPath: current, withIntermediateDirectories: false)
-                } catch {
-                    throw Diagnostic(file: current, message: "cannot create folder: \(error.localizedDescription)")
-                }
-            }
-            ready.insert(folder)
-        }
     }
 
     /// Writes one file unless its bytes on disk are already the same. Returns whether it wrote.

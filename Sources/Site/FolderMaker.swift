@@ -1,0 +1,79 @@
+import Foundation
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// Makes the folders of the output, each once, for the files that the output sync writes in parallel.
+///
+/// A folder is checked the first time a file below it comes by: a symbolic link is refused (it could point
+/// anywhere), so is a file, and a missing folder is made. The answer is kept, so the ten thousand files
+/// of a large site cost one `lstat` or `mkdir` per folder, not per file and parent. The work happens under
+/// one lock: two files never race to make the same folder.
+final class FolderMaker: @unchecked Sendable {
+    private let root: String
+    private let lock = NSLock()
+    /// Folders (relative to the root) known to be real folders, not links.
+    private var ready: Set<Substring> = []
+    /// Folders this sync made: empty when made, so nothing in them needs comparing.
+    private var made: Set<Substring> = []
+    /// Folders that failed, with the error every file below them reports.
+    private var failures: [Substring: Diagnostic] = [:]
+
+    init(root: String) {
+        self.root = root
+    }
+
+    /// Makes sure every parent folder of `path` is a real folder. Returns whether its own folder was
+    /// made by this sync.
+    /// - Throws: the `Diagnostic` of the first parent that is a link, a file, or cannot be made.
+    func prepare(_ path: String) throws(Diagnostic) -> Bool {
+        lock.lock()
+        defer { lock.unlock() }
+        var end = path.startIndex
+        var parentIsNew = false
+        // Components split on "/" as `Character`s, like the sync always has.
+        while let slash = path[end...].firstIndex(of: "/") {
+            defer { end = path.index(after: slash) }
+            let folder = path[..<slash]
+            if let failure = failures[folder] { throw failure }
+            if ready.contains(folder) {
+                parentIsNew = made.contains(folder)
+                continue
+            }
+            do {
+                parentIsNew = try make(folder, insideNewFolder: parentIsNew)
+            } catch {
+                failures[folder] = error
+                throw error
+            }
+            ready.insert(folder)
+            if parentIsNew { made.insert(folder) }
+        }
+        return parentIsNew
+    }
+
+    /// Checks or makes one folder. Returns whether it made it.
+    private func make(_ folder: Substring, insideNewFolder: Bool) throws(Diagnostic) -> Bool {
+        let current = OutputSync.join(root, String(folder))
+        // Inside a folder made a moment ago nothing can be in the way: try to make it straight away.
+        if insideNewFolder, mkdir(current, 0o777) == 0 { return true }
+        var info = stat()
+        if lstat(current, &info) == 0 {
+            if (info.st_mode & S_IFMT) == S_IFLNK {
+                throw Diagnostic(file: current, message: "refusing to write through a symbolic link in the output folder")
+            }
+            if (info.st_mode & S_IFMT) != S_IFDIR {
+                throw Diagnostic(file: current, message: "expected a folder here, found a file")
+            }
+            return false
+        }
+        if mkdir(current, 0o777) == 0 { return true }
+        // Let Foundation say why, in the words the sync has always used.
+        do {
+            try FileManager.default.createDirectory(atPath: current, withIntermediateDirectories: false)
+        } catch {
+            throw Diagnostic(file: current, message: "cannot create folder: \(error.localizedDescription)")
+        }
+        return false
+    }
+}
