@@ -90,7 +90,9 @@ enum SitePath {
 
     /// Decodes `%XX` escapes; returns nil for malformed escapes or bytes that are not UTF-8.
     static func percentDecode(_ text: String) -> String? {
-        guard text.contains("%") else { return text }
+        // The byte test first: `contains("%")` goes through Foundation's string search, and this runs for
+        // every link the Markdown stage rewrites. Without a "%" byte there can be no match either.
+        guard text.utf8.contains(UInt8(ascii: "%")), text.contains("%") else { return text }
         var bytes: [UInt8] = []
         var iterator = Array(text.utf8).makeIterator()
         while let byte = iterator.next() {
