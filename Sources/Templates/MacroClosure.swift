@@ -4,7 +4,9 @@
 /// Top-level macros read that template's root scope live (so they see later `set`s and each
 /// other); macros from an imported module read the module's scope by key, which avoids
 /// reference cycles between a module and its own macros.
-struct MacroClosure {
+///
+/// A class, so that the scopes holding a macro copy one reference rather than a definition.
+final class MacroClosure {
     enum Origin {
         /// Defined at the top level of the template being rendered: reads the current root scope.
         case liveRoot
@@ -19,4 +21,10 @@ struct MacroClosure {
     let definition: MacroDefinition
     let template: ParsedTemplate
     let origin: Origin
+
+    init(definition: MacroDefinition, template: ParsedTemplate, origin: Origin) {
+        self.definition = definition
+        self.template = template
+        self.origin = origin
+    }
 }

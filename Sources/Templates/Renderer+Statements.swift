@@ -164,15 +164,12 @@ extension Renderer {
         }
         frames.append([:])
         defer { frames.removeLast() }
-        let memory = LoopMemory()
+        let memory = LoopMemory(items: items)
         for (index, item) in items.enumerated() {
             // Each iteration starts with a fresh scope: a `set` does not carry over to the next one, as in Jinja.
             frames[frames.count - 1].removeAll()
             try bindTargets(loop.targets, item, span: loop.iterable.span)
-            let state = LoopState(index0: index, length: items.count,
-                                  previous: index > 0 ? items[index - 1] : nil,
-                                  next: index + 1 < items.count ? items[index + 1] : nil, memory: memory)
-            bind("loop", .loop(state))
+            bind("loop", .loop(LoopState(index0: index, memory: memory)))
             try countStep(at: span)
             try execute(loop.body)
         }

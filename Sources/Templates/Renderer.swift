@@ -132,6 +132,8 @@ final class Renderer {
     /// All visible bindings merged into one scope, innermost winning (what an include sees).
     /// As in Jinja, the `loop` object of an enclosing `for` is not passed on to includes.
     func flattenedScope(keepingLoop: Bool = false) -> Scope {
+        // The common case, an include at a template's top level: the root scope as it is.
+        if frames.count == 1, keepingLoop || frames[0]["loop"] == nil { return frames[0] }
         var merged = Scope()
         for frame in frames { merged.merge(frame) }
         if !keepingLoop, case .loop? = merged["loop"] { merged["loop"] = nil }
