@@ -42,6 +42,9 @@ public struct OrderedDictionary: Sendable, Equatable {
         }
     }
 
+    /// 1 + the depth of the deepest value (see `Value.nestingDepth`), kept up to date by every change.
+    var nestingDepth: Int { storage.childDepth + 1 }
+
     public static func == (lhs: OrderedDictionary, rhs: OrderedDictionary) -> Bool {
         lhs.storage === rhs.storage || (lhs.storage.keys == rhs.storage.keys && lhs.storage.values == rhs.storage.values)
     }
@@ -55,6 +58,8 @@ public struct OrderedDictionary: Sendable, Equatable {
         var keys: [String] = []
         var values: [Value] = []
         var positions: [String: Int] = [:]
+        /// The largest `nestingDepth` among the values.
+        var childDepth = 0
         static let indexThreshold = 12
 
         init() {}
@@ -64,6 +69,7 @@ public struct OrderedDictionary: Sendable, Equatable {
             copy.keys = keys
             copy.values = values
             copy.positions = positions
+            copy.childDepth = childDepth
             return copy
         }
 
@@ -73,13 +79,21 @@ public struct OrderedDictionary: Sendable, Equatable {
         }
 
         func set(_ key: String, _ newValue: Value?) {
+            let newDepth = newValue?.nestingDepth ?? 0
             if let position = position(of: key) {
+                let oldDepth = values[position].nestingDepth
                 if let newValue {
                     values[position] = newValue
                 } else {
                     remove(at: position)
                 }
+                if newDepth >= childDepth {
+                    childDepth = newDepth
+                } else if oldDepth == childDepth {
+                    childDepth = values.reduce(0) { max($0, $1.nestingDepth) }
+                }
             } else if let newValue {
+                childDepth = max(childDepth, newDepth)
                 keys.append(key)
                 values.append(newValue)
                 if keys.count == Storage.indexThreshold + 1 {
