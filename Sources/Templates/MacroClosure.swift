@@ -2,7 +2,7 @@
 ///
 /// Macros see the variables of the template that defines them, not those of their caller.
 /// Top-level macros read that template's root scope live (so they see later `set`s and each
-/// other); macros from an imported module read the module's scope by key, which avoids
+/// other); macros from an imported module read the module's scope by index, which avoids
 /// reference cycles between a module and its own macros.
 ///
 /// A class, so that the scopes holding a macro copy one reference rather than a definition.
@@ -12,8 +12,8 @@ final class MacroClosure {
         case liveRoot
         /// Defined inside a block, loop or macro: a snapshot of the enclosing scopes.
         case captured(Scope)
-        /// Defined in an imported module, whose bindings live under this key.
-        case module(String, seesGlobals: Bool)
+        /// Defined in an imported module, whose bindings live at this index of the renderer's module table.
+        case module(Int, seesGlobals: Bool)
         /// The body of a `{% call %}` block, as `caller`: everything visible where the block was written.
         case callSite(Scope, seesGlobals: Bool)
     }

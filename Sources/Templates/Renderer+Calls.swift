@@ -25,7 +25,7 @@ extension Renderer {
         case .attribute(let base, let method):
             if case .name(let baseName) = base.kind, let binding = lookup(baseName) {
                 if case .module(let key) = binding {
-                    guard case .macro(let closure)? = modules[key]?[method] else {
+                    guard case .macro(let closure)? = modules[key][method] else {
                         throw error(.undefined, "\(baseName).\(method) is undefined", at: callee.span)
                     }
                     return try callMacro(closure, arguments, span: span, caller: caller)
@@ -118,7 +118,7 @@ extension Renderer {
             captured[definition.name] = .macro(closure)
             scopes = [frames[0], captured]
         case .module(let key, let seesGlobals):
-            scopes = [modules[key] ?? Scope()]
+            scopes = [modules[key]]
             sees = seesGlobals
         case .callSite(let visible, let seesGlobals):
             scopes = [visible]
