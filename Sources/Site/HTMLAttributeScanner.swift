@@ -76,7 +76,7 @@ enum HTMLAttributeScanner {
                         let quote = bytes[j]
                         valueStart = j + 1
                         j = valueStart
-                        while j < n, bytes[j] != quote { j += 1 }
+                        j = index(of: quote, in: bytes, from: j)
                         valueEnd = j
                         if j < n { j += 1 }
                     } else {
@@ -116,6 +116,9 @@ enum HTMLAttributeScanner {
         let letters = marker.utf8Start
         var i = start
         while i + count <= bytes.count {
+            // The markers start with "<" or "-", which match only themselves: jump to the next one.
+            i = index(of: letters[0], in: bytes, from: i)
+            guard i + count <= bytes.count else { break }
             var found = true
             for k in 0..<count where bytes[i + k] | (letters[k] >= 0x61 ? 0x20 : 0) != letters[k] {
                 found = false
@@ -125,6 +128,13 @@ enum HTMLAttributeScanner {
             i += 1
         }
         return bytes.count
+    }
+
+    /// The index of the first `byte` at or after `start`, or `bytes.count`; memchr is vectorised.
+    private static func index(of byte: UInt8, in bytes: UnsafeBufferPointer<UInt8>, from start: Int) -> Int {
+        guard start < bytes.count, let base = bytes.baseAddress,
+              let found = memchr(base + start, Int32(byte), bytes.count - start) else { return bytes.count }
+        return base.distance(to: found.assumingMemoryBound(to: UInt8.self))
     }
 
     private static func isSpace(_ byte: UInt8) -> Bool {

@@ -51,23 +51,30 @@ extension LinkChecker {
     func isFine(_ href: UnsafeBufferPointer<UInt8>, _ context: PageContext, _ scratch: inout ResolveScratch) -> Bool {
         guard let first = href.first else { return true }
         guard let folder = context.folder else { return false }
-        // Leading bytes 0x80 and up would need Unicode rules (is this whitespace? a letter?).
-        for byte in href where byte >= 0x80 { return false }
+        // One pass for what the reference looks up one search at a time. A byte 0x80 or above anywhere
+        // would need Unicode rules (is this whitespace? where are the graphemes?): the reference decides.
+        var colon = -1, mark = -1, query = -1
+        var hasPercent = false
+        for index in 0..<href.count {
+            switch href[index] {
+            case 0x80...: return false
+            case UInt8(ascii: ":"): if colon < 0 { colon = index }
+            case UInt8(ascii: "#"): if mark < 0 { mark = index }
+            case UInt8(ascii: "?"): if query < 0 && mark < 0 { query = index }
+            case UInt8(ascii: "%"): if query < 0 && mark < 0 { hasPercent = true }
+            default: break
+            }
+        }
         let slash = UInt8(ascii: "/"), hash = UInt8(ascii: "#"), dot = UInt8(ascii: ".")
         if href.count >= 2, first == slash, href[1] == slash { return true }
-        if first != dot, first != hash, first != slash, let colon = href.firstIndex(of: UInt8(ascii: ":")) {
+        if first != dot, first != hash, first != slash, colon >= 0 {
             if let fine = Self.schemeIsAllowed(href, colon: colon) { return fine }
         }
-        var pathEnd = href.count
-        var fragment: Range<Int>?
-        if let mark = href.firstIndex(of: hash) {
-            fragment = (mark + 1)..<href.count
-            pathEnd = mark
-        }
-        if let query = href[..<pathEnd].firstIndex(of: UInt8(ascii: "?")) { pathEnd = query }
+        let fragment = mark >= 0 ? (mark + 1)..<href.count : nil
+        let pathEnd = query >= 0 ? query : mark >= 0 ? mark : href.count
         if pathEnd > 0, first == slash { return false }
         let path = UnsafeBufferPointer(rebasing: href[..<pathEnd])
-        if path.contains(UInt8(ascii: "%")) {
+        if hasPercent {
             guard Self.percentDecodeASCII(path, into: &scratch.decoded) else { return false }
             let decoded = scratch.decoded
             return decoded.withUnsafeBufferPointer { decoded in
@@ -98,7 +105,7 @@ extension LinkChecker {
         return false
     }
 
-    /// Resolves `path` (ASCII, percent-decoded) against the page's folder like `resolve(_:from:)`, and checks
+    /// Resolves `path` (ASCII, percent-decoded: `isFine` and `percentDecodeASCII` make sure) against the page's folder like `resolve(_:from:)`, and checks
     /// that the target exists and, for a fragment on an HTML page, that the id does.
     private func resolvesFine(path: UnsafeBufferPointer<UInt8>, fragment: UnsafeBufferPointer<UInt8>?, folder: [UInt8],
                               _ context: PageContext, _ joined: inout [UInt8], _ starts: inout [Int]) -> Bool {
@@ -108,7 +115,6 @@ extension LinkChecker {
             targetIndex = context.index
             targetIsHTML = true
         } else {
-            for byte in path where byte >= 0x80 { return false }
             joined.removeAll(keepingCapacity: true)
             joined.append(contentsOf: folder)
             starts.removeAll(keepingCapacity: true)
