@@ -19,8 +19,10 @@ final class FolderMaker: @unchecked Sendable {
     /// Folders that failed, with the error every file below them reports.
     private var failures: [Substring: Diagnostic] = [:]
 
-    init(root: String) {
+    /// - Parameter known: folders already checked (by the search for leftover temporary files a moment ago).
+    init(root: String, known: Set<String> = []) {
         self.root = root
+        ready = Set(known.map { Substring($0) })
     }
 
     /// Makes sure every parent folder of `path` is a real folder. Returns whether its own folder was

@@ -17,9 +17,11 @@ extension OutputSync {
     /// - Throws: the `Diagnostic` of the first path, in the order of `paths`, that could not be written —
     ///   the same one a one-by-one sync in that order stops at (later files, and their folders, may have
     ///   been written by then).
-    static func syncFiles(_ paths: [String], of site: BuiltSite, in root: URL) throws(Diagnostic) -> [(String, Bool)] {
+    /// - Parameter knownFolders: folders just found to be real folders (not links) all the way down.
+    static func syncFiles(_ paths: [String], of site: BuiltSite, in root: URL,
+                          knownFolders: Set<String> = []) throws(Diagnostic) -> [(String, Bool)] {
         let rootPath = root.path
-        let folders = FolderMaker(root: rootPath)
+        let folders = FolderMaker(root: rootPath, known: knownFolders)
         let stop = FirstFailure()
         let outcomes = Array(paths.indices).concurrentMap { index -> Result<Bool, Diagnostic>? in
             // Files after a failed one are not started; files before it all are, so the failure reported
@@ -82,20 +84,21 @@ extension OutputSync {
             return .different
         }
         if data.isEmpty { return .same }
-        let chunk = min(data.count, 1 << 18)
+        // A heap buffer, not withUnsafeTemporaryAllocation: for a size known only at run time that asks
+        // whether the stack has room, three system calls per file. 64 KiB stays below malloc's mmap threshold.
+        let chunk = min(data.count, 1 << 16)
+        let buffer = UnsafeMutableRawBufferPointer.allocate(byteCount: chunk, alignment: 16)
+        defer { buffer.deallocate() }
         return data.withUnsafeBytes { expected -> Comparison in
-            guard let expectedBase = expected.baseAddress else { return .different }
-            return withUnsafeTemporaryAllocation(byteCount: chunk, alignment: 16) { buffer -> Comparison in
-                guard let bufferBase = buffer.baseAddress else { return .different }
-                var offset = 0
-                while offset < expected.count {
-                    let count = read(descriptor, bufferBase, min(chunk, expected.count - offset))
-                    if count < 0, errno == EINTR { continue }
-                    guard count > 0, memcmp(bufferBase, expectedBase + offset, count) == 0 else { return .different }
-                    offset += count
-                }
-                return .same
+            guard let expectedBase = expected.baseAddress, let bufferBase = buffer.baseAddress else { return .different }
+            var offset = 0
+            while offset < expected.count {
+                let count = read(descriptor, bufferBase, min(chunk, expected.count - offset))
+                if count < 0, errno == EINTR { continue }
+                guard count > 0, memcmp(bufferBase, expectedBase + offset, count) == 0 else { return .different }
+                offset += count
             }
+            return .same
         }
     }
 

@@ -12,7 +12,10 @@ extension OutputSync {
     /// a link), and only when the process that made them is gone: a build running at the same moment keeps
     /// its files. Every build lists every folder it writes to (ten thousand on a large site), so the folders
     /// are checked once each, parents before children, and listed with `readdir` on all cores.
-    static func removeLeftoverTemporaries(for paths: [String], in root: URL) {
+    /// - Returns: the folders (relative to the root) found to be real folders all the way down, so that
+    ///   writing the files need not check them again.
+    @discardableResult
+    static func removeLeftoverTemporaries(for paths: [String], in root: URL) -> Set<String> {
         var namesByFolder: [String: Set<String>] = [:]
         for path in paths {
             let parts = path.split(separator: "/")
@@ -39,6 +42,7 @@ extension OutputSync {
             }
             return removed
         }
+        return Set(isRealFolder.compactMap { $0.value && !$0.key.isEmpty ? $0.key : nil })
     }
 
     /// `.index.html.tmp-1234` → ("index.html", 1234); nil for anything else.

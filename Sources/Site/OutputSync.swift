@@ -40,13 +40,13 @@ public enum OutputSync {
         // Record everything this run may create before creating it: a build killed half-way still leaves
         // a manifest that covers its files, so the next build can clean up after it.
         let union = Set(previous).union(paths).sorted()
-        removeLeftoverTemporaries(for: union, in: root)
+        let realFolders = removeLeftoverTemporaries(for: union, in: root)
         if union != previous.sorted() {
             try writeManifest(union, in: root)
         }
 
         var report = SyncReport()
-        for (path, wrote) in try syncFiles(paths, of: site, in: root) {
+        for (path, wrote) in try syncFiles(paths, of: site, in: root, knownFolders: realFolders) {
             if wrote { report.written.append(path) } else { report.unchanged += 1 }
         }
 
