@@ -77,7 +77,7 @@ public enum ContentLoader {
     private static func collectionNames(config: SiteConfig, folders: [String]) -> [String] {
         var names = config.collections.map(\.name)
         let configured = Set(names)
-        names += folders.map(\.precomposedStringWithCanonicalMapping).filter { !configured.contains($0) }.sorted()
+        names += folders.map(\.precomposed).filter { !configured.contains($0) }.sorted()
         return names
     }
 

@@ -46,7 +46,7 @@ public struct ContentSet: Sendable {
 
     /// The page with `slug` in `collection` (not list pages), e.g. for nested relations.
     public func page(in collection: String, slug: String) -> Int? {
-        slugIndex[collection]?[slug.precomposedStringWithCanonicalMapping]
+        slugIndex[collection]?[slug.precomposed]
     }
 
     /// The page loaded from a root-relative source path ("content/people/sam-altman.md"),

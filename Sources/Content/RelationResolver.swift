@@ -80,7 +80,7 @@ struct RelationResolver {
     private mutating func resolveItem(_ item: Node, collection: String, file: String) -> Int? {
         let slug: String
         switch item.value {
-        case .string(let text): slug = text.precomposedStringWithCanonicalMapping
+        case .string(let text): slug = text.precomposed
         case .int(let number): slug = String(number)
         default:
             errors.append(ContentError(.type, file: file, at: item,

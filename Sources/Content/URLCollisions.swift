@@ -28,6 +28,6 @@ enum URLCollisions {
     }
 
     private static func normalized(_ path: String) -> String {
-        path.precomposedStringWithCanonicalMapping.lowercased()
+        path.precomposed.lowercased()
     }
 }

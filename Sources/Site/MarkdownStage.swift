@@ -46,20 +46,11 @@ struct MarkdownStage {
     /// The new destination of a link to another content file, or nil to leave the link alone.
     private func rewrite(_ link: LinkReference, on index: Int) throws -> String? {
         let destination = link.destination
-        // `firstIndex(of:)` rather than `contains(":")`, which would go through Foundation's string search.
-        if destination.isEmpty || destination.hasPrefix("#") || destination.hasPrefix("/") || destination.firstIndex(of: ":") != nil {
-            return nil
-        }
-        var path = destination
-        var fragment = ""
-        if let hash = path.firstIndex(of: "#") {
-            fragment = String(path[hash...])
-            path = String(path[..<hash])
-        }
-        let page = content.pages[index]
-        let decoded = SitePath.percentDecode(path) ?? path
-        guard let source = Self.join(page.source, decoded) else {
-            throw locate(link, on: page, "link '\(destination)' leads outside content/")
+        guard let (path, fragment) = Self.fileReference(destination) else { return nil }
+        // `percentDecode` returns a path without "%" unchanged; skipping the call skips its string search.
+        let decoded = path.utf8.contains(UInt8(ascii: "%")) ? SitePath.percentDecode(path) ?? path : path
+        guard let source = Self.join(content.pages[index].source, decoded) else {
+            throw locate(link, on: index, "link '\(destination)' leads outside content/")
         }
         if let target = pageBySource[source] {
             return SitePath.relative(from: urls[index], to: urls[target] + fragment)
@@ -68,19 +59,45 @@ struct MarkdownStage {
             return SitePath.relative(from: urls[index], to: asset + fragment)
         }
         if decoded.hasSuffix(".md") {
-            throw locate(link, on: page, "link to '\(destination)': there is no \(source)")
+            throw locate(link, on: index, "link to '\(destination)': there is no \(source)")
         }
         return nil
     }
 
-    private func locate(_ link: LinkReference, on page: Page, _ message: String) -> Diagnostic {
-        Diagnostic(file: page.source, line: page.bodyStartLine + link.line - 1, column: link.column, message: message)
+    /// A destination split into path and `#fragment`, or nil when it cannot name a file under
+    /// `content/`: empty, a fragment of this page, a site path (`/…`) or anything with a `:` (a scheme).
+    ///
+    /// ASCII destinations, nearly all of them, are checked on bytes; others by `Character`, as
+    /// always, so that a combining mark after `#`, `/` or `:` keeps meaning what it meant.
+    static func fileReference(_ destination: String) -> (path: String, fragment: String)? {
+        let utf8 = destination.utf8
+        if utf8.allSatisfy({ $0 < 0x80 }) {
+            guard let first = utf8.first, first != UInt8(ascii: "#"), first != UInt8(ascii: "/"),
+                  !utf8.contains(UInt8(ascii: ":")) else { return nil }
+            guard let hash = utf8.firstIndex(of: UInt8(ascii: "#")) else { return (destination, "") }
+            return (String(destination[..<hash]), String(destination[hash...]))
+        }
+        // `firstIndex(of:)` rather than `contains(":")`, which would go through Foundation's string search.
+        if destination.isEmpty || destination.hasPrefix("#") || destination.hasPrefix("/") || destination.firstIndex(of: ":") != nil {
+            return nil
+        }
+        guard let hash = destination.firstIndex(of: "#") else { return (destination, "") }
+        return (String(destination[..<hash]), String(destination[hash...]))
+    }
+
+    private func locate(_ link: LinkReference, on index: Int, _ message: String) -> Diagnostic {
+        let page = content.pages[index]
+        return Diagnostic(file: page.source, line: page.bodyStartLine + link.line - 1, column: link.column, message: message)
     }
 
     /// `content/timeline/a.md` + `../people/b.md` → `content/people/b.md`; nil when it climbs out of content/.
     static func join(_ source: String, _ relative: String) -> String? {
+        if source.utf8.allSatisfy({ $0 < 0x80 }) && relative.utf8.allSatisfy({ $0 < 0x80 }) {
+            return joinASCII(source, relative)
+        }
+        // Split by `Character`: a "/" carrying a combining mark is not a separator.
         var segments = source.split(separator: "/").map(String.init)
-        segments.removeLast()
+        _ = segments.popLast()
         for component in relative.split(separator: "/") {
             switch component {
             case ".": continue
@@ -91,5 +108,51 @@ struct MarkdownStage {
             }
         }
         return segments.joined(separator: "/")
+    }
+
+    /// `join` on bytes, for the ASCII paths of nearly every link: no `Character` splitting, no
+    /// array of segments, one buffer.
+    private static func joinASCII(_ source: String, _ relative: String) -> String? {
+        let slash = UInt8(ascii: "/")
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(source.utf8.count + relative.utf8.count)
+        /// Where each segment in `bytes` starts; all but the first follow a "/".
+        var starts: [Int] = []
+        func push(_ segment: Substring.UTF8View) {
+            if !starts.isEmpty { bytes.append(slash) }
+            starts.append(bytes.count)
+            bytes.append(contentsOf: segment)
+        }
+        func pop() {
+            guard let start = starts.popLast() else { return }
+            bytes.removeSubrange(max(start - 1, 0)...)
+        }
+        /// Calls `body` with each non-empty segment between slashes, stopping when it returns false.
+        func forEachSegment(of text: String, _ body: (Substring.UTF8View) -> Bool) -> Bool {
+            let utf8 = text.utf8
+            var index = utf8.startIndex
+            while index < utf8.endIndex {
+                let end = utf8[index...].firstIndex(of: slash) ?? utf8.endIndex
+                if index < end, !body(utf8[index..<end]) { return false }
+                index = end < utf8.endIndex ? utf8.index(after: end) : end
+            }
+            return true
+        }
+        _ = forEachSegment(of: source) { segment in
+            push(segment)
+            return true
+        }
+        pop()
+        let inside = forEachSegment(of: relative) { segment in
+            if segment.elementsEqual(".".utf8) { return true }
+            if segment.elementsEqual("..".utf8) {
+                guard starts.count > 1 else { return false }
+                pop()
+                return true
+            }
+            push(segment)
+            return true
+        }
+        return inside ? String(decoding: bytes, as: UTF8.self) : nil
     }
 }
