@@ -11,9 +11,9 @@ extension ContentSet {
             if let list = collection.listPage { rank[list] = (group, collection.pageIndices.count + list) }
         }
         var incoming = Array(repeating: [Int](), count: pages.count)
-        for (source, page) in pages.enumerated() {
+        for source in pages.indices {
             var seen = Set<Int>()
-            for relation in page.relations {
+            for relation in pages[source].relations {
                 for target in relation.targets where seen.insert(target).inserted {
                     incoming[target].append(source)
                 }

@@ -23,7 +23,7 @@ public struct ContentSet: Sendable {
         self.assets = assets
         self.slugIndex = slugIndex
         var sources: [String: Int] = [:]
-        for (index, page) in pages.enumerated() { sources[page.source] = index }
+        for index in pages.indices { sources[pages[index].source] = index }
         sourceIndex = sources
         incoming = ContentSet.buildBacklinks(pages: pages, collections: collections)
     }

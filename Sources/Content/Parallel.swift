@@ -7,26 +7,38 @@ enum Parallel {
         DispatchQueue.concurrentPerform(iterations: items.count) { position in
             results.set(position, transform(items[position]))
         }
-        return results.values
+        return results.take()
     }
 
-    /// Write-once slots shared by the workers; a lock keeps the array's storage consistent.
+    /// Write-once slots shared by the workers, in raw memory: each position is written by exactly one
+    /// iteration, so the writes need no lock (an array's copy-on-write check would itself race), and
+    /// `take()`, after `concurrentPerform` has returned, moves the values out without copying them.
     private final class Slots<Value: Sendable>: @unchecked Sendable {
-        private var storage: [Value?]
-        private let lock = NSLock()
+        private let storage: UnsafeMutablePointer<Value>
+        private let count: Int
+        private var taken = false
 
-        init(count: Int) { storage = Array(repeating: nil, count: count) }
-
-        func set(_ position: Int, _ value: Value) {
-            lock.lock()
-            storage[position] = value
-            lock.unlock()
+        init(count: Int) {
+            self.count = count
+            storage = .allocate(capacity: count)
         }
 
-        var values: [Value] {
-            lock.lock()
-            defer { lock.unlock() }
-            return storage.compactMap { $0 }
+        deinit {
+            if !taken { storage.deinitialize(count: count) }
+            storage.deallocate()
+        }
+
+        func set(_ position: Int, _ value: Value) {
+            (storage + position).initialize(to: value)
+        }
+
+        /// Every value, in order; called once, after every position was set.
+        func take() -> [Value] {
+            taken = true
+            return Array(unsafeUninitializedCapacity: count) { buffer, initialized in
+                if let base = buffer.baseAddress { base.moveInitialize(from: storage, count: count) }
+                initialized = count
+            }
         }
     }
 }

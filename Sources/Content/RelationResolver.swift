@@ -40,9 +40,11 @@ struct RelationResolver {
     private mutating func walk(_ node: inout Node, file: String) {
         switch node.value {
         case .list(var items):
+            node.value = .null // so that `items` is the only reference and is edited in place
             for position in items.indices { walk(&items[position], file: file) }
             node.value = .list(items)
         case .mapping(var pairs):
+            node.value = .null
             for position in pairs.indices {
                 let key = pairs[position].key
                 if index[key] != nil {
@@ -66,6 +68,7 @@ struct RelationResolver {
                                        notes: ["a key named after a collection links to its pages: \(collection): [some-slug]"]))
             return []
         }
+        node.value = .null // so that `items` is the only reference and is edited in place
         var targets: [Int] = []
         for position in items.indices {
             if let target = resolveItem(items[position], collection: collection, file: file) {

@@ -15,6 +15,9 @@ struct MarkdownStage {
     private let pageBySource: [String: Int]
     /// Other files under `content/` that are copied as they are: source path → site path.
     private let assetBySource: [String: String]
+    /// Each page's folder (`content/timeline`) as bytes with its number of segments, for resolving its
+    /// ASCII links on bytes; nil for a page whose path is not ASCII.
+    private let folders: [Folder?]
 
     init(content: ContentSet, urls: [String], options: MarkdownOptions) {
         self.content = content
@@ -26,6 +29,7 @@ struct MarkdownStage {
         var assets: [String: String] = [:]
         for asset in content.assets { assets[asset.source] = "/" + asset.output }
         assetBySource = assets
+        folders = content.pages.map { Self.folder(of: $0.source) }
     }
 
     func run() -> [Result<RenderedMarkdown, Diagnostic>] {
@@ -49,7 +53,12 @@ struct MarkdownStage {
         guard let (path, fragment) = Self.fileReference(destination) else { return nil }
         // `percentDecode` returns a path without "%" unchanged; skipping the call skips its string search.
         let decoded = path.utf8.contains(UInt8(ascii: "%")) ? SitePath.percentDecode(path) ?? path : path
-        guard let source = Self.join(content.pages[index].source, decoded) else {
+        let joined: String? = if let folder = folders[index], let resolved = Self.resolve(decoded, in: folder) {
+            resolved
+        } else {
+            Self.join(content.pages[index].source, decoded)
+        }
+        guard let source = joined else {
             throw locate(link, on: index, "link '\(destination)' leads outside content/")
         }
         if let target = pageBySource[source] {
@@ -64,6 +73,11 @@ struct MarkdownStage {
         return nil
     }
 
+    private func locate(_ link: LinkReference, on index: Int, _ message: String) -> Diagnostic {
+        let page = content.pages[index]
+        return Diagnostic(file: page.source, line: page.bodyStartLine + link.line - 1, column: link.column, message: message)
+    }
+
     /// A destination split into path and `#fragment`, or nil when it cannot name a file under
     /// `content/`: empty, a fragment of this page, a site path (`/…`) or anything with a `:` (a scheme).
     ///
@@ -71,7 +85,7 @@ struct MarkdownStage {
     /// always, so that a combining mark after `#`, `/` or `:` keeps meaning what it meant.
     static func fileReference(_ destination: String) -> (path: String, fragment: String)? {
         let utf8 = destination.utf8
-        if utf8.allSatisfy({ $0 < 0x80 }) {
+        if isASCII(destination) {
             guard let first = utf8.first, first != UInt8(ascii: "#"), first != UInt8(ascii: "/"),
                   !utf8.contains(UInt8(ascii: ":")) else { return nil }
             guard let hash = utf8.firstIndex(of: UInt8(ascii: "#")) else { return (destination, "") }
@@ -85,17 +99,11 @@ struct MarkdownStage {
         return (String(destination[..<hash]), String(destination[hash...]))
     }
 
-    private func locate(_ link: LinkReference, on index: Int, _ message: String) -> Diagnostic {
-        let page = content.pages[index]
-        return Diagnostic(file: page.source, line: page.bodyStartLine + link.line - 1, column: link.column, message: message)
-    }
-
     /// `content/timeline/a.md` + `../people/b.md` → `content/people/b.md`; nil when it climbs out of content/.
+    ///
+    /// Paths are split by `Character`: a "/" carrying a combining mark is not a separator. `resolve`
+    /// gives the same result on bytes for ASCII paths.
     static func join(_ source: String, _ relative: String) -> String? {
-        if source.utf8.allSatisfy({ $0 < 0x80 }) && relative.utf8.allSatisfy({ $0 < 0x80 }) {
-            return joinASCII(source, relative)
-        }
-        // Split by `Character`: a "/" carrying a combining mark is not a separator.
         var segments = source.split(separator: "/").map(String.init)
         _ = segments.popLast()
         for component in relative.split(separator: "/") {
@@ -110,49 +118,53 @@ struct MarkdownStage {
         return segments.joined(separator: "/")
     }
 
-    /// `join` on bytes, for the ASCII paths of nearly every link: no `Character` splitting, no
-    /// array of segments, one buffer.
-    private static func joinASCII(_ source: String, _ relative: String) -> String? {
-        let slash = UInt8(ascii: "/")
-        var bytes: [UInt8] = []
-        bytes.reserveCapacity(source.utf8.count + relative.utf8.count)
-        /// Where each segment in `bytes` starts; all but the first follow a "/".
-        var starts: [Int] = []
-        func push(_ segment: Substring.UTF8View) {
-            if !starts.isEmpty { bytes.append(slash) }
-            starts.append(bytes.count)
-            bytes.append(contentsOf: segment)
-        }
-        func pop() {
-            guard let start = starts.popLast() else { return }
-            bytes.removeSubrange(max(start - 1, 0)...)
-        }
-        /// Calls `body` with each non-empty segment between slashes, stopping when it returns false.
-        func forEachSegment(of text: String, _ body: (Substring.UTF8View) -> Bool) -> Bool {
-            let utf8 = text.utf8
-            var index = utf8.startIndex
-            while index < utf8.endIndex {
-                let end = utf8[index...].firstIndex(of: slash) ?? utf8.endIndex
-                if index < end, !body(utf8[index..<end]) { return false }
-                index = end < utf8.endIndex ? utf8.index(after: end) : end
+    /// The folder of a source path, as `join` sees it: its non-empty segments but the last, joined by "/".
+    typealias Folder = (bytes: [UInt8], depth: Int)
+
+    /// The folder of an ASCII source path; nil for any other, which `join` handles.
+    static func folder(of source: String) -> Folder? {
+        guard isASCII(source) else { return nil }
+        let segments = source.utf8.split(separator: UInt8(ascii: "/")).dropLast()
+        return (Array(segments.joined(separator: [UInt8(ascii: "/")])), segments.count)
+    }
+
+    /// `join` for an ASCII `relative` path on bytes: one buffer, no segment arrays, no `Character`
+    /// splitting. Nil when `relative` is not ASCII (the caller then uses `join`) or climbs out of content/.
+    ///
+    /// Segments in `bytes` are non-empty and separated by single slashes, so dropping the last one
+    /// cuts at the last slash.
+    static func resolve(_ relative: String, in folder: Folder) -> String? {
+        guard isASCII(relative) else { return nil }
+        let slash = UInt8(ascii: "/"), dot = UInt8(ascii: ".")
+        var bytes = folder.bytes
+        bytes.reserveCapacity(folder.bytes.count + relative.utf8.count + 1)
+        var depth = folder.depth
+        var path = relative
+        let inside = path.withUTF8 { text -> Bool in
+            var start = 0
+            while start < text.count {
+                var end = start
+                while end < text.count && text[end] != slash { end += 1 }
+                let length = end - start
+                if length == 0 || (length == 1 && text[start] == dot) {
+                    // An empty segment or ".": nothing to do.
+                } else if length == 2 && text[start] == dot && text[start + 1] == dot {
+                    guard depth > 1 else { return false }
+                    bytes.removeSubrange((bytes.lastIndex(of: slash) ?? 0)...)
+                    depth -= 1
+                } else {
+                    if depth > 0 { bytes.append(slash) }
+                    bytes.append(contentsOf: UnsafeBufferPointer(rebasing: text[start..<end]))
+                    depth += 1
+                }
+                start = end + 1
             }
-            return true
-        }
-        _ = forEachSegment(of: source) { segment in
-            push(segment)
-            return true
-        }
-        pop()
-        let inside = forEachSegment(of: relative) { segment in
-            if segment.elementsEqual(".".utf8) { return true }
-            if segment.elementsEqual("..".utf8) {
-                guard starts.count > 1 else { return false }
-                pop()
-                return true
-            }
-            push(segment)
             return true
         }
         return inside ? String(decoding: bytes, as: UTF8.self) : nil
+    }
+
+    private static func isASCII(_ text: String) -> Bool {
+        text.utf8.allSatisfy { $0 < 0x80 }
     }
 }
