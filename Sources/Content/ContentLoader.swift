@@ -64,10 +64,13 @@ public enum ContentLoader {
         let (index, indexErrors) = slugIndex(pages: pages, collections: names)
         errors += indexErrors
 
-        var resolver = RelationResolver(index: index, drafts: drafts, broken: broken)
-        for position in pages.indices { resolver.resolve(&pages[position]) }
-        errors += resolver.errors
-        errors += requiredKeys(pages: pages, config: config)
+        var checked = check(pages, resolver: RelationResolver(index: index, drafts: drafts, broken: broken), config: config)
+        for position in pages.indices {
+            pages[position].frontMatter = checked[position].frontMatter.take() ?? []
+            pages[position].relations = checked[position].relations
+        }
+        errors += checked.flatMap(\.relationErrors)
+        errors += checked.flatMap(\.missingKeys)
 
         guard errors.isEmpty else { throw ContentErrors(errors) }
         let collections = names.map { name in
@@ -106,17 +109,33 @@ public enum ContentLoader {
         return (index, errors)
     }
 
-    /// `required:` keys of each collection, checked on its pages (not its list page).
-    private static func requiredKeys(pages: [Page], config: SiteConfig) -> [ContentError] {
+    /// Relations and required keys, checked page by page against read-only indices, so in parallel.
+    ///
+    /// Returns each page's front matter with its relations resolved and the page's errors of both
+    /// kinds, which the caller gathers in page order, as a serial loop would. A function of its own so
+    /// that `pages` is no longer shared when the caller writes the results back (no copy of the array).
+    private static func check(_ pages: [Page], resolver: RelationResolver, config: SiteConfig)
+        -> [(frontMatter: [(key: String, value: Node)]?, relations: [(collection: String, targets: [Int])],
+             relationErrors: [ContentError], missingKeys: [ContentError])] {
+        Parallel.map(Array(pages.indices)) { position in
+            var pageResolver = resolver
+            var frontMatter = pages[position].frontMatter
+            let relations = pageResolver.resolve(&frontMatter, file: pages[position].source)
+            return (frontMatter, relations, pageResolver.errors, missingKeys(of: pages[position], config: config))
+        }
+    }
+
+    /// `required:` keys of the page's collection that it lacks (none for a list page).
+    private static func missingKeys(of page: Page, config: SiteConfig) -> [ContentError] {
         var errors: [ContentError] = []
-        for position in pages.indices where !pages[position].isListPage {
-            guard let collection = pages[position].collection, let settings = config.collection(named: collection) else { continue }
-            for key in settings.required {
-                if let node = pages[position].frontMatter.firstValue(forKey: key), !isNull(node) { continue }
-                errors.append(ContentError(.missingKey, file: pages[position].source, line: 1, column: 1,
-                                           message: "missing required key '\(key)'",
-                                           notes: ["collection '\(collection)' requires it (site.yml)"]))
-            }
+        guard !page.isListPage, let collection = page.collection, let settings = config.collection(named: collection) else {
+            return errors
+        }
+        for key in settings.required {
+            if let node = page.frontMatter.firstValue(forKey: key), !isNull(node) { continue }
+            errors.append(ContentError(.missingKey, file: page.source, line: 1, column: 1,
+                                       message: "missing required key '\(key)'",
+                                       notes: ["collection '\(collection)' requires it (site.yml)"]))
         }
         return errors
     }

@@ -21,19 +21,21 @@ struct RelationResolver {
         self.broken = broken
     }
 
-    /// Resolves every relation in `page`, setting `Node.target` on each slug and `page.relations`.
-    mutating func resolve(_ page: inout Page) {
+    /// Resolves every relation in one page's front matter, setting `Node.target` on each slug.
+    /// - Returns: the top-level relations, for `Page.relations`.
+    mutating func resolve(_ frontMatter: inout [(key: String, value: Node)], file: String)
+        -> [(collection: String, targets: [Int])] {
         var relations: [(collection: String, targets: [Int])] = []
-        for position in page.frontMatter.indices {
-            let key = page.frontMatter[position].key
+        for position in frontMatter.indices {
+            let key = frontMatter[position].key
             if index[key] != nil {
-                let targets = resolveList(&page.frontMatter[position].value, collection: key, file: page.source)
+                let targets = resolveList(&frontMatter[position].value, collection: key, file: file)
                 relations.append((key, targets))
             } else {
-                walk(&page.frontMatter[position].value, file: page.source)
+                walk(&frontMatter[position].value, file: file)
             }
         }
-        page.relations = relations
+        return relations
     }
 
     /// Looks for relation keys inside nested values.

@@ -71,7 +71,7 @@ struct LinkLocator {
         let text = site.text.utf8
         let destination = site.destination.utf8
         guard !text.isEmpty else { return false }
-        guard text.allSatisfy({ $0 < 0x80 }) && destination.allSatisfy({ $0 < 0x80 }) else {
+        guard site.text.isAllASCII && site.destination.isAllASCII else {
             return site.destination == site.text || site.destination == "http://" + site.text
                 || site.destination == "mailto:" + site.text
         }

@@ -13,7 +13,7 @@ struct PlainText {
 
     /// Appends one literal, decoded like `String(cString:)` (invalid UTF-8 repaired).
     mutating func append(_ literal: UnsafeBufferPointer<UInt8>) {
-        if unicode == nil, !literal.contains(where: { $0 >= 0x80 }) {
+        if unicode == nil, String.isAllASCII(literal) {
             bytes.append(contentsOf: literal)
             return
         }

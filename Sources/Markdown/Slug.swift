@@ -13,7 +13,7 @@ import Foundation
 public enum Slug {
     /// The slug of `text`; empty when `text` holds no letter, digit, `_` or `-`.
     public static func make(_ text: String) -> String {
-        if text.utf8.allSatisfy({ $0 < 0x80 }) { return makeASCII(text) }
+        if text.isAllASCII { return makeASCII(text) }
         var slug = ""
         var pendingSeparator = false
         for scalar in text.precomposedStringWithCanonicalMapping.lowercased().unicodeScalars {
