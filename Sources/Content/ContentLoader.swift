@@ -64,10 +64,14 @@ public enum ContentLoader {
         let (index, indexErrors) = slugIndex(pages: pages, collections: names)
         errors += indexErrors
 
-        var checked = check(pages, resolver: RelationResolver(index: index, drafts: drafts, broken: broken), config: config)
-        for position in pages.indices {
-            pages[position].frontMatter = checked[position].frontMatter.take() ?? []
-            pages[position].relations = checked[position].relations
+        // Relations and required keys are checked page by page against read-only indices, so in
+        // parallel, each page edited in place; each kind of error is gathered in page order, as a
+        // serial loop would.
+        let resolver = RelationResolver(index: index, drafts: drafts, broken: broken)
+        let checked = Parallel.map(updating: &pages) { page in
+            var pageResolver = resolver
+            page.relations = pageResolver.resolve(&page.frontMatter, file: page.source)
+            return (relationErrors: pageResolver.errors, missingKeys: missingKeys(of: page, config: config))
         }
         errors += checked.flatMap(\.relationErrors)
         errors += checked.flatMap(\.missingKeys)
@@ -107,22 +111,6 @@ public enum ContentLoader {
             index[collection, default: [:]][slug] = position
         }
         return (index, errors)
-    }
-
-    /// Relations and required keys, checked page by page against read-only indices, so in parallel.
-    ///
-    /// Returns each page's front matter with its relations resolved and the page's errors of both
-    /// kinds, which the caller gathers in page order, as a serial loop would. A function of its own so
-    /// that `pages` is no longer shared when the caller writes the results back (no copy of the array).
-    private static func check(_ pages: [Page], resolver: RelationResolver, config: SiteConfig)
-        -> [(frontMatter: [(key: String, value: Node)]?, relations: [(collection: String, targets: [Int])],
-             relationErrors: [ContentError], missingKeys: [ContentError])] {
-        Parallel.map(Array(pages.indices)) { position in
-            var pageResolver = resolver
-            var frontMatter = pages[position].frontMatter
-            let relations = pageResolver.resolve(&frontMatter, file: pages[position].source)
-            return (frontMatter, relations, pageResolver.errors, missingKeys(of: pages[position], config: config))
-        }
     }
 
     /// `required:` keys of the page's collection that it lacks (none for a list page).

@@ -19,8 +19,10 @@ extension ContentSet {
                 }
             }
         }
-        return incoming.map { sources in
-            sources.sorted { rank[$0] < rank[$1] }.map { (pages[$0].collection ?? "", $0) }
+        // Each page's list is ordered on its own: in parallel.
+        let ranks = rank
+        return Parallel.map(incoming) { sources in
+            sources.sorted { ranks[$0] < ranks[$1] }.map { (pages[$0].collection ?? "", $0) }
         }
     }
 }

@@ -10,6 +10,22 @@ enum Parallel {
         return results.take()
     }
 
+    /// `map` over all cores whose transform may also change each element in place: elements are
+    /// edited where they lie, so an element's own arrays stay uniquely referenced (no copy-on-write
+    /// copies, and nothing left over to free one by one afterwards).
+    static func map<Element: Sendable, Output: Sendable>(updating items: inout [Element],
+                                                         _ transform: @Sendable (inout Element) -> Output) -> [Output] {
+        let results = Slots<Output>(count: items.count)
+        items.withUnsafeMutableBufferPointer { buffer in
+            // Each iteration touches only its own element.
+            nonisolated(unsafe) let buffer = buffer
+            DispatchQueue.concurrentPerform(iterations: buffer.count) { position in
+                results.set(position, transform(&buffer[position]))
+            }
+        }
+        return results.take()
+    }
+
     /// Write-once slots shared by the workers, in raw memory: each position is written by exactly one
     /// iteration, so the writes need no lock (an array's copy-on-write check would itself race), and
     /// `take()`, after `concurrentPerform` has returned, moves the values out without copying them.
