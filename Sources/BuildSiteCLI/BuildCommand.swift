@@ -41,16 +41,18 @@ struct BuildCommand: AsyncParsableCommand {
             printer.printSummary(failures: error.diagnostics.count, output: displayPath(outputURL, root: rootURL))
             throw ExitCode.failure
         }
+        var clock = StepClock()
         let report: SyncReport
         do {
-            report = try OutputSync.write(site, to: outputURL, force: force)
+            report = try clock.step("write output") { () throws(Diagnostic) in try OutputSync.write(site, to: outputURL, force: force) }
         } catch {
             printer.print([error])
             throw ExitCode.failure
         }
         if verbose {
-            for (step, duration) in site.timings {
-                print("  \(step.padding(toLength: 24, withPad: " ", startingAt: 0)) \(Self.milliseconds(duration)) ms")
+            for timing in site.timings + clock.timings {
+                print("  \(timing.step.padding(toLength: 24, withPad: " ", startingAt: 0)) "
+                    + "\(Self.milliseconds(timing.wall)) ms (cpu \(Self.milliseconds(timing.cpu)) ms)")
             }
             for path in report.written { print("  wrote   \(path)") }
             for path in report.removed { print("  removed \(path)") }

@@ -38,7 +38,8 @@ struct ServeCommand: AsyncParsableCommand {
             printError("error: --root \(root) is not a folder")
             throw ExitCode.failure
         }
-        let options = BuildOptions(root: rootURL, includeDrafts: drafts)
+        // Rebuilds on every save reuse the parsed templates while the template files are unchanged.
+        let options = BuildOptions(root: rootURL, includeDrafts: drafts, cache: BuildCache())
         let configuration = PreviewConfiguration(host: host, port: port, root: rootURL)
         do {
             let server = try PreviewServer(configuration: configuration,

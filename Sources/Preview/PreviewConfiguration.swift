@@ -19,7 +19,7 @@ public struct PreviewConfiguration: Sendable {
     public var clientTimeout: Duration
 
     public init(host: String = "127.0.0.1", port: UInt16 = 8000, root: URL? = nil,
-                quietPeriod: Duration = .milliseconds(50), pollInterval: Duration = .milliseconds(150),
+                quietPeriod: Duration = .milliseconds(30), pollInterval: Duration = .milliseconds(150),
                 heartbeatInterval: Duration = .seconds(15), clientTimeout: Duration = .seconds(30)) {
         self.host = host
         self.port = port

@@ -6,9 +6,12 @@ public struct BuildOptions: Sendable {
     public var root: URL
     /// Whether pages marked `draft: true` are built.
     public var includeDrafts: Bool
+    /// Parsed templates kept between builds of one process (see `BuildCache`); nil for a one-off build.
+    public var cache: BuildCache?
 
-    public init(root: URL, includeDrafts: Bool = false) {
+    public init(root: URL, includeDrafts: Bool = false, cache: BuildCache? = nil) {
         self.root = root
         self.includeDrafts = includeDrafts
+        self.cache = cache
     }
 }

@@ -8,7 +8,7 @@ public struct BuiltSite: Sendable {
     /// How many pages were rendered from content (not counting feeds, sitemap or copied files).
     public var pageCount: Int
     /// How long each named step of the build took, in order (printed by `--verbose`).
-    public var timings: [(step: String, duration: Duration)] = []
+    public var timings: [StepTiming] = []
 
     public init(files: [String: Data], pageCount: Int) {
         self.files = files

@@ -52,14 +52,25 @@ enum Feeds {
     }
 
     private static func timestamp(_ date: PartialDate) -> String {
-        let month = date.month ?? 1
-        let day = date.day ?? 1
-        return String(format: "%04d-%02d-%02dT00:00:00Z", date.year, month, day)
+        padded(date.year, 4) + "-" + padded(date.month ?? 1, 2) + "-" + padded(date.day ?? 1, 2) + "T00:00:00Z"
+    }
+
+    /// `number` with leading zeros to `width` digits (what `%0Nd` gives, without Foundation's formatter).
+    private static func padded(_ number: Int, _ width: Int) -> String {
+        let digits = String(number.magnitude)
+        let sign = number < 0 ? "-" : ""
+        return sign + String(repeating: "0", count: max(0, width - sign.count - digits.count)) + digits
     }
 
     /// XML text and attribute escaping; also drops characters XML 1.0 forbids, so a stray control
     /// character in a title cannot make the feed unreadable.
     static func escape(_ text: String) -> String {
+        // Most titles and URLs need nothing: check the bytes once before building anything.
+        let plain = text.utf8.allSatisfy { byte in
+            byte >= 0x20 && byte < 0x80 && byte != UInt8(ascii: "&") && byte != UInt8(ascii: "<") && byte != UInt8(ascii: ">")
+                && byte != UInt8(ascii: "\"") && byte != UInt8(ascii: "'")
+        }
+        if plain { return text }
         var out = ""
         out.reserveCapacity(text.utf8.count)
         for scalar in text.unicodeScalars {

@@ -24,21 +24,21 @@ struct PageValues: Sendable {
 
     init(content: ContentSet, rendered: [RenderedMarkdown?], urls: [String]) {
         let pages = content.pages
-        var refs: [Value] = []
-        refs.reserveCapacity(pages.count)
-        for (index, page) in pages.enumerated() {
-            refs.append(.dictionary(OrderedDictionary([
+        // Refs, then cards (which point at refs), each page on its own: both are built on all cores.
+        let summaries = Array(pages.indices).concurrentMap { Self.summary(of: pages[$0], rendered: rendered[$0]) }
+        let refs: [Value] = Array(pages.indices).concurrentMap { index in
+            let page = pages[index]
+            return .dictionary(OrderedDictionary([
                 ("title", .string(page.title)),
                 ("url", .string(urls[index])),
                 ("slug", .string(page.slug)),
                 ("collection", page.collection.map(Value.string) ?? .none),
                 ("date", page.date.map { Self.dateValue($0, label: page.dateLabel) } ?? .none),
-                ("summary", .string(Self.summary(of: page, rendered: rendered[index]))),
-            ])))
+                ("summary", .string(summaries[index])),
+            ]))
         }
-        var cards: [Value] = []
-        cards.reserveCapacity(pages.count)
-        for (index, page) in pages.enumerated() {
+        let cards: [Value] = Array(pages.indices).concurrentMap { index in
+            let page = pages[index]
             var pairs: [(String, Value)] = []
             for (key, node) in page.frontMatter {
                 pairs.append((key, Self.value(of: node, key: key, refs: refs, dateLabel: nil)))
@@ -49,13 +49,13 @@ struct PageValues: Sendable {
                 ("slug", .string(page.slug)),
                 ("collection", page.collection.map(Value.string) ?? .none),
                 ("source", .string(page.source)),
-                ("summary", .string(Self.summary(of: page, rendered: rendered[index]))),
+                ("summary", .string(summaries[index])),
                 ("date", page.date.map { Self.dateValue($0, label: page.dateLabel) } ?? .none),
                 ("backlinks", .dictionary(OrderedDictionary(content.backlinks(of: index).map { group in
                     (group.collection, .array(group.sources.map { refs[$0] }))
                 }))),
             ]
-            cards.append(.dictionary(Self.merge(pairs, computed)))
+            return .dictionary(Self.merge(pairs, computed))
         }
         var collectionPairs: [(String, Value)] = []
         for collection in content.collections {

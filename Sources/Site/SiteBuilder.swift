@@ -25,7 +25,8 @@ public enum SiteBuilder {
         // 2. Load and validate every template, with the site's own filters.
         let filters = SiteFilters.all(baseURL: content.config.baseURL, markdownOptions: markdownOptions)
         let templates = try clock.step("load templates") { () throws(BuildFailure) in
-            try TemplateSet.load(root: root, filters: filters)
+            try TemplateSet.load(root: root, filters: filters, baseURL: content.config.baseURL, markdownOptions: markdownOptions,
+                                 cache: options.cache)
         }
 
         // 3. Render Markdown bodies in parallel, rewriting and checking links between content files.

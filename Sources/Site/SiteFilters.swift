@@ -32,12 +32,34 @@ enum SiteFilters {
 
     /// Joins a site path to `base_url` for feeds, sitemaps, canonical links and Open Graph.
     static func absoluteURL(_ target: String, baseURL: String) -> String {
-        if target.contains("://") { return target }
-        let base = baseURL.hasSuffix("/") ? String(baseURL.dropLast()) : baseURL
-        let path = target.hasPrefix("/") ? target : "/" + target
-        let encoded = path.split(separator: "/", omittingEmptySubsequences: false)
-            .map { SitePath.percentEncode(String($0)) }.joined(separator: "/")
-        return base + encoded
+        if hasScheme(target) { return target }
+        var url = baseURL.hasSuffix("/") ? String(baseURL.dropLast()) : baseURL
+        if !target.hasPrefix("/") { url += "/" }
+        // Every byte but `/` and the unreserved ones is percent-encoded.
+        for byte in target.utf8 {
+            switch byte {
+            case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "A")...UInt8(ascii: "Z"), UInt8(ascii: "0")...UInt8(ascii: "9"),
+                 UInt8(ascii: "-"), UInt8(ascii: "_"), UInt8(ascii: "."), UInt8(ascii: "~"), UInt8(ascii: "/"):
+                url.unicodeScalars.append(Unicode.Scalar(byte))
+            default:
+                url.unicodeScalars.append("%")
+                url.unicodeScalars.append(hexDigits[Int(byte >> 4)])
+                url.unicodeScalars.append(hexDigits[Int(byte & 0xF)])
+            }
+        }
+        return url
+    }
+
+    private static let hexDigits = Array("0123456789ABCDEF".unicodeScalars)
+
+    /// Whether `target` holds `://` (a URL with a scheme), found without Foundation's bridged string search.
+    private static func hasScheme(_ target: String) -> Bool {
+        var previous: (UInt8, UInt8) = (0, 0)
+        for byte in target.utf8 {
+            if byte == UInt8(ascii: "/"), previous == (UInt8(ascii: ":"), UInt8(ascii: "/")) { return true }
+            previous = (previous.1, byte)
+        }
+        return false
     }
 
     /// Formats a date value (see `PageValues.dateValue`) at its own precision.

@@ -1,5 +1,6 @@
 import Content
 import Foundation
+import Markdown
 import Templates
 
 /// The site's templates, parsed once, and the one rule that picks a template for a page.
@@ -11,7 +12,16 @@ struct TemplateSet: Sendable {
 
     /// Reads every file under `templates/` (recursively), names them by their path inside that folder,
     /// and parses and validates them all at once.
-    static func load(root: URL, filters: [String: CustomFilter]) throws(BuildFailure) -> TemplateSet {
+    /// What a parsed template set depends on: every template's text, and the settings the site's filters
+    /// are made from.
+    struct Key: Equatable, Sendable {
+        var sources: [String: String]
+        var baseURL: String
+        var markdownOptions: MarkdownOptions
+    }
+
+    static func load(root: URL, filters: [String: CustomFilter], baseURL: String, markdownOptions: MarkdownOptions,
+                     cache: BuildCache?) throws(BuildFailure) -> TemplateSet {
         let folder = root.appendingPathComponent("templates")
         var sources: [String: String] = [:]
         var diagnostics: [Diagnostic] = []
@@ -29,9 +39,13 @@ struct TemplateSet: Sendable {
             }
         }
         if !diagnostics.isEmpty { throw BuildFailure(diagnostics: diagnostics) }
+        let key = Key(sources: sources, baseURL: baseURL, markdownOptions: markdownOptions)
+        if let cached = cache?.templateSet(for: key) { return cached }
         do {
             let environment = try TemplateEnvironment(templates: sources, filters: filters, fileNamePrefix: "templates/")
-            return TemplateSet(environment: environment)
+            let set = TemplateSet(environment: environment)
+            cache?.store(set, for: key)
+            return set
         } catch {
             throw BuildFailure(diagnostics: error.errors.map(Diagnostic.init))
         }

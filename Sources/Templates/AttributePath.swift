@@ -5,7 +5,13 @@ struct AttributePath {
     private let fallback: Value?
 
     init(_ attribute: Value, fallback: Value? = nil) {
-        paths = attribute.pythonString.split(separator: ",").map { $0.split(separator: ".").map { String($0).trimmingSpaces } }
+        let text = attribute.pythonString
+        // Most paths are one plain name ("slug"): no splitting, which costs more than the lookup it serves.
+        if !text.isEmpty, !text.utf8.contains(where: { $0 == UInt8(ascii: ",") || $0 == UInt8(ascii: ".") || $0 <= 0x20 || $0 >= 0x80 }) {
+            paths = [[text]]
+        } else {
+            paths = text.split(separator: ",").map { $0.split(separator: ".").map { String($0).trimmingSpaces } }
+        }
         self.fallback = fallback.flatMap { $0 == .none ? nil : $0 }
     }
 

@@ -7,8 +7,8 @@ enum Binding {
     /// A name that exists but has no value, e.g. a macro parameter the caller left out.
     case undefined
     case macro(MacroClosure)
-    /// `{% import "x" as m %}`: the key of the module's bindings in the renderer's module table.
-    case module(String)
+    /// `{% import "x" as m %}`: the index of the module's bindings in the renderer's module table.
+    case module(Int)
     case loop(LoopState)
     /// `namespace(…)`: attributes shared by reference, settable with `{% set ns.name = … %}`.
     case namespace(Namespace)

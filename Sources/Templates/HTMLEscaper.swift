@@ -4,23 +4,29 @@
 /// matching it byte for byte keeps our output identical to Jinja's.
 enum HTMLEscaper {
     static func escape(_ text: String) -> String {
-        let utf8 = text.utf8
-        guard utf8.contains(where: { $0 == 0x26 || $0 == 0x3C || $0 == 0x3E || $0 == 0x22 || $0 == 0x27 }) else {
-            return text
-        }
-        var bytes: [UInt8] = []
-        bytes.reserveCapacity(utf8.count + 16)
-        for byte in utf8 {
-            switch byte {
-            case 0x26: bytes.append(contentsOf: "&amp;".utf8)
-            case 0x3C: bytes.append(contentsOf: "&lt;".utf8)
-            case 0x3E: bytes.append(contentsOf: "&gt;".utf8)
-            case 0x22: bytes.append(contentsOf: "&#34;".utf8)
-            case 0x27: bytes.append(contentsOf: "&#39;".utf8)
-            default: bytes.append(byte)
+        var text = text
+        return text.withUTF8 { bytes -> String? in
+            guard let first = bytes.firstIndex(where: needsEscape) else { return nil }
+            var escaped: [UInt8] = []
+            escaped.reserveCapacity(bytes.count + 16)
+            escaped.append(contentsOf: bytes[..<first])
+            for byte in bytes[first...] {
+                switch byte {
+                case 0x26: escaped.append(contentsOf: "&amp;".utf8)
+                case 0x3C: escaped.append(contentsOf: "&lt;".utf8)
+                case 0x3E: escaped.append(contentsOf: "&gt;".utf8)
+                case 0x22: escaped.append(contentsOf: "&#34;".utf8)
+                case 0x27: escaped.append(contentsOf: "&#39;".utf8)
+                default: escaped.append(byte)
+                }
             }
-        }
-        return String(decoding: bytes, as: UTF8.self)
+            return String(decoding: escaped, as: UTF8.self)
+        } ?? text
+    }
+
+    @inline(__always)
+    private static func needsEscape(_ byte: UInt8) -> Bool {
+        byte == 0x26 || byte == 0x3C || byte == 0x3E || byte == 0x22 || byte == 0x27
     }
 
     /// `markupsafe.escape(value)`: safe values pass through, everything else is stringified and escaped.

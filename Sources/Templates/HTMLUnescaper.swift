@@ -13,7 +13,7 @@ enum HTMLUnescaper {
     ]
 
     static func unescape(_ text: String) -> String {
-        guard text.contains("&") else { return text }
+        guard text.utf8.contains(UInt8(ascii: "&")) else { return text }
         var result = ""
         var scalars = Substring(text).unicodeScalars[...]
         while let scalar = scalars.popFirst() {

@@ -55,26 +55,38 @@ enum JSONWriter {
     }
 
     private static func writeString(_ text: String, into output: inout String) {
-        output += "\""
-        for unit in text.utf16 {
-            switch unit {
-            case 0x22: output += "\\\""
-            case 0x5C: output += "\\\\"
-            case 0x0A: output += "\\n"
-            case 0x0D: output += "\\r"
-            case 0x09: output += "\\t"
-            case 0x08: output += "\\b"
-            case 0x0C: output += "\\f"
-            case 0x3C: output += "\\u003c"
-            case 0x3E: output += "\\u003e"
-            case 0x26: output += "\\u0026"
-            case 0x27: output += "\\u0027"
-            case 0x20..<0x7F: output.unicodeScalars.append(Unicode.Scalar(UInt8(unit)))
+        // Built as bytes and appended once: appending scalar by scalar to a String costs far more.
+        var bytes: [UInt8] = [UInt8(ascii: "\"")]
+        bytes.reserveCapacity(text.utf8.count + 2)
+        func append(_ escape: StaticString) {
+            escape.withUTF8Buffer { bytes.append(contentsOf: $0) }
+        }
+        for scalar in text.unicodeScalars {
+            switch scalar.value {
+            case 0x22: append("\\\"")
+            case 0x5C: append("\\\\")
+            case 0x0A: append("\\n")
+            case 0x0D: append("\\r")
+            case 0x09: append("\\t")
+            case 0x08: append("\\b")
+            case 0x0C: append("\\f")
+            case 0x3C: append("\\u003c")
+            case 0x3E: append("\\u003e")
+            case 0x26: append("\\u0026")
+            case 0x27: append("\\u0027")
+            case 0x20..<0x7F: bytes.append(UInt8(scalar.value))
             default:
-                let hex = String(unit, radix: 16)
-                output += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
+                for unit in scalar.utf16 {
+                    append("\\u")
+                    for shift in stride(from: 12, through: 0, by: -4) {
+                        bytes.append(hexDigits[Int((unit >> UInt16(shift)) & 0xF)])
+                    }
+                }
             }
         }
-        output += "\""
+        bytes.append(UInt8(ascii: "\""))
+        output += String(decoding: bytes, as: UTF8.self)
     }
+
+    private static let hexDigits = Array("0123456789abcdef".utf8)
 }

@@ -2,13 +2,17 @@
 ///
 /// Computed on demand rather than stored as a mapping, because a loop body may run
 /// thousands of times and most of them never read `loop`.
+///
+/// Two words: the position, and the storage all iterations of one loop share (its items and what
+/// `loop.changed` saw), so binding `loop` on every iteration copies no values.
 struct LoopState {
     let index0: Int
-    let length: Int
-    let previous: Value?
-    let next: Value?
-    /// What `loop.changed(…)` saw last, shared by all iterations of one loop.
     let memory: LoopMemory
+
+    var length: Int { memory.items.count }
+    var previous: Value? { index0 > 0 ? memory.items[index0 - 1] : nil }
+    var next: Value? { index0 + 1 < memory.items.count ? memory.items[index0 + 1] : nil }
+
     /// `loop.<name>`, or nil for an attribute loops do not have.
     func attribute(_ name: String) -> Value? {
         switch name {
@@ -31,9 +35,13 @@ struct LoopState {
     var display: String { "<LoopContext \(index0 + 1)/\(length)>" }
 }
 
-/// The state `loop.changed(…)` keeps from one iteration to the next.
+/// What all iterations of one loop share: the items, and the state `loop.changed(…)` keeps from one
+/// iteration to the next.
 final class LoopMemory {
+    let items: [Value]
     var lastChangedArguments: [Value]?
+
+    init(items: [Value]) { self.items = items }
 
     /// Jinja's `loop.changed(*values)`: true on the first call and whenever the values differ from the last call's.
     func changed(_ values: [Value]) -> Bool {

@@ -25,7 +25,7 @@ extension Renderer {
         case .attribute(let base, let method):
             if case .name(let baseName) = base.kind, let binding = lookup(baseName) {
                 if case .module(let key) = binding {
-                    guard case .macro(let closure)? = modules[key]?[method] else {
+                    guard case .macro(let closure)? = modules[key][method] else {
                         throw error(.undefined, "\(baseName).\(method) is undefined", at: callee.span)
                     }
                     return try callMacro(closure, arguments, span: span, caller: caller)
@@ -95,16 +95,17 @@ extension Renderer {
         guard positional.count <= definition.parameters.count else {
             throw error(.type, "macro '\(definition.name)' takes at most \(definition.parameters.count) arguments (\(positional.count) given)", at: span)
         }
-        var provided: [String: Value] = [:]
-        for (parameter, value) in zip(definition.parameters, positional) { provided[parameter.name] = value }
+        // Arguments by parameter position: macros have a handful of parameters, so no dictionary.
+        var provided = [Value?](repeating: nil, count: definition.parameters.count)
+        for (index, value) in positional.enumerated() { provided[index] = value }
         for argument in arguments.keyword {
-            guard definition.parameters.contains(where: { $0.name == argument.name }) else {
+            guard let index = definition.parameters.firstIndex(where: { $0.name == argument.name }) else {
                 throw error(.type, "macro '\(definition.name)' has no parameter named '\(argument.name)'", at: argument.value.span)
             }
-            guard provided[argument.name] == nil else {
+            guard provided[index] == nil else {
                 throw error(.type, "macro '\(definition.name)' got multiple values for '\(argument.name)'", at: argument.value.span)
             }
-            provided[argument.name] = try require(argument.value)
+            provided[index] = try require(argument.value)
         }
         try enterCall(at: span, TrailEntry(kind: .macro(definition.name), template: template, offset: span.start, target: nil))
         defer { leaveCall() }
@@ -117,7 +118,7 @@ extension Renderer {
             captured[definition.name] = .macro(closure)
             scopes = [frames[0], captured]
         case .module(let key, let seesGlobals):
-            scopes = [modules[key] ?? Scope()]
+            scopes = [modules[key]]
             sees = seesGlobals
         case .callSite(let visible, let seesGlobals):
             scopes = [visible]
@@ -129,8 +130,8 @@ extension Renderer {
         activeBlocks = []
         let text = try capture {
             try withScope(frames: scopes, seesGlobals: sees, template: closure.template) {
-                for parameter in definition.parameters {
-                    if let value = provided[parameter.name] {
+                for (index, parameter) in definition.parameters.enumerated() {
+                    if let value = provided[index] {
                         bind(parameter.name, .value(value))
                     } else if let defaultValue = parameter.defaultValue {
                         bind(parameter.name, .value(try require(defaultValue)))

@@ -135,8 +135,8 @@ extension Renderer {
         }
     }
 
-    private func moduleValue(_ key: String, _ name: String, span: Span) throws -> Value? {
-        switch modules[key]?[name] {
+    private func moduleValue(_ key: Int, _ name: String, span: Span) throws -> Value? {
+        switch modules[key][name] {
         case .value(let value)?: return value
         case .macro?: throw error(.type, "'\(name)' is a macro; call it with ()", at: span)
         default: return nil

@@ -3,7 +3,7 @@ extension Renderer {
     func applyFilter(_ invocation: Invocation, to input: Value?, input inputExpression: Expression?) throws -> Value? {
         let positional = try invocation.arguments.positional.map { try require($0) }
         let keyword = try invocation.arguments.keyword.map { ($0.name, try require($0.value)) }
-        if input == nil, environment.filters[invocation.name] != nil || !(BuiltinFilters.table[invocation.name]?.acceptsUndefined ?? false) {
+        if input == nil, !(environment.filterTable[invocation.name]?.acceptsUndefined ?? false) {
             if let inputExpression { throw undefinedError(inputExpression) }
             throw error(.undefined, "the input of filter '\(invocation.name)' is undefined", at: invocation.nameSpan)
         }
@@ -29,11 +29,14 @@ extension Renderer {
 
     /// Runs a filter by name; custom filters take precedence over builtins of the same name.
     func applyBuiltinOrCustomFilter(_ name: String, to input: Value?, _ positional: [Value], _ keyword: [(String, Value)]) throws -> Value? {
-        if let custom = environment.filters[name] {
+        let builtin: BuiltinFilter
+        switch environment.filterTable[name] {
+        case .custom(let custom)?:
             guard let input else { throw EvaluationFailure("the input of filter '\(name)' is undefined", kind: .undefined) }
             return try custom(input, positional, keyword, FilterContext(globals: globals, templateName: template.source.name))
-        }
-        guard let builtin = BuiltinFilters.table[name] else {
+        case .builtin(let filter)?:
+            builtin = filter
+        case nil:
             throw EvaluationFailure(environment.unknownFilterMessage(name), kind: .unknownFilter)
         }
         if input == nil, !builtin.acceptsUndefined {

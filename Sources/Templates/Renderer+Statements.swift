@@ -63,7 +63,7 @@ extension Renderer {
         case .importNames(let reference, let names, let withContext):
             let key = try importModule(reference, withContext: withContext)
             for imported in names {
-                guard let binding = modules[key]?[imported.name] else {
+                guard let binding = modules[key][imported.name] else {
                     throw error(.undefined, "template '\(reference.name)' does not export '\(imported.name)'", at: imported.span)
                 }
                 bind(imported.alias, binding)
@@ -164,15 +164,12 @@ extension Renderer {
         }
         frames.append([:])
         defer { frames.removeLast() }
-        let memory = LoopMemory()
+        let memory = LoopMemory(items: items)
         for (index, item) in items.enumerated() {
             // Each iteration starts with a fresh scope: a `set` does not carry over to the next one, as in Jinja.
             frames[frames.count - 1].removeAll()
             try bindTargets(loop.targets, item, span: loop.iterable.span)
-            let state = LoopState(index0: index, length: items.count,
-                                  previous: index > 0 ? items[index - 1] : nil,
-                                  next: index + 1 < items.count ? items[index + 1] : nil, memory: memory)
-            bind("loop", .loop(state))
+            bind("loop", .loop(LoopState(index0: index, memory: memory)))
             try countStep(at: span)
             try execute(loop.body)
         }
@@ -222,16 +219,16 @@ extension Renderer {
         }
     }
 
-    /// Runs an imported template's top level and returns the key of its bindings in `modules`.
-    private func importModule(_ reference: TemplateReference, withContext: Bool) throws -> String {
-        if !withContext, modules[reference.name] != nil { return reference.name }
+    /// Runs an imported template's top level and returns the index of its bindings in `modules`.
+    private func importModule(_ reference: TemplateReference, withContext: Bool) throws -> Int {
+        if !withContext, let index = modulesByName[reference.name] { return index }
         guard let imported = environment.templates[reference.name] else {
             throw error(.templateNotFound, "template '\(reference.name)' not found", at: reference.span)
         }
         try enterCall(at: reference.span, TrailEntry(kind: .importModule, template: template, offset: reference.span.start, target: nil))
         defer { leaveCall() }
-        moduleCounter += 1
-        let key = withContext ? "\(reference.name)#\(moduleCounter)" : reference.name
+        let key = modules.count
+        modules.append(Scope())
         let scope = withContext ? flattenedScope() : [:]
         var bindings = Scope()
         _ = try capture {
@@ -247,6 +244,7 @@ extension Renderer {
             }
         }
         modules[key] = bindings
+        if !withContext { modulesByName[reference.name] = key }
         return key
     }
 }

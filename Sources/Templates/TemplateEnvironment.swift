@@ -9,6 +9,8 @@ import Foundation
 public final class TemplateEnvironment: Sendable {
     let templates: [String: ParsedTemplate]
     let filters: [String: CustomFilter]
+    /// Every filter a template can name, custom and builtin, by name.
+    let filterTable: [String: FilterEntry]
     let limits: TemplateLimits
     private let fileNamePrefix: String
 
@@ -21,17 +23,29 @@ public final class TemplateEnvironment: Sendable {
     public init(templates: [String: String], filters: [String: CustomFilter] = [:], fileNamePrefix: String = "",
                 limits: TemplateLimits = TemplateLimits()) throws(TemplateErrors) {
         self.filters = filters
+        self.filterTable = FilterEntry.table(custom: filters)
         self.limits = limits
         self.fileNamePrefix = fileNamePrefix
+        // Templates are parsed in parallel: they are independent, and a preview rebuild waits for them.
+        let sources = templates.map { SourceFile(name: $0.key, displayName: fileNamePrefix + $0.key, bytes: Self.unixLineEndings($0.value)) }
+        // Each iteration writes only its own slot, and the slots are read after `concurrentPerform` returns.
+        let slots = UnsafeMutableBufferPointer<Result<ParsedTemplate, TemplateError>?>.allocate(capacity: sources.count)
+        slots.initialize(repeating: nil)
+        defer {
+            slots.deinitialize()
+            slots.deallocate()
+        }
+        nonisolated(unsafe) let results = slots
+        DispatchQueue.concurrentPerform(iterations: sources.count) { index in
+            results[index] = Result { () throws(TemplateError) in try Parser.parse(sources[index]) }
+        }
         var parsed: [String: ParsedTemplate] = [:]
         var errors: [TemplateError] = []
-        for (name, text) in templates {
-            let normalized = text.replacingOccurrences(of: "\r\n", with: "\n").replacingOccurrences(of: "\r", with: "\n")
-            let source = SourceFile(name: name, displayName: fileNamePrefix + name, bytes: Array(normalized.utf8))
-            do {
-                parsed[name] = try Parser.parse(source)
-            } catch {
-                errors.append(error)
+        for (source, result) in zip(sources, slots) {
+            switch result {
+            case .success(let template)?: parsed[source.name] = template
+            case .failure(let error)?: errors.append(error)
+            case nil: break
             }
         }
         self.templates = parsed
@@ -40,6 +54,26 @@ public final class TemplateEnvironment: Sendable {
         guard errors.isEmpty else {
             throw TemplateErrors(errors.sorted { ($0.file ?? "", $0.line ?? 0, $0.column ?? 0) < ($1.file ?? "", $1.line ?? 0, $1.column ?? 0) })
         }
+    }
+
+    /// The UTF-8 bytes of `text` with CRLF and lone CR turned into LF, so that line numbers in errors
+    /// are the editor's whatever the platform the file was written on.
+    static func unixLineEndings(_ text: String) -> [UInt8] {
+        let bytes = Array(text.utf8)
+        guard bytes.contains(UInt8(ascii: "\r")) else { return bytes }
+        var result: [UInt8] = []
+        result.reserveCapacity(bytes.count)
+        var index = 0
+        while index < bytes.count {
+            if bytes[index] == UInt8(ascii: "\r") {
+                result.append(UInt8(ascii: "\n"))
+                if index + 1 < bytes.count, bytes[index + 1] == UInt8(ascii: "\n") { index += 1 }
+            } else {
+                result.append(bytes[index])
+            }
+            index += 1
+        }
+        return result
     }
 
     /// Renders the template `name` with `context` as its globals.

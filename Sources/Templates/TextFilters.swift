@@ -138,16 +138,55 @@ enum TextFilters {
     }
 
     /// MarkupSafe's `striptags`: drop comments and tags, collapse whitespace, unescape entities.
+    ///
+    /// MarkupSafe removes the first `<!--`…`-->` again and again, then the first `<`…`>` again and again.
+    /// This does the same in one pass each over UTF-8 bytes: text before a removed tag holds no `<`, so a
+    /// tag search can go on where the last one ended; a removed comment can only form a new `<!--` with the
+    /// three bytes before it, so a comment search steps back three bytes.
     static func stripTags(_ html: String) -> String {
-        var text = html
-        while let start = text.range(of: "<!--"), let end = text.range(of: "-->", range: start.lowerBound..<text.endIndex) {
-            text.removeSubrange(start.lowerBound..<end.upperBound)
+        var bytes = Array(html.utf8)
+        let open: [UInt8] = Array("<!--".utf8), close: [UInt8] = Array("-->".utf8)
+        var from = 0
+        while let start = search(open, in: bytes, from: from), let end = search(close, in: bytes, from: start) {
+            bytes.removeSubrange(start..<(end + 3))
+            from = max(0, start - 3)
         }
-        while let start = text.firstIndex(of: "<"), let end = text[start...].firstIndex(of: ">") {
-            text.removeSubrange(start...end)
+        var kept: [UInt8] = []
+        kept.reserveCapacity(bytes.count)
+        var index = 0
+        while index < bytes.count {
+            guard let start = bytes[index...].firstIndex(of: UInt8(ascii: "<")),
+                  let end = bytes[start...].firstIndex(of: UInt8(ascii: ">")) else {
+                kept.append(contentsOf: bytes[index...])
+                break
+            }
+            kept.append(contentsOf: bytes[index..<start])
+            index = end + 1
         }
-        let words = text.unicodeScalars.split(whereSeparator: Lexer.isPythonSpace).map { String($0) }
-        return HTMLUnescaper.unescape(words.joined(separator: " "))
+        return HTMLUnescaper.unescape(collapsingWhitespace(String(decoding: kept, as: UTF8.self)))
+    }
+
+    /// Python's `" ".join(text.split())`.
+    static func collapsingWhitespace(_ text: String) -> String {
+        var out: [UInt8] = []
+        out.reserveCapacity(text.utf8.count)
+        var pendingSpace = false
+        for scalar in text.unicodeScalars {
+            if Lexer.isPythonSpace(scalar) {
+                pendingSpace = !out.isEmpty
+                continue
+            }
+            if pendingSpace { out.append(UInt8(ascii: " ")) }
+            pendingSpace = false
+            if scalar.isASCII { out.append(UInt8(scalar.value)) } else { out.append(contentsOf: scalar.utf8) }
+        }
+        return String(decoding: out, as: UTF8.self)
+    }
+
+    private static func search(_ needle: [UInt8], in bytes: [UInt8], from start: Int) -> Int? {
+        needle.withUnsafeBufferPointer { pin in
+            bytes.withUnsafeBufferPointer { hay in ByteSearch.firstOffset(of: pin, in: hay, from: start) }
+        }
     }
 
     /// A URL slug: lower case, letters and digits kept (any script), runs of spaces, dashes,

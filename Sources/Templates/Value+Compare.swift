@@ -79,9 +79,7 @@ extension Value {
             guard let needle = item.stringContent else {
                 throw EvaluationFailure("'in <string>' requires a string as left operand, not \(item.typeName)")
             }
-            // A search over UTF-8 bytes: Python's `in` compares code points without normalisation, which for
-            // well-formed UTF-8 is exactly a byte search, and it avoids Foundation's bridged string search.
-            return needle.isEmpty || text.utf8.firstRange(of: needle.utf8) != nil
+            return ByteSearch.contains(needle, in: text)
         case .array(let items):
             return items.contains { Value.pythonEquals($0, item) }
         case .dictionary(let mapping):

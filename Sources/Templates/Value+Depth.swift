@@ -1,49 +1,42 @@
-/// Bounds how deep and how large values built by templates may get.
+/// Bounds how deep values built by templates may get.
 ///
 /// Printing, comparing and even freeing a value recurse through its nesting, so a template that
 /// wraps a list in itself inside a loop (`{% set x = [x] %}`) could otherwise build a value deep
-/// enough to overflow the stack; one that doubles a string or list in a loop could exhaust memory.
+/// enough to overflow the stack.
+///
+/// A mapping keeps its own depth up to date as entries are set (see `OrderedDictionary`), so the
+/// depth of site data (a page's mapping, 10,000 cards) is read in constant time; only lists are
+/// walked, and a walk stops one level past the limit.
 extension Value {
     static let maxNesting = 200
-    /// How many containers the nesting check visits before it gives up looking. Values a template builds
-    /// by wrapping (`[x]`) are deep and narrow, so a deep one is found within a few hundred visits; the site
-    /// data a template passes around (10,000 pages) is wide and shallow, and walking all of it on every
-    /// `set` would make rendering quadratic.
-    static let maxNestingVisits = 20_000
 
-    /// Why the value is over a limit (nesting deeper than `maxNesting`), or nil when it is within it
-    /// as far as the bounded walk can tell. Sizes are bounded where strings and lists are built
-    /// (`checkSize`), so this only looks at depth.
+    /// Why the value is over a limit (nesting deeper than `maxNesting`), or nil. Sizes are bounded
+    /// where strings and lists are built (`checkSize`), so this only looks at depth.
     func limitViolation() -> String? {
-        var visits = Value.maxNestingVisits
-        if exceeds(depth: Value.maxNesting, visits: &visits) {
-            return "value nests more than \(Value.maxNesting) levels deep"
-        }
-        return nil
+        nestingDepth > Value.maxNesting ? "value nests more than \(Value.maxNesting) levels deep" : nil
     }
 
-    /// Walks containers depth-first; true as soon as one lies deeper than `depth` allows.
-    private func exceeds(depth: Int, visits: inout Int) -> Bool {
+    /// 0 for a scalar, 1 + the deepest element for a list or mapping; saturates at `maxNesting + 1`.
+    var nestingDepth: Int {
         switch self {
-        case .array(let items):
-            guard depth > 0 else { return true }
-            visits -= 1
-            if visits < 0 { return false }
-            return items.contains { $0.isContainer && $0.exceeds(depth: depth - 1, visits: &visits) }
-        case .dictionary(let mapping):
-            guard depth > 0 else { return true }
-            visits -= 1
-            if visits < 0 { return false }
-            return mapping.values.contains { $0.isContainer && $0.exceeds(depth: depth - 1, visits: &visits) }
-        default:
-            return false
+        case .dictionary(let mapping): return mapping.nestingDepth
+        case .array(let items): return Value.depth(of: items, limit: Value.maxNesting + 1)
+        default: return 0
         }
     }
 
-    private var isContainer: Bool {
-        switch self {
-        case .array, .dictionary: return true
-        default: return false
+    /// The depth of a list, at most `limit`.
+    private static func depth(of items: [Value], limit: Int) -> Int {
+        guard limit > 1 else { return limit }
+        var deepest = 0
+        for item in items {
+            switch item {
+            case .dictionary(let mapping): deepest = max(deepest, min(mapping.nestingDepth, limit - 1))
+            case .array(let inner): deepest = max(deepest, depth(of: inner, limit: limit - 1))
+            default: continue
+            }
+            if deepest >= limit - 1 { break }
         }
+        return deepest + 1
     }
 }

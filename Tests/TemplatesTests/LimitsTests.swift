@@ -15,6 +15,19 @@ import Testing
         #expect(try environment.render("t.html", context: ["all": big]) == "20000")
     }
 
+    @Test func aDeepValueIsFoundBehindWideSiteData() throws {
+        // 30,000 mappings first, then a chain of lists: the depth check is exact, not a bounded walk.
+        let cards = Value.array(Array(repeating: ["title": "t", "tags": ["a", "b"]], count: 30_000))
+        let template = "{% set ns = namespace(x=[]) %}{% for i in range(250) %}{% set ns.x = [cards, {'next': ns.x}] %}{% endfor %}"
+            + "{{ ns.x | length }}"
+        let environment = try TemplateEnvironment(templates: ["t.html": template])
+        let error = #expect(throws: TemplateError.self) { try environment.render("t.html", context: ["cards": cards]) }
+        #expect(error?.message == "value nests more than 200 levels deep")
+        // The same chain 90 levels deep (two levels per round) is fine.
+        let shallow = try TemplateEnvironment(templates: ["t.html": template.replacingOccurrences(of: "250", with: "45")])
+        #expect(try shallow.render("t.html", context: ["cards": cards]) == "2")
+    }
+
     @Test func nestedLoopsStopAtTheStepLimit() throws {
         let error = try failure("{% for a in range(1000) %}{% for b in range(1000) %}{% endfor %}{% endfor %}",
                                 limits: TemplateLimits(maxSteps: 5000))
