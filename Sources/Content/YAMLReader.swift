@@ -28,7 +28,15 @@ struct YAMLReader {
 
     /// Parses `yaml`. Returns nil for an empty document (only blanks or comments).
     /// YAML syntax errors end the read; value errors (bad dates) are collected in `errors`.
+    ///
+    /// Front matter in the simplest forms (see `readSimple`) is read without Yams, to the same nodes.
     mutating func read(_ yaml: String) -> Node? {
+        if let root = readSimple(yaml) { return root }
+        return readWithYams(yaml)
+    }
+
+    /// `read` through Yams for any YAML; also what `readSimple` is tested against.
+    mutating func readWithYams(_ yaml: String) -> Node? {
         let root: Yams.Node?
         do {
             // The encoding is given because Yams' default reads the whole process environment on
@@ -112,7 +120,7 @@ struct YAMLReader {
     }
 
     /// The value under a date key as a `PartialDate`; null stays null (no date).
-    private mutating func date(from node: Node) -> Node {
+    mutating func date(from node: Node) -> Node {
         let text: String
         switch node.value {
         case .null, .date: return node
