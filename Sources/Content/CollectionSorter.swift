@@ -32,7 +32,7 @@ enum CollectionSorter {
     }
 
     static func sort(_ indices: [Int], of pages: [Page], by config: CollectionConfig) -> [Int] {
-        let keyed = indices.map { (index: $0, key: key(of: pages[$0], sortBy: config.sortBy)) }
+        let keyed = indices.map { (index: $0, key: key(of: $0, in: pages, sortBy: config.sortBy)) }
         return keyed.sorted { a, b in
             switch (a.key, b.key) {
             case let (lhs?, rhs?) where lhs != rhs:
@@ -40,24 +40,25 @@ enum CollectionSorter {
             case (.some, .none): return true
             case (.none, .some): return false
             default:
-                let left = pages[a.index], right = pages[b.index]
-                return (left.slug, left.source) < (right.slug, right.source)
+                // Fields read in place: copying two whole pages per comparison dominated the sort.
+                return (pages[a.index].slug, pages[a.index].source) < (pages[b.index].slug, pages[b.index].source)
             }
         }.map(\.index)
     }
 
-    private static func key(of page: Page, sortBy: String) -> Key? {
+    /// The sort key of `pages[index]`, read in place (a `Page` parameter would be a copy of the whole page).
+    private static func key(of index: Int, in pages: [Page], sortBy: String) -> Key? {
         switch sortBy {
-        case "title": return .text(page.title.lowercased(), page.title)
+        case "title": return .text(pages[index].title.lowercased(), pages[index].title)
         case "date":
             // An imprecise date whose place in the story the source does know ("late 2015" after
             // "May 2015") carries a finer `sort_date` used for ordering only, never shown.
-            if case .date(let order)? = page["sort_date"]?.value { return .date(order) }
-            return page.date.map(Key.date)
-        case "slug": return .text(page.slug.lowercased(), page.slug)
+            if case .date(let order)? = pages[index].frontMatter.firstValue(forKey: "sort_date")?.value { return .date(order) }
+            return pages[index].date.map(Key.date)
+        case "slug": return .text(pages[index].slug.lowercased(), pages[index].slug)
         default: break
         }
-        switch page[sortBy]?.value {
+        switch pages[index].frontMatter.firstValue(forKey: sortBy)?.value {
         case .int(let number): return .number(Double(number))
         case .double(let number) where !number.isNaN: return .number(number)
         case .date(let date): return .date(date)

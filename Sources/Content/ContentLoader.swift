@@ -34,17 +34,20 @@ public enum ContentLoader {
         let tree = ContentTree(root: root)
         var errors = configErrors + tree.errors
 
-        let outcomes = Parallel.map(tree.markdown, PageParser.parse)
+        var outcomes = Parallel.map(tree.markdown, PageParser.parse)
         var pages: [Page] = []
+        pages.reserveCapacity(outcomes.count)
         var drafts = Set<String>()
         var broken = Set<String>()
-        for (file, outcome) in zip(tree.markdown, outcomes) {
-            errors += outcome.errors
+        // By position, moving each page out of its outcome: a `Page` has a dozen reference-counted
+        // fields, and copying 10,000 of them several times over was a visible serial cost.
+        for position in outcomes.indices {
+            errors += outcomes[position].errors
             // A page with value errors (a bad date, a wrong type) still takes part in the checks
             // below, so its relation errors are reported in the same run; the load fails anyway.
-            guard let page = outcome.page else {
+            guard let page = outcomes[position].page.take() else {
                 // Relations to a file that could not be read are not reported a second time.
-                if let route = PageRoute.fromPath(file.components) {
+                if let route = PageRoute.fromPath(tree.markdown[position].components) {
                     broken.insert((route.collection ?? "") + "/" + route.slug)
                 }
                 continue
@@ -61,10 +64,17 @@ public enum ContentLoader {
         let (index, indexErrors) = slugIndex(pages: pages, collections: names)
         errors += indexErrors
 
-        var resolver = RelationResolver(index: index, drafts: drafts, broken: broken)
-        for position in pages.indices { resolver.resolve(&pages[position]) }
-        errors += resolver.errors
-        errors += requiredKeys(pages: pages, config: config)
+        // Relations and required keys are checked page by page against read-only indices, so in
+        // parallel, each page edited in place; each kind of error is gathered in page order, as a
+        // serial loop would.
+        let resolver = RelationResolver(index: index, drafts: drafts, broken: broken)
+        let checked = Parallel.map(updating: &pages) { page in
+            var pageResolver = resolver
+            page.relations = pageResolver.resolve(&page.frontMatter, file: page.source)
+            return (relationErrors: pageResolver.errors, missingKeys: missingKeys(of: page, config: config))
+        }
+        errors += checked.flatMap(\.relationErrors)
+        errors += checked.flatMap(\.missingKeys)
 
         guard errors.isEmpty else { throw ContentErrors(errors) }
         let collections = names.map { name in
@@ -77,7 +87,7 @@ public enum ContentLoader {
     private static func collectionNames(config: SiteConfig, folders: [String]) -> [String] {
         var names = config.collections.map(\.name)
         let configured = Set(names)
-        names += folders.map(\.precomposedStringWithCanonicalMapping).filter { !configured.contains($0) }.sorted()
+        names += folders.map(\.precomposed).filter { !configured.contains($0) }.sorted()
         return names
     }
 
@@ -86,9 +96,11 @@ public enum ContentLoader {
         -> (index: [String: [String: Int]], errors: [ContentError]) {
         var index = Dictionary(uniqueKeysWithValues: collections.map { ($0, [String: Int]()) })
         var errors: [ContentError] = []
-        for (position, page) in pages.enumerated() {
-            guard let collection = page.collection, !page.isListPage else { continue }
-            if let other = index[collection]?[page.slug] {
+        for position in pages.indices {
+            guard let collection = pages[position].collection, !pages[position].isListPage else { continue }
+            let slug = pages[position].slug
+            if let other = index[collection]?[slug] {
+                let page = pages[position]
                 // Same URL too: URLCollisions already reported the pair.
                 if pages[other].outputPath.lowercased() == page.outputPath.lowercased() { continue }
                 errors.append(ContentError(.duplicateURL, file: page.source, line: 1, column: 1,
@@ -96,22 +108,22 @@ public enum ContentLoader {
                                            notes: ["relations name pages by slug, so slugs must be unique in a collection"]))
                 continue
             }
-            index[collection, default: [:]][page.slug] = position
+            index[collection, default: [:]][slug] = position
         }
         return (index, errors)
     }
 
-    /// `required:` keys of each collection, checked on its pages (not its list page).
-    private static func requiredKeys(pages: [Page], config: SiteConfig) -> [ContentError] {
+    /// `required:` keys of the page's collection that it lacks (none for a list page).
+    private static func missingKeys(of page: Page, config: SiteConfig) -> [ContentError] {
         var errors: [ContentError] = []
-        for page in pages where !page.isListPage {
-            guard let collection = page.collection, let settings = config.collection(named: collection) else { continue }
-            for key in settings.required {
-                if let node = page[key], !isNull(node) { continue }
-                errors.append(ContentError(.missingKey, file: page.source, line: 1, column: 1,
-                                           message: "missing required key '\(key)'",
-                                           notes: ["collection '\(collection)' requires it (site.yml)"]))
-            }
+        guard !page.isListPage, let collection = page.collection, let settings = config.collection(named: collection) else {
+            return errors
+        }
+        for key in settings.required {
+            if let node = page.frontMatter.firstValue(forKey: key), !isNull(node) { continue }
+            errors.append(ContentError(.missingKey, file: page.source, line: 1, column: 1,
+                                       message: "missing required key '\(key)'",
+                                       notes: ["collection '\(collection)' requires it (site.yml)"]))
         }
         return errors
     }
@@ -124,8 +136,8 @@ public enum ContentLoader {
     private static func makeCollection(_ name: String, config: CollectionConfig, pages: [Page]) -> ContentCollection {
         var members: [Int] = []
         var listPage: Int?
-        for (position, page) in pages.enumerated() where page.collection == name {
-            if page.isListPage { listPage = position } else { members.append(position) }
+        for position in pages.indices where pages[position].collection == name {
+            if pages[position].isListPage { listPage = position } else { members.append(position) }
         }
         return ContentCollection(name: name, config: config,
                                  pageIndices: CollectionSorter.sort(members, of: pages, by: config), listPage: listPage)

@@ -11,16 +11,18 @@ extension ContentSet {
             if let list = collection.listPage { rank[list] = (group, collection.pageIndices.count + list) }
         }
         var incoming = Array(repeating: [Int](), count: pages.count)
-        for (source, page) in pages.enumerated() {
+        for source in pages.indices {
             var seen = Set<Int>()
-            for relation in page.relations {
+            for relation in pages[source].relations {
                 for target in relation.targets where seen.insert(target).inserted {
                     incoming[target].append(source)
                 }
             }
         }
-        return incoming.map { sources in
-            sources.sorted { rank[$0] < rank[$1] }.map { (pages[$0].collection ?? "", $0) }
+        // Each page's list is ordered on its own: in parallel.
+        let ranks = rank
+        return Parallel.map(incoming) { sources in
+            sources.sorted { ranks[$0] < ranks[$1] }.map { (pages[$0].collection ?? "", $0) }
         }
     }
 }

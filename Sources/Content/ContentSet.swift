@@ -23,7 +23,7 @@ public struct ContentSet: Sendable {
         self.assets = assets
         self.slugIndex = slugIndex
         var sources: [String: Int] = [:]
-        for (index, page) in pages.enumerated() { sources[page.source] = index }
+        for index in pages.indices { sources[pages[index].source] = index }
         sourceIndex = sources
         incoming = ContentSet.buildBacklinks(pages: pages, collections: collections)
     }
@@ -46,7 +46,7 @@ public struct ContentSet: Sendable {
 
     /// The page with `slug` in `collection` (not list pages), e.g. for nested relations.
     public func page(in collection: String, slug: String) -> Int? {
-        slugIndex[collection]?[slug.precomposedStringWithCanonicalMapping]
+        slugIndex[collection]?[slug.precomposed]
     }
 
     /// The page loaded from a root-relative source path ("content/people/sam-altman.md"),

@@ -32,10 +32,10 @@ struct KnownFields {
             case "summary": summary = node.expectString(file: file, key: key, errors: &errors)
             case "slug":
                 guard let slug = node.expectString(file: file, key: key, errors: &errors) else { continue }
-                readSlug(slug.precomposedStringWithCanonicalMapping, node: node, file: file, route: &route, errors: &errors)
+                readSlug(slug.precomposed, node: node, file: file, route: &route, errors: &errors)
             case "permalink":
                 guard let text = node.expectString(file: file, key: key, errors: &errors) else { continue }
-                switch PageRoute.normalize(permalink: text.precomposedStringWithCanonicalMapping) {
+                switch PageRoute.normalize(permalink: text.precomposed) {
                 case .success(let url): permalink = url
                 case .failure(let unsafe):
                     errors.append(ContentError(.path, file: file, at: node, message: "unsafe permalink '\(text.visible)': \(unsafe.reason)"))

@@ -30,6 +30,6 @@ public struct Node: Sendable {
     /// The first value under `key`, when this is a mapping that has it.
     public subscript(key: String) -> Node? {
         guard case .mapping(let pairs) = value else { return nil }
-        return pairs.first { $0.key == key }?.value
+        return pairs.firstValue(forKey: key)
     }
 }

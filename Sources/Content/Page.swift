@@ -36,6 +36,6 @@ public struct Page: Sendable {
 
     /// The first top-level front-matter value under `key`.
     public subscript(key: String) -> Node? {
-        frontMatter.first { $0.key == key }?.value
+        frontMatter.firstValue(forKey: key)
     }
 }

@@ -11,18 +11,24 @@ enum PageParser {
     }
 
     static func parse(_ file: ContentTree.SourceFile) -> Outcome {
-        let data: Data
-        do {
-            data = try Data(contentsOf: file.url)
-        } catch {
-            return failure(ContentError(.unreadable, file: file.path, message: "cannot read file: \(readFailure(file.url, error))"))
+        let bytes: [UInt8]
+        if let read = FileBytes.contents(atPath: file.location) {
+            bytes = read
+        } else {
+            // Read again through Foundation, whose error (or success, if the failure was passing) decides.
+            let url = URL(fileURLWithPath: file.location)
+            do {
+                bytes = [UInt8](try Data(contentsOf: url))
+            } catch {
+                return failure(ContentError(.unreadable, file: file.path, message: "cannot read file: \(readFailure(url, error))"))
+            }
         }
-        if data.isEmpty || data.elementsEqual([0xEF, 0xBB, 0xBF]) {
+        if bytes.isEmpty || bytes.elementsEqual([0xEF, 0xBB, 0xBF]) {
             return failure(ContentError(.emptyFile, file: file.path, message: "file is empty",
                                         notes: ["a page needs at least a front matter block with a title: ---, title: …, ---"]))
         }
         let text: String
-        switch SourceText.decode(data, file: file.path) {
+        switch SourceText.decode(bytes, file: file.path) {
         case .success(let decoded): text = decoded
         case .failure(let error): return failure(error)
         }

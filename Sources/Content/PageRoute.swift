@@ -15,7 +15,7 @@ struct PageRoute {
     /// The route implied by the file's place under `content/`.
     static func fromPath(_ components: [String]) -> PageRoute? {
         func stem(_ name: String) -> String {
-            String(name.dropLast(3)).precomposedStringWithCanonicalMapping
+            String(name.dropLast(3)).precomposed
         }
         switch components.count {
         case 1 where components[0] == "index.md":
@@ -26,10 +26,10 @@ struct PageRoute {
             let slug = stem(components[0])
             return PageRoute(collection: nil, slug: slug, isListPage: false, url: "/\(slug)/")
         case 2 where components[1] == "_index.md":
-            let collection = components[0].precomposedStringWithCanonicalMapping
+            let collection = components[0].precomposed
             return PageRoute(collection: collection, slug: "", isListPage: true, url: "/\(collection)/")
         case 2:
-            let collection = components[0].precomposedStringWithCanonicalMapping
+            let collection = components[0].precomposed
             let slug = stem(components[1])
             return PageRoute(collection: collection, slug: slug, isListPage: false, url: "/\(collection)/\(slug)/")
         default:
@@ -45,6 +45,7 @@ struct PageRoute {
 
     /// Why `segment` cannot be one path segment of the output, or nil when it is fine.
     static func problem(inSegment segment: String) -> String? {
+        if isPlainASCII(segment) { return nil }
         if segment.isEmpty { return "it is empty" }
         if segment.split(whereSeparator: { $0 == "/" || $0 == "\\" }).contains("..") {
             return "'..' would leave the output folder"
@@ -62,6 +63,16 @@ struct PageRoute {
             }
         }
         return nil
+    }
+
+    /// The common case, decided on bytes: printable ASCII without `/`, backslash or `%`, and not `.` or `..`.
+    /// Every check of `problem(inSegment:)` passes such a segment; this runs for every name under `content/`.
+    private static func isPlainASCII(_ segment: String) -> Bool {
+        let utf8 = segment.utf8
+        guard !utf8.isEmpty, !utf8.elementsEqual(".".utf8), !utf8.elementsEqual("..".utf8) else { return false }
+        return utf8.allSatisfy { byte in
+            byte >= 0x20 && byte < 0x7F && byte != UInt8(ascii: "/") && byte != UInt8(ascii: "\\") && byte != UInt8(ascii: "%")
+        }
     }
 
     /// The URL for a `permalink:` value: "/a/b/" for a folder-like path, "/a/b.json" when the last

@@ -21,28 +21,32 @@ struct RelationResolver {
         self.broken = broken
     }
 
-    /// Resolves every relation in `page`, setting `Node.target` on each slug and `page.relations`.
-    mutating func resolve(_ page: inout Page) {
+    /// Resolves every relation in one page's front matter, setting `Node.target` on each slug.
+    /// - Returns: the top-level relations, for `Page.relations`.
+    mutating func resolve(_ frontMatter: inout [(key: String, value: Node)], file: String)
+        -> [(collection: String, targets: [Int])] {
         var relations: [(collection: String, targets: [Int])] = []
-        for position in page.frontMatter.indices {
-            let key = page.frontMatter[position].key
+        for position in frontMatter.indices {
+            let key = frontMatter[position].key
             if index[key] != nil {
-                let targets = resolveList(&page.frontMatter[position].value, collection: key, file: page.source)
+                let targets = resolveList(&frontMatter[position].value, collection: key, file: file)
                 relations.append((key, targets))
             } else {
-                walk(&page.frontMatter[position].value, file: page.source)
+                walk(&frontMatter[position].value, file: file)
             }
         }
-        page.relations = relations
+        return relations
     }
 
     /// Looks for relation keys inside nested values.
     private mutating func walk(_ node: inout Node, file: String) {
         switch node.value {
         case .list(var items):
+            node.value = .null // so that `items` is the only reference and is edited in place
             for position in items.indices { walk(&items[position], file: file) }
             node.value = .list(items)
         case .mapping(var pairs):
+            node.value = .null
             for position in pairs.indices {
                 let key = pairs[position].key
                 if index[key] != nil {
@@ -66,6 +70,7 @@ struct RelationResolver {
                                        notes: ["a key named after a collection links to its pages: \(collection): [some-slug]"]))
             return []
         }
+        node.value = .null // so that `items` is the only reference and is edited in place
         var targets: [Int] = []
         for position in items.indices {
             if let target = resolveItem(items[position], collection: collection, file: file) {
@@ -80,7 +85,7 @@ struct RelationResolver {
     private mutating func resolveItem(_ item: Node, collection: String, file: String) -> Int? {
         let slug: String
         switch item.value {
-        case .string(let text): slug = text.precomposedStringWithCanonicalMapping
+        case .string(let text): slug = text.precomposed
         case .int(let number): slug = String(number)
         default:
             errors.append(ContentError(.type, file: file, at: item,

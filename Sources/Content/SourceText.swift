@@ -8,13 +8,21 @@ import Foundation
 public enum SourceText {
     /// Decodes `data`, or returns an `.encoding` error located at the first bad byte.
     public static func decode(_ data: Data, file: String) -> Result<String, ContentError> {
-        var bytes = [UInt8](data)
+        decode([UInt8](data), file: file)
+    }
+
+    /// `decode(_:file:)` on bytes already in an array (content files are read straight into one).
+    static func decode(_ bytes: [UInt8], file: String) -> Result<String, ContentError> {
+        var bytes = bytes
         if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { bytes.removeFirst(3) }
         if let nul = bytes.firstIndex(of: 0) {
             let (line, column) = position(ofByte: nul, in: bytes)
             return .failure(ContentError(.encoding, file: file, line: line, column: column,
                                          message: "file contains a NUL byte: it looks binary, not UTF-8 text"))
         }
+        // The standard library's validation is the same well-formedness rule as the scalar parser
+        // below, and much faster; the parser only runs to locate the error.
+        if let text = String(validating: bytes, as: UTF8.self) { return .success(text) }
         let bad = firstInvalidByte(bytes)
         if bad == bytes.count {
             return .success(String(decoding: bytes, as: UTF8.self))

@@ -8,14 +8,14 @@ enum URLCollisions {
     static func find(pages: [Page], assets: [Asset]) -> [ContentError] {
         var owners: [String: String] = [:]
         var errors: [ContentError] = []
-        for page in pages {
-            let key = normalized(page.outputPath)
+        for position in pages.indices {
+            let key = normalized(pages[position].outputPath)
             if let other = owners[key] {
-                errors.append(ContentError(.duplicateURL, file: page.source, line: 1, column: 1,
-                                           message: "URL '\(page.url)' is also produced by \(other)",
+                errors.append(ContentError(.duplicateURL, file: pages[position].source, line: 1, column: 1,
+                                           message: "URL '\(pages[position].url)' is also produced by \(other)",
                                            notes: ["URLs that differ only in letter case collide on many hosts"]))
             } else {
-                owners[key] = page.source
+                owners[key] = pages[position].source
             }
         }
         for asset in assets {
@@ -28,6 +28,6 @@ enum URLCollisions {
     }
 
     private static func normalized(_ path: String) -> String {
-        path.precomposedStringWithCanonicalMapping.lowercased()
+        path.precomposed.lowercased()
     }
 }

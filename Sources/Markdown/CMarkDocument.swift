@@ -19,10 +19,16 @@ enum CMarkDocument {
     /// race; a `static let` runs it exactly once, on first use, under Swift's lazy-global lock.
     private static let registration: Void = cmark_gfm_core_extensions_ensure_registered()
 
-    /// Serialises parsing. cmark-gfm 0.29 keeps the inline parser's table of special characters in a
-    /// process-wide array: attaching extensions sets `~`, `:`, `w`… and the end of every parse (and of
-    /// every table row) clears them again. Two parsers running at once would make each other miss
-    /// strikethrough and autolinks, so only the tree walk and HTML rendering run concurrently.
+    /// Serialises the inline phase of parsing, and nothing else.
+    ///
+    /// cmark-gfm 0.29 keeps the inline parser's table of special characters in a process-wide array:
+    /// `cmark_parser_finish` sets the extensions' characters (`~`, `:`, `w`…) before parsing inlines
+    /// and clears them again at its end. Two finishes running at once would make each other miss
+    /// strikethrough and autolinks, so `cmark_parser_finish` runs under this lock. Everything else runs
+    /// concurrently: in 0.29.0.gfm.6 only `cmark_parser_finish` calls the inline parser (the table
+    /// extension splits rows into cells itself, and reference definitions are read without the
+    /// table), so feeding the text (block parsing, UTF-8 checking), the tree walks, the callbacks and
+    /// HTML rendering never touch that array.
     private static let parseLock = NSLock()
 
     /// Parses `markdown`, lets the callbacks rewrite links and name headings, and renders HTML.
@@ -44,21 +50,19 @@ enum CMarkDocument {
 
         guard let parser = cmark_parser_new(options) else { return ("", "") }
         defer { cmark_parser_free(parser) }
-        let document: OpaquePointer? = try parseLock.withLock {
-            for name in extensionNames {
-                guard let syntaxExtension = cmark_find_syntax_extension(name) else {
-                    throw MarkdownError.extensionUnavailable(name)
-                }
-                cmark_parser_attach_syntax_extension(parser, syntaxExtension)
+        for name in extensionNames {
+            guard let syntaxExtension = cmark_find_syntax_extension(name) else {
+                throw MarkdownError.extensionUnavailable(name)
             }
-            var text = markdown
-            text.withUTF8 { buffer in
-                if let base = buffer.baseAddress, buffer.count > 0 {
-                    base.withMemoryRebound(to: CChar.self, capacity: buffer.count) { cmark_parser_feed(parser, $0, buffer.count) }
-                }
-            }
-            return cmark_parser_finish(parser)
+            cmark_parser_attach_syntax_extension(parser, syntaxExtension)
         }
+        var text = markdown
+        text.withUTF8 { buffer in
+            if let base = buffer.baseAddress, buffer.count > 0 {
+                base.withMemoryRebound(to: CChar.self, capacity: buffer.count) { cmark_parser_feed(parser, $0, buffer.count) }
+            }
+        }
+        let document = parseLock.withLock { cmark_parser_finish(parser) }
         guard let document else { return ("", "") }
         defer { cmark_node_free(document) }
 
@@ -142,17 +146,21 @@ enum CMarkDocument {
     private static func plainText(of root: OpaquePointer) -> String {
         guard let iterator = cmark_iter_new(root) else { return "" }
         defer { cmark_iter_free(iterator) }
-        var text = ""
+        var text = PlainText()
         while case let event = cmark_iter_next(iterator), event != CMARK_EVENT_DONE {
             guard event == CMARK_EVENT_ENTER, let node = cmark_iter_get_node(iterator) else { continue }
             let type = cmark_node_get_type(node)
             if type == CMARK_NODE_TEXT || type == CMARK_NODE_CODE {
-                text += literal(of: node)
+                if let literal = cmark_node_get_literal(node) {
+                    literal.withMemoryRebound(to: UInt8.self, capacity: 1) { start in
+                        text.append(UnsafeBufferPointer(start: start, count: strlen(literal)))
+                    }
+                }
             } else if type == CMARK_NODE_SOFTBREAK || type == CMARK_NODE_LINEBREAK {
-                text += " "
+                text.appendSpace()
             }
         }
-        return text.split(whereSeparator: { $0.isWhitespace }).joined(separator: " ")
+        return text.collapsed
     }
 
     private static func literal(of node: OpaquePointer) -> String {

@@ -15,6 +15,11 @@ enum HeadingMarkup {
 
     /// Slugs never contain these characters; escaping anyway keeps the markup safe if the slug rule changes.
     private static func escapeAttribute(_ text: String) -> String {
+        // Nothing to escape (always, for slugs): the text as it is, without a Character walk.
+        let needsEscaping = text.utf8.contains { byte in
+            byte == UInt8(ascii: "&") || byte == UInt8(ascii: "<") || byte == UInt8(ascii: ">") || byte == UInt8(ascii: "\"")
+        }
+        if !needsEscaping { return text }
         var escaped = ""
         for character in text {
             switch character {

@@ -9,27 +9,31 @@
 /// construct's opening (`[`, `![`, `<`, or the autolink's text) nearest the reported column.
 /// Links without a position are searched forward from the previous link of the same block.
 struct LinkLocator {
-    private let source: SourceText
+    private let markdown: String
+    /// Built on the first link, so a document without links never pays for the line index.
+    private lazy var source = SourceText(markdown)
     private var currentBlock: Int?
     private var cursor = 0
     private var lastLocation: SourceText.Location?
 
-    init(source: SourceText) {
-        self.source = source
+    init(markdown: String) {
+        self.markdown = markdown
     }
 
     mutating func locate(_ site: LinkSite) -> (line: Int, column: Int) {
+        let source = self.source
         if currentBlock != site.blockKey {
             currentBlock = site.blockKey
             cursor = source.offset(line: site.blockLine, byteColumn: site.blockColumn) ?? 0
         }
-        let patterns = openings(of: site)
+        let autolink = Self.isAutolink(site)
+        let patterns = Self.openings(of: site, autolink: autolink)
         var found: Int?
         if site.line > 0, let range = source.lineRange(site.line) {
-            found = nearest(in: range, to: range.lowerBound + site.column - 1, patterns: patterns)
+            found = Self.nearest(in: range, to: range.lowerBound + site.column - 1, patterns: patterns, source: source)
         }
-        if found == nil, isAutolink(site), let end = source.lineRange(site.blockEndLine)?.upperBound {
-            found = first(of: Array(site.text.utf8), from: cursor, before: end)
+        if found == nil, autolink, let end = source.lineRange(site.blockEndLine)?.upperBound {
+            found = Self.first(of: Array(site.text.utf8), from: cursor, before: end, source: source)
         }
         guard let offset = found else {
             // cmark-gfm's own position, re-counted the way locations are reported (lines end at `\n`).
@@ -47,26 +51,40 @@ struct LinkLocator {
         return (location.line, location.column)
     }
 
-    private func openings(of site: LinkSite) -> [[UInt8]] {
+    private static let imageOpenings = [Array("![".utf8)]
+    private static let linkOpenings = [[UInt8(ascii: "[")], [UInt8(ascii: "<")]]
+
+    private static func openings(of site: LinkSite, autolink: Bool) -> [[UInt8]] {
         switch site.kind {
         case .image:
-            return [Array("![".utf8)]
+            return imageOpenings
         case .link:
-            var patterns = [[UInt8(ascii: "[")], [UInt8(ascii: "<")]]
-            if isAutolink(site) { patterns.append(Array(site.text.utf8)) }
-            return patterns
+            return autolink ? linkOpenings + [Array(site.text.utf8)] : linkOpenings
         }
     }
 
     /// A link whose visible text is its destination: what the GFM autolink extension creates.
-    private func isAutolink(_ site: LinkSite) -> Bool {
-        !site.text.isEmpty && (site.destination == site.text || site.destination == "http://" + site.text
-            || site.destination == "mailto:" + site.text)
+    ///
+    /// `String` equality is canonical equivalence, so in general the comparison needs the joined
+    /// strings; two ASCII strings are equal exactly when their bytes are, which spares the copies.
+    private static func isAutolink(_ site: LinkSite) -> Bool {
+        let text = site.text.utf8
+        let destination = site.destination.utf8
+        guard !text.isEmpty else { return false }
+        guard site.text.isAllASCII && site.destination.isAllASCII else {
+            return site.destination == site.text || site.destination == "http://" + site.text
+                || site.destination == "mailto:" + site.text
+        }
+        func isPrefixed(by prefix: String) -> Bool {
+            destination.count == prefix.utf8.count + text.count && destination.starts(with: prefix.utf8)
+                && destination.dropFirst(prefix.utf8.count).elementsEqual(text)
+        }
+        return destination.elementsEqual(text) || isPrefixed(by: "http://") || isPrefixed(by: "mailto:")
     }
 
     /// The match closest to `target` within `range`; on a tie the later one, since the usual error
     /// (ignored indentation) reports columns too early.
-    private func nearest(in range: Range<Int>, to target: Int, patterns: [[UInt8]]) -> Int? {
+    private static func nearest(in range: Range<Int>, to target: Int, patterns: [[UInt8]], source: SourceText) -> Int? {
         let target = min(max(target, range.lowerBound), range.upperBound)
         let reach = max(target - range.lowerBound, range.upperBound - target)
         for distance in 0...reach {
@@ -78,7 +96,7 @@ struct LinkLocator {
         return nil
     }
 
-    private func first(of pattern: [UInt8], from start: Int, before end: Int) -> Int? {
+    private static func first(of pattern: [UInt8], from start: Int, before end: Int, source: SourceText) -> Int? {
         var offset = start
         while offset + pattern.count <= end {
             if source.matches(pattern, at: offset) { return offset }

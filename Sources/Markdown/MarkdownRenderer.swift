@@ -18,8 +18,7 @@ public enum MarkdownRenderer {
         options: MarkdownOptions = .init(),
         rewriteLink: (LinkReference) throws -> String? = { _ in nil }
     ) throws -> RenderedMarkdown {
-        let source = SourceText(markdown)
-        var locator = LinkLocator(source: source)
+        var locator = LinkLocator(markdown: markdown)
         var ids = HeadingIDAllocator()
         var headings: [Heading] = []
         let (html, excerpt) = try CMarkDocument.render(

@@ -13,6 +13,7 @@ import Foundation
 public enum Slug {
     /// The slug of `text`; empty when `text` holds no letter, digit, `_` or `-`.
     public static func make(_ text: String) -> String {
+        if text.isAllASCII { return makeASCII(text) }
         var slug = ""
         var pendingSeparator = false
         for scalar in text.precomposedStringWithCanonicalMapping.lowercased().unicodeScalars {
@@ -25,6 +26,32 @@ public enum Slug {
             }
         }
         return slug
+    }
+
+    /// The same rule on ASCII text, where it needs no Unicode tables: NFC changes nothing, the kept
+    /// characters are `a`–`z` (after lower-casing), `0`–`9` and `_`, the separators `-` and the six
+    /// ASCII whitespace characters. Headings and file names of most sites take this path.
+    private static func makeASCII(_ text: String) -> String {
+        var slug: [UInt8] = []
+        slug.reserveCapacity(text.utf8.count)
+        var pendingSeparator = false
+        for byte in text.utf8 {
+            switch byte {
+            case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "0")...UInt8(ascii: "9"), UInt8(ascii: "_"):
+                if pendingSeparator && !slug.isEmpty { slug.append(UInt8(ascii: "-")) }
+                pendingSeparator = false
+                slug.append(byte)
+            case UInt8(ascii: "A")...UInt8(ascii: "Z"):
+                if pendingSeparator && !slug.isEmpty { slug.append(UInt8(ascii: "-")) }
+                pendingSeparator = false
+                slug.append(byte + 0x20)
+            case UInt8(ascii: "-"), UInt8(ascii: " "), 0x09...0x0D:
+                pendingSeparator = true
+            default:
+                break
+            }
+        }
+        return String(decoding: slug, as: UTF8.self)
     }
 
     /// Letters (L*), marks (M*), numbers (N*) and the connector `_`.

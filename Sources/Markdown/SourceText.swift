@@ -15,19 +15,29 @@ struct SourceText {
     init(_ text: String) {
         let bytes = Array(text.utf8)
         var starts = [0]
-        var index = 0
-        while index < bytes.count {
-            if bytes[index] == UInt8(ascii: "\n") {
-                starts.append(index + 1)
-            } else if bytes[index] == UInt8(ascii: "\r") {
-                if index + 1 < bytes.count && bytes[index + 1] == UInt8(ascii: "\n") { index += 1 }
-                starts.append(index + 1)
+        var reported = [0]
+        bytes.withUnsafeBufferPointer { buffer in
+            var index = 0
+            while index < buffer.count {
+                let byte = buffer[index]
+                index += 1
+                // Most bytes are neither; one comparison rules both out.
+                guard byte <= UInt8(ascii: "\r") else { continue }
+                if byte == UInt8(ascii: "\n") {
+                    starts.append(index)
+                    reported.append(index)
+                } else if byte == UInt8(ascii: "\r") {
+                    if index < buffer.count && buffer[index] == UInt8(ascii: "\n") {
+                        index += 1
+                        reported.append(index)
+                    }
+                    starts.append(index)
+                }
             }
-            index += 1
         }
         self.bytes = bytes
         self.lineStarts = starts
-        self.reportedLineStarts = [0] + bytes.indices.filter { bytes[$0] == UInt8(ascii: "\n") }.map { $0 + 1 }
+        self.reportedLineStarts = reported
     }
 
     /// Byte offsets of 1-based `line`, without its line break; nil when there is no such line.

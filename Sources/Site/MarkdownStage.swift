@@ -15,6 +15,9 @@ struct MarkdownStage {
     private let pageBySource: [String: Int]
     /// Other files under `content/` that are copied as they are: source path → site path.
     private let assetBySource: [String: String]
+    /// Each page's folder (`content/timeline`) as bytes with its number of segments, for resolving its
+    /// ASCII links on bytes; nil for a page whose path is not ASCII.
+    private let folders: [Folder?]
 
     init(content: ContentSet, urls: [String], options: MarkdownOptions) {
         self.content = content
@@ -26,6 +29,7 @@ struct MarkdownStage {
         var assets: [String: String] = [:]
         for asset in content.assets { assets[asset.source] = "/" + asset.output }
         assetBySource = assets
+        folders = content.pages.map { Self.folder(of: $0.source) }
     }
 
     func run() -> [Result<RenderedMarkdown, Diagnostic>] {
@@ -46,20 +50,16 @@ struct MarkdownStage {
     /// The new destination of a link to another content file, or nil to leave the link alone.
     private func rewrite(_ link: LinkReference, on index: Int) throws -> String? {
         let destination = link.destination
-        // `firstIndex(of:)` rather than `contains(":")`, which would go through Foundation's string search.
-        if destination.isEmpty || destination.hasPrefix("#") || destination.hasPrefix("/") || destination.firstIndex(of: ":") != nil {
-            return nil
+        guard let (path, fragment) = Self.fileReference(destination) else { return nil }
+        // `percentDecode` returns a path without "%" unchanged; skipping the call skips its string search.
+        let decoded = path.utf8.contains(UInt8(ascii: "%")) ? SitePath.percentDecode(path) ?? path : path
+        let joined: String? = if let folder = folders[index], let resolved = Self.resolve(decoded, in: folder) {
+            resolved
+        } else {
+            Self.join(content.pages[index].source, decoded)
         }
-        var path = destination
-        var fragment = ""
-        if let hash = path.firstIndex(of: "#") {
-            fragment = String(path[hash...])
-            path = String(path[..<hash])
-        }
-        let page = content.pages[index]
-        let decoded = SitePath.percentDecode(path) ?? path
-        guard let source = Self.join(page.source, decoded) else {
-            throw locate(link, on: page, "link '\(destination)' leads outside content/")
+        guard let source = joined else {
+            throw locate(link, on: index, "link '\(destination)' leads outside content/")
         }
         if let target = pageBySource[source] {
             return SitePath.relative(from: urls[index], to: urls[target] + fragment)
@@ -68,19 +68,44 @@ struct MarkdownStage {
             return SitePath.relative(from: urls[index], to: asset + fragment)
         }
         if decoded.hasSuffix(".md") {
-            throw locate(link, on: page, "link to '\(destination)': there is no \(source)")
+            throw locate(link, on: index, "link to '\(destination)': there is no \(source)")
         }
         return nil
     }
 
-    private func locate(_ link: LinkReference, on page: Page, _ message: String) -> Diagnostic {
-        Diagnostic(file: page.source, line: page.bodyStartLine + link.line - 1, column: link.column, message: message)
+    private func locate(_ link: LinkReference, on index: Int, _ message: String) -> Diagnostic {
+        let page = content.pages[index]
+        return Diagnostic(file: page.source, line: page.bodyStartLine + link.line - 1, column: link.column, message: message)
+    }
+
+    /// A destination split into path and `#fragment`, or nil when it cannot name a file under
+    /// `content/`: empty, a fragment of this page, a site path (`/…`) or anything with a `:` (a scheme).
+    ///
+    /// ASCII destinations, nearly all of them, are checked on bytes; others by `Character`, as
+    /// always, so that a combining mark after `#`, `/` or `:` keeps meaning what it meant.
+    static func fileReference(_ destination: String) -> (path: String, fragment: String)? {
+        let utf8 = destination.utf8
+        if isASCII(destination) {
+            guard let first = utf8.first, first != UInt8(ascii: "#"), first != UInt8(ascii: "/"),
+                  !utf8.contains(UInt8(ascii: ":")) else { return nil }
+            guard let hash = utf8.firstIndex(of: UInt8(ascii: "#")) else { return (destination, "") }
+            return (String(destination[..<hash]), String(destination[hash...]))
+        }
+        // `firstIndex(of:)` rather than `contains(":")`, which would go through Foundation's string search.
+        if destination.isEmpty || destination.hasPrefix("#") || destination.hasPrefix("/") || destination.firstIndex(of: ":") != nil {
+            return nil
+        }
+        guard let hash = destination.firstIndex(of: "#") else { return (destination, "") }
+        return (String(destination[..<hash]), String(destination[hash...]))
     }
 
     /// `content/timeline/a.md` + `../people/b.md` → `content/people/b.md`; nil when it climbs out of content/.
+    ///
+    /// Paths are split by `Character`: a "/" carrying a combining mark is not a separator. `resolve`
+    /// gives the same result on bytes for ASCII paths.
     static func join(_ source: String, _ relative: String) -> String? {
         var segments = source.split(separator: "/").map(String.init)
-        segments.removeLast()
+        _ = segments.popLast()
         for component in relative.split(separator: "/") {
             switch component {
             case ".": continue
@@ -91,5 +116,69 @@ struct MarkdownStage {
             }
         }
         return segments.joined(separator: "/")
+    }
+
+    /// The folder of a source path, as `join` sees it: its non-empty segments but the last, joined by "/".
+    typealias Folder = (bytes: [UInt8], depth: Int)
+
+    /// The folder of an ASCII source path; nil for any other, which `join` handles.
+    static func folder(of source: String) -> Folder? {
+        guard isASCII(source) else { return nil }
+        let segments = source.utf8.split(separator: UInt8(ascii: "/")).dropLast()
+        return (Array(segments.joined(separator: [UInt8(ascii: "/")])), segments.count)
+    }
+
+    /// `join` for an ASCII `relative` path on bytes: one buffer, no segment arrays, no `Character`
+    /// splitting. Nil when `relative` is not ASCII (the caller then uses `join`) or climbs out of content/.
+    ///
+    /// Segments in `bytes` are non-empty and separated by single slashes, so dropping the last one
+    /// cuts at the last slash.
+    static func resolve(_ relative: String, in folder: Folder) -> String? {
+        guard isASCII(relative) else { return nil }
+        let slash = UInt8(ascii: "/"), dot = UInt8(ascii: ".")
+        var bytes = folder.bytes
+        bytes.reserveCapacity(folder.bytes.count + relative.utf8.count + 1)
+        var depth = folder.depth
+        var path = relative
+        let inside = path.withUTF8 { text -> Bool in
+            var start = 0
+            while start < text.count {
+                var end = start
+                while end < text.count && text[end] != slash { end += 1 }
+                let length = end - start
+                if length == 0 || (length == 1 && text[start] == dot) {
+                    // An empty segment or ".": nothing to do.
+                } else if length == 2 && text[start] == dot && text[start + 1] == dot {
+                    guard depth > 1 else { return false }
+                    bytes.removeSubrange((bytes.lastIndex(of: slash) ?? 0)...)
+                    depth -= 1
+                } else {
+                    if depth > 0 { bytes.append(slash) }
+                    bytes.append(contentsOf: UnsafeBufferPointer(rebasing: text[start..<end]))
+                    depth += 1
+                }
+                start = end + 1
+            }
+            return true
+        }
+        return inside ? String(decoding: bytes, as: UTF8.self) : nil
+    }
+
+    /// Eight bytes at a time where the UTF-8 is contiguous: this runs several times per link.
+    private static func isASCII(_ text: String) -> Bool {
+        text.utf8.withContiguousStorageIfAvailable { bytes in
+            let raw = UnsafeRawBufferPointer(bytes)
+            var combined: UInt64 = 0
+            var offset = 0
+            while offset + 8 <= raw.count {
+                combined |= raw.loadUnaligned(fromByteOffset: offset, as: UInt64.self)
+                offset += 8
+            }
+            while offset < raw.count {
+                combined |= UInt64(raw[offset])
+                offset += 1
+            }
+            return combined & 0x8080_8080_8080_8080 == 0
+        } ?? text.utf8.allSatisfy { $0 < 0x80 }
     }
 }

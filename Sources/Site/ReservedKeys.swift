@@ -11,11 +11,12 @@ enum ReservedKeys {
 
     static func check(_ content: ContentSet) throws(BuildFailure) {
         var diagnostics: [Diagnostic] = []
-        for page in content.pages {
-            for (key, node) in page.frontMatter where names.contains(key) {
+        // By index: iterating `content.pages` would copy every page.
+        for index in content.pages.indices {
+            for (key, node) in content.pages[index].frontMatter where names.contains(key) {
                 // Top-level keys start at column 1; the node's own position is its value's.
                 diagnostics.append(Diagnostic(
-                    file: page.source, line: node.line, column: 1,
+                    file: content.pages[index].source, line: node.line, column: 1,
                     message: "front-matter key '\(key)' is reserved: templates get page.\(key) from the build; "
                         + "rename it (an external address could be 'link')"))
             }

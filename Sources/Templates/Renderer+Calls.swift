@@ -89,15 +89,20 @@ extension Renderer {
         return .array(items)
     }
 
-    func callMacro(_ closure: MacroClosure, _ arguments: Arguments, span: Span, caller: MacroClosure? = nil) throws -> Value {
+    func callMacro(_ closure: MacroClosure, _ arguments: Arguments, span: Span, caller: MacroClosure? = nil,
+                   writingDirectly: Bool = false) throws -> Value {
         let definition = closure.definition
         let positional = try arguments.positional.map { try require($0) }
         guard positional.count <= definition.parameters.count else {
             throw error(.type, "macro '\(definition.name)' takes at most \(definition.parameters.count) arguments (\(positional.count) given)", at: span)
         }
-        // Arguments by parameter position: macros have a handful of parameters, so no dictionary.
-        var provided = [Value?](repeating: nil, count: definition.parameters.count)
-        for (index, value) in positional.enumerated() { provided[index] = value }
+        // Arguments by parameter position: macros have a handful of parameters, so no dictionary; and
+        // with no keyword arguments, the positional ones are already in place.
+        var provided: [Value?] = []
+        if !arguments.keyword.isEmpty {
+            provided = [Value?](repeating: nil, count: definition.parameters.count)
+            for (index, value) in positional.enumerated() { provided[index] = value }
+        }
         for argument in arguments.keyword {
             guard let index = definition.parameters.firstIndex(where: { $0.name == argument.name }) else {
                 throw error(.type, "macro '\(definition.name)' has no parameter named '\(argument.name)'", at: argument.value.span)
@@ -109,29 +114,32 @@ extension Renderer {
         }
         try enterCall(at: span, TrailEntry(kind: .macro(definition.name), template: template, offset: span.start, target: nil))
         defer { leaveCall() }
-        var scopes: [Scope]
+        var scopes: [Scope] = []
+        scopes.reserveCapacity(3)
         var sees = seesGlobals
         switch closure.origin {
         case .liveRoot:
-            scopes = [frames[0]]
+            scopes.append(frames[0])
         case .captured(var captured):
             captured[definition.name] = .macro(closure)
-            scopes = [frames[0], captured]
+            scopes.append(frames[0])
+            scopes.append(captured)
         case .module(let key, let seesGlobals):
-            scopes = [modules[key]]
+            scopes.append(modules[key])
             sees = seesGlobals
         case .callSite(let visible, let seesGlobals):
-            scopes = [visible]
+            scopes.append(visible)
             sees = seesGlobals
         }
         scopes.append(caller.map { ["caller": .macro($0)] } ?? Scope())
         let savedBlocks = activeBlocks
         defer { activeBlocks = savedBlocks }
         activeBlocks = []
-        let text = try capture {
+        func run() throws {
             try withScope(frames: scopes, seesGlobals: sees, template: closure.template) {
                 for (index, parameter) in definition.parameters.enumerated() {
-                    if let value = provided[index] {
+                    let given = provided.isEmpty ? (index < positional.count ? positional[index] : nil) : provided[index]
+                    if let value = given {
                         bind(parameter.name, .value(value))
                     } else if let defaultValue = parameter.defaultValue {
                         bind(parameter.name, .value(try require(defaultValue)))
@@ -142,6 +150,27 @@ extension Renderer {
                 try execute(definition.body)
             }
         }
-        return .safe(text)
+        // `{{ m.macro(…) }}` writes the macro's markup as it is: the body can write straight into the page.
+        if writingDirectly {
+            try run()
+            return .safe("")
+        }
+        return .safe(try capture(run))
+    }
+
+    /// The macro `callee` names, if it is one (`name(…)` or `module.name(…)`), for calls that can write directly.
+    func macroClosure(_ callee: Expression) -> MacroClosure? {
+        switch callee.kind {
+        case .name(let name):
+            if case .macro(let closure)? = lookup(name) { return closure }
+        case .attribute(let base, let method):
+            if case .name(let baseName) = base.kind, case .module(let key)? = lookup(baseName),
+               case .macro(let closure)? = modules[key][method] {
+                return closure
+            }
+        default:
+            break
+        }
+        return nil
     }
 }

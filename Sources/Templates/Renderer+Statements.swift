@@ -19,6 +19,10 @@ extension Renderer {
             try write(text, at: statement.span)
         case .output(let expression):
             guard !discardingOutput else { return }
+            if case .call(let callee, let arguments) = expression.kind, let closure = macroClosure(callee) {
+                _ = try callMacro(closure, arguments, span: expression.span, writingDirectly: true)
+                return
+            }
             let value = try require(expression)
             try write(HTMLEscaper.markup(value), at: statement.span)
         case .conditional(let branches, let otherwise):
