@@ -16,6 +16,43 @@ extension Array where Element: Sendable {
     }
 }
 
+extension Array where Element: Sendable {
+    /// Like `concurrentMap`, with a value of its own for each worker thread (made by `makeState` on that
+    /// thread), for work that reads a large structure which must not be shared between cores.
+    /// Workers take the next element as they finish one, so a few large elements do not hold up the rest.
+    func concurrentMap<State, T: Sendable>(perWorker makeState: @Sendable () -> State,
+                                           _ transform: @Sendable (inout State, Element) -> T) -> [T] {
+        let workers = Swift.max(1, Swift.min(ProcessInfo.processInfo.activeProcessorCount, count))
+        let results = ResultSlots<T>(count: count)
+        let next = SharedCounter()
+        self.withUnsafeBufferPointer { elements in
+            nonisolated(unsafe) let elements = elements
+            DispatchQueue.concurrentPerform(iterations: workers) { _ in
+                var state = makeState()
+                while true {
+                    let index = next.take()
+                    guard index < elements.count else { return }
+                    results.store(transform(&state, elements[index]), at: index)
+                }
+            }
+        }
+        return results.values()
+    }
+}
+
+/// Hands out 0, 1, 2, … to whichever thread asks next.
+private final class SharedCounter: @unchecked Sendable {
+    private let lock = NSLock()
+    private var value = 0
+
+    func take() -> Int {
+        lock.lock()
+        defer { lock.unlock() }
+        value += 1
+        return value - 1
+    }
+}
+
 /// Write-once slots, one per index: each index is written by exactly one iteration, so no lock is needed
 /// for the writes; `values()` runs after `concurrentPerform` has returned. Raw memory rather than an
 /// Array, whose copy-on-write checks would themselves race.

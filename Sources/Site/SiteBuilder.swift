@@ -99,24 +99,28 @@ public enum SiteBuilder {
             "collections": values.collections,
             "build": .dictionary(OrderedDictionary([("generator", .string("build-site"))])),
         ]
-        let results = Array(content.pages.indices).concurrentMap { index -> Result<(String, Data), PageFailure> in
-            let page = content.pages[index]
+        // Each thread renders with its own copy of the parsed templates (see `TemplateEnvironment.copy()`).
+        let results = Array(content.pages.indices).concurrentMap(perWorker: { templates.environment.copy() }) {
+            environment, index -> Result<(String, Data), PageFailure> in
+            // Fields read in place: copying the page would retain every one of its strings, on every core.
+            let source = content.pages[index].source
             let candidates = TemplateSet.candidates(
-                explicit: page.template, collection: page.collection, isListPage: page.isListPage,
-                isHome: page.source == "content/index.md", isNotFound: page.source == "content/404.md")
+                explicit: content.pages[index].template, collection: content.pages[index].collection,
+                isListPage: content.pages[index].isListPage,
+                isHome: source == "content/index.md", isNotFound: source == "content/404.md")
             do {
-                let name = try templates.resolve(candidates, for: page.source)
+                let name = try templates.resolve(candidates, for: source)
                 var context = globals
                 context["page"] = values.page(index, in: content, rendered: rendered[index])
                 context["current_url"] = .string(urls[index])
-                let html = try templates.environment.render(name, context: context)
+                let html = try environment.render(name, context: context)
                 return .success((SitePath.outputFile(for: urls[index]), Data(html.utf8)))
             } catch let diagnostic as Diagnostic {
                 return .failure(PageFailure(diagnostic: diagnostic, page: nil))
             } catch let error as TemplateError {
-                return .failure(PageFailure(diagnostic: Diagnostic(error), page: page.source))
+                return .failure(PageFailure(diagnostic: Diagnostic(error), page: source))
             } catch {
-                return .failure(PageFailure(diagnostic: Diagnostic(file: page.source, message: "\(error)"), page: nil))
+                return .failure(PageFailure(diagnostic: Diagnostic(file: source, message: "\(error)"), page: nil))
             }
         }
         var files: [String: Data] = [:]
