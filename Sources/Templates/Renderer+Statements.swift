@@ -241,7 +241,7 @@ extension Renderer {
                 bindings = frames[0]
             }
         }
-        for (name, binding) in zip(bindings.names, bindings.bindings) {
+        for (name, binding) in bindings.entries {
             if case .macro(let closure) = binding, case .liveRoot = closure.origin {
                 bindings[name] = .macro(MacroClosure(definition: closure.definition, template: closure.template,
                                                      origin: .module(key, seesGlobals: withContext)))

@@ -1,10 +1,10 @@
 /// The names bound in one scope of a render (a template's top level, a loop body, a macro call).
 ///
 /// Scopes hold a handful of names, so a linear search over short strings beats hashing; name
-/// lookup is the renderer's most frequent operation.
+/// lookup is the renderer's most frequent operation. Names and bindings sit together in one array,
+/// so a new scope costs one allocation, and a loop's scope keeps its storage from one iteration to the next.
 struct Scope: ExpressibleByDictionaryLiteral {
-    private(set) var names: [String] = []
-    private(set) var bindings: [Binding] = []
+    private(set) var entries: [(name: String, binding: Binding)] = []
 
     init() {}
 
@@ -12,40 +12,37 @@ struct Scope: ExpressibleByDictionaryLiteral {
         for (name, binding) in elements { self[name] = binding }
     }
 
-    var isEmpty: Bool { names.isEmpty }
+    var isEmpty: Bool { entries.isEmpty }
 
     /// Forgets every binding but keeps the storage, for scopes reused on every loop iteration.
     mutating func removeAll() {
-        names.removeAll(keepingCapacity: true)
-        bindings.removeAll(keepingCapacity: true)
+        entries.removeAll(keepingCapacity: true)
     }
 
     subscript(name: String) -> Binding? {
         get {
-            var index = names.count - 1
+            var index = entries.count - 1
             while index >= 0 {
-                if names[index] == name { return bindings[index] }
+                if entries[index].name == name { return entries[index].binding }
                 index -= 1
             }
             return nil
         }
         set {
-            if let index = names.firstIndex(of: name) {
+            if let index = entries.firstIndex(where: { $0.name == name }) {
                 if let newValue {
-                    bindings[index] = newValue
+                    entries[index].binding = newValue
                 } else {
-                    names.remove(at: index)
-                    bindings.remove(at: index)
+                    entries.remove(at: index)
                 }
             } else if let newValue {
-                names.append(name)
-                bindings.append(newValue)
+                entries.append((name, newValue))
             }
         }
     }
 
     /// Adds every binding of `inner`, replacing bindings of the same name.
     mutating func merge(_ inner: Scope) {
-        for (name, binding) in zip(inner.names, inner.bindings) { self[name] = binding }
+        for entry in inner.entries { self[entry.name] = entry.binding }
     }
 }
