@@ -33,24 +33,9 @@ enum SiteFilters {
     /// Joins a site path to `base_url` for feeds, sitemaps, canonical links and Open Graph.
     static func absoluteURL(_ target: String, baseURL: String) -> String {
         if hasScheme(target) { return target }
-        var url = baseURL.hasSuffix("/") ? String(baseURL.dropLast()) : baseURL
-        if !target.hasPrefix("/") { url += "/" }
-        // Every byte but `/` and the unreserved ones is percent-encoded.
-        for byte in target.utf8 {
-            switch byte {
-            case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "A")...UInt8(ascii: "Z"), UInt8(ascii: "0")...UInt8(ascii: "9"),
-                 UInt8(ascii: "-"), UInt8(ascii: "_"), UInt8(ascii: "."), UInt8(ascii: "~"), UInt8(ascii: "/"):
-                url.unicodeScalars.append(Unicode.Scalar(byte))
-            default:
-                url.unicodeScalars.append("%")
-                url.unicodeScalars.append(hexDigits[Int(byte >> 4)])
-                url.unicodeScalars.append(hexDigits[Int(byte & 0xF)])
-            }
-        }
-        return url
+        let base = baseURL.hasSuffix("/") ? String(baseURL.dropLast()) : baseURL
+        return base + (target.hasPrefix("/") ? "" : "/") + SitePath.encodePath(Array(target.utf8)[...])
     }
-
-    private static let hexDigits = Array("0123456789ABCDEF".unicodeScalars)
 
     /// Whether `target` holds `://` (a URL with a scheme), found without Foundation's bridged string search.
     private static func hasScheme(_ target: String) -> Bool {

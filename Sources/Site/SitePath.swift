@@ -36,7 +36,7 @@ enum SitePath {
     }
 
     /// Percent-encodes a path, keeping its "/" separators.
-    private static func encodePath(_ bytes: ArraySlice<UInt8>) -> String {
+    static func encodePath(_ bytes: ArraySlice<UInt8>) -> String {
         if bytes.allSatisfy(isUnreserved) { return String(decoding: bytes, as: UTF8.self) }
         return bytes.split(separator: UInt8(ascii: "/"), omittingEmptySubsequences: false)
             .map { percentEncode(String(decoding: $0, as: UTF8.self)) }.joined(separator: "/")

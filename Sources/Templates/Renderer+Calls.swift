@@ -5,12 +5,10 @@ extension Renderer {
     static let maxRangeLength = 100_000
 
     func call(_ callee: Expression, _ arguments: Arguments, span: Span, caller: MacroClosure? = nil) throws -> Value? {
+        if let closure = macroClosure(callee) { return try callMacro(closure, arguments, span: span, caller: caller) }
         switch callee.kind {
         case .name(let name):
-            if let binding = lookup(name) {
-                guard case .macro(let closure) = binding else { throw error(.type, "'\(name)' is not callable", at: callee.span) }
-                return try callMacro(closure, arguments, span: span, caller: caller)
-            }
+            if lookup(name) != nil { throw error(.type, "'\(name)' is not callable", at: callee.span) }
             guard caller == nil else { throw error(.type, "{% call %} needs a macro, and '\(name)' is not one", at: callee.span) }
             switch name {
             case "super": return try callSuper(span: span)
@@ -24,12 +22,8 @@ extension Renderer {
             }
         case .attribute(let base, let method):
             if case .name(let baseName) = base.kind, let binding = lookup(baseName) {
-                if case .module(let key) = binding {
-                    guard case .macro(let closure)? = modules[key][method] else {
-                        throw error(.undefined, "\(baseName).\(method) is undefined", at: callee.span)
-                    }
-                    return try callMacro(closure, arguments, span: span, caller: caller)
-                }
+                // A module's macros were found above; anything else it is asked for is not there.
+                if case .module = binding { throw error(.undefined, "\(baseName).\(method) is undefined", at: callee.span) }
                 if case .loop(let state) = binding, method == "changed" {
                     return .bool(state.memory.changed(try arguments.positional.map { try require($0) }))
                 }
@@ -158,7 +152,8 @@ extension Renderer {
         return .safe(try capture(run))
     }
 
-    /// The macro `callee` names, if it is one (`name(…)` or `module.name(…)`), for calls that can write directly.
+    /// The macro `callee` names, if it is one (`name(…)` or `module.name(…)`): what `call` runs, and what
+    /// `{{ … }}` can let write straight into the page.
     func macroClosure(_ callee: Expression) -> MacroClosure? {
         switch callee.kind {
         case .name(let name):

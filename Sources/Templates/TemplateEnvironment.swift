@@ -52,7 +52,7 @@ public final class TemplateEnvironment: Sendable {
             }
         }
         self.templates = parsed
-        errors += TemplateValidator(templates: parsed, filterNames: Set(filters.keys).union(BuiltinFilters.table.keys),
+        errors += TemplateValidator(templates: parsed, filterNames: Set(filterTable.keys),
                                     knownTemplates: Set(templates.keys)).validate()
         guard errors.isEmpty else {
             throw TemplateErrors(errors.sorted { ($0.file ?? "", $0.line ?? 0, $0.column ?? 0) < ($1.file ?? "", $1.line ?? 0, $1.column ?? 0) })
@@ -116,7 +116,7 @@ public final class TemplateEnvironment: Sendable {
 
     func unknownFilterMessage(_ name: String) -> String {
         var message = "unknown filter '\(name)'"
-        let candidates = Array(Set(filters.keys).union(BuiltinFilters.table.keys))
+        let candidates = Array(filterTable.keys)
         if let suggestion = Suggestion.closest(to: name, among: candidates) { message += " — did you mean '\(suggestion)'?" }
         return message
     }
