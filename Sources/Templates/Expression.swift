@@ -69,4 +69,7 @@ struct Invocation: Sendable {
     var name: String
     var nameSpan: Span
     var arguments: Arguments
+    /// For a filter, its position in the environment's `filterList`, found once when parsing, so that
+    /// applying it needs no lookup by name; -1 for tests and for names the environment does not know.
+    var slot = -1
 }

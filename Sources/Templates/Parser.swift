@@ -17,16 +17,19 @@ struct Parser {
     var tests: [Invocation] = []
     /// The tags currently open, innermost last, to name them in "unclosed" errors.
     var openTags: [(name: String, offset: Int)] = []
+    /// Filter names to their slot in the environment's `filterList` (see `Invocation.slot`).
+    let filterSlots: [String: Int]
     private let stack = StackGuard()
 
-    init(source: SourceFile, tokens: [Token]) {
+    init(source: SourceFile, tokens: [Token], filterSlots: [String: Int] = [:]) {
         self.source = source
         self.tokens = tokens
+        self.filterSlots = filterSlots
     }
 
-    static func parse(_ source: SourceFile) throws(TemplateError) -> ParsedTemplate {
+    static func parse(_ source: SourceFile, filterSlots: [String: Int] = [:]) throws(TemplateError) -> ParsedTemplate {
         var lexer = Lexer(source: source)
-        var parser = Parser(source: source, tokens: try lexer.tokenize())
+        var parser = Parser(source: source, tokens: try lexer.tokenize(), filterSlots: filterSlots)
         let body = try parser.parseBody(until: []).body
         return ParsedTemplate(source: source, body: body, blocks: parser.blocks, parent: parser.parent,
                               references: parser.references, filters: parser.filters, tests: parser.tests)

@@ -7,7 +7,19 @@ enum PythonFloatFormatter {
     static func format(_ value: Double) -> String {
         if value.isNaN { return "nan" }
         if value.isInfinite { return value < 0 ? "-inf" : "inf" }
-        var text = Substring(value.description)
+        let description = value.description
+        // Without an exponent, Swift's layout is Python's: digits, a point, at least one fractional digit.
+        // (Swift uses plain notation only from 0.0001 to 2^53, inside the range where Python does: 1e-4 to 1e16.)
+        // Charts print thousands of such numbers per page, so the common case skips the re-layout.
+        if !description.utf8.contains(UInt8(ascii: "e")), !description.utf8.contains(UInt8(ascii: "E")) {
+            return description
+        }
+        return relaid(description)
+    }
+
+    /// The digits of Swift's `description` laid out as Python lays them out.
+    static func relaid(_ description: String) -> String {
+        var text = Substring(description)
         var sign = ""
         if text.hasPrefix("-") { sign = "-"; text = text.dropFirst() }
         var exponent = 0

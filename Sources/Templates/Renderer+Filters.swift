@@ -3,12 +3,13 @@ extension Renderer {
     func applyFilter(_ invocation: Invocation, to input: Value?, input inputExpression: Expression?) throws -> Value? {
         let positional = try invocation.arguments.positional.map { try require($0) }
         let keyword = try invocation.arguments.keyword.map { ($0.name, try require($0.value)) }
-        if input == nil, !(environment.filterTable[invocation.name]?.acceptsUndefined ?? false) {
+        let entry = invocation.slot >= 0 ? environment.filterList[invocation.slot] : environment.filterTable[invocation.name]
+        if input == nil, !(entry?.acceptsUndefined ?? false) {
             if let inputExpression { throw undefinedError(inputExpression) }
             throw error(.undefined, "the input of filter '\(invocation.name)' is undefined", at: invocation.nameSpan)
         }
         do {
-            let result = try applyBuiltinOrCustomFilter(invocation.name, to: input, positional, keyword)
+            let result = try apply(entry, named: invocation.name, to: input, positional, keyword)
             if let result { try checkSize(result, at: invocation.nameSpan) }
             return result
         } catch let failure as EvaluationFailure {
@@ -29,8 +30,14 @@ extension Renderer {
 
     /// Runs a filter by name; custom filters take precedence over builtins of the same name.
     func applyBuiltinOrCustomFilter(_ name: String, to input: Value?, _ positional: [Value], _ keyword: [(String, Value)]) throws -> Value? {
+        try apply(environment.filterTable[name], named: name, to: input, positional, keyword)
+    }
+
+    /// Runs the filter `entry` (nil: no filter of that name).
+    private func apply(_ entry: FilterEntry?, named name: String, to input: Value?, _ positional: [Value],
+                       _ keyword: [(String, Value)]) throws -> Value? {
         let builtin: BuiltinFilter
-        switch environment.filterTable[name] {
+        switch entry {
         case .custom(let custom)?:
             guard let input else { throw EvaluationFailure("the input of filter '\(name)' is undefined", kind: .undefined) }
             return try custom(input, positional, keyword, FilterContext(globals: globals, templateName: template.source.name))

@@ -11,6 +11,11 @@ final class Renderer {
 
     let environment: TemplateEnvironment
     let globals: [String: Value]
+    /// The globals again as parallel arrays when there are few (a site passes five): names are looked up
+    /// in them on every miss in the scopes (`page`, `site`…), and comparing a few short strings is
+    /// cheaper than hashing one. Empty when `globals` is large; it is then searched by hash.
+    private let smallGlobalNames: [String]
+    private let smallGlobalValues: [Value]
     /// Scopes, innermost last. `frames[0]` is the root scope of the template being rendered.
     @exclusivity(unchecked) var frames: [Scope] = [Scope()]
     /// Whether names fall back to the render context (false inside modules imported without context).
@@ -40,6 +45,13 @@ final class Renderer {
         self.environment = environment
         self.globals = globals
         self.template = template
+        if globals.count <= 16 {
+            smallGlobalNames = Array(globals.keys)
+            smallGlobalValues = Array(globals.values)
+        } else {
+            smallGlobalNames = []
+            smallGlobalValues = []
+        }
     }
 
     // MARK: - Errors
@@ -126,7 +138,14 @@ final class Renderer {
             if let binding = frames[index][name] { return binding }
             index -= 1
         }
-        if seesGlobals, let value = globals[name] { return .value(value) }
+        guard seesGlobals else { return nil }
+        if smallGlobalNames.isEmpty {
+            if let value = globals[name] { return .value(value) }
+            return nil
+        }
+        for position in smallGlobalNames.indices where smallGlobalNames[position] == name {
+            return .value(smallGlobalValues[position])
+        }
         return nil
     }
 

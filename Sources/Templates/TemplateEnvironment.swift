@@ -11,6 +11,8 @@ public final class TemplateEnvironment: Sendable {
     let filters: [String: CustomFilter]
     /// Every filter a template can name, custom and builtin, by name.
     let filterTable: [String: FilterEntry]
+    /// The same filters by slot: the parser gives each filter application its slot (`Invocation.slot`).
+    let filterList: [FilterEntry]
     let limits: TemplateLimits
     private let fileNamePrefix: String
     /// The sources as given, for `copy()`.
@@ -26,7 +28,11 @@ public final class TemplateEnvironment: Sendable {
                 limits: TemplateLimits = TemplateLimits()) throws(TemplateErrors) {
         self.sources = templates
         self.filters = filters
-        self.filterTable = FilterEntry.table(custom: filters)
+        let filterTable = FilterEntry.table(custom: filters)
+        self.filterTable = filterTable
+        let names = filterTable.keys.sorted()
+        self.filterList = names.compactMap { filterTable[$0] }
+        let filterSlots = Dictionary(uniqueKeysWithValues: names.enumerated().map { ($0.element, $0.offset) })
         self.limits = limits
         self.fileNamePrefix = fileNamePrefix
         // Templates are parsed in parallel: they are independent, and a preview rebuild waits for them.
@@ -40,7 +46,7 @@ public final class TemplateEnvironment: Sendable {
         }
         nonisolated(unsafe) let results = slots
         DispatchQueue.concurrentPerform(iterations: sources.count) { index in
-            results[index] = Result { () throws(TemplateError) in try Parser.parse(sources[index]) }
+            results[index] = Result { () throws(TemplateError) in try Parser.parse(sources[index], filterSlots: filterSlots) }
         }
         var parsed: [String: ParsedTemplate] = [:]
         var errors: [TemplateError] = []

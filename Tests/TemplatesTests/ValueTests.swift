@@ -18,6 +18,9 @@ import Testing
     @Test(arguments: [
         (1.0, "1.0"), (0.1, "0.1"), (1e16, "1e+16"), (1e15, "1000000000000000.0"), (1.5e-7, "1.5e-07"), (0.0001, "0.0001"),
         (-2.5, "-2.5"), (123456.789, "123456.789"), (1e300, "1e+300"), (-0.0, "-0.0"), (2.0 / 3.0, "0.6666666666666666"),
+        // Where Swift's own notation changes (0.0001 and 2^53), which the formatter's fast path relies on:
+        (9007199254740992.0, "9007199254740992.0"), (9007199254740994.0, "9007199254740994.0"),
+        (9.999e-05, "9.999e-05"), (0.00012, "0.00012"), (12345678901234567.0, "1.2345678901234568e+16"),
     ])
     func floatsPrintLikePython(value: Double, expected: String) throws {
         let environment = try TemplateEnvironment(templates: ["f.html": "{{ x }}"])
