@@ -9,7 +9,7 @@ public struct BuildOptions: Sendable {
     /// Parsed templates kept between builds of one process (see `BuildCache`); nil for a one-off build.
     public var cache: BuildCache?
     /// The path the site is served from, for the links of the 404 page (the one page whose links are not
-    /// relative); nil takes the path of `base_url`. The preview server serves the site at `/` and passes "/".
+    /// relative); nil takes the path of `base_url`. `build-site serve` serves the site at `/` and passes "/".
     public var basePath: String?
 
     public init(root: URL, includeDrafts: Bool = false, cache: BuildCache? = nil, basePath: String? = nil) {
