@@ -116,8 +116,8 @@ public enum SiteBuilder {
                 var context = globals
                 context["page"] = values.page(index, in: content, rendered: rendered[index])
                 context["current_url"] = .string(urls[index])
-                let html = try environment.render(name, context: context)
-                return .success((SitePath.outputFile(for: urls[index]), Data(html.utf8)))
+                let html = try environment.renderUTF8(name, context: context)
+                return .success((SitePath.outputFile(for: urls[index]), Data(html)))
             } catch let diagnostic as Diagnostic {
                 return .failure(PageFailure(diagnostic: diagnostic, page: nil))
             } catch let error as TemplateError {

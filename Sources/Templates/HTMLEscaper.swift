@@ -29,6 +29,34 @@ enum HTMLEscaper {
         byte == 0x26 || byte == 0x3C || byte == 0x3E || byte == 0x22 || byte == 0x27
     }
 
+    /// Appends `markupsafe.escape(value)` to `output`: what `markup` returns, without making it a string first.
+    static func appendMarkup(_ value: Value, to output: inout [UInt8]) {
+        switch value {
+        case .safe(let html): output.append(contentsOf: html.utf8)
+        case .string(let text): appendEscaped(text, to: &output)
+        default: appendEscaped(value.pythonString, to: &output)
+        }
+    }
+
+    private static func appendEscaped(_ text: String, to output: inout [UInt8]) {
+        var text = text
+        text.withUTF8 { bytes in
+            var start = 0
+            for (index, byte) in bytes.enumerated() where needsEscape(byte) {
+                output.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[start..<index]))
+                switch byte {
+                case 0x26: output.append(contentsOf: "&amp;".utf8)
+                case 0x3C: output.append(contentsOf: "&lt;".utf8)
+                case 0x3E: output.append(contentsOf: "&gt;".utf8)
+                case 0x22: output.append(contentsOf: "&#34;".utf8)
+                default: output.append(contentsOf: "&#39;".utf8)
+                }
+                start = index + 1
+            }
+            output.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[start...]))
+        }
+    }
+
     /// `markupsafe.escape(value)`: safe values pass through, everything else is stringified and escaped.
     static func markup(_ value: Value) -> String {
         if case .safe(let html) = value { return html }

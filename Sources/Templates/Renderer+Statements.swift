@@ -7,8 +7,19 @@ extension Renderer {
 
     func write(_ text: String, at span: Span) throws {
         guard !discardingOutput else { return }
-        output += text
-        if output.utf8.count > environment.limits.maxOutputBytes {
+        output.append(contentsOf: text.utf8)
+        try checkOutputSize(at: span)
+    }
+
+    /// Writes `value` as Jinja's autoescape does (`markupsafe.escape`), escaping straight into the page.
+    func writeEscaped(_ value: Value, at span: Span) throws {
+        guard !discardingOutput else { return }
+        HTMLEscaper.appendMarkup(value, to: &output)
+        try checkOutputSize(at: span)
+    }
+
+    private func checkOutputSize(at span: Span) throws {
+        if output.count > environment.limits.maxOutputBytes {
             throw error(.limitExceeded, "output is larger than \(environment.limits.maxOutputBytes) bytes", at: span)
         }
     }
@@ -23,8 +34,7 @@ extension Renderer {
                 _ = try callMacro(closure, arguments, span: expression.span, writingDirectly: true)
                 return
             }
-            let value = try require(expression)
-            try write(HTMLEscaper.markup(value), at: statement.span)
+            try writeEscaped(try require(expression), at: statement.span)
         case .conditional(let branches, let otherwise):
             for branch in branches where try evaluate(branch.condition)?.isTruthy ?? false {
                 try execute(branch.body)
@@ -82,13 +92,13 @@ extension Renderer {
             guard !discardingOutput, case .call(let callee, let arguments) = call.kind else { return }
             let caller = MacroClosure(definition: definition, template: template, origin: .callSite(flattenedScope(keepingLoop: true), seesGlobals: seesGlobals))
             let value = try self.call(callee, arguments, span: call.span, caller: caller) ?? .safe("")
-            try write(HTMLEscaper.markup(value), at: statement.span)
+            try writeEscaped(value, at: statement.span)
         case .filterBlock(let filters, let body):
             guard !discardingOutput else { return }
             var value: Value? = .safe(try capture { try executeInnerScope(body) })
             for invocation in filters { value = try applyFilter(invocation, to: value, input: nil) }
             guard let value else { throw error(.undefined, "filter block result is undefined", at: statement.span) }
-            try write(HTMLEscaper.markup(value), at: statement.span)
+            try writeEscaped(value, at: statement.span)
         }
     }
 

@@ -99,12 +99,21 @@ public final class TemplateEnvironment: Sendable {
     /// Renders the template `name` with `context` as its globals.
     /// - Throws: `TemplateError` located in the template (or included template) where rendering failed.
     public func render(_ name: String, context: [String: Value]) throws(TemplateError) -> String {
+        String(decoding: try renderUTF8(name, context: context), as: UTF8.self)
+    }
+
+    /// Renders like `render`, returning the page's UTF-8 bytes: what a caller writing files needs, without
+    /// the page being turned into a `String` and back.
+    /// - Throws: `TemplateError` located in the template (or included template) where rendering failed.
+    public func renderUTF8(_ name: String, context: [String: Value]) throws(TemplateError) -> [UInt8] {
         guard let template = templates[name] else {
             var message = "template '\(name)' not found"
             if let suggestion = Suggestion.closest(to: name, among: Array(templates.keys)) { message += " — did you mean '\(suggestion)'?" }
             throw TemplateError(kind: .templateNotFound, message: message)
         }
         let renderer = Renderer(environment: self, globals: context, template: template)
+        // Most pages are a few to a few tens of kilobytes: start there rather than growing from nothing.
+        renderer.output.reserveCapacity(1 << 15)
         do {
             try renderer.renderWithInheritance(template)
         } catch let error as TemplateError {
