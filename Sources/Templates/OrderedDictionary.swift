@@ -49,17 +49,36 @@ public struct OrderedDictionary: Sendable, Equatable {
         lhs.storage === rhs.storage || (lhs.storage.keys == rhs.storage.keys && lhs.storage.values == rhs.storage.values)
     }
 
-    /// Keys and values in parallel arrays, plus a hash index built only for mappings larger than
-    /// `indexThreshold`: for the small mappings templates mostly read (front matter, cards),
-    /// comparing short keys is faster than hashing.
+    /// Keys and values in parallel arrays, each key with a 64-bit fingerprint of its bytes, plus an
+    /// open-addressing index of those fingerprints once the mapping is larger than `indexThreshold`.
+    ///
+    /// Key lookup was the largest single cost of rendering (a twelfth of it): every `page.title` is one.
+    /// Swift's `Dictionary` hashes each key with seeded SipHash and `==` on unequal strings takes a slow
+    /// path; comparing fingerprints first makes a miss one integer comparison, and the index replaces
+    /// SipHash with FNV-1a over a few bytes. Keys are a site's own front matter and slugs, not an
+    /// attacker's, so a hash without a seed is fine.
+    ///
+    /// Fingerprints compare bytes, which for ASCII is exactly `String`'s `==`. A non-ASCII key could equal
+    /// another written with different bytes (é as one scalar or two), so a mapping holding one, or a lookup
+    /// of one, goes the old way: `==` on every key, or Swift's `Dictionary` when large.
     ///
     /// `@unchecked Sendable`: a storage object is only mutated while uniquely referenced (copy on write).
+    /// For the same reason its properties skip the runtime's exclusivity checks, which cost a lookup as much
+    /// as the lookup itself: no access can overlap a mutation.
     private final class Storage: @unchecked Sendable {
-        var keys: [String] = []
-        var values: [Value] = []
-        var positions: [String: Int] = [:]
+        @exclusivity(unchecked) var keys: [String] = []
+        @exclusivity(unchecked) var values: [Value] = []
+        /// `Storage.fingerprint(keys[i])`, or 0 for a non-ASCII key.
+        @exclusivity(unchecked) var fingerprints: [UInt64] = []
+        /// Slots of `keys` by fingerprint (-1: empty), a power of two at least twice `keys.count`; empty while
+        /// the mapping is small or holds a non-ASCII key.
+        @exclusivity(unchecked) var table: [Int32] = []
+        /// Whether every key is ASCII (so fingerprints decide).
+        @exclusivity(unchecked) var asciiOnly = true
+        /// Positions by key, kept only for a large mapping with a non-ASCII key.
+        @exclusivity(unchecked) var positions: [String: Int] = [:]
         /// The largest `nestingDepth` among the values.
-        var childDepth = 0
+        @exclusivity(unchecked) var childDepth = 0
         static let indexThreshold = 12
 
         init() {}
@@ -68,13 +87,62 @@ public struct OrderedDictionary: Sendable, Equatable {
             let copy = Storage()
             copy.keys = keys
             copy.values = values
+            copy.fingerprints = fingerprints
+            copy.table = table
+            copy.asciiOnly = asciiOnly
             copy.positions = positions
             copy.childDepth = childDepth
             return copy
         }
 
+        /// FNV-1a over the key's bytes, or nil when it is not all ASCII. Never 0 for an ASCII key.
+        @inline(__always)
+        static func fingerprint(_ key: String) -> UInt64? {
+            // Over a buffer, not `for byte in key.utf8`: iterating a small string's view byte by byte cost
+            // more than the lookup it served.
+            if let hash = key.utf8.withContiguousStorageIfAvailable(fingerprint) { return hash }
+            return Array(key.utf8).withUnsafeBufferPointer(fingerprint)
+        }
+
+        @inline(__always)
+        private static func fingerprint(_ bytes: UnsafeBufferPointer<UInt8>) -> UInt64? {
+            var hash: UInt64 = 0xcbf2_9ce4_8422_2325
+            for byte in bytes {
+                if byte >= 0x80 { return nil }
+                hash = (hash ^ UInt64(byte)) &* 0x0000_0100_0000_01b3
+            }
+            return hash | 1
+        }
+
+        /// The table slot to start probing at for `fingerprint` (Fibonacci hashing: the high bits of a product).
+        @inline(__always)
+        private func startSlot(_ fingerprint: UInt64) -> Int {
+            Int(truncatingIfNeeded: (fingerprint &* 0x9E37_79B9_7F4A_7C15) >> UInt64(64 - table.count.trailingZeroBitCount))
+        }
+
         func position(of key: String) -> Int? {
-            if keys.count > Storage.indexThreshold { return positions[key] }
+            guard asciiOnly, let fingerprint = Storage.fingerprint(key) else { return slowPosition(of: key) }
+            if table.isEmpty {
+                var index = 0
+                while index < fingerprints.count {
+                    if fingerprints[index] == fingerprint, keys[index] == key { return index }
+                    index += 1
+                }
+                return nil
+            }
+            let mask = table.count - 1
+            var slot = startSlot(fingerprint)
+            while true {
+                let position = Int(table[slot])
+                if position < 0 { return nil }
+                if fingerprints[position] == fingerprint, keys[position] == key { return position }
+                slot = (slot + 1) & mask
+            }
+        }
+
+        /// Lookup by `==` alone, for mappings or keys with non-ASCII characters.
+        private func slowPosition(of key: String) -> Int? {
+            if keys.count > Storage.indexThreshold, !asciiOnly { return positions[key] }
             return keys.firstIndex(of: key)
         }
 
@@ -94,21 +162,61 @@ public struct OrderedDictionary: Sendable, Equatable {
                 }
             } else if let newValue {
                 childDepth = max(childDepth, newDepth)
+                let fingerprint = Storage.fingerprint(key)
                 keys.append(key)
                 values.append(newValue)
-                if keys.count == Storage.indexThreshold + 1 {
-                    for (index, existing) in keys.enumerated() { positions[existing] = index }
-                } else if keys.count > Storage.indexThreshold {
-                    positions[key] = keys.count - 1
+                fingerprints.append(fingerprint ?? 0)
+                if fingerprint == nil, asciiOnly {
+                    asciiOnly = false
+                    table = []
                 }
+                reindex(added: keys.count - 1)
             }
+        }
+
+        /// Keeps the index in step after the key at `added` was appended.
+        private func reindex(added: Int) {
+            guard keys.count > Storage.indexThreshold else { return }
+            if !asciiOnly {
+                if positions.isEmpty {
+                    for (index, key) in keys.enumerated() { positions[key] = index }
+                } else {
+                    positions[keys[added]] = added
+                }
+                return
+            }
+            if table.count < keys.count * 2 {
+                rebuildTable()
+            } else {
+                insert(added)
+            }
+        }
+
+        private func rebuildTable() {
+            var capacity = 32
+            while capacity < keys.count * 2 { capacity *= 2 }
+            table = [Int32](repeating: -1, count: capacity)
+            for index in keys.indices { insert(index) }
+        }
+
+        private func insert(_ position: Int) {
+            let mask = table.count - 1
+            var slot = startSlot(fingerprints[position])
+            while table[slot] >= 0 { slot = (slot + 1) & mask }
+            table[slot] = Int32(truncatingIfNeeded: position)
         }
 
         private func remove(at position: Int) {
             keys.remove(at: position)
             values.remove(at: position)
+            fingerprints.remove(at: position)
+            asciiOnly = !fingerprints.contains(0)
+            table = []
             positions = [:]
-            if keys.count > Storage.indexThreshold {
+            guard keys.count > Storage.indexThreshold else { return }
+            if asciiOnly {
+                rebuildTable()
+            } else {
                 for (index, key) in keys.enumerated() { positions[key] = index }
             }
         }
