@@ -58,9 +58,16 @@ enum SitePath {
     /// The link from the page at `page` (a site path such as `/people/sam-altman/` or `/404.html`) to `target`
     /// (a site path, optionally with `?query` or `#fragment`). Both are absolute within the site.
     static func relative(from page: String, to target: String) -> String {
-        // Byte-level on purpose: this runs for every link of every page (the `relative_url` filter),
-        // so it avoids splitting strings into arrays.
-        let targetBytes = Array(target.utf8)
+        // Byte-level on purpose: this runs for every link of every page (the `relative_url` filter), so it
+        // works on the strings' own UTF-8 storage, with no arrays made from them.
+        var target = target
+        var page = page
+        return target.withUTF8 { targetBytes in
+            page.withUTF8 { pageBytes in relative(from: pageBytes, to: targetBytes) }
+        }
+    }
+
+    private static func relative(from pageBytes: UnsafeBufferPointer<UInt8>, to targetBytes: UnsafeBufferPointer<UInt8>) -> String {
         var pathEnd = targetBytes.count
         if let index = targetBytes.firstIndex(where: { $0 == UInt8(ascii: "#") || $0 == UInt8(ascii: "?") }) {
             pathEnd = index
@@ -68,7 +75,6 @@ enum SitePath {
         let suffix = String(decoding: targetBytes[pathEnd...], as: UTF8.self)
         if pathEnd == 0 { return suffix.isEmpty ? "./" : suffix }
         let path = targetBytes[..<pathEnd]
-        let pageBytes = Array(page.utf8)
         // The page's folder: everything up to and including its last "/".
         let pageFolderEnd = (pageBytes.lastIndex(of: UInt8(ascii: "/")) ?? -1) + 1
         let targetFolderEnd = (path.lastIndex(of: UInt8(ascii: "/")) ?? -1) + 1
@@ -81,10 +87,17 @@ enum SitePath {
         }
         var ups = 0
         for byte in pageBytes[common..<pageFolderEnd] where byte == UInt8(ascii: "/") { ups += 1 }
-        var result = String(repeating: "../", count: ups)
-        result += encodePath(path[common...])
+        let rest = path[common...]
+        var result = ""
+        if rest.allSatisfy(isUnreserved) {
+            result.reserveCapacity(ups * 3 + rest.count + suffix.utf8.count)
+            for _ in 0..<ups { result += "../" }
+            result += String(decoding: rest, as: UTF8.self)
+        } else {
+            result = String(repeating: "../", count: ups) + encodePath(ArraySlice(rest))
+        }
         if result.isEmpty { result = "./" }
-        return result + suffix
+        return suffix.isEmpty ? result : result + suffix
     }
 
     /// Percent-encodes a path, keeping its "/" separators.
