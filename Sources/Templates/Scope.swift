@@ -21,9 +21,12 @@ struct Scope: ExpressibleByDictionaryLiteral {
 
     subscript(name: String) -> Binding? {
         get {
+            // Lengths first: reading a string's length is a load, while `==` on two different strings is a
+            // call into the runtime, and most names in a scope differ from the one looked for.
+            let length = name.utf8.count
             var index = entries.count - 1
             while index >= 0 {
-                if entries[index].name == name { return entries[index].binding }
+                if entries[index].name.utf8.count == length, entries[index].name == name { return entries[index].binding }
                 index -= 1
             }
             return nil
