@@ -10,8 +10,15 @@ struct FilterCall {
 
     var value: Value { input ?? .none }
 
+    /// Arrays of nils by length: what `bind` returns when a filter is applied without arguments (`| int`,
+    /// `| trim`), shared instead of allocated on every application.
+    private static let unbound: [[Value?]] = (0...8).map { [Value?](repeating: nil, count: $0) }
+
     /// Matches arguments to parameter names the way Python binds a call: positionally, then by keyword.
     func bind(_ parameters: [String]) throws(EvaluationFailure) -> [Value?] {
+        if positional.isEmpty, keyword.isEmpty, parameters.count < FilterCall.unbound.count {
+            return FilterCall.unbound[parameters.count]
+        }
         guard positional.count <= parameters.count else {
             throw EvaluationFailure("filter '\(name)' takes at most \(parameters.count) arguments (\(positional.count) given)")
         }
