@@ -25,8 +25,7 @@ struct BrokenLink: Sendable, Equatable {
 ///
 /// A root-relative link (`/timeline/`) breaks when the site is served under a sub-path, so it is reported,
 /// except on `404.html`: hosts serve that page for any missing path, so its links are root-relative under the
-/// base path (see `SitePath.link(from:to:basePath:)`), and are checked with the base path taken off; for the
-/// same reason a relative link there (`timeline/`, written by hand) is reported.
+/// base path (see `SitePath.link(from:to:basePath:)`), and are checked with the base path taken off.
 struct LinkChecker {
     let files: [String: Data]
     /// The path the site is served from (`/sub/`), which the 404 page's root-relative links start with.
@@ -68,8 +67,6 @@ struct LinkChecker {
         let page = pages[index]
         guard let data = files[page] else { return [] }
         let context = PageContext(page: page, index: index)
-        // The 404 page has rules of its own (see `problem(with:on:)`), which the byte-level check does not know.
-        let bytesDecide = page != SitePath.notFoundFile
         var scratch = ResolveScratch()
         var broken: [BrokenLink] = []
         var seen = Set<String>()
@@ -80,11 +77,11 @@ struct LinkChecker {
                 switch link {
                 case .bytes(let range):
                     let value = UnsafeBufferPointer(rebasing: bytes[range])
-                    if bytesDecide, isFine(value, context, &scratch) { continue }
+                    if isFine(value, context, &scratch) { continue }
                     href = String(decoding: value, as: UTF8.self)
                 case .decoded(let value):
                     var value = value
-                    if bytesDecide, value.withUTF8({ isFine($0, context, &scratch) }) { continue }
+                    if value.withUTF8({ isFine($0, context, &scratch) }) { continue }
                     href = value
                 }
                 // A repeated href has the same verdict: report it once.
@@ -133,11 +130,6 @@ struct LinkChecker {
             path = String(path[..<hash])
         }
         if let query = path.firstIndex(of: "?") { path = String(path[..<query]) }
-        if page == SitePath.notFoundFile, !path.isEmpty, !path.hasPrefix("/") {
-            return BrokenLink(page: page, href: href, sitePath: href,
-                              reason: "relative link on the 404 page: hosts serve that page for any missing path, where this link "
-                                  + "points somewhere else; link the .md file or write the site path through relative_url")
-        }
         if path.hasPrefix("/") {
             guard page == SitePath.notFoundFile else {
                 return BrokenLink(page: page, href: href, sitePath: href,

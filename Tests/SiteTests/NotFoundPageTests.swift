@@ -70,26 +70,6 @@ struct NotFoundPageTests {
         }
     }
 
-    /// A relative link written by hand on the 404 page (not a `.md` link, not through `relative_url`) resolves
-    /// against whatever folder the page is served at: it is reported even though it works at `/404.html` itself.
-    @Test func handWrittenRelativeLinksOnThe404PageAreReported() throws {
-        let fixture = try fixture(baseURL: "https://example.org/sub/")
-        defer { fixture.remove() }
-        try fixture.replace(in: "content/404.md", "Try the [timeline](timeline/_index.md).", with: """
-            Try the [timeline](timeline/_index.md) or [the same](timeline/).
-            """)
-        do {
-            _ = try fixture.build()
-            Issue.record("the build should have failed")
-        } catch {
-            #expect(error.diagnostics.map(\.description) == [
-                "content/404.md:4:34: error: broken link 'timeline/': relative link on the 404 page: hosts serve that "
-                    + "page for any missing path, where this link points somewhere else; link the .md file or write "
-                    + "the site path through relative_url",
-            ])
-        }
-    }
-
     @Test func rootRelativeLinksOnOtherPagesAreStillReported() throws {
         let fixture = try fixture(baseURL: "https://example.org/sub/")
         defer { fixture.remove() }

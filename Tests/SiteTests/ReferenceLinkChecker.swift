@@ -2,8 +2,7 @@ import Foundation
 @testable import Site
 
 // The link checker as it was before the byte-level fast path (commit 87a706a), kept verbatim apart from
-// its names and two later rules both share (on the 404 page, root-relative links are checked under `basePath`
-// and relative ones are reported):
+// its names and one later rule both share (the 404 page's root-relative links, checked under `basePath`):
 // the differential tests in LinkCheckerDifferentialTests hold the current checker to its verdicts.
 
 /// Checks every internal `href` and `src` of every HTML page, and every `#fragment`, against the built files.
@@ -59,11 +58,6 @@ struct ReferenceLinkChecker {
             path = String(path[..<hash])
         }
         if let query = path.firstIndex(of: "?") { path = String(path[..<query]) }
-        if page == "404.html", !path.isEmpty, !path.hasPrefix("/") {
-            return BrokenLink(page: page, href: href, sitePath: href,
-                              reason: "relative link on the 404 page: hosts serve that page for any missing path, where this link "
-                                  + "points somewhere else; link the .md file or write the site path through relative_url")
-        }
         if path.hasPrefix("/") {
             guard page == "404.html" else {
                 return BrokenLink(page: page, href: href, sitePath: href,
