@@ -38,9 +38,8 @@ struct ServeCommand: AsyncParsableCommand {
             printError("error: --root \(root) is not a folder")
             throw ExitCode.failure
         }
-        // Rebuilds on every save reuse the parsed templates while the template files are unchanged. The preview
-        // serves the site at `/` whatever base_url's path, so the 404 page (served for any missing path) links from `/`.
-        let options = BuildOptions(root: rootURL, includeDrafts: drafts, cache: BuildCache(), basePath: "/")
+        // Rebuilds on every save reuse the parsed templates while the template files are unchanged.
+        let options = BuildOptions(root: rootURL, includeDrafts: drafts, cache: BuildCache())
         let configuration = PreviewConfiguration(host: host, port: port, root: rootURL)
         do {
             let server = try PreviewServer(configuration: configuration,

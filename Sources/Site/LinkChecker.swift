@@ -22,14 +22,8 @@ struct BrokenLink: Sendable, Equatable {
 /// (`LinkChecker+Bytes.swift`), which can only say "fine"; anything else — a broken link, or a link that
 /// byte-level rules cannot judge exactly like `String` does — goes through `problem(with:on:)`, which
 /// decides and words the report. So the byte path changes the speed, never the verdict.
-///
-/// A root-relative link (`/timeline/`) breaks when the site is served under a sub-path, so it is reported,
-/// except on `404.html`: hosts serve that page for any missing path, so its links are root-relative under the
-/// base path (see `SitePath.link(from:to:basePath:)`), and are checked with the base path taken off.
 struct LinkChecker {
     let files: [String: Data]
-    /// The path the site is served from (`/sub/`), which the 404 page's root-relative links start with.
-    let basePath: String
     /// The HTML pages, sorted: the report's order.
     let pages: [String]
     /// Each page's links and ids, by the page's index in `pages`.
@@ -41,9 +35,8 @@ struct LinkChecker {
     let table: LinkTargetTable?
 
     /// Scans every HTML page once, in parallel, for both its links and its ids.
-    init(files: [String: Data], basePath: String = "/") {
+    init(files: [String: Data]) {
         self.files = files
-        self.basePath = basePath
         let pages = files.keys.filter { $0.hasSuffix(".html") }.sorted()
         self.pages = pages
         self.scans = Self.largestFirst(pages, files: files) { page in HTMLAttributeScanner.scan(files[page] ?? Data()) }
@@ -131,17 +124,9 @@ struct LinkChecker {
         }
         if let query = path.firstIndex(of: "?") { path = String(path[..<query]) }
         if path.hasPrefix("/") {
-            guard page == SitePath.notFoundFile else {
-                return BrokenLink(page: page, href: href, sitePath: href,
-                                  reason: "root-relative link breaks when the site is served under a sub-path; "
-                                      + "write it as a site path through the relative_url filter")
-            }
-            guard path.hasPrefix(basePath) else {
-                return BrokenLink(page: page, href: href, sitePath: href,
-                                  reason: "root-relative link outside the site's base path \(basePath) (the path of base_url)")
-            }
-            // The 404 page is at the root, so the rest resolves from its folder; "./" keeps an empty rest the root.
-            path = "./" + path.dropFirst(basePath.count)
+            return BrokenLink(page: page, href: href, sitePath: href,
+                              reason: "root-relative link breaks when the site is served under a sub-path; "
+                                  + "write it as a site path through the relative_url filter")
         }
         guard let decoded = SitePath.percentDecode(path) else {
             return BrokenLink(page: page, href: href, sitePath: href, reason: "malformed percent-encoding")

@@ -5,15 +5,12 @@ import Markdown
 /// Renders every page's Markdown body, in parallel, rewriting links to other content files.
 ///
 /// Authors link pages the way they see them in their editor: `[Altman](../people/sam-altman.md)`. That link is
-/// resolved against the linking file, replaced by the target page's URL relative to the linking page (root-relative
-/// on the 404 page, see `SitePath.link(from:to:basePath:)`), and a link to a file that does not exist is an error at
-/// the link's line and column in the `.md` file.
+/// resolved against the linking file, replaced by the target page's URL relative to the linking page, and a
+/// link to a file that does not exist is an error at the link's line and column in the `.md` file.
 struct MarkdownStage {
     let content: ContentSet
     let urls: [String]
     let options: MarkdownOptions
-    /// The path the site is served from, for the links of the 404 page.
-    let basePath: String
     /// `content/people/sam-altman.md` → page index.
     private let pageBySource: [String: Int]
     /// Other files under `content/` that are copied as they are: source path → site path.
@@ -22,11 +19,10 @@ struct MarkdownStage {
     /// ASCII links on bytes; nil for a page whose path is not ASCII.
     private let folders: [Folder?]
 
-    init(content: ContentSet, urls: [String], options: MarkdownOptions, basePath: String) {
+    init(content: ContentSet, urls: [String], options: MarkdownOptions) {
         self.content = content
         self.urls = urls
         self.options = options
-        self.basePath = basePath
         var bySource: [String: Int] = [:]
         for (index, page) in content.pages.enumerated() { bySource[page.source] = index }
         pageBySource = bySource
@@ -66,10 +62,10 @@ struct MarkdownStage {
             throw locate(link, on: index, "link '\(destination)' leads outside content/")
         }
         if let target = pageBySource[source] {
-            return SitePath.link(from: urls[index], to: urls[target] + fragment, basePath: basePath)
+            return SitePath.relative(from: urls[index], to: urls[target] + fragment)
         }
         if let asset = assetBySource[source] {
-            return SitePath.link(from: urls[index], to: asset + fragment, basePath: basePath)
+            return SitePath.relative(from: urls[index], to: asset + fragment)
         }
         if decoded.hasSuffix(".md") {
             throw locate(link, on: index, "link to '\(destination)': there is no \(source)")

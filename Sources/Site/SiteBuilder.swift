@@ -21,19 +21,17 @@ public enum SiteBuilder {
         }
         let urls = content.pages.map(siteURL)
         let markdownOptions = MarkdownOptions(allowRawHTML: allowsRawHTML(content.config))
-        // Where the 404 page's root-relative links start (see `SitePath.link(from:to:basePath:)`).
-        let basePath = options.basePath.map(SitePath.folderPath) ?? SitePath.basePath(ofBaseURL: content.config.baseURL)
 
         // 2. Load and validate every template, with the site's own filters.
-        let filters = SiteFilters.all(baseURL: content.config.baseURL, basePath: basePath, markdownOptions: markdownOptions)
+        let filters = SiteFilters.all(baseURL: content.config.baseURL, markdownOptions: markdownOptions)
         let templates = try clock.step("load templates") { () throws(BuildFailure) in
-            try TemplateSet.load(root: root, filters: filters, baseURL: content.config.baseURL, basePath: basePath,
-                                 markdownOptions: markdownOptions, cache: options.cache)
+            try TemplateSet.load(root: root, filters: filters, baseURL: content.config.baseURL, markdownOptions: markdownOptions,
+                                 cache: options.cache)
         }
 
         // 3. Render Markdown bodies in parallel, rewriting and checking links between content files.
         let rendered = try clock.step("render markdown") { () throws(BuildFailure) in
-            try renderMarkdown(content: content, urls: urls, options: markdownOptions, basePath: basePath)
+            try renderMarkdown(content: content, urls: urls, options: markdownOptions)
         }
 
         // 4. Build the values templates see, once.
@@ -52,7 +50,7 @@ public enum SiteBuilder {
 
         // 7. Check every internal link and anchor in the output.
         try clock.step("check links") { () throws(BuildFailure) in
-            try checkLinks(files, content: content, urls: urls, root: root, basePath: basePath)
+            try checkLinks(files, content: content, urls: urls, root: root)
         }
 
         var site = BuiltSite(files: files, pageCount: content.pages.count)
@@ -74,12 +72,11 @@ public enum SiteBuilder {
 
     /// The 404 page is the one page that is not a folder: hosts look for `/404.html`.
     static func siteURL(_ page: Page) -> String {
-        page.source == "content/404.md" ? SitePath.notFoundPage : page.url
+        page.source == "content/404.md" ? "/404.html" : page.url
     }
 
-    static func renderMarkdown(content: ContentSet, urls: [String], options: MarkdownOptions,
-                               basePath: String) throws(BuildFailure) -> [RenderedMarkdown?] {
-        let results = MarkdownStage(content: content, urls: urls, options: options, basePath: basePath).run()
+    static func renderMarkdown(content: ContentSet, urls: [String], options: MarkdownOptions) throws(BuildFailure) -> [RenderedMarkdown?] {
+        let results = MarkdownStage(content: content, urls: urls, options: options).run()
         var diagnostics: [Diagnostic] = []
         var rendered: [RenderedMarkdown?] = []
         rendered.reserveCapacity(results.count)
@@ -141,7 +138,7 @@ public enum SiteBuilder {
     static func addGeneratedFiles(to files: inout [String: Data], content: ContentSet, urls: [String],
                                   values: PageValues) throws(BuildFailure) {
         let baseURL = content.config.baseURL
-        let listed = urls.filter { $0 != SitePath.notFoundPage }
+        let listed = urls.filter { $0 != "/404.html" }
         files["sitemap.xml"] = Feeds.sitemap(pageURLs: listed, baseURL: baseURL)
         files["robots.txt"] = Feeds.robots(baseURL: baseURL)
         for collection in content.collections {
@@ -188,9 +185,8 @@ public enum SiteBuilder {
         if !diagnostics.isEmpty { throw BuildFailure(diagnostics: diagnostics) }
     }
 
-    static func checkLinks(_ files: [String: Data], content: ContentSet, urls: [String], root: URL,
-                           basePath: String) throws(BuildFailure) {
-        let broken = LinkChecker(files: files, basePath: basePath).check()
+    static func checkLinks(_ files: [String: Data], content: ContentSet, urls: [String], root: URL) throws(BuildFailure) {
+        let broken = LinkChecker(files: files).check()
         guard !broken.isEmpty else { return }
         let locator = LinkOrigin(content: content, urls: urls, root: root)
         throw BuildFailure(diagnostics: broken.map(locator.diagnostic))

@@ -4,14 +4,12 @@ import Templates
 
 /// The filters a site adds to the template engine, which itself knows nothing of sites.
 enum SiteFilters {
-    /// - Parameter basePath: the path the site is served from, for the links of the 404 page
-    ///   (see `SitePath.link(from:to:basePath:)`).
-    static func all(baseURL: String, basePath: String, markdownOptions: MarkdownOptions) -> [String: CustomFilter] {
+    static func all(baseURL: String, markdownOptions: MarkdownOptions) -> [String: CustomFilter] {
         [
             "date": { input, args, _, _ in try formatDate(input, style: args.first) },
             "relative_url": { input, _, _, context in
                 let target = try string(input, filter: "relative_url")
-                return .string(relativeURL(target, from: context.lookup("current_url"), basePath: basePath))
+                return .string(relativeURL(target, from: context.lookup("current_url")))
             },
             "absolute_url": { input, _, _, _ in
                 let target = try string(input, filter: "absolute_url")
@@ -24,13 +22,12 @@ enum SiteFilters {
         ]
     }
 
-    /// `"/timeline/" | relative_url` on `/people/x/` gives `../../timeline/`; on the 404 page, which hosts serve
-    /// for any missing path, it gives `/timeline/` under the base path (`/sub/timeline/`). Links that are already
-    /// relative, fragments and URLs with a scheme are left alone, so the filter is safe to apply to anything.
-    static func relativeURL(_ target: String, from current: Value?, basePath: String) -> String {
+    /// `"/timeline/" | relative_url` on `/people/x/` gives `../../timeline/`. Links that are already relative,
+    /// fragments and URLs with a scheme are left alone, so the filter is safe to apply to anything.
+    static func relativeURL(_ target: String, from current: Value?) -> String {
         guard target.hasPrefix("/"), !target.hasPrefix("//") else { return target }
         guard case .string(let page)? = current else { return target }
-        return SitePath.link(from: page, to: target, basePath: basePath)
+        return SitePath.relative(from: page, to: target)
     }
 
     /// Joins a site path to `base_url` for feeds, sitemaps, canonical links and Open Graph.

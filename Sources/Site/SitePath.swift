@@ -1,60 +1,8 @@
 /// Path arithmetic on site URLs (`/timeline/openai-founded/`), kept apart from `Foundation.URL`,
 /// whose resolution rules are for absolute URLs and would need a fake host.
 ///
-/// Every link the site emits is relative, so that `site/` works unchanged under any sub-path of any host, except
-/// on the 404 page (see `link(from:to:basePath:)`).
+/// Every link the site emits is relative, so that `site/` works unchanged under any sub-path of any host.
 enum SitePath {
-    /// The site path of the 404 page: hosts look for `/404.html`.
-    static let notFoundPage = "/404.html"
-    /// The output file of the 404 page.
-    static let notFoundFile = "404.html"
-
-    /// The link from the page at `page` to `target` (both site paths, as for `relative(from:to:)`), the way the
-    /// site writes it: relative, except on the 404 page.
-    ///
-    /// Static hosts (GitHub Pages, Netlify, Cloudflare Pages, `build-site serve`) answer a request for any missing
-    /// path, such as `/timeline/nope/deeper/`, with the bytes of `/404.html`; a relative link on it would then
-    /// resolve against that folder and break. So the 404 page alone links root-relative, under `basePath`, the
-    /// path the site is served from (`/sub/` for `base_url: https://example.org/sub/`).
-    static func link(from page: String, to target: String, basePath: String) -> String {
-        page == notFoundPage ? rootRelative(target, basePath: basePath) : relative(from: page, to: target)
-    }
-
-    /// `target` (a site path, optionally with `?query` or `#fragment`) under `basePath`: `/timeline/#x` under
-    /// `/sub/` is `/sub/timeline/#x`. A bare `#fragment` or `?query` stays as it is.
-    static func rootRelative(_ target: String, basePath: String) -> String {
-        let bytes = Array(target.utf8)
-        let pathEnd = bytes.firstIndex(where: { $0 == UInt8(ascii: "#") || $0 == UInt8(ascii: "?") }) ?? bytes.count
-        let suffix = String(decoding: bytes[pathEnd...], as: UTF8.self)
-        if pathEnd == 0 { return suffix.isEmpty ? basePath : suffix }
-        var path = bytes[..<pathEnd]
-        if path.first == UInt8(ascii: "/") { path = path.dropFirst() }
-        return basePath + encodePath(path) + suffix
-    }
-
-    /// The path of `base_url`, starting and ending with "/": `https://example.org/sub/` → `/sub/`,
-    /// `https://example.org` → `/`. Kept as written (already a URL path, so not encoded again).
-    static func basePath(ofBaseURL baseURL: String) -> String {
-        var rest = Substring(baseURL)
-        if let scheme = rest.firstRange(of: "://") {
-            rest = rest[scheme.upperBound...]
-            rest = rest[(rest.firstIndex(of: "/") ?? rest.endIndex)...]
-        } else if rest.hasPrefix("//") {
-            rest = rest.dropFirst(2)
-            rest = rest[(rest.firstIndex(of: "/") ?? rest.endIndex)...]
-        }
-        if let end = rest.firstIndex(where: { $0 == "?" || $0 == "#" }) { rest = rest[..<end] }
-        return folderPath(String(rest))
-    }
-
-    /// `path` with a "/" at both ends, as a base path has: `sub` → `/sub/`, `` → `/`.
-    static func folderPath(_ path: String) -> String {
-        var path = path
-        if !path.hasPrefix("/") { path = "/" + path }
-        if !path.hasSuffix("/") { path += "/" }
-        return path
-    }
-
     /// The link from the page at `page` (a site path such as `/people/sam-altman/` or `/404.html`) to `target`
     /// (a site path, optionally with `?query` or `#fragment`). Both are absolute within the site.
     static func relative(from page: String, to target: String) -> String {

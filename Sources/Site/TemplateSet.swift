@@ -10,19 +10,18 @@ import Templates
 struct TemplateSet: Sendable {
     let environment: TemplateEnvironment
 
+    /// Reads every file under `templates/` (recursively), names them by their path inside that folder,
+    /// and parses and validates them all at once.
     /// What a parsed template set depends on: every template's text, and the settings the site's filters
     /// are made from.
     struct Key: Equatable, Sendable {
         var sources: [String: String]
         var baseURL: String
-        var basePath: String
         var markdownOptions: MarkdownOptions
     }
 
-    /// Reads every file under `templates/` (recursively), names them by their path inside that folder,
-    /// and parses and validates them all at once.
-    static func load(root: URL, filters: [String: CustomFilter], baseURL: String, basePath: String,
-                     markdownOptions: MarkdownOptions, cache: BuildCache?) throws(BuildFailure) -> TemplateSet {
+    static func load(root: URL, filters: [String: CustomFilter], baseURL: String, markdownOptions: MarkdownOptions,
+                     cache: BuildCache?) throws(BuildFailure) -> TemplateSet {
         let folder = root.appendingPathComponent("templates")
         var sources: [String: String] = [:]
         var diagnostics: [Diagnostic] = []
@@ -40,7 +39,7 @@ struct TemplateSet: Sendable {
             }
         }
         if !diagnostics.isEmpty { throw BuildFailure(diagnostics: diagnostics) }
-        let key = Key(sources: sources, baseURL: baseURL, basePath: basePath, markdownOptions: markdownOptions)
+        let key = Key(sources: sources, baseURL: baseURL, markdownOptions: markdownOptions)
         if let cached = cache?.templateSet(for: key) { return cached }
         do {
             let environment = try TemplateEnvironment(templates: sources, filters: filters, fileNamePrefix: "templates/")

@@ -7,8 +7,7 @@ import Site
 /// a real watcher, and HTTP over loopback.
 @Suite struct EndToEndTests {
     private func serve(_ site: TemporarySite, _ body: (PreviewServer, UInt16) async throws -> Void) async throws {
-        // As `build-site serve` builds: the preview serves at `/`, whatever the path of base_url (here /preview/).
-        let options = BuildOptions(root: site.root, includeDrafts: false, basePath: "/")
+        let options = BuildOptions(root: site.root, includeDrafts: false)
         try await withServer(build: { () throws(BuildFailure) in try SiteBuilder.build(options) }, root: site.root, body)
     }
 
@@ -43,23 +42,6 @@ import Site
             #expect(png.body == (try Data(contentsOf: site.url("static/img/dot.png"))))
         }
         #expect(!site.hasSiteFolder)
-    }
-
-    @Test(arguments: ["/nope", "/timeline/nope/", "/timeline/nope/deeper/", "/timeline/first/nope/page.html"])
-    func theNotFoundPageLinksWorkAtAnyDepth(path: String) async throws {
-        let site = try TemporarySite()
-        defer { site.remove() }
-        try await serve(site) { _, port in
-            let page = try #require(await RawResponse.fetch(port: port, path))
-            #expect(page.status == 404 && page.text.contains("Nothing here, sorry."))
-            let links = page.linkValues
-            #expect(links.contains("/style.css") && links.contains("/timeline/"), "\(links)")
-            for link in links where !link.hasPrefix("#") {
-                let target = try #require(RawResponse.resolve(link, from: path, port: port), "\(link)")
-                let response = try #require(await RawResponse.fetch(port: port, target), "\(link)")
-                #expect(response.status == 200, "\(link) on the 404 page served at \(path) leads to \(target)")
-            }
-        }
     }
 
     @Test func nothingOutsideTheBuildIsReachable() async throws {

@@ -2,8 +2,7 @@ import Foundation
 @testable import Site
 
 // The link checker as it was before the byte-level fast path (commit 87a706a), kept verbatim apart from
-// its names and one later rule both share (the 404 page's root-relative links, checked under `basePath`):
-// the differential tests in LinkCheckerDifferentialTests hold the current checker to its verdicts.
+// its names: the differential tests in LinkCheckerDifferentialTests hold the current checker to its verdicts.
 
 /// Checks every internal `href` and `src` of every HTML page, and every `#fragment`, against the built files.
 ///
@@ -12,14 +11,12 @@ import Foundation
 /// The scanner is a small attribute tokenizer, not an HTML parser: the output is our own, well-formed HTML.
 struct ReferenceLinkChecker {
     let files: [String: Data]
-    let basePath: String
     private let pages: [String]
     private let scans: [String: ReferenceHTMLScanner.Result]
 
     /// Scans every HTML page once, in parallel, for both its links and its ids.
-    init(files: [String: Data], basePath: String = "/") {
+    init(files: [String: Data]) {
         self.files = files
-        self.basePath = basePath
         let pages = files.keys.filter { $0.hasSuffix(".html") }.sorted()
         let results = pages.concurrentMap { page in ReferenceHTMLScanner.scan(files[page] ?? Data()) }
         self.pages = pages
@@ -59,16 +56,9 @@ struct ReferenceLinkChecker {
         }
         if let query = path.firstIndex(of: "?") { path = String(path[..<query]) }
         if path.hasPrefix("/") {
-            guard page == "404.html" else {
-                return BrokenLink(page: page, href: href, sitePath: href,
-                                  reason: "root-relative link breaks when the site is served under a sub-path; "
-                                      + "write it as a site path through the relative_url filter")
-            }
-            guard path.hasPrefix(basePath) else {
-                return BrokenLink(page: page, href: href, sitePath: href,
-                                  reason: "root-relative link outside the site's base path \(basePath) (the path of base_url)")
-            }
-            path = "./" + path.dropFirst(basePath.count)
+            return BrokenLink(page: page, href: href, sitePath: href,
+                              reason: "root-relative link breaks when the site is served under a sub-path; "
+                                  + "write it as a site path through the relative_url filter")
         }
         guard let decoded = ReferenceLinkChecker.percentDecode(path) else {
             return BrokenLink(page: page, href: href, sitePath: href, reason: "malformed percent-encoding")

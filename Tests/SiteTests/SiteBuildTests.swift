@@ -76,8 +76,7 @@ struct SiteBuildTests {
         #expect(home.contains(#"href="people/ada/""#))
         #expect(home.contains(#"href="timeline/first/#what-happened""#))
         #expect(site.text("about/index.html")?.contains(#"href="../""#) == true)
-        // The 404 page links from the root under base_url's path (https://example.org/fixture/): see NotFoundPageTests.
-        #expect(site.text("404.html")?.contains(#"href="/fixture/timeline/""#) == true)
+        #expect(site.text("404.html")?.contains(#"href="timeline/""#) == true)
     }
 
     @Test func feedAndSitemapUseAbsoluteURLs() throws {

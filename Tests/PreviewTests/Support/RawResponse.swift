@@ -9,23 +9,6 @@ struct RawResponse: Sendable {
 
     var text: String { String(decoding: body, as: UTF8.self) }
 
-    /// Every `href="…"` and `src="…"` value in an HTML body, as written (the fixtures quote with `"`).
-    var linkValues: [String] {
-        [" href=\"", " src=\""].flatMap { attribute in
-            text.components(separatedBy: attribute).dropFirst().compactMap { part in
-                part.firstIndex(of: "\"").map { String(part[..<$0]) }
-            }
-        }
-    }
-
-    /// The path a link on the page served for `requestPath` leads to, resolved as a browser does.
-    static func resolve(_ link: String, from requestPath: String, port: UInt16) -> String? {
-        guard let page = URL(string: "http://127.0.0.1:\(port)\(requestPath)"),
-              let target = URL(string: link, relativeTo: page) else { return nil }
-        // Not `URL.path`, which drops a trailing "/" (and the server would answer with a redirect).
-        return URLComponents(url: target, resolvingAgainstBaseURL: true)?.percentEncodedPath
-    }
-
     /// Parses a complete response (the connection was closed after it); nil for anything else.
     init?(_ data: Data) {
         let separator = Data("\r\n\r\n".utf8)
