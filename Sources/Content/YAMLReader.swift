@@ -37,6 +37,12 @@ struct YAMLReader {
 
     /// `read` through Yams for any YAML; also what `readSimple` is tested against.
     mutating func readWithYams(_ yaml: String) -> Node? {
+        if let (line, column) = YAMLReader.aliasBeyondLimit(in: yaml) {
+            errors.append(ContentError(.yaml, file: file, line: line + lineOffset, column: column,
+                                       message: "more than \(YAMLReader.maximumAliases) YAML aliases (*name) in one document; "
+                                           + "write the values out (aliases can expand a few lines into millions of values)"))
+            return nil
+        }
         let root: Yams.Node?
         do {
             // The encoding is given because Yams' default reads the whole process environment on
