@@ -1,8 +1,8 @@
-/// Telling ASCII text apart, for the byte-level fast paths of this module.
+/// Telling ASCII text apart, for the byte-level fast paths of this module and of the site's link rewriting.
 extension String {
     /// Whether every byte of the text is ASCII, checked eight bytes at a time where the UTF-8 is
     /// contiguous (native and small strings). Runs several times per link of every page.
-    var isAllASCII: Bool {
+    public var isAllASCII: Bool {
         utf8.withContiguousStorageIfAvailable(Self.isAllASCII) ?? utf8.allSatisfy { $0 < 0x80 }
     }
 

@@ -189,22 +189,13 @@ extension LinkChecker {
                 i += 1
                 continue
             }
-            guard i + 2 < text.count, let high = hexValue(text[i + 1]), let low = hexValue(text[i + 2]) else { return false }
+            guard i + 2 < text.count, let high = SitePath.hexValue(text[i + 1]), let low = SitePath.hexValue(text[i + 2]) else { return false }
             let decoded = high << 4 | low
             guard decoded < 0x80 else { return false }
             out.append(decoded)
             i += 3
         }
         return true
-    }
-
-    private static func hexValue(_ byte: UInt8) -> UInt8? {
-        switch byte {
-        case UInt8(ascii: "0")...UInt8(ascii: "9"): byte - 48
-        case UInt8(ascii: "a")...UInt8(ascii: "f"): byte - 87
-        case UInt8(ascii: "A")...UInt8(ascii: "F"): byte - 55
-        default: nil
-        }
     }
 
     private static func isASCIILetter(_ byte: UInt8) -> Bool {

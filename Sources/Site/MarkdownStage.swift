@@ -85,7 +85,7 @@ struct MarkdownStage {
     /// always, so that a combining mark after `#`, `/` or `:` keeps meaning what it meant.
     static func fileReference(_ destination: String) -> (path: String, fragment: String)? {
         let utf8 = destination.utf8
-        if isASCII(destination) {
+        if destination.isAllASCII {
             guard let first = utf8.first, first != UInt8(ascii: "#"), first != UInt8(ascii: "/"),
                   !utf8.contains(UInt8(ascii: ":")) else { return nil }
             guard let hash = utf8.firstIndex(of: UInt8(ascii: "#")) else { return (destination, "") }
@@ -123,7 +123,7 @@ struct MarkdownStage {
 
     /// The folder of an ASCII source path; nil for any other, which `join` handles.
     static func folder(of source: String) -> Folder? {
-        guard isASCII(source) else { return nil }
+        guard source.isAllASCII else { return nil }
         let segments = source.utf8.split(separator: UInt8(ascii: "/")).dropLast()
         return (Array(segments.joined(separator: [UInt8(ascii: "/")])), segments.count)
     }
@@ -134,7 +134,7 @@ struct MarkdownStage {
     /// Segments in `bytes` are non-empty and separated by single slashes, so dropping the last one
     /// cuts at the last slash.
     static func resolve(_ relative: String, in folder: Folder) -> String? {
-        guard isASCII(relative) else { return nil }
+        guard relative.isAllASCII else { return nil }
         let slash = UInt8(ascii: "/"), dot = UInt8(ascii: ".")
         var bytes = folder.bytes
         bytes.reserveCapacity(folder.bytes.count + relative.utf8.count + 1)
@@ -162,23 +162,5 @@ struct MarkdownStage {
             return true
         }
         return inside ? String(decoding: bytes, as: UTF8.self) : nil
-    }
-
-    /// Eight bytes at a time where the UTF-8 is contiguous: this runs several times per link.
-    private static func isASCII(_ text: String) -> Bool {
-        text.utf8.withContiguousStorageIfAvailable { bytes in
-            let raw = UnsafeRawBufferPointer(bytes)
-            var combined: UInt64 = 0
-            var offset = 0
-            while offset + 8 <= raw.count {
-                combined |= raw.loadUnaligned(fromByteOffset: offset, as: UInt64.self)
-                offset += 8
-            }
-            while offset < raw.count {
-                combined |= UInt64(raw[offset])
-                offset += 1
-            }
-            return combined & 0x8080_8080_8080_8080 == 0
-        } ?? text.utf8.allSatisfy { $0 < 0x80 }
     }
 }

@@ -123,7 +123,8 @@ enum SitePath {
         String(UnicodeScalar(value < 10 ? 48 + value : 55 + value))
     }
 
-    private static func hexValue(_ byte: UInt8) -> UInt8? {
+    /// The value of a hexadecimal digit (either case), or nil. Also what the link checker decodes `%XX` with.
+    static func hexValue(_ byte: UInt8) -> UInt8? {
         switch byte {
         case UInt8(ascii: "0")...UInt8(ascii: "9"): byte - 48
         case UInt8(ascii: "a")...UInt8(ascii: "f"): byte - 87

@@ -68,7 +68,7 @@ import Testing
 }
 
 /// A tiny deterministic PRNG, so a failing mutation can be reproduced from its iteration number.
-struct SplitMix64 {
+struct SplitMix64: RandomNumberGenerator {
     private var state: UInt64
 
     init(seed: UInt64) { state = seed }
