@@ -69,8 +69,8 @@ import Testing
     }
 }
 
-/// A tiny deterministic generator, so a failure can be replayed.
-struct SplitMix {
+/// A tiny deterministic generator (SplitMix64), so a failure can be replayed; the target's tests share it.
+struct SplitMix: RandomNumberGenerator {
     var state: UInt64
     init(seed: UInt64) { state = seed }
     mutating func next() -> UInt64 {

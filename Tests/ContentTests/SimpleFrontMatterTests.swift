@@ -20,18 +20,6 @@ import Testing
         "long: \(String(repeating: "word ", count: 250))end", "num_list: [007, +3, 1e3]", "bools: [true, NO]",
     ]
 
-    /// A deterministic generator (SplitMix64), so a failure can be reproduced.
-    struct Generator: RandomNumberGenerator {
-        var state: UInt64
-        mutating func next() -> UInt64 {
-            state &+= 0x9E37_79B9_7F4A_7C15
-            var z = state
-            z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-            z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-            return z ^ (z >> 31)
-        }
-    }
-
     static func describe(_ node: Node?) -> String {
         guard let node else { return "nil" }
         var text = "@\(node.line):\(node.column)"
@@ -54,7 +42,7 @@ import Testing
     }
 
     @Test func agreesWithYamsOnGeneratedFrontMatter() {
-        var generator = Generator(state: 6)
+        var generator = SplitMix(seed: 6)
         var accepted = 0
         for _ in 0..<4_000 {
             let count = Int.random(in: 1...8, using: &generator)
