@@ -55,6 +55,8 @@ public enum SiteBuilder {
 
         var site = BuiltSite(files: files, pageCount: content.pages.count)
         site.timings = clock.timings
+        // Freed while the caller writes the output, instead of before it returns.
+        BackgroundRelease.drop((consume content, consume rendered, consume values))
         return site
     }
 
