@@ -179,11 +179,20 @@ extension Renderer {
         frames.append([:])
         defer { frames.removeLast() }
         let memory = LoopMemory(items: items)
+        let names = loop.targets + ["loop"]
+        let last = frames.count - 1
         for (index, item) in items.enumerated() {
             // Each iteration starts with a fresh scope: a `set` does not carry over to the next one, as in Jinja.
-            frames[frames.count - 1].removeAll()
-            try bindTargets(loop.targets, item, span: loop.iterable.span)
-            bind("loop", .loop(LoopState(index0: index, memory: memory)))
+            // When the body bound nothing of its own, that scope holds just the targets and `loop`: they are
+            // rebound where they are, instead of the scope being emptied and filled again on every item.
+            if index > 0, loop.targets.count == 1, frames[last].binds(exactly: names) {
+                frames[last].rebind(at: 0, .value(item))
+                frames[last].rebind(at: 1, .loop(LoopState(index0: index, memory: memory)))
+            } else {
+                frames[last].removeAll()
+                try bindTargets(loop.targets, item, span: loop.iterable.span)
+                bind("loop", .loop(LoopState(index0: index, memory: memory)))
+            }
             try countStep(at: span)
             try execute(loop.body)
         }
@@ -236,6 +245,13 @@ extension Renderer {
     /// Runs an imported template's top level and returns the index of its bindings in `modules`.
     private func importModule(_ reference: TemplateReference, withContext: Bool) throws -> Int {
         if !withContext, let index = modulesByName[reference.name] { return index }
+        if !withContext, let key = environment.macroModuleKeys[reference.name] {
+            // Made once by the environment; entered and left as if run, for the same limits.
+            try enterCall(at: reference.span, TrailEntry(kind: .importModule, template: template, offset: reference.span.start, target: nil))
+            leaveCall()
+            modulesByName[reference.name] = key
+            return key
+        }
         guard let imported = environment.templates[reference.name] else {
             throw error(.templateNotFound, "template '\(reference.name)' not found", at: reference.span)
         }

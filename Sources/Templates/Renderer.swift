@@ -47,6 +47,7 @@ final class Renderer {
         self.environment = environment
         self.globals = globals
         self.template = template
+        modules = environment.macroModules
         if globals.count <= 16 {
             smallGlobalNames = Array(globals.keys)
             smallGlobalValues = Array(globals.values)

@@ -32,7 +32,8 @@ struct Scope: ExpressibleByDictionaryLiteral {
             return nil
         }
         set {
-            if let index = entries.firstIndex(where: { $0.name == name }) {
+            let length = name.utf8.count
+            if let index = entries.firstIndex(where: { $0.name.utf8.count == length && $0.name == name }) {
                 if let newValue {
                     entries[index].binding = newValue
                 } else {
@@ -42,6 +43,18 @@ struct Scope: ExpressibleByDictionaryLiteral {
                 entries.append((name, newValue))
             }
         }
+    }
+
+    /// Whether the scope binds exactly `names`, in that order, and nothing else.
+    func binds(exactly names: [String]) -> Bool {
+        guard entries.count == names.count else { return false }
+        for index in names.indices where entries[index].name != names[index] { return false }
+        return true
+    }
+
+    /// Replaces the binding at `index` (of `entries`), keeping its name.
+    mutating func rebind(at index: Int, _ binding: Binding) {
+        entries[index].binding = binding
     }
 
     /// Adds every binding of `inner`, replacing bindings of the same name.

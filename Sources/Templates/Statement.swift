@@ -29,6 +29,17 @@ struct Statement: Sendable {
     var span: Span
 }
 
+extension Statement {
+    /// Whether this is a macro definition or plain text: a template made only of these, imported without
+    /// context, binds the same macros on every render (`TemplateEnvironment.macroModules`).
+    var isMacroOrText: Bool {
+        switch kind {
+        case .macro, .text: return true
+        default: return false
+        }
+    }
+}
+
 struct ConditionalBranch: Sendable {
     var condition: Expression
     var body: [Statement]

@@ -14,6 +14,16 @@ public final class TemplateEnvironment: Sendable {
     /// The same filters by slot: the parser gives each filter application its slot (`Invocation.slot`).
     let filterList: [FilterEntry]
     let limits: TemplateLimits
+    /// The bindings of every template that only defines macros, by module key: importing such a template
+    /// without context gives the same macros on every render, so they are made once here rather than by
+    /// running the template on every page that imports it (a tenth of a simple page's time). Every render
+    /// starts its `modules` with these, so the keys are the same in all of them.
+    ///
+    /// `nonisolated(unsafe)`: scopes are not `Sendable` in general, but these hold only macros, which are
+    /// immutable once made, so every thread may read them.
+    nonisolated(unsafe) let macroModules: [Scope]
+    /// Keys in `macroModules`, by template name.
+    let macroModuleKeys: [String: Int]
     private let fileNamePrefix: String
     /// The sources as given, for `copy()`.
     private let sources: [String: String]
@@ -58,6 +68,7 @@ public final class TemplateEnvironment: Sendable {
             }
         }
         self.templates = parsed
+        (macroModules, macroModuleKeys) = Self.macroModules(of: parsed)
         errors += TemplateValidator(templates: parsed, filterNames: Set(filterTable.keys),
                                     knownTemplates: Set(templates.keys)).validate()
         guard errors.isEmpty else {
@@ -72,6 +83,27 @@ public final class TemplateEnvironment: Sendable {
     /// made `swift_retain` a sixth of the whole build). One copy per rendering thread keeps them local.
     /// Parsing again is cheap (milliseconds) and cannot fail where the original succeeded; if it somehow
     /// does, the shared environment itself is returned.
+    /// The module bindings of every template whose top level is only macro definitions and text: what
+    /// importing it without context binds (see `Renderer.importModule`), in the same order.
+    private static func macroModules(of templates: [String: ParsedTemplate]) -> ([Scope], [String: Int]) {
+        var modules: [Scope] = []
+        var keys: [String: Int] = [:]
+        for name in templates.keys.sorted() {
+            guard let template = templates[name], template.body.allSatisfy(\.isMacroOrText) else { continue }
+            let key = modules.count
+            var bindings = Scope()
+            for statement in template.body {
+                if case .macro(let definition) = statement.kind {
+                    bindings[definition.name] = .macro(MacroClosure(definition: definition, template: template,
+                                                                    origin: .module(key, seesGlobals: false)))
+                }
+            }
+            modules.append(bindings)
+            keys[name] = key
+        }
+        return (modules, keys)
+    }
+
     public func copy() -> TemplateEnvironment {
         (try? TemplateEnvironment(templates: sources, filters: filters, fileNamePrefix: fileNamePrefix, limits: limits)) ?? self
     }
