@@ -5,27 +5,37 @@ import Foundation
 /// and `robots.txt`. Written in code rather than templates so that escaping and dates are always right.
 enum Feeds {
     static func sitemap(pageURLs: [String], baseURL: String) -> Data {
-        var xml = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
-        xml += "<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n"
-        for url in pageURLs.sorted() {
-            xml += "  <url><loc>\(escape(SiteFilters.absoluteURL(url, baseURL: baseURL)))</loc></url>\n"
+        var data = Data("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n".utf8)
+        data.append(contentsOf: "<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n".utf8)
+        let lines = pageURLs.sorted().concurrentMap { url in
+            "  <url><loc>\(escape(SiteFilters.absoluteURL(url, baseURL: baseURL)))</loc></url>\n"
         }
-        xml += "</urlset>\n"
-        return Data(xml.utf8)
+        for line in lines { data.append(contentsOf: line.utf8) }
+        data.append(contentsOf: "</urlset>\n".utf8)
+        return data
+    }
+
+    /// What a feed needs of one page: a few strings and a date, not the whole `Page` (copying ten thousand
+    /// pages, each a dozen reference-counted fields, to sort them was most of the feed's time).
+    struct Entry: Sendable {
+        let title: String
+        let date: PartialDate?
+        let url: String
+        let summary: String
     }
 
     /// One Atom entry per page of the collection, newest first. Atom needs an `updated` time on every entry:
     /// the entry's own date (at midnight UTC, first of month or year when less precise) — never the clock.
-    static func atom(collection: String, title: String, siteTitle: String, entries: [(page: Page, url: String, summary: String)],
-                     baseURL: String) -> Data {
+    static func atom(collection: String, title: String, siteTitle: String, entries: [Entry], baseURL: String) -> Data {
         let feedURL = SiteFilters.absoluteURL("/\(collection)/atom.xml", baseURL: baseURL)
-        let sorted = entries.sorted { lhs, rhs in
-            switch (lhs.page.date, rhs.page.date) {
+        // Sorted by index, so that sorting moves integers rather than entries.
+        let order = entries.indices.sorted { lhs, rhs in
+            switch (entries[lhs].date, entries[rhs].date) {
             case let (l?, r?) where l != r: return l > r
-            default: return lhs.url < rhs.url
+            default: return entries[lhs].url < entries[rhs].url
             }
         }
-        let newest = sorted.compactMap(\.page.date).max().map(timestamp) ?? "1970-01-01T00:00:00Z"
+        let newest = entries.compactMap(\.date).max().map(timestamp) ?? "1970-01-01T00:00:00Z"
         var xml = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<feed xmlns=\"http://www.w3.org/2005/Atom\">\n"
         xml += "  <title>\(escape(siteTitle)): \(escape(title))</title>\n"
         xml += "  <id>\(escape(feedURL))</id>\n"
@@ -33,18 +43,22 @@ enum Feeds {
         xml += "  <link href=\"\(escape(SiteFilters.absoluteURL("/\(collection)/", baseURL: baseURL)))\"/>\n"
         xml += "  <updated>\(newest)</updated>\n"
         xml += "  <author><name>\(escape(siteTitle))</name></author>\n"
-        for entry in sorted {
-            let link = SiteFilters.absoluteURL(entry.url, baseURL: baseURL)
-            xml += "  <entry>\n"
-            xml += "    <title>\(escape(entry.page.title))</title>\n"
-            xml += "    <id>\(escape(link))</id>\n"
-            xml += "    <link href=\"\(escape(link))\"/>\n"
-            xml += "    <updated>\(entry.page.date.map(timestamp) ?? newest)</updated>\n"
-            xml += "    <summary>\(escape(entry.summary))</summary>\n"
-            xml += "  </entry>\n"
+        // A large collection's feed is ten thousand entries, made on all cores and joined in order.
+        let items = order.concurrentMap { index in
+            let entry = entries[index]
+            let link = escape(SiteFilters.absoluteURL(entry.url, baseURL: baseURL))
+            return "  <entry>\n"
+                + "    <title>\(escape(entry.title))</title>\n"
+                + "    <id>\(link)</id>\n"
+                + "    <link href=\"\(link)\"/>\n"
+                + "    <updated>\(entry.date.map(timestamp) ?? newest)</updated>\n"
+                + "    <summary>\(escape(entry.summary))</summary>\n"
+                + "  </entry>\n"
         }
-        xml += "</feed>\n"
-        return Data(xml.utf8)
+        var data = Data(xml.utf8)
+        for item in items { data.append(contentsOf: item.utf8) }
+        data.append(contentsOf: "</feed>\n".utf8)
+        return data
     }
 
     static func robots(baseURL: String) -> Data {

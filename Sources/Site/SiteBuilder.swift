@@ -147,7 +147,8 @@ public enum SiteBuilder {
             guard let config = content.config.collection(named: collection.name),
                   config.feed else { continue }
             let entries = collection.pageIndices.map { index in
-                (page: content.pages[index], url: urls[index], summary: refSummary(values.refs[index]))
+                Feeds.Entry(title: content.pages[index].title, date: content.pages[index].date, url: urls[index],
+                            summary: refSummary(values.refs[index]))
             }
             files["\(collection.name)/atom.xml"] = Feeds.atom(
                 collection: collection.name, title: config.title ?? collection.name.capitalized,
