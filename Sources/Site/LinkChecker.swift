@@ -33,13 +33,18 @@ struct LinkChecker {
     let targets: [String: Int]
     /// The same, looked up by bytes; nil when some file name is not ASCII.
     let table: LinkTargetTable?
+    /// Indices into `pages`, largest page first: the order both passes hand pages to the cores in.
+    let order: [Int]
 
     /// Scans every HTML page once, in parallel, for both its links and its ids.
     init(files: [String: Data]) {
         self.files = files
         let pages = files.keys.filter { $0.hasSuffix(".html") }.sorted()
         self.pages = pages
-        self.scans = Self.largestFirst(pages, files: files) { page in HTMLAttributeScanner.scan(files[page] ?? Data()) }
+        let sizes = pages.map { files[$0]?.count ?? 0 }
+        let order = pages.indices.sorted { sizes[$0] != sizes[$1] ? sizes[$0] > sizes[$1] : $0 < $1 }
+        self.order = order
+        self.scans = Self.inOrder(order) { index in HTMLAttributeScanner.scan(files[pages[index]] ?? Data()) }
         var targets: [String: Int] = [:]
         targets.reserveCapacity(files.count)
         for file in files.keys { targets[file] = -1 }
@@ -50,9 +55,7 @@ struct LinkChecker {
 
     /// All broken links, in page order and then document order, for a stable report.
     func check() -> [BrokenLink] {
-        let indices = Array(pages.indices)
-        return Self.largestFirst(indices, files: files, page: { pages[$0] }) { index in brokenLinks(onPage: index) }
-            .flatMap { $0 }
+        Self.inOrder(order) { index in brokenLinks(onPage: index) }.flatMap { $0 }
     }
 
     /// The broken links of one page, each distinct `href` once, in document order.
@@ -86,23 +89,16 @@ struct LinkChecker {
         return broken
     }
 
-    /// Maps `items` on all cores, starting with the largest pages, and returns the results in input order.
+    /// Maps the pages at `order` (indices into `pages`) on all cores in that order, and returns the results
+    /// by page index.
     ///
-    /// A few pages (the timeline, the home page, the people with the most events) hold a fifth of all links;
-    /// handed out last, one of them would keep a core busy while the other idles.
-    static func largestFirst<Item: Sendable, T: Sendable>(
-        _ items: [Item], files: [String: Data], page: @Sendable (Item) -> String, _ transform: @Sendable (Item) -> T
-    ) -> [T] {
-        let sizes = items.map { files[page($0)]?.count ?? 0 }
-        let order = items.indices.sorted { sizes[$0] != sizes[$1] ? sizes[$0] > sizes[$1] : $0 < $1 }
-        let results = order.concurrentMap { transform(items[$0]) }
-        var placed = [T?](repeating: nil, count: items.count)
+    /// The order is largest page first: a few pages (the timeline, the home page, the people with the most
+    /// events) hold a fifth of all links; handed out last, one of them would keep a core busy while the other idles.
+    static func inOrder<T: Sendable>(_ order: [Int], _ transform: @Sendable (Int) -> T) -> [T] {
+        let results = order.concurrentMap(transform)
+        var placed = [T?](repeating: nil, count: order.count)
         for (position, index) in order.enumerated() { placed[index] = results[position] }
         return placed.compactMap { $0 }
-    }
-
-    static func largestFirst<T: Sendable>(_ pages: [String], files: [String: Data], _ transform: @Sendable (String) -> T) -> [T] {
-        largestFirst(pages, files: files, page: { $0 }, transform)
     }
 
     /// Decides whether `href` on `page` is broken, and says why. Works on `String`s: it is the reference the

@@ -24,12 +24,18 @@ struct MarkdownStage {
         self.urls = urls
         self.options = options
         var bySource: [String: Int] = [:]
-        for (index, page) in content.pages.enumerated() { bySource[page.source] = index }
+        bySource.reserveCapacity(content.pages.count)
+        // Through a buffer: reading a field of an array element by subscript, or `enumerated()`, copied
+        // every page, a dozen reference-counted fields each.
+        let folders = content.pages.withUnsafeBufferPointer { pages in
+            for index in pages.indices { bySource[pages[index].source] = index }
+            return pages.indices.map { Self.folder(of: pages[$0].source) }
+        }
         pageBySource = bySource
         var assets: [String: String] = [:]
         for asset in content.assets { assets[asset.source] = "/" + asset.output }
         assetBySource = assets
-        folders = content.pages.map { Self.folder(of: $0.source) }
+        self.folders = folders
     }
 
     func run() -> [Result<RenderedMarkdown, Diagnostic>] {

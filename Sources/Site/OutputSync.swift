@@ -35,12 +35,15 @@ public enum OutputSync {
         for path in paths where !isSafeRelativePath(path) {
             throw Diagnostic(file: nil, message: "refusing to write '\(path)': it would leave the output folder")
         }
-        let previous = try prepareRoot(root, force: force)
+        let (previous, startsEmpty) = try prepareRoot(root, force: force)
 
         // Record everything this run may create before creating it: a build killed half-way still leaves
         // a manifest that covers its files, so the next build can clean up after it.
-        let union = Set(previous).union(paths).sorted()
-        let realFolders = removeLeftoverTemporaries(for: union, in: root)
+        // With no previous build (a first build, the one that writes the most) that is `paths`, already sorted.
+        let union = previous.isEmpty ? paths : Set(previous).union(paths).sorted()
+        // An empty output folder (most often one made a moment ago) holds no leftovers to look for: the search
+        // checks every folder the site writes to, serially, which a first build of a large site would wait for.
+        let realFolders = startsEmpty ? [] : removeLeftoverTemporaries(for: union, in: root)
         if union != previous.sorted() {
             try writeManifest(union, in: root)
         }
@@ -63,7 +66,9 @@ public enum OutputSync {
     }
 
     /// Reads the old manifest, creating the folder when it does not exist.
-    private static func prepareRoot(_ root: URL, force: Bool) throws(Diagnostic) -> [String] {
+    /// Returns the previous build's manifest, and whether the output folder is empty (made just now, or
+    /// found with nothing in it).
+    private static func prepareRoot(_ root: URL, force: Bool) throws(Diagnostic) -> (previous: [String], startsEmpty: Bool) {
         let fm = FileManager.default
         var isDirectory: ObjCBool = false
         if !fm.fileExists(atPath: root.path, isDirectory: &isDirectory) {
@@ -72,15 +77,16 @@ public enum OutputSync {
             } catch {
                 throw Diagnostic(file: root.path, message: "cannot create the output folder: \(error.localizedDescription)")
             }
-            return []
+            return ([], true)
         }
         guard isDirectory.boolValue else {
             throw Diagnostic(file: root.path, message: "the output path exists and is not a folder")
         }
         let manifest = root.appendingPathComponent(manifestName)
         if let text = try? String(contentsOf: manifest, encoding: .utf8) {
-            return text.split(separator: "\n").map(String.init)
+            let previous = text.split(separator: "\n").map(String.init)
                 .filter { !$0.hasPrefix("#") && !$0.isEmpty && isSafeRelativePath($0) }
+            return (previous, false)
         }
         // A first build killed before its manifest was renamed into place leaves only our temporary manifest.
         removeLeftoverTemporaries(for: [manifestName], in: root)
@@ -92,7 +98,7 @@ public enum OutputSync {
                     + "refusing to touch it",
                 notes: ["pass --force to build into it anyway; files the build does not produce are then left alone"])
         }
-        return []
+        return ([], entries.isEmpty)
     }
 
     /// Removes a file listed in the manifest, then any folders it leaves empty. Never follows links.
