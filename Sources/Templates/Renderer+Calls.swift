@@ -130,7 +130,7 @@ extension Renderer {
         defer { activeBlocks = savedBlocks }
         activeBlocks = []
         func run() throws {
-            try withScope(frames: scopes, seesGlobals: sees, template: closure.template) {
+            try withScope(frames: &scopes, seesGlobals: sees, template: closure.template) {
                 for (index, parameter) in definition.parameters.enumerated() {
                     let given = provided.isEmpty ? (index < positional.count ? positional[index] : nil) : provided[index]
                     if let value = given {

@@ -219,8 +219,8 @@ extension Renderer {
             blockChains = savedChains
             activeBlocks = savedBlocks
         }
-        let scope = withContext ? flattenedScope() : [:]
-        try withScope(frames: [scope], seesGlobals: withContext, template: included) {
+        var scopes = [withContext ? flattenedScope() : [:]]
+        try withScope(frames: &scopes, seesGlobals: withContext, template: included) {
             try renderWithInheritance(included)
         }
     }
@@ -236,8 +236,8 @@ extension Renderer {
         activeBlocks.append((name, level))
         defer { activeBlocks.removeLast() }
         // Assignments inside a block stay local to it, as in Jinja.
-        let scopes: [Scope] = scoped ? [frames[0], innerScope(), [:]] : [frames[0], [:]]
-        try withScope(frames: scopes, seesGlobals: seesGlobals, template: owner) {
+        var scopes: [Scope] = scoped ? [frames[0], innerScope(), [:]] : [frames[0], [:]]
+        try withScope(frames: &scopes, seesGlobals: seesGlobals, template: owner) {
             try execute(block.body)
         }
     }
@@ -259,10 +259,10 @@ extension Renderer {
         defer { leaveCall() }
         let key = modules.count
         modules.append(Scope())
-        let scope = withContext ? flattenedScope() : [:]
+        var scopes = [withContext ? flattenedScope() : [:]]
         var bindings = Scope()
         _ = try capture {
-            try withScope(frames: [scope], seesGlobals: withContext, template: imported) {
+            try withScope(frames: &scopes, seesGlobals: withContext, template: imported) {
                 try execute(imported.body)
                 bindings = frames[0]
             }

@@ -203,18 +203,21 @@ final class Renderer {
     }
 
     /// Runs `body` with `frames`, `seesGlobals` and `template` replaced, restoring them afterwards.
-    func withScope<T>(frames newFrames: [Scope], seesGlobals newSeesGlobals: Bool, template newTemplate: ParsedTemplate,
+    ///
+    /// The frames are swapped in and out rather than copied: a copy would leave the array shared with the
+    /// caller, and the first binding in the new scope (a macro's parameters) would then copy it again.
+    /// Afterwards `newFrames` holds the frames as the work left them.
+    func withScope<T>(frames newFrames: inout [Scope], seesGlobals newSeesGlobals: Bool, template newTemplate: ParsedTemplate,
                       _ work: () throws -> T) rethrows -> T {
-        let savedFrames = frames
         let savedSeesGlobals = seesGlobals
         let savedTemplate = template
         let savedDiscarding = discardingOutput
-        frames = newFrames
+        swap(&frames, &newFrames)
         seesGlobals = newSeesGlobals
         template = newTemplate
         discardingOutput = false
         defer {
-            frames = savedFrames
+            swap(&frames, &newFrames)
             seesGlobals = savedSeesGlobals
             template = savedTemplate
             discardingOutput = savedDiscarding
