@@ -129,27 +129,35 @@ extension Renderer {
         let savedBlocks = activeBlocks
         defer { activeBlocks = savedBlocks }
         activeBlocks = []
-        func run() throws {
-            try withScope(frames: &scopes, seesGlobals: sees, template: closure.template) {
-                for (index, parameter) in definition.parameters.enumerated() {
-                    let given = provided.isEmpty ? (index < positional.count ? positional[index] : nil) : provided[index]
-                    if let value = given {
-                        bind(parameter.name, .value(value))
-                    } else if let defaultValue = parameter.defaultValue {
-                        bind(parameter.name, .value(try require(defaultValue)))
-                    } else {
-                        bind(parameter.name, .undefined)
-                    }
-                }
-                try execute(definition.body)
-            }
-        }
         // `{{ m.macro(…) }}` writes the macro's markup as it is: the body can write straight into the page.
         if writingDirectly {
-            try run()
+            try runMacroBody(definition, in: closure.template, positional, provided, frames: &scopes, seesGlobals: sees)
             return .safe("")
         }
-        return .safe(try capture(run))
+        return .safe(try capture {
+            try runMacroBody(definition, in: closure.template, positional, provided, frames: &scopes, seesGlobals: sees)
+        })
+    }
+
+    /// Binds a macro's parameters in the last of `frames` and runs its body there.
+    ///
+    /// A method rather than a local function: a local function capturing `frames` would make every
+    /// `&frames` a dynamically checked access.
+    private func runMacroBody(_ definition: MacroDefinition, in template: ParsedTemplate, _ positional: [Value],
+                              _ provided: [Value?], frames scopes: inout [Scope], seesGlobals sees: Bool) throws {
+        try withScope(frames: &scopes, seesGlobals: sees, template: template) {
+            for (index, parameter) in definition.parameters.enumerated() {
+                let given = provided.isEmpty ? (index < positional.count ? positional[index] : nil) : provided[index]
+                if let value = given {
+                    bind(parameter.name, .value(value))
+                } else if let defaultValue = parameter.defaultValue {
+                    bind(parameter.name, .value(try require(defaultValue)))
+                } else {
+                    bind(parameter.name, .undefined)
+                }
+            }
+            try execute(definition.body)
+        }
     }
 
     /// The macro `callee` names, if it is one (`name(…)` or `module.name(…)`): what `call` runs, and what
