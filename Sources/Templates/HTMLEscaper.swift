@@ -4,24 +4,11 @@
 /// matching it byte for byte keeps our output identical to Jinja's.
 enum HTMLEscaper {
     static func escape(_ text: String) -> String {
-        var text = text
-        return text.withUTF8 { bytes -> String? in
-            guard let first = bytes.firstIndex(where: needsEscape) else { return nil }
-            var escaped: [UInt8] = []
-            escaped.reserveCapacity(bytes.count + 16)
-            escaped.append(contentsOf: bytes[..<first])
-            for byte in bytes[first...] {
-                switch byte {
-                case 0x26: escaped.append(contentsOf: "&amp;".utf8)
-                case 0x3C: escaped.append(contentsOf: "&lt;".utf8)
-                case 0x3E: escaped.append(contentsOf: "&gt;".utf8)
-                case 0x22: escaped.append(contentsOf: "&#34;".utf8)
-                case 0x27: escaped.append(contentsOf: "&#39;".utf8)
-                default: escaped.append(byte)
-                }
-            }
-            return String(decoding: escaped, as: UTF8.self)
-        } ?? text
+        guard text.utf8.contains(where: needsEscape) else { return text }
+        var escaped: [UInt8] = []
+        escaped.reserveCapacity(text.utf8.count + 16)
+        appendEscaped(text, to: &escaped)
+        return String(decoding: escaped, as: UTF8.self)
     }
 
     @inline(__always)
