@@ -14,6 +14,8 @@ import Darwin
 enum CMarkDocument {
     /// GFM extensions attached to every parser. Footnotes are a parser option, not an extension.
     private static let extensionNames = ["table", "strikethrough", "autolink", "tagfilter", "tasklist"]
+    /// The extensions that have no trigger characters in the inline parser's shared table (see `parseLock`).
+    private static let blockExtensionNames = ["table", "tagfilter", "tasklist"]
 
     /// `cmark_gfm_core_extensions_ensure_registered` mutates a global registry and is not safe to
     /// race; a `static let` runs it exactly once, on first use, under Swift's lazy-global lock.
@@ -29,11 +31,49 @@ enum CMarkDocument {
     /// extension splits rows into cells itself, and reference definitions are read without the
     /// table), so feeding the text (block parsing, UTF-8 checking), the tree walks, the callbacks and
     /// HTML rendering never touch that array.
+    ///
+    /// Most documents cannot hold strikethrough or an extended autolink at all (see `needsInlineExtensions`).
+    /// They are parsed without those two extensions, so their finish adds and clears nothing, and they skip
+    /// the lock. Such a parse may still see another thread's characters in the table; a trigger character
+    /// that no attached extension claims only ends a run of text there, which renders to the same HTML.
+    /// Without this, a build spent half its Markdown time waiting for this lock.
     private static let parseLock = NSLock()
+
+    /// Whether `markdown` could contain what the strikethrough or autolink extension makes: `~` (strikethrough),
+    /// `@` (e-mail addresses, `mailto:`), `://` (URLs) or `www.` in any case. Documents without any of these
+    /// render identically with or without the two extensions. The test is a superset of what the extensions
+    /// look for, so a false "yes" only costs the lock.
+    static func needsInlineExtensions(_ markdown: String) -> Bool {
+        var text = markdown
+        return text.withUTF8 { bytes in
+            var index = 0
+            while index < bytes.count {
+                switch bytes[index] {
+                case UInt8(ascii: "~"), UInt8(ascii: "@"):
+                    return true
+                case UInt8(ascii: ":"):
+                    if index + 2 < bytes.count, bytes[index + 1] == UInt8(ascii: "/"), bytes[index + 2] == UInt8(ascii: "/") {
+                        return true
+                    }
+                case UInt8(ascii: "w"), UInt8(ascii: "W"):
+                    if index + 3 < bytes.count, bytes[index + 1] | 0x20 == UInt8(ascii: "w"),
+                       bytes[index + 2] | 0x20 == UInt8(ascii: "w"), bytes[index + 3] == UInt8(ascii: ".") {
+                        return true
+                    }
+                default:
+                    break
+                }
+                index += 1
+            }
+            return false
+        }
+    }
 
     /// Parses `markdown`, lets the callbacks rewrite links and name headings, and renders HTML.
     ///
     /// - Parameters:
+    ///   - alwaysAttachInlineExtensions: attach strikethrough and autolink (and take the lock) even when the
+    ///     document cannot use them; tests compare the two ways.
     ///   - link: called for every link and image, in document order; a non-nil result replaces the destination.
     ///   - heading: called with each heading's level and plain text; returns its `id`.
     /// - Returns: the HTML and the plain text of the first paragraph outside footnotes.
@@ -41,6 +81,7 @@ enum CMarkDocument {
     static func render(
         _ markdown: String,
         allowRawHTML: Bool,
+        alwaysAttachInlineExtensions: Bool = false,
         link: (LinkSite) throws -> String?,
         heading: (_ level: Int, _ text: String) -> String
     ) throws -> (html: String, excerpt: String) {
@@ -50,7 +91,8 @@ enum CMarkDocument {
 
         guard let parser = cmark_parser_new(options) else { return ("", "") }
         defer { cmark_parser_free(parser) }
-        for name in extensionNames {
+        let inlineExtensions = alwaysAttachInlineExtensions || needsInlineExtensions(markdown)
+        for name in inlineExtensions ? extensionNames : blockExtensionNames {
             guard let syntaxExtension = cmark_find_syntax_extension(name) else {
                 throw MarkdownError.extensionUnavailable(name)
             }
@@ -62,7 +104,7 @@ enum CMarkDocument {
                 base.withMemoryRebound(to: CChar.self, capacity: buffer.count) { cmark_parser_feed(parser, $0, buffer.count) }
             }
         }
-        let document = parseLock.withLock { cmark_parser_finish(parser) }
+        let document = inlineExtensions ? parseLock.withLock { cmark_parser_finish(parser) } : cmark_parser_finish(parser)
         guard let document else { return ("", "") }
         defer { cmark_node_free(document) }
 
