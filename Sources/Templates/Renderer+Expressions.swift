@@ -40,15 +40,24 @@ extension Renderer {
             return try value(of: name, span: expression.span)
         case .attribute(let base, let name):
             if case .name(let baseName) = base.kind {
-                // One lookup serves both the special bindings and plain values (the most common case).
-                switch lookup(baseName) {
-                case .value(let value)?: return value.attribute(name)
-                case .undefined?, nil: return nil
-                case .loop(let state)?: return state.attribute(name)
-                case .namespace(let namespace)?: return namespace.attributes[name]
-                case .module(let key)?: return try moduleValue(key, name, span: expression.span)
-                case .macro?: break
+                // One lookup serves both the special bindings and plain values (the most common case); the
+                // binding is read where it lies, so the container is not copied (retained) to read one field.
+                var index = frames.count - 1
+                while index >= 0 {
+                    if let position = frames[index].position(of: baseName) {
+                        switch frames[index].entries[position].binding {
+                        case .value(let value): return value.attribute(name)
+                        case .undefined: return nil
+                        case .loop(let state): return state.attribute(name)
+                        case .namespace(let namespace): return namespace.attributes[name]
+                        case .module(let key): return try moduleValue(key, name, span: expression.span)
+                        case .macro: return try evaluate(base).flatMap { $0.attribute(name) }
+                        }
+                    }
+                    index -= 1
                 }
+                if let value = globalValue(baseName) { return value.attribute(name) }
+                return nil
             }
             guard let container = try evaluate(base) else { return nil }
             return container.attribute(name)

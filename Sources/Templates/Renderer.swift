@@ -141,13 +141,16 @@ final class Renderer {
             if let binding = frames[index][name] { return binding }
             index -= 1
         }
+        return globalValue(name).map(Binding.value)
+    }
+
+    /// The render context's value for `name`, when names here fall back to it.
+    @inline(__always)
+    func globalValue(_ name: String) -> Value? {
         guard seesGlobals else { return nil }
-        if smallGlobalNames.isEmpty {
-            if let value = globals[name] { return .value(value) }
-            return nil
-        }
+        if smallGlobalNames.isEmpty { return globals[name] }
         for position in smallGlobalNames.indices where smallGlobalNames[position] == name {
-            return .value(smallGlobalValues[position])
+            return smallGlobalValues[position]
         }
         return nil
     }

@@ -19,6 +19,18 @@ struct Scope: ExpressibleByDictionaryLiteral {
         entries.removeAll(keepingCapacity: true)
     }
 
+    /// The position in `entries` of the innermost binding of `name`.
+    @inline(__always)
+    func position(of name: String) -> Int? {
+        let length = name.utf8.count
+        var index = entries.count - 1
+        while index >= 0 {
+            if entries[index].name.utf8.count == length, entries[index].name == name { return index }
+            index -= 1
+        }
+        return nil
+    }
+
     subscript(name: String) -> Binding? {
         get {
             // Lengths first: reading a string's length is a load, while `==` on two different strings is a
