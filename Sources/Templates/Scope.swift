@@ -19,9 +19,11 @@ struct Scope: ExpressibleByDictionaryLiteral {
         entries.removeAll(keepingCapacity: true)
     }
 
-    /// The position in `entries` of the innermost binding of `name`.
+    /// The position in `entries` of the binding of `name`.
     @inline(__always)
     func position(of name: String) -> Int? {
+        // Lengths first: reading a string's length is a load, while `==` on two different strings is a
+        // call into the runtime, and most names in a scope differ from the one looked for.
         let length = name.utf8.count
         var index = entries.count - 1
         while index >= 0 {
@@ -33,15 +35,8 @@ struct Scope: ExpressibleByDictionaryLiteral {
 
     subscript(name: String) -> Binding? {
         get {
-            // Lengths first: reading a string's length is a load, while `==` on two different strings is a
-            // call into the runtime, and most names in a scope differ from the one looked for.
-            let length = name.utf8.count
-            var index = entries.count - 1
-            while index >= 0 {
-                if entries[index].name.utf8.count == length, entries[index].name == name { return entries[index].binding }
-                index -= 1
-            }
-            return nil
+            guard let index = position(of: name) else { return nil }
+            return entries[index].binding
         }
         set {
             let length = name.utf8.count
