@@ -42,19 +42,15 @@ extension Renderer {
             if case .name(let baseName) = base.kind {
                 // One lookup serves both the special bindings and plain values (the most common case); the
                 // binding is read where it lies, so the container is not copied (retained) to read one field.
-                var index = frames.count - 1
-                while index >= 0 {
-                    if let position = frames[index].position(of: baseName) {
-                        switch frames[index].entries[position].binding {
-                        case .value(let value): return value.attribute(name)
-                        case .undefined: return nil
-                        case .loop(let state): return state.attribute(name)
-                        case .namespace(let namespace): return namespace.attributes[name]
-                        case .module(let key): return try moduleValue(key, name, span: expression.span)
-                        case .macro: return try evaluate(base).flatMap { $0.attribute(name) }
-                        }
+                if let (frame, position) = location(of: baseName) {
+                    switch frames[frame].entries[position].binding {
+                    case .value(let value): return value.attribute(name)
+                    case .undefined: return nil
+                    case .loop(let state): return state.attribute(name)
+                    case .namespace(let namespace): return namespace.attributes[name]
+                    case .module(let key): return try moduleValue(key, name, span: expression.span)
+                    case .macro: return try evaluate(base).flatMap { $0.attribute(name) }
                     }
-                    index -= 1
                 }
                 if let value = globalValue(baseName) { return value.attribute(name) }
                 return nil

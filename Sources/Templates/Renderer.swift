@@ -136,12 +136,20 @@ final class Renderer {
     // MARK: - Scopes
 
     func lookup(_ name: String) -> Binding? {
+        if let (frame, position) = location(of: name) { return frames[frame].entries[position].binding }
+        return globalValue(name).map(Binding.value)
+    }
+
+    /// Where `name` is bound in the scopes, innermost first: callers that only read the binding read it in
+    /// place, without copying it out.
+    @inline(__always)
+    func location(of name: String) -> (frame: Int, position: Int)? {
         var index = frames.count - 1
         while index >= 0 {
-            if let binding = frames[index][name] { return binding }
+            if let position = frames[index].position(of: name) { return (index, position) }
             index -= 1
         }
-        return globalValue(name).map(Binding.value)
+        return nil
     }
 
     /// The render context's value for `name`, when names here fall back to it.
