@@ -24,6 +24,7 @@ import statistics
 import subprocess
 import sys
 import tempfile
+import time
 
 
 def parse_time_v(path):
@@ -43,6 +44,26 @@ def fmt_seconds(s):
 
 def fmt_mib(kib):
     return "–" if kib != kib else "%.0f MiB" % (kib / 1024)
+
+
+def settle(stamp, seconds):
+    """Waits until `seconds` have passed since the last run deleted its old outputs (the stamp's mtime).
+
+    On ext4 without a journal (this kind of machine), the inode allocator passes over every inode freed
+    in the last minute, or in the last six while its inode table block is still dirty (`recently_deleted`
+    in fs/ext4/ialloc.c), reading each one's table block to find out. A run started within minutes of the
+    previous run's cleanup (hundreds of thousands of inodes) measured that, not the tools: the same build
+    took 2.4 s on a settled file system and 4 s right after a cleanup, Hugo's 10 s became 13 s.
+    """
+    try:
+        age = time.time() - os.path.getmtime(stamp)
+    except OSError:
+        return
+    if 0 <= age < seconds:
+        wait = seconds - age
+        print("  waiting %.0f s for the file system to settle after the last run's cleanup (--settle)" % wait,
+              file=sys.stderr)
+        time.sleep(wait)
 
 
 class Tool:
@@ -89,6 +110,8 @@ def main():
     p.add_argument("--label", default="")
     p.add_argument("--json", help="write the raw numbers here")
     p.add_argument("--verbose", action="store_true")
+    p.add_argument("--settle", type=int, default=360,
+                   help="seconds to let pass after the last run's cleanup before timing (see settle())")
     a = p.parse_args()
 
     tools = [Tool("build-site", a.ours, a.ours_output)]
@@ -96,6 +119,9 @@ def main():
         tools.append(Tool("hugo", a.hugo, a.hugo_output))
     if a.floor:
         tools.append(Tool("cmark-gfm floor", a.floor, None, measure_rss=False))
+    # One stamp for every corpus size (Benchmarks/out/.last-cleanup): the file system is shared.
+    stamp = os.path.join(os.path.dirname(os.path.dirname(a.ours_output.rstrip("/"))), ".last-cleanup")
+    settle(stamp, a.settle)
     with tempfile.TemporaryDirectory(prefix="bench-") as workdir:
         for r in range(a.warmup + a.runs):
             order = list(range(len(tools)))
@@ -119,6 +145,10 @@ def main():
     for t in tools:
         if t.output:
             subprocess.run(["rm", "-rf", t.output.rstrip("/") + ".old"], check=True)
+    # Only a large cleanup slows the next run down (a smoke run's few hundred files do not).
+    if a.pages * (a.warmup + a.runs) >= 10_000:
+        with open(stamp, "w", encoding="utf-8") as f:
+            f.write("the old outputs of a benchmark run were deleted at this file's mtime\n")
 
     med = {t.name: (statistics.median(t.wall), statistics.median(t.cpu), max(t.rss)) for t in tools}
     hugo = med.get("hugo")

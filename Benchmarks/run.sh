@@ -2,7 +2,7 @@
 # Benchmarks/run.sh — build-site against Hugo and the cmark-gfm floor, on the same generated corpus.
 #
 # usage: Benchmarks/run.sh [--events N] [--profiles P] [--runs R] [--seed S] [--smoke] [--scaling]
-#                          [--no-hugo] [--verbose]
+#                          [--no-hugo] [--verbose] [--settle SECONDS]
 #   default      10,000 events + 200 profiles, 5 alternating runs: build-site, Hugo (when found) and the
 #                cmark-gfm CLI alone over the same Markdown bodies (the floor); a Markdown table of median
 #                wall time, CPU time, peak memory, pages per second and the ratios.
@@ -10,6 +10,9 @@
 #                (--scaling-sizes SMALL,LARGE to choose other sizes).
 #   --smoke      100 events + 20 profiles, one run, no warm-up: proves in seconds that the whole pipeline
 #                works (what .ci/run runs). Timing from a smoke run means nothing.
+#   --settle S   wait until S seconds (default 360; 0 with --smoke) have passed since the last run deleted its
+#                old outputs before timing: on ext4 without a journal, creating files within minutes of a large
+#                deletion is several times slower (see measure.py).
 # Except with --scaling, it also times the repository's own microsite (a full build, and a rebuild with nothing
 # changed, which must leave every output file's mtime as it was).
 # Needs: swift, python3, hyperfine, GNU time (/usr/bin/time), cmark-gfm (all from .ci/install-deps.sh);
@@ -19,7 +22,7 @@ set -euo pipefail
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 repo="$(cd "$here/.." && pwd)"
 
-events=10000 profiles=200 runs=5 seed=1 warmup=1 smoke=0 scaling=0 use_hugo=1 verbose=() sizes="1000,50000"
+events=10000 profiles=200 runs=5 seed=1 warmup=1 smoke=0 scaling=0 use_hugo=1 verbose=() sizes="1000,50000" settle=360
 while [ $# -gt 0 ]; do
   case "$1" in
     --events) events="$2"; shift 2 ;;
@@ -31,11 +34,12 @@ while [ $# -gt 0 ]; do
     --scaling-sizes) scaling=1; sizes="$2"; shift 2 ;;
     --no-hugo) use_hugo=0; shift ;;
     --verbose) verbose=(--verbose); shift ;;
+    --settle) settle="$2"; shift 2 ;;
     -h|--help) sed -n '2,/^set -euo/p' "$0" | sed '$d; s/^# \{0,1\}//'; exit 0 ;;
     *) echo "run.sh: unknown argument $1 (see --help)" >&2; exit 2 ;;
   esac
 done
-if [ "$smoke" -eq 1 ]; then events=100 profiles=20 runs=1 warmup=0; fi
+if [ "$smoke" -eq 1 ]; then events=100 profiles=20 runs=1 warmup=0 settle=0; fi
 
 for tool in swift python3 hyperfine cmark-gfm /usr/bin/time; do
   command -v "$tool" >/dev/null || { echo "run.sh: $tool not found (run .ci/install-deps.sh)" >&2; exit 2; }
@@ -94,7 +98,7 @@ bench() {
   else
     ours="$(printf 'sh -c %q' "cd $(printf '%q' "$corpus/site") && exec $(printf '%q' "$bin")")"
   fi
-  local args=(--runs "$runs" --warmup "$warmup" --pages "$pages" --ours "$ours" --ours-output "$out/ours"
+  local args=(--runs "$runs" --warmup "$warmup" --settle "$settle" --pages "$pages" --ours "$ours" --ours-output "$out/ours"
               --label "$n events + $p profiles ($pages content pages), $cores cores" --json "$out/results.json")
   if [ "$with_hugo" -eq 1 ] && [ -n "$hugo" ]; then
     args+=(--hugo "$(printf '%q --source %q --destination %q --quiet' "$hugo" "$corpus/hugo" "$out/hugo")"
