@@ -111,22 +111,32 @@ public enum OutputSync {
             parent = parent.appendingPathComponent(component)
             if isSymbolicLink(parent.path) { return false }
         }
+        components.removeLast()
         var info = stat()
-        guard lstat(target.path, &info) == 0 else { return false }
+        guard lstat(target.path, &info) == 0 else {
+            // Already gone: a build killed between removing the file and its folders left them empty.
+            if errno == ENOENT { removeEmptyFolders(components, in: root) }
+            return false
+        }
         let isRegular = (info.st_mode & S_IFMT) == S_IFREG
         let isLink = (info.st_mode & S_IFMT) == S_IFLNK
         guard isRegular || isLink else { return false }
         if unlink(target.path) != 0 {
             throw Diagnostic(file: target.path, message: "cannot remove stale file: \(String(cString: strerror(errno)))")
         }
-        components.removeLast()
+        removeEmptyFolders(components, in: root)
+        return true
+    }
+
+    /// Removes the folder `components` names and then its parents, innermost first, while they are empty.
+    /// rmdir only succeeds on an empty folder: a folder holding anything else is left alone.
+    private static func removeEmptyFolders(_ components: [String], in root: URL) {
+        var components = components
         while !components.isEmpty {
             let folder = root.appendingPathComponent(components.joined(separator: "/"))
-            // rmdir only succeeds on an empty folder: a folder holding anything else is left alone.
             if rmdir(folder.path) != 0 { break }
             components.removeLast()
         }
-        return true
     }
 
     private static func writeManifest(_ paths: [String], in root: URL) throws(Diagnostic) {

@@ -33,6 +33,29 @@ import Testing
         #expect(FileManager.default.fileExists(atPath: live.path), "a running process (pid 1) may still rename it")
     }
 
+    /// A build killed after removing a stale page but before removing its folder leaves an empty folder that
+    /// the manifest still names a file in; the next build removes it, and keeps a folder holding anything.
+    @Test func emptyFoldersOfAlreadyRemovedFilesGo() throws {
+        let fixture = try FixtureSite()
+        defer { fixture.remove() }
+        let site = try fixture.build()
+        _ = try OutputSync.write(site, to: fixture.output)
+        let manifest = fixture.output.appendingPathComponent(OutputSync.manifestName)
+        let listed = try String(contentsOf: manifest, encoding: .utf8)
+        try Data((listed + "gone/page/index.html\nkept/page/index.html\n").utf8).write(to: manifest)
+        let fm = FileManager.default
+        try fm.createDirectory(at: fixture.output.appendingPathComponent("gone/page"), withIntermediateDirectories: true)
+        try fm.createDirectory(at: fixture.output.appendingPathComponent("kept/page"), withIntermediateDirectories: true)
+        let note = fixture.output.appendingPathComponent("kept/page/notes.txt")
+        try Data("mine".utf8).write(to: note)
+
+        let report = try OutputSync.write(site, to: fixture.output)
+
+        #expect(!fm.fileExists(atPath: fixture.output.appendingPathComponent("gone").path), "empty folders of our file go")
+        #expect(fm.fileExists(atPath: note.path), "a folder holding something else stays, with it")
+        #expect(report.removed.isEmpty, "no file was removed: they were already gone")
+    }
+
     @Test func aFirstBuildKilledBeforeItsManifestIsNotAForeignFolder() throws {
         let fixture = try FixtureSite()
         defer { fixture.remove() }
