@@ -39,8 +39,7 @@ struct Scope: ExpressibleByDictionaryLiteral {
             return entries[index].binding
         }
         set {
-            let length = name.utf8.count
-            if let index = entries.firstIndex(where: { $0.name.utf8.count == length && $0.name == name }) {
+            if let index = position(of: name) {
                 if let newValue {
                     entries[index].binding = newValue
                 } else {

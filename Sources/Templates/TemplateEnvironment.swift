@@ -76,13 +76,6 @@ public final class TemplateEnvironment: Sendable {
         }
     }
 
-    /// An environment with the same templates, parsed again into a syntax tree of its own.
-    ///
-    /// Rendering retains and releases the tree's nodes constantly; when threads render from one shared
-    /// tree, those reference-count updates bounce the same cache lines between cores (on two cores this
-    /// made `swift_retain` a sixth of the whole build). One copy per rendering thread keeps them local.
-    /// Parsing again is cheap (milliseconds) and cannot fail where the original succeeded; if it somehow
-    /// does, the shared environment itself is returned.
     /// The module bindings of every template whose top level is only macro definitions and text: what
     /// importing it without context binds (see `Renderer.importModule`), in the same order.
     private static func macroModules(of templates: [String: ParsedTemplate]) -> ([Scope], [String: Int]) {
@@ -104,6 +97,13 @@ public final class TemplateEnvironment: Sendable {
         return (modules, keys)
     }
 
+    /// An environment with the same templates, parsed again into a syntax tree of its own.
+    ///
+    /// Rendering retains and releases the tree's nodes constantly; when threads render from one shared
+    /// tree, those reference-count updates bounce the same cache lines between cores (on two cores this
+    /// made `swift_retain` a sixth of the whole build). One copy per rendering thread keeps them local.
+    /// Parsing again is cheap (milliseconds) and cannot fail where the original succeeded; if it somehow
+    /// does, the shared environment itself is returned.
     public func copy() -> TemplateEnvironment {
         (try? TemplateEnvironment(templates: sources, filters: filters, fileNamePrefix: fileNamePrefix, limits: limits)) ?? self
     }
