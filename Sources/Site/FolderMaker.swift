@@ -7,8 +7,12 @@ import Glibc
 ///
 /// A folder is checked the first time a file below it comes by: a symbolic link is refused (it could point
 /// anywhere), so is a file, and a missing folder is made. The answer is kept, so the ten thousand files
-/// of a large site cost one `lstat` or `mkdir` per folder, not per file and parent. The work happens under
-/// one lock: two files never race to make the same folder.
+/// of a large site cost one `lstat` or `mkdir` per folder, not per file and parent.
+///
+/// The lock guards only what is known; the system calls run outside it. Holding it across `mkdir` made
+/// every other core sleep on it while one folder was made (a tenth of writing a large site went to waking
+/// threads). Two files may now race to make the same folder: one `mkdir` wins, the other finds the folder
+/// there and checks it like any existing folder, which is also all it needs.
 final class FolderMaker: @unchecked Sendable {
     private let root: String
     private let lock = NSLock()
@@ -29,29 +33,42 @@ final class FolderMaker: @unchecked Sendable {
     /// made by this sync.
     /// - Throws: the `Diagnostic` of the first parent that is a link, a file, or cannot be made.
     func prepare(_ path: String) throws(Diagnostic) -> Bool {
-        lock.lock()
-        defer { lock.unlock() }
         var end = path.startIndex
         var parentIsNew = false
         // Components split on "/" as `Character`s, like the sync always has.
         while let slash = path[end...].firstIndex(of: "/") {
             defer { end = path.index(after: slash) }
             let folder = path[..<slash]
-            if let failure = failures[folder] { throw failure }
-            if ready.contains(folder) {
-                parentIsNew = made.contains(folder)
+            switch known(folder) {
+            case .failed(let failure): throw failure
+            case .ready(let isNew):
+                parentIsNew = isNew
                 continue
+            case .unknown:
+                break
             }
             do {
                 parentIsNew = try make(folder, insideNewFolder: parentIsNew)
             } catch {
-                failures[folder] = error
+                lock.withLock { failures[folder] = error }
                 throw error
             }
-            ready.insert(folder)
-            if parentIsNew { made.insert(folder) }
+            lock.withLock {
+                ready.insert(folder)
+                if parentIsNew { made.insert(folder) }
+            }
         }
         return parentIsNew
+    }
+
+    private enum Knowledge { case unknown, ready(isNew: Bool), failed(Diagnostic) }
+
+    private func known(_ folder: Substring) -> Knowledge {
+        lock.lock()
+        defer { lock.unlock() }
+        if let failure = failures[folder] { return .failed(failure) }
+        if ready.contains(folder) { return .ready(isNew: made.contains(folder)) }
+        return .unknown
     }
 
     /// Checks or makes one folder. Returns whether it made it.
@@ -59,17 +76,10 @@ final class FolderMaker: @unchecked Sendable {
         let current = OutputSync.join(root, String(folder))
         // Inside a folder made a moment ago nothing can be in the way: try to make it straight away.
         if insideNewFolder, mkdir(current, 0o777) == 0 { return true }
-        var info = stat()
-        if lstat(current, &info) == 0 {
-            if (info.st_mode & S_IFMT) == S_IFLNK {
-                throw Diagnostic(file: current, message: "refusing to write through a symbolic link in the output folder")
-            }
-            if (info.st_mode & S_IFMT) != S_IFDIR {
-                throw Diagnostic(file: current, message: "expected a folder here, found a file")
-            }
-            return false
-        }
+        if try isFolder(current) { return false }
         if mkdir(current, 0o777) == 0 { return true }
+        // Another core made it between our `lstat` and `mkdir`.
+        if errno == EEXIST, try isFolder(current) { return false }
         // Let Foundation say why, in the words the sync has always used.
         do {
             try FileManager.default.createDirectory(atPath: current, withIntermediateDirectories: false)
@@ -77,5 +87,18 @@ final class FolderMaker: @unchecked Sendable {
             throw Diagnostic(file: current, message: "cannot create folder: \(error.localizedDescription)")
         }
         return false
+    }
+
+    /// Whether `path` is a real folder (false: nothing is there). Throws for a link or a file.
+    private func isFolder(_ path: String) throws(Diagnostic) -> Bool {
+        var info = stat()
+        guard lstat(path, &info) == 0 else { return false }
+        if (info.st_mode & S_IFMT) == S_IFLNK {
+            throw Diagnostic(file: path, message: "refusing to write through a symbolic link in the output folder")
+        }
+        if (info.st_mode & S_IFMT) != S_IFDIR {
+            throw Diagnostic(file: path, message: "expected a folder here, found a file")
+        }
+        return true
     }
 }

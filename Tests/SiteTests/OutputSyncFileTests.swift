@@ -75,6 +75,29 @@ struct OutputSyncFileTests {
         #expect(try Data(contentsOf: outside) == Data("precious".utf8))
     }
 
+    /// Folders are made outside the lock that records them, so two cores often race to make the same one:
+    /// the one whose `mkdir` loses must take the folder as made, not report "cannot create folder".
+    @Test func coresRacingToMakeTheSameFolderBothWrite() throws {
+        var files: [String: Data] = [:]
+        for folder in 0..<40 {
+            for file in 0..<50 {
+                files["f\(folder)/g\(file % 5)/p\(file)/index.html"] = Data("\(folder).\(file)".utf8)
+            }
+        }
+        let site = BuiltSite(files: files, pageCount: files.count)
+        for round in 0..<5 {
+            let root = FileManager.default.temporaryDirectory.appendingPathComponent("race-\(getpid())-\(round)")
+            defer { try? FileManager.default.removeItem(at: root) }
+            try FileManager.default.createDirectory(at: root, withIntermediateDirectories: false)
+            let written = try OutputSync.syncFiles(files.keys.sorted(), of: site, in: root)
+            #expect(written.count == files.count)
+            #expect(written.allSatisfy { $0.1 })
+            for (path, bytes) in files {
+                #expect(try Data(contentsOf: root.appendingPathComponent(path)) == bytes)
+            }
+        }
+    }
+
     @Test func aFIFOWhereAPageGoesIsReplacedNotRead() throws {
         let fixture = try FixtureSite()
         defer { fixture.remove() }
