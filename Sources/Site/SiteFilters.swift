@@ -25,7 +25,8 @@ enum SiteFilters {
     /// `"/timeline/" | relative_url` on `/people/x/` gives `../../timeline/`. Links that are already relative,
     /// fragments and URLs with a scheme are left alone, so the filter is safe to apply to anything.
     static func relativeURL(_ target: String, from current: Value?) -> String {
-        guard target.hasPrefix("/"), !target.hasPrefix("//") else { return target }
+        let bytes = target.utf8
+        guard bytes.first == UInt8(ascii: "/"), bytes.dropFirst().first != UInt8(ascii: "/") else { return target }
         guard case .string(let page)? = current else { return target }
         return SitePath.relative(from: page, to: target)
     }
@@ -33,8 +34,11 @@ enum SiteFilters {
     /// Joins a site path to `base_url` for feeds, sitemaps, canonical links and Open Graph.
     static func absoluteURL(_ target: String, baseURL: String) -> String {
         if hasScheme(target) { return target }
-        let base = baseURL.hasSuffix("/") ? String(baseURL.dropLast()) : baseURL
-        return base + (target.hasPrefix("/") ? "" : "/") + SitePath.encodePath(Array(target.utf8)[...])
+        // Byte-level like `relativeURL`: it runs for every canonical link and every JSON-LD address of every page.
+        var result = baseURL.utf8.last == UInt8(ascii: "/") ? String(decoding: baseURL.utf8.dropLast(), as: UTF8.self) : baseURL
+        if target.utf8.first != UInt8(ascii: "/") { result += "/" }
+        result += SitePath.isUnreservedPath(target) ? target : SitePath.encodePath(Array(target.utf8)[...])
+        return result
     }
 
     /// Whether `target` holds `://` (a URL with a scheme), found without Foundation's bridged string search.

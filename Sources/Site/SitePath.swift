@@ -20,8 +20,8 @@ enum SitePath {
         if let index = targetBytes.firstIndex(where: { $0 == UInt8(ascii: "#") || $0 == UInt8(ascii: "?") }) {
             pathEnd = index
         }
-        let suffix = String(decoding: targetBytes[pathEnd...], as: UTF8.self)
-        if pathEnd == 0 { return suffix.isEmpty ? "./" : suffix }
+        let suffixBytes = targetBytes[pathEnd...]
+        if pathEnd == 0 { return suffixBytes.isEmpty ? "./" : String(decoding: suffixBytes, as: UTF8.self) }
         let path = targetBytes[..<pathEnd]
         // The page's folder: everything up to and including its last "/".
         let pageFolderEnd = (pageBytes.lastIndex(of: UInt8(ascii: "/")) ?? -1) + 1
@@ -36,15 +36,24 @@ enum SitePath {
         var ups = 0
         for byte in pageBytes[common..<pageFolderEnd] where byte == UInt8(ascii: "/") { ups += 1 }
         let rest = path[common...]
-        var result = ""
         if rest.allSatisfy(isUnreserved) {
-            result.reserveCapacity(ups * 3 + rest.count + suffix.utf8.count)
-            for _ in 0..<ups { result += "../" }
-            result += String(decoding: rest, as: UTF8.self)
-        } else {
-            result = String(repeating: "../", count: ups) + encodePath(ArraySlice(rest))
+            // The common case, written straight into the string's storage: "../" per level up, the rest, the suffix.
+            if ups == 0, rest.isEmpty { return "./" + String(decoding: suffixBytes, as: UTF8.self) }
+            let length = ups * 3 + rest.count + suffixBytes.count
+            return String(unsafeUninitializedCapacity: length) { buffer in
+                var position = 0
+                for _ in 0..<ups {
+                    buffer[position] = UInt8(ascii: "."); buffer[position + 1] = UInt8(ascii: "."); buffer[position + 2] = UInt8(ascii: "/")
+                    position += 3
+                }
+                for byte in rest { buffer[position] = byte; position += 1 }
+                for byte in suffixBytes { buffer[position] = byte; position += 1 }
+                return position
+            }
         }
+        var result = String(repeating: "../", count: ups) + encodePath(ArraySlice(rest))
         if result.isEmpty { result = "./" }
+        let suffix = String(decoding: suffixBytes, as: UTF8.self)
         return suffix.isEmpty ? result : result + suffix
     }
 
@@ -53,6 +62,11 @@ enum SitePath {
         if bytes.allSatisfy(isUnreserved) { return String(decoding: bytes, as: UTF8.self) }
         return bytes.split(separator: UInt8(ascii: "/"), omittingEmptySubsequences: false)
             .map { percentEncode(String(decoding: $0, as: UTF8.self)) }.joined(separator: "/")
+    }
+
+    /// Whether `path` needs no percent-encoding (the common case: slugs and folder names).
+    static func isUnreservedPath(_ path: String) -> Bool {
+        path.utf8.allSatisfy(isUnreserved)
     }
 
     private static func isUnreserved(_ byte: UInt8) -> Bool {

@@ -25,6 +25,22 @@ import Testing
         #expect(CMarkDocument.needsInlineExtensions(text) == expected)
     }
 
+    /// The scan reads eight bytes at a time, then byte by byte for the tail: a trigger (or one cut short by
+    /// the end) at every offset of texts of every length up to three words finds the same answer as a plain
+    /// search for the four patterns.
+    @Test func everyOffsetAndLengthAgreesWithAPlainSearch() {
+        let patterns = ["~", "@", "://", "www.", "WwW.", "ww.", ":/", "w", "W"]
+        for length in 0...24 {
+            for pattern in patterns {
+                for offset in 0...length {
+                    let text = String(String(repeating: "a", count: offset) + pattern + String(repeating: "b", count: length)).prefix(length)
+                    let expected = ["~", "@", "://", "www."].contains { text.lowercased().contains($0) }
+                    #expect(CMarkDocument.needsInlineExtensions(String(text)) == expected, "\(text)")
+                }
+            }
+        }
+    }
+
     /// Every golden fixture and a few documents full of near-triggers render the same both ways.
     static var documents: [String] {
         var documents = [
