@@ -95,25 +95,28 @@ struct PageValues: Sendable {
 
     /// The full `page` value: the card plus body, table of contents, neighbours and (on list pages) the pages.
     func page(_ index: Int, in content: ContentSet, rendered: RenderedMarkdown?) -> Value {
-        var extra: [(String, Value)] = [
-            ("content", .safe(rendered?.html ?? "")),
-            ("toc", .array((rendered?.headings ?? []).map { heading in
-                .dictionary(OrderedDictionary([
-                    ("level", .int(heading.level)), ("text", .string(heading.text)), ("id", .string(heading.id)),
-                ]))
-            })),
-            ("previous", .none),
-            ("next", .none),
-            ("pages", .array([])),
-        ]
+        guard case .dictionary(var page) = cards[index] else { return cards[index] }
+        // The card's own mapping, extended in place (computed keys replace same-named ones where they stand,
+        // the rest are appended): one copy of its storage per render, not a rebuild key by key.
+        page["content"] = .safe(rendered?.html ?? "")
+        page["toc"] = .array((rendered?.headings ?? []).map { heading in
+            .dictionary(OrderedDictionary([
+                ("level", .int(heading.level)), ("text", .string(heading.text)), ("id", .string(heading.id)),
+            ]))
+        })
+        var previous = Value.none
+        var next = Value.none
+        var pages = Value.array([])
         if let members = listMembers[index] {
-            extra[4] = ("pages", .array(members.map { cards[$0] }))
+            pages = .array(members.map { cards[$0] })
         } else if let (members, position) = neighbours[index] {
-            if position > 0 { extra[2] = ("previous", cards[members[position - 1]]) }
-            if position + 1 < members.count { extra[3] = ("next", cards[members[position + 1]]) }
+            if position > 0 { previous = cards[members[position - 1]] }
+            if position + 1 < members.count { next = cards[members[position + 1]] }
         }
-        guard case .dictionary(let card) = cards[index] else { return cards[index] }
-        return .dictionary(Self.merge(card.pairs, extra))
+        page["previous"] = previous
+        page["next"] = next
+        page["pages"] = pages
+        return .dictionary(page)
     }
 
     /// Front matter `summary` when given, otherwise the first paragraph of the body as plain text.
