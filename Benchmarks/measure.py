@@ -163,13 +163,23 @@ def main():
             t.name, fmt_seconds(wall), fmt_seconds(cpu), fmt_mib(rss) if t.measure_rss else "–",
             a.pages / wall if wall > 0 else float("inf"), ratio))
     ours = med["build-site"]
+    by_name = {t.name: t for t in tools}
     lines = []
+    # Each round ran every tool once, back to back: the ratio within a round shows how far one run's ratio
+    # can be trusted on a machine whose speed drifts (the medians alone hide it).
+    def round_by_round(other):
+        ratios = [mine / theirs for mine, theirs in zip(by_name["build-site"].wall, by_name[other].wall) if theirs > 0]
+        return "; round by round %.2f×–%.2f×" % (min(ratios), max(ratios)) if len(ratios) > 1 else ""
     if hugo:
-        lines.append("build-site / Hugo: wall %.2f×, CPU %.2f×, peak memory %.2f×" % (
-            ours[0] / hugo[0], ours[1] / hugo[1], ours[2] / hugo[2]))
+        lines.append("build-site / Hugo: wall %.2f×, CPU %.2f×, peak memory %.2f×%s" % (
+            ours[0] / hugo[0], ours[1] / hugo[1], ours[2] / hugo[2], round_by_round("hugo")))
     if "cmark-gfm floor" in med:
         floor = med["cmark-gfm floor"]
-        lines.append("build-site / cmark-gfm floor: wall %.2f× (floor %s)" % (ours[0] / floor[0], fmt_seconds(floor[0])))
+        lines.append("build-site / cmark-gfm floor: wall %.2f× (floor %s)%s" % (
+            ours[0] / floor[0], fmt_seconds(floor[0]), round_by_round("cmark-gfm floor")))
+    for t in tools:
+        if len(t.wall) > 1:
+            lines.append("%s runs: %s–%s" % (t.name, fmt_seconds(min(t.wall)), fmt_seconds(max(t.wall))))
     lines.append("build-site time per content page: %.1f µs" % (ours[0] / a.pages * 1e6))
     print("\n" + "  \n".join(lines))
     if a.json:
