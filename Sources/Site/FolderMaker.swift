@@ -64,11 +64,11 @@ final class FolderMaker: @unchecked Sendable {
     private enum Knowledge { case unknown, ready(isNew: Bool), failed(Diagnostic) }
 
     private func known(_ folder: Substring) -> Knowledge {
-        lock.lock()
-        defer { lock.unlock() }
-        if let failure = failures[folder] { return .failed(failure) }
-        if ready.contains(folder) { return .ready(isNew: made.contains(folder)) }
-        return .unknown
+        lock.withLock {
+            if let failure = failures[folder] { return .failed(failure) }
+            if ready.contains(folder) { return .ready(isNew: made.contains(folder)) }
+            return .unknown
+        }
     }
 
     /// Checks or makes one folder. Returns whether it made it.

@@ -37,7 +37,7 @@ enum SiteFilters {
         // Byte-level like `relativeURL`: it runs for every canonical link and every JSON-LD address of every page.
         var result = baseURL.utf8.last == UInt8(ascii: "/") ? String(decoding: baseURL.utf8.dropLast(), as: UTF8.self) : baseURL
         if target.utf8.first != UInt8(ascii: "/") { result += "/" }
-        result += SitePath.isUnreservedPath(target) ? target : SitePath.encodePath(Array(target.utf8)[...])
+        result += SitePath.encodePath(target)
         return result
     }
 

@@ -51,8 +51,8 @@ enum SitePath {
                 return position
             }
         }
-        var result = String(repeating: "../", count: ups) + encodePath(ArraySlice(rest))
-        if result.isEmpty { result = "./" }
+        // `rest` holds a byte that needs encoding, so the result is never empty here.
+        let result = String(repeating: "../", count: ups) + encodePath(ArraySlice(rest))
         let suffix = String(decoding: suffixBytes, as: UTF8.self)
         return suffix.isEmpty ? result : result + suffix
     }
@@ -64,9 +64,10 @@ enum SitePath {
             .map { percentEncode(String(decoding: $0, as: UTF8.self)) }.joined(separator: "/")
     }
 
-    /// Whether `path` needs no percent-encoding (the common case: slugs and folder names).
-    static func isUnreservedPath(_ path: String) -> Bool {
-        path.utf8.allSatisfy(isUnreserved)
+    /// Percent-encodes a path, keeping its "/" separators; a path that needs none (slugs and folder names,
+    /// the common case) comes back as it is, without a copy of its bytes.
+    static func encodePath(_ path: String) -> String {
+        path.utf8.allSatisfy(isUnreserved) ? path : encodePath(Array(path.utf8)[...])
     }
 
     private static func isUnreserved(_ byte: UInt8) -> Bool {
