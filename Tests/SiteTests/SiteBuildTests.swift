@@ -17,6 +17,21 @@ struct SiteBuildTests {
         #expect(site.files["404/index.html"] == nil)
     }
 
+    @Test func linksInAStaticHTMLFileAreCheckedToo() throws {
+        // A static page comes from no template and no content file: its links are checked all the same,
+        // and reported against the generated file.
+        let fixture = try FixtureSite()
+        defer { fixture.remove() }
+        try fixture.write("static/extra/index.html", #"<a href="../about/">fine</a> <a href="../nowhere/">broken</a>"#)
+        do {
+            _ = try fixture.build()
+            Issue.record("the build should have failed")
+        } catch {
+            #expect(error.diagnostics.map(\.message) == ["broken link '../nowhere/': no such page or file in the site"])
+            #expect(error.diagnostics.first?.notes == ["in the generated file extra/index.html"])
+        }
+    }
+
     @Test func relationsLinkBothWays() throws {
         let fixture = try FixtureSite()
         defer { fixture.remove() }
