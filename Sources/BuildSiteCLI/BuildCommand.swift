@@ -20,6 +20,11 @@ struct BuildCommand: AsyncParsableCommand {
     @Flag(name: .long, help: "Write into a non-empty output folder that build-site did not create.")
     var force = false
 
+    @Flag(name: .long, help: ArgumentHelp(
+        "Render every {% cache %} block on every page instead of reusing its output.",
+        discussion: "Slower; a site whose output changes with this flag has a {% cache %} block whose keys miss something its output depends on."))
+    var noFragmentCache = false
+
     @Flag(name: .shortAndLong, help: "Print errors only.")
     var quiet = false
 
@@ -35,7 +40,7 @@ struct BuildCommand: AsyncParsableCommand {
 
         let site: BuiltSite
         do {
-            site = try SiteBuilder.build(BuildOptions(root: rootURL, includeDrafts: drafts))
+            site = try SiteBuilder.build(BuildOptions(root: rootURL, includeDrafts: drafts, reusesFragments: !noFragmentCache))
         } catch {
             printer.print(error.diagnostics)
             printer.printSummary(failures: error.diagnostics.count, output: displayPath(outputURL, root: rootURL))

@@ -8,10 +8,14 @@ public struct BuildOptions: Sendable {
     public var includeDrafts: Bool
     /// Parsed templates kept between builds of one process (see `BuildCache`); nil for a one-off build.
     public var cache: BuildCache?
+    /// Whether `{% cache %}` blocks reuse their output across pages. Off, every body is rendered on every
+    /// page: slower, and the way to check that a block's keys name everything its output depends on.
+    public var reusesFragments: Bool
 
-    public init(root: URL, includeDrafts: Bool = false, cache: BuildCache? = nil) {
+    public init(root: URL, includeDrafts: Bool = false, cache: BuildCache? = nil, reusesFragments: Bool = true) {
         self.root = root
         self.includeDrafts = includeDrafts
         self.cache = cache
+        self.reusesFragments = reusesFragments
     }
 }

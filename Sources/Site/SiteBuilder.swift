@@ -39,7 +39,8 @@ public enum SiteBuilder {
 
         // 5. Render every page through its template, in parallel.
         var files = try clock.step("render templates") { () throws(BuildFailure) in
-            try renderPages(content: content, urls: urls, rendered: rendered, values: values, templates: templates)
+            try renderPages(content: content, urls: urls, rendered: rendered, values: values, templates: templates,
+                            fragments: options.reusesFragments ? FragmentCache() : nil)
         }
 
         // 6. Feeds, sitemap, robots.txt; static files and content assets.
@@ -94,8 +95,10 @@ public enum SiteBuilder {
         return rendered
     }
 
+    /// Renders every page. `fragments` is this build's `{% cache %}` store, partitioned by the folder that
+    /// holds each page's folder: the pages that write every link outside it the same way (`SitePath.parentFolder`).
     static func renderPages(content: ContentSet, urls: [String], rendered: [RenderedMarkdown?], values: PageValues,
-                            templates: TemplateSet) throws(BuildFailure) -> [String: Data] {
+                            templates: TemplateSet, fragments: FragmentCache?) throws(BuildFailure) -> [String: Data] {
         let globals: [String: Value] = [
             "site": values.site,
             "collections": values.collections,
@@ -115,7 +118,8 @@ public enum SiteBuilder {
                 var context = globals
                 context["page"] = values.page(index, in: content, rendered: rendered[index])
                 context["current_url"] = .string(urls[index])
-                let html = try environment.renderUTF8(name, context: context)
+                let html = try environment.renderUTF8(name, context: context, fragments: fragments,
+                                                      partition: SitePath.parentFolder(of: urls[index]))
                 return .success((SitePath.outputFile(for: urls[index]), Data(html)))
             } catch let diagnostic as Diagnostic {
                 return .failure(PageFailure(diagnostic: diagnostic, page: nil))

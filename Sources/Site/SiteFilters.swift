@@ -9,7 +9,14 @@ enum SiteFilters {
             "date": { input, args, _, _ in try formatDate(input, style: args.first) },
             "relative_url": { input, _, _, context in
                 let target = try string(input, filter: "relative_url")
-                return .string(relativeURL(target, from: context.lookup("current_url")))
+                let current = context.lookup("current_url")
+                // Fragments are shared between pages of one parent folder (`SitePath.parentFolder`); a link into
+                // that folder's subfolders comes out differently on each of them.
+                if context.isInCachedFragment, case .string(let page)? = current, target.utf8.first == UInt8(ascii: "/"),
+                   SitePath.isBelow(target, parentFolder: SitePath.parentFolder(of: page)) {
+                    context.markPageSpecific()
+                }
+                return .string(relativeURL(target, from: current))
             },
             "absolute_url": { input, _, _, _ in
                 let target = try string(input, filter: "absolute_url")

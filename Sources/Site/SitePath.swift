@@ -80,6 +80,29 @@ enum SitePath {
         }
     }
 
+    /// The folder holding the page's own folder: `/timeline/x/` → `/timeline/`, `/about/` → `/`, and for a page
+    /// in the root folder (`/`, `/404.html`) the empty string.
+    ///
+    /// Pages with the same parent folder get the same `relative(from:to:)` for every target whose folder is not
+    /// below that parent folder (`isBelow(_:parentFolder:)`): they differ only in their last folder, which
+    /// such a target never enters. So the fragment cache shares fragments between exactly those pages.
+    static func parentFolder(of page: String) -> String {
+        let bytes = page.utf8
+        guard let folderEnd = bytes.lastIndex(of: UInt8(ascii: "/")) else { return "" }
+        guard let parentEnd = bytes[..<folderEnd].lastIndex(of: UInt8(ascii: "/")) else { return "" }
+        return String(page[...parentEnd])
+    }
+
+    /// Whether the folder of `target` (a site path, maybe with `?query` or `#fragment`) lies strictly below
+    /// `parentFolder`: a link that `relative(from:to:)` may write differently for two pages in that folder.
+    static func isBelow(_ target: String, parentFolder: String) -> Bool {
+        let bytes = target.utf8
+        let pathEnd = bytes.firstIndex(where: { $0 == UInt8(ascii: "#") || $0 == UInt8(ascii: "?") }) ?? bytes.endIndex
+        guard let folderEnd = bytes[..<pathEnd].lastIndex(of: UInt8(ascii: "/")) else { return false }
+        let folderLength = bytes.distance(from: bytes.startIndex, to: folderEnd) + 1
+        return folderLength > parentFolder.utf8.count && bytes.starts(with: parentFolder.utf8)
+    }
+
     /// The folder segments a page lives in: `/a/b/` → [a, b]; `/a/x.html` → [a]; `/` → [].
     static func directorySegments(of page: String) -> [String] {
         var segments = page.split(separator: "/").map(String.init)

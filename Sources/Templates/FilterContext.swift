@@ -8,16 +8,34 @@ public typealias CustomFilter = @Sendable (_ input: Value, _ args: [Value], _ kw
 ///
 /// `relative_url` needs the page being rendered (`current_url`); passing the globals here keeps
 /// filters free of global state, so rendering stays safe from many threads at once.
-public struct FilterContext: Sendable {
+public struct FilterContext: @unchecked Sendable {
     let globals: [String: Value]
     /// The name of the template being rendered when the filter ran (as given to `render`).
     public let templateName: String
+    /// The `{% cache %}` body being rendered, if any. A filter runs on the rendering thread and the context
+    /// does not outlive the call, so the recording is never touched by two threads (hence `@unchecked`).
+    let fragment: FragmentRecording?
 
     public init(globals: [String: Value], templateName: String) {
+        self.init(globals: globals, templateName: templateName, fragment: nil)
+    }
+
+    init(globals: [String: Value], templateName: String, fragment: FragmentRecording?) {
         self.globals = globals
         self.templateName = templateName
+        self.fragment = fragment
     }
 
     /// A global of the current render (a key of the context passed to `render`), e.g. "current_url".
     public func lookup(_ name: String) -> Value? { globals[name] }
+
+    /// Whether the filter runs inside a `{% cache %}` body, whose output other pages may reuse.
+    public var isInCachedFragment: Bool { fragment != nil }
+
+    /// Says that this filter's result depends on the page being rendered in a way the render's cache
+    /// partition does not capture (a link into the page's own folder, made relative to it): the enclosing
+    /// `{% cache %}` blocks then keep their output to this page instead of storing it for others.
+    public func markPageSpecific() {
+        fragment?.isUnshareable = true
+    }
 }

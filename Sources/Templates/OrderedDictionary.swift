@@ -42,6 +42,10 @@ public struct OrderedDictionary: Sendable, Equatable {
         }
     }
 
+    /// The storage object: two mappings with the same one hold the same entries (a change makes a new one
+    /// unless the storage was unshared). Valid only while a copy of the mapping is kept alive.
+    var storageIdentity: ObjectIdentifier { ObjectIdentifier(storage) }
+
     /// 1 + the depth of the deepest value (see `Value.nestingDepth`), kept up to date by every change.
     var nestingDepth: Int { storage.childDepth + 1 }
 

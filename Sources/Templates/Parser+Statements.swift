@@ -1,7 +1,7 @@
 /// The `{% … %}` statements: each parser starts after the tag name and consumes through the closing tag.
 extension Parser {
 
-    static let knownTags = ["if", "for", "set", "include", "extends", "block", "macro", "import", "from", "with", "filter", "raw", "call"]
+    static let knownTags = ["if", "for", "set", "include", "extends", "block", "macro", "import", "from", "with", "filter", "raw", "call", "cache"]
 
     mutating func parseStatement(_ name: String, tagStart: Int) throws(TemplateError) -> Statement? {
         switch name {
@@ -17,6 +17,7 @@ extension Parser {
         case "with": return try parseWith(at: tagStart)
         case "filter": return try parseFilterBlock(at: tagStart)
         case "call": return try parseCallBlock(at: tagStart)
+        case "cache": return try parseCache(at: tagStart)
         default:
             var message = "unknown tag '\(name)'"
             if let suggestion = Suggestion.closest(to: name, among: Parser.knownTags + Array(Parser.continuationTags.keys)) {
@@ -157,6 +158,9 @@ extension Parser {
         if openTags.contains(where: { $0.name == "macro" }) {
             throw source.error(.syntax, "{% block %} cannot be defined inside a macro", at: start)
         }
+        if openTags.contains(where: { $0.name == "cache" }) {
+            throw source.error(.syntax, "{% block %} cannot be inside {% cache %}: a template extending this one could change it", at: start)
+        }
         let body = try parseNested("block", at: start, until: ["endblock"]).body
         if case .name(let closing) = current.kind {
             guard closing == name else {
@@ -273,5 +277,18 @@ extension Parser {
         let body = try parseNested("filter", at: start, until: ["endfilter"]).body
         try expectBlockEnd()
         return Statement(kind: .filterBlock(filters: invocations, body: body), span: Span(start: start, end: start + 2))
+    }
+
+    /// `{% cache %}` or `{% cache key, key2 %}`: the keys are any expressions, evaluated on every render.
+    private mutating func parseCache(at start: Int) throws(TemplateError) -> Statement {
+        var keys: [Expression] = []
+        while current.kind != .blockEnd {
+            keys.append(try parseExpression())
+            if !skipSymbol(",") { break }
+        }
+        try expectBlockEnd()
+        let body = try parseNested("cache", at: start, until: ["endcache"]).body
+        try expectBlockEnd()
+        return Statement(kind: .cache(keys: keys, body: body), span: Span(start: start, end: start + 2))
     }
 }

@@ -95,7 +95,7 @@ struct Parser {
     /// Tags that close or continue a construct, mapped to the tag that opens it.
     static let continuationTags: [String: String] = [
         "elif": "if", "else": "if or for", "endif": "if", "endfor": "for", "endblock": "block", "endmacro": "macro",
-        "endset": "set", "endwith": "with", "endfilter": "filter", "endraw": "raw", "endcall": "call",
+        "endset": "set", "endwith": "with", "endfilter": "filter", "endraw": "raw", "endcall": "call", "endcache": "cache",
     ]
 
     /// Parses statements until a tag named in `endTags`; returns the body and that tag's name, positioned after it.

@@ -25,6 +25,8 @@ extension Renderer {
                 // A module's macros were found above; anything else it is asked for is not there.
                 if case .module = binding { throw error(.undefined, "\(baseName).\(method) is undefined", at: callee.span) }
                 if case .loop(let state) = binding, method == "changed" {
+                    // What it remembers would not be updated by a pasted fragment.
+                    fragment?.isUnshareable = true
                     return .bool(state.memory.changed(try arguments.positional.map { try require($0) }))
                 }
                 if case .loop(let state) = binding, method == "cycle" {
@@ -124,6 +126,8 @@ extension Renderer {
         case .callSite(let visible, let seesGlobals):
             scopes.append(visible)
             sees = seesGlobals
+            // `caller()` renders whatever the call site wrote, which the fragment's keys do not name.
+            fragment?.isUnshareable = true
         }
         scopes.append(caller.map { ["caller": .macro($0)] } ?? Scope())
         let savedBlocks = activeBlocks

@@ -59,6 +59,8 @@ extension Renderer {
             let value = try require(expression)
             if !expression.isLookup { try checkNesting(value, at: expression.span) }
             namespace.attributes[attribute] = value
+            // A pasted fragment would not set it again.
+            fragment?.isUnshareable = true
         case .capture(let name, let body):
             let text = try capture { try executeInnerScope(body) }
             bind(name, .value(.safe(text)))
@@ -99,7 +101,37 @@ extension Renderer {
             for invocation in filters { value = try applyFilter(invocation, to: value, input: nil) }
             guard let value else { throw error(.undefined, "filter block result is undefined", at: statement.span) }
             try writeEscaped(value, at: statement.span)
+        case .cache(let keys, let body):
+            guard !discardingOutput else { return }
+            try renderCached(keys, body, span: statement.span)
         }
+    }
+
+    /// Pastes the fragment stored for these keys, or renders the body (in a scope of its own, like a loop
+    /// body) and stores what it wrote, unless a filter found it specific to this page.
+    private func renderCached(_ keys: [Expression], _ body: [Statement], span: Span) throws {
+        guard let fragments else {
+            try executeInnerScope(body)
+            return
+        }
+        let key = FragmentKey(partition: partition, template: template.source.name, offset: span.start,
+                              values: try keys.map { try evaluate($0) })
+        if let stored = fragments.fragment(key) {
+            output.append(contentsOf: stored)
+            try checkOutputSize(at: span)
+            return
+        }
+        let start = output.count
+        let recording = FragmentRecording()
+        let enclosing = fragment
+        fragment = recording
+        defer {
+            fragment = enclosing
+            // A fragment inside this one that could not be shared makes this one unshareable too.
+            if recording.isUnshareable { enclosing?.isUnshareable = true }
+        }
+        try executeInnerScope(body)
+        if !recording.isUnshareable { fragments.store(Array(output[start...]), for: key) }
     }
 
     /// Runs `body` in a scope of its own, so its `set`s do not leak (for-loop bodies, blocks, captures).

@@ -42,11 +42,19 @@ final class Renderer {
     @exclusivity(unchecked) var trail: [TrailEntry] = []
     /// Guards against stack exhaustion whatever the build and thread (see `StackGuard`).
     let stack = StackGuard()
+    /// Where `{% cache %}` keeps fragments (nil: every body is rendered), and this render's part of it.
+    let fragments: FragmentCache?
+    let partition: String
+    /// The innermost `{% cache %}` body being rendered, for filters to mark it page-specific.
+    @exclusivity(unchecked) var fragment: FragmentRecording?
 
-    init(environment: TemplateEnvironment, globals: [String: Value], template: ParsedTemplate) {
+    init(environment: TemplateEnvironment, globals: [String: Value], template: ParsedTemplate,
+         fragments: FragmentCache? = nil, partition: String = "") {
         self.environment = environment
         self.globals = globals
         self.template = template
+        self.fragments = fragments
+        self.partition = partition
         modules = environment.macroModules
         if globals.count <= 16 {
             smallGlobalNames = Array(globals.keys)

@@ -23,6 +23,9 @@ struct Statement: Sendable {
         case callBlock(call: Expression, caller: MacroDefinition)
         /// `{% filter name %}…{% endfilter %}`: the rendered body passed through filters.
         case filterBlock(filters: [Invocation], body: [Statement])
+        /// `{% cache key, … %}…{% endcache %}`: the body's output, rendered once per distinct key for a whole
+        /// build and pasted wherever the same tag meets the same keys again (see `FragmentCache`).
+        case cache(keys: [Expression], body: [Statement])
     }
 
     var kind: Kind

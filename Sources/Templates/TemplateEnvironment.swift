@@ -136,14 +136,19 @@ public final class TemplateEnvironment: Sendable {
 
     /// Renders like `render`, returning the page's UTF-8 bytes: what a caller writing files needs, without
     /// the page being turned into a `String` and back.
+    /// - Parameters:
+    ///   - fragments: Where `{% cache %}` blocks keep their output across renders; nil renders every body.
+    ///   - partition: Which part of `fragments` this render shares: renders with different partitions never
+    ///     reuse each other's fragments (a site passes the folder a page sits in, see `FragmentCache`).
     /// - Throws: `TemplateError` located in the template (or included template) where rendering failed.
-    public func renderUTF8(_ name: String, context: [String: Value]) throws(TemplateError) -> [UInt8] {
+    public func renderUTF8(_ name: String, context: [String: Value], fragments: FragmentCache? = nil,
+                           partition: String = "") throws(TemplateError) -> [UInt8] {
         guard let template = templates[name] else {
             var message = "template '\(name)' not found"
             if let suggestion = Suggestion.closest(to: name, among: Array(templates.keys)) { message += " — did you mean '\(suggestion)'?" }
             throw TemplateError(kind: .templateNotFound, message: message)
         }
-        let renderer = Renderer(environment: self, globals: context, template: template)
+        let renderer = Renderer(environment: self, globals: context, template: template, fragments: fragments, partition: partition)
         // Most pages are a few to a few tens of kilobytes: start there rather than growing from nothing.
         renderer.output.reserveCapacity(1 << 15)
         do {

@@ -28,6 +28,16 @@ struct MicrositeTests {
         try #require(site.text(SitePath.outputFile(for: url)), "no page at \(url)")
     }
 
+    /// Every `{% cache %}` in the site's templates names all its output depends on: rendering every block
+    /// on every page gives the same bytes as reusing fragments.
+    @Test func buildsTheSameBytesWithoutTheFragmentCache() throws {
+        let uncached = try SiteBuilder.build(BuildOptions(root: Self.root, reusesFragments: false))
+        #expect(Set(uncached.files.keys) == Set(site.files.keys))
+        for (path, data) in site.files where uncached.files[path] != data {
+            Issue.record("\(path) differs without the fragment cache")
+        }
+    }
+
     @Test func hasTheTimelineAndProfilesTheIssueAsksFor() {
         #expect(events.count >= 25)
         #expect(content.pages.filter { $0.collection == "people" && !$0.isListPage }.count >= 12)

@@ -26,6 +26,44 @@ struct SitePathTests {
         #expect(SitePath.relative(from: page, to: target) == expected)
     }
 
+    @Test(arguments: [
+        ("/timeline/x/", "/timeline/"),
+        ("/about/", "/"),
+        ("/a/b/c/", "/a/b/"),
+        ("/", ""),
+        ("/404.html", ""),
+        ("/a/x.html", "/"),
+    ])
+    func parentFolder(_ page: String, _ expected: String) {
+        #expect(SitePath.parentFolder(of: page) == expected)
+    }
+
+    /// What the fragment cache relies on: two pages with the same parent folder write every link whose
+    /// target is not below that folder the same way, and targets below it are the ones `isBelow` flags.
+    @Test func pagesOfOneParentFolderAgreeOnEveryLinkNotBelowIt() {
+        let pages = ["/", "/404.html", "/a/", "/b/", "/ab/", "/a/x/", "/a/y/", "/a/x/deep/", "/a/y/deep/", "/b/x/", "/a/page.html"]
+        let targets = pages + ["/a/x/img.png", "/a/feed.xml", "/a/x/#top", "/a/?q=1", "/feed.xml", "/a/x/deep/more/", "/ab/x/"]
+        var checkedPairs = 0
+        for first in pages {
+            for second in pages where second != first && SitePath.parentFolder(of: second) == SitePath.parentFolder(of: first) {
+                let parent = SitePath.parentFolder(of: first)
+                for target in targets where !SitePath.isBelow(target, parentFolder: parent) {
+                    #expect(SitePath.relative(from: first, to: target) == SitePath.relative(from: second, to: target),
+                            "\(first) and \(second) differ on \(target)")
+                    checkedPairs += 1
+                }
+            }
+        }
+        #expect(checkedPairs > 40)
+        #expect(SitePath.isBelow("/a/x/", parentFolder: "/a/"))
+        #expect(SitePath.isBelow("/a/x/img.png#top", parentFolder: "/a/"))
+        #expect(!SitePath.isBelow("/a/feed.xml", parentFolder: "/a/"))
+        #expect(!SitePath.isBelow("/a/?q=/a/b/", parentFolder: "/a/"))
+        #expect(!SitePath.isBelow("/ab/x/", parentFolder: "/a/"))
+        // Pages in the root folder have no parent: every site path counts as below it (they share nothing).
+        #expect(SitePath.isBelow("/feed.xml", parentFolder: ""))
+    }
+
     @Test func outputFilesAndSitePathsRoundTrip() {
         for path in ["/", "/a/", "/a/b/", "/404.html", "/a/atom.xml"] {
             #expect(SitePath.sitePath(forOutputFile: SitePath.outputFile(for: path)) == path)
