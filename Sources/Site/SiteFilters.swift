@@ -10,11 +10,12 @@ enum SiteFilters {
             "relative_url": { input, _, _, context in
                 let target = try string(input, filter: "relative_url")
                 let current = context.lookup("current_url")
-                // Fragments are shared between pages of one parent folder (`SitePath.parentFolder`); a link into
-                // that folder's subfolders comes out differently on each of them.
-                if context.isInCachedFragment, case .string(let page)? = current, target.utf8.first == UInt8(ascii: "/"),
-                   SitePath.isBelow(target, parentFolder: SitePath.parentFolder(of: page)) {
-                    context.markPageSpecific()
+                // A fragment with a relative link is shared only between pages of one parent folder (the render's
+                // partition, `SitePath.parentFolder`); a link into that folder's subfolders comes out differently
+                // on each of them.
+                if context.isInCachedFragment, case .string(let page)? = current, target.utf8.first == UInt8(ascii: "/") {
+                    context.markLocationDependent()
+                    if SitePath.isBelow(target, parentFolder: SitePath.parentFolder(of: page)) { context.markPageSpecific() }
                 }
                 return .string(relativeURL(target, from: current))
             },

@@ -32,6 +32,12 @@ public struct FilterContext: @unchecked Sendable {
     /// Whether the filter runs inside a `{% cache %}` body, whose output other pages may reuse.
     public var isInCachedFragment: Bool { fragment != nil }
 
+    /// Says that this filter's result depends on where the page being rendered is (a link made relative to
+    /// it): the enclosing `{% cache %}` blocks then share their output only with renders of the same partition.
+    public func markLocationDependent() {
+        fragment?.isLocal = true
+    }
+
     /// Says that this filter's result depends on the page being rendered in a way the render's cache
     /// partition does not capture (a link into the page's own folder, made relative to it): the enclosing
     /// `{% cache %}` blocks then keep their output to this page instead of storing it for others.

@@ -9,26 +9,45 @@ import Synchronization
 /// every page that shares them — the template author's promise, which a build without the cache checks
 /// (`build-site --no-fragment-cache` must give the same bytes).
 ///
-/// Entries are also separated by the render's *partition*, a string the caller chooses per render: a site
-/// passes the folder its page sits in, so that links made relative to the page stay right (see
-/// `FilterContext.markPageSpecific()` for output that depends on the page even beyond that).
+/// A fragment whose output depends on where the page is — links made relative to it — is shared only between
+/// renders of the same *partition*, a string the caller chooses per render: a site passes the folder that
+/// holds the page's folder (see `FilterContext.markLocationDependent()`, and `markPageSpecific()` for output
+/// that depends on the page even beyond that). Any other fragment is shared by every page.
 ///
 /// The cache is filled while pages render on several threads. Two threads that miss on the same key both
 /// render the body and store the same bytes, so what any page gets does not depend on which came first.
 public final class FragmentCache: Sendable {
-    private let entries = Mutex<[FragmentKey: [UInt8]]>([:])
+    private let entries = Mutex<[FragmentKey: Entry]>([:])
+
+    /// The fragments stored for one tag and key: one for every page, or one per partition.
+    private struct Entry {
+        var everywhere: [UInt8]?
+        var byPartition: [String: [UInt8]] = [:]
+    }
 
     public init() {}
 
     /// How many fragments are stored.
-    public var count: Int { entries.withLock { $0.count } }
+    public var count: Int { entries.withLock { $0.values.reduce(0) { $0 + ($1.everywhere == nil ? 0 : 1) + $1.byPartition.count } } }
 
-    func fragment(_ key: FragmentKey) -> [UInt8]? {
-        entries.withLock { $0[key] }
+    /// The fragment for `key` that a render in `partition` may paste, and whether it was stored for that
+    /// partition only.
+    func fragment(_ key: FragmentKey, partition: String) -> (bytes: [UInt8], isLocal: Bool)? {
+        entries.withLock { entries in
+            guard let entry = entries[key] else { return nil }
+            if let bytes = entry.everywhere { return (bytes, false) }
+            return entry.byPartition[partition].map { ($0, true) }
+        }
     }
 
-    func store(_ fragment: [UInt8], for key: FragmentKey) {
-        entries.withLock { $0[key] = fragment }
+    func store(_ fragment: [UInt8], for key: FragmentKey, partition: String?) {
+        entries.withLock { entries in
+            if let partition {
+                entries[key, default: Entry()].byPartition[partition] = fragment
+            } else {
+                entries[key, default: Entry()].everywhere = fragment
+            }
+        }
     }
 }
 
@@ -38,4 +57,7 @@ final class FragmentRecording {
     /// result depends on the page beyond the partition (`FilterContext.markPageSpecific()`), or the body
     /// changed state outside itself (a namespace attribute, `loop.changed`). The fragment is then not stored.
     var isUnshareable = false
+    /// Set when the output depends on where the page is (`FilterContext.markLocationDependent()`): the
+    /// fragment is then stored for the render's partition only.
+    var isLocal = false
 }

@@ -1,5 +1,4 @@
-/// The cache key of one `{% cache %}` tag on one render: the render's partition, the tag's place in the
-/// templates, and its key values.
+/// The cache key of one `{% cache %}` tag on one render: the tag's place in the templates and its key values.
 ///
 /// Each part is written with its kind and length first, so that no two different lists of values give the
 /// same bytes (`"a b", "c"` and `"a", "b c"` stay apart, and so do `1` and `"1"`).
@@ -14,9 +13,8 @@ struct FragmentKey: Hashable {
     /// The lists and mappings named by address in `bytes`, kept alive by the key.
     private var retained: [Value] = []
 
-    init(partition: String, template: String, offset: Int, values: [Value?]) {
+    init(template: String, offset: Int, values: [Value?]) {
         bytes.reserveCapacity(64)
-        append(partition)
         append(template)
         appendNumber(offset)
         for value in values { append(value) }

@@ -114,9 +114,10 @@ extension Renderer {
             try executeInnerScope(body)
             return
         }
-        let key = FragmentKey(partition: partition, template: template.source.name, offset: span.start,
-                              values: try keys.map { try evaluate($0) })
-        if let stored = fragments.fragment(key) {
+        let key = FragmentKey(template: template.source.name, offset: span.start, values: try keys.map { try evaluate($0) })
+        if let (stored, isLocal) = fragments.fragment(key, partition: partition) {
+            // A fragment inside another that depends on where the page is makes the outer one depend on it too.
+            if isLocal { fragment?.isLocal = true }
             output.append(contentsOf: stored)
             try checkOutputSize(at: span)
             return
@@ -127,11 +128,14 @@ extension Renderer {
         fragment = recording
         defer {
             fragment = enclosing
-            // A fragment inside this one that could not be shared makes this one unshareable too.
+            // What holds for a fragment holds for the fragments around it.
             if recording.isUnshareable { enclosing?.isUnshareable = true }
+            if recording.isLocal { enclosing?.isLocal = true }
         }
         try executeInnerScope(body)
-        if !recording.isUnshareable { fragments.store(Array(output[start...]), for: key) }
+        if !recording.isUnshareable {
+            fragments.store(Array(output[start...]), for: key, partition: recording.isLocal ? partition : nil)
+        }
     }
 
     /// Runs `body` in a scope of its own, so its `set`s do not leak (for-loop bodies, blocks, captures).

@@ -29,16 +29,45 @@ import Testing
         #expect(try render(environment, ["k": "a", "n": 2], cache: nil) == "<2>")
     }
 
-    @Test func partitionsAndTagsKeepTheirOwnFragments() throws {
-        let environment = try TemplateEnvironment(templates: [
-            "main.html": "{% cache %}<{{ n }}>{% endcache %}{% include 'other.html' %}",
-            "other.html": "{% cache %}({{ n }}){% endcache %}",
-        ])
+    @Test func fragmentsThatDependOnWhereThePageIsStayInTheirPartition() throws {
+        let located: CustomFilter = { input, _, _, context in
+            context.markLocationDependent()
+            return input
+        }
+        let environment = try TemplateEnvironment(
+            templates: [
+                "main.html": "{% cache %}<{{ n }}>{% endcache %}{% include 'other.html' %}",
+                "other.html": "{% cache %}({{ n | located }}){% endcache %}",
+            ],
+            filters: ["located": located])
         let cache = FragmentCache()
         #expect(try render(environment, ["n": 1], cache: cache, partition: "/a/") == "<1>(1)")
-        #expect(try render(environment, ["n": 2], cache: cache, partition: "/b/") == "<2>(2)")
+        // The first fragment is the same everywhere; the second is kept per partition.
+        #expect(try render(environment, ["n": 2], cache: cache, partition: "/b/") == "<1>(2)")
         #expect(try render(environment, ["n": 3], cache: cache, partition: "/a/") == "<1>(1)")
-        #expect(cache.count == 4)
+        #expect(cache.count == 3)
+    }
+
+    @Test func aFragmentHoldingALocalOneIsLocalToo() throws {
+        let located: CustomFilter = { input, _, _, context in
+            context.markLocationDependent()
+            return input
+        }
+        let environment = try TemplateEnvironment(
+            templates: ["main.html": "{% cache %}[{% cache %}{{ n | located }}{% endcache %}]{% endcache %}"],
+            filters: ["located": located])
+        let cache = FragmentCache()
+        #expect(try render(environment, ["n": 1], cache: cache, partition: "/a/") == "[1]")
+        #expect(try render(environment, ["n": 2], cache: cache, partition: "/b/") == "[2]")
+        // Here the inner fragment is pasted, not rendered: the outer one must still be kept to /c/.
+        let outerOnly = try TemplateEnvironment(
+            templates: ["main.html": "{% if outer %}{% cache %}[{% include 'inner.html' %}]{% endcache %}{% else %}{% include 'inner.html' %}{% endif %}",
+                        "inner.html": "{% cache %}{{ n | located }}{% endcache %}"],
+            filters: ["located": located])
+        let second = FragmentCache()
+        #expect(try render(outerOnly, ["outer": false, "n": 1], cache: second, partition: "/c/") == "1")
+        #expect(try render(outerOnly, ["outer": true, "n": 2], cache: second, partition: "/c/") == "[1]")
+        #expect(try render(outerOnly, ["outer": true, "n": 3], cache: second, partition: "/d/") == "[3]")
     }
 
     /// Pairs of key lists that are different values and must never share a fragment.
@@ -55,18 +84,16 @@ import Testing
         ([12], [1, 2]),
     ] as [([Value], [Value])])
     func differentKeysNeverCollide(first: [Value], second: [Value]) {
-        let one = FragmentKey(partition: "p", template: "t", offset: 3, values: first)
-        let two = FragmentKey(partition: "p", template: "t", offset: 3, values: second)
+        let one = FragmentKey(template: "t", offset: 3, values: first)
+        let two = FragmentKey(template: "t", offset: 3, values: second)
         #expect(one != two)
-        #expect(one == FragmentKey(partition: "p", template: "t", offset: 3, values: first))
+        #expect(one == FragmentKey(template: "t", offset: 3, values: first))
         // Undefined differs from every value.
-        #expect(FragmentKey(partition: "p", template: "t", offset: 3, values: [nil]) != FragmentKey(partition: "p", template: "t", offset: 3, values: [Value.none]))
+        #expect(FragmentKey(template: "t", offset: 3, values: [nil]) != FragmentKey(template: "t", offset: 3, values: [Value.none]))
     }
 
-    @Test func partitionTemplateAndPlaceAreNotConfused() {
-        let keys = [("ab", "c", 1), ("a", "bc", 1), ("a", "b", 11), ("a", "b1", 1)].map {
-            FragmentKey(partition: $0.0, template: $0.1, offset: $0.2, values: [])
-        }
+    @Test func templateAndPlaceAreNotConfused() {
+        let keys = [("ab", 1), ("a", 11), ("a1", 1), ("a", 1)].map { FragmentKey(template: $0.0, offset: $0.1, values: []) }
         #expect(Set(keys).count == keys.count)
     }
 
