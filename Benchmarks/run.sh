@@ -132,6 +132,15 @@ bench() {
     built="$({ find "$out/hugo/timeline" -mindepth 2 -name index.html 2>/dev/null || true; } | wc -l)"
     [ "$built" -eq "$n" ] || { echo "run.sh: Hugo wrote $built of $n event pages" >&2; return 1; }
   fi
+  # The smoke run also checks the templates' {% cache %} keys on the corpus: rendering every block on every
+  # page must give the same bytes as reusing fragments.
+  if [ "$smoke" -eq 1 ] && [ "$has_root" -eq 1 ]; then
+    rm -rf "$out/ours-uncached"
+    "$bin" --root "$corpus/site" --output "$out/ours-uncached" --quiet --no-fragment-cache
+    diff -r -q "$out/ours" "$out/ours-uncached" >&2 \
+      || { echo "run.sh: the output changes with --no-fragment-cache: a {% cache %} block misses a key" >&2; return 1; }
+    rm -rf "$out/ours-uncached"
+  fi
 }
 
 # microsite: the repository's own site, a full build into an empty folder and a rebuild where nothing
