@@ -95,8 +95,9 @@ public enum SiteBuilder {
         return rendered
     }
 
-    /// Renders every page. `fragments` is this build's `{% cache %}` store, partitioned by the folder that
-    /// holds each page's folder: the pages that write every link outside it the same way (`SitePath.parentFolder`).
+    /// Renders every page. `fragments` is this build's `{% cache %}` store; a fragment with a relative link is
+    /// shared only between pages whose folders sit in the same folder, which write every link outside it the
+    /// same way (`SitePath.parentFolder`, the render's partition).
     static func renderPages(content: ContentSet, urls: [String], rendered: [RenderedMarkdown?], values: PageValues,
                             templates: TemplateSet, fragments: FragmentCache?) throws(BuildFailure) -> [String: Data] {
         let globals: [String: Value] = [

@@ -65,7 +65,7 @@ struct FragmentKey: Hashable {
             bytes.append(UInt8(ascii: "m"))
             append(text)
         case .array(let items):
-            // An empty list has no storage of its own, and all empty lists are alike anyway.
+            // An empty list may have no storage of its own (address 0), and all empty lists are alike anyway.
             let address = items.withUnsafeBufferPointer { $0.baseAddress.map { Int(bitPattern: $0) } ?? 0 }
             bytes.append(UInt8(ascii: "a"))
             appendNumber(items.count)
