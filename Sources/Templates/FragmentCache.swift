@@ -1,4 +1,4 @@
-import Synchronization
+import Foundation
 
 /// The output of `{% cache %}` blocks, kept for one build and shared by every rendering thread.
 ///
@@ -16,8 +16,12 @@ import Synchronization
 ///
 /// The cache is filled while pages render on several threads. Two threads that miss on the same key both
 /// render the body and store the same bytes, so what any page gets does not depend on which came first.
-public final class FragmentCache: Sendable {
-    private let entries = Mutex<[FragmentKey: Entry]>([:])
+///
+/// `@unchecked Sendable`: `entries` is only touched under `lock`. An `NSLock` rather than `Synchronization.Mutex`,
+/// which needs macOS 15 and whose futex the thread sanitizer cannot see, so it reported races that were not.
+public final class FragmentCache: @unchecked Sendable {
+    private let lock = NSLock()
+    private var entries: [FragmentKey: Entry] = [:]
 
     /// The fragments stored for one tag and key: one for every page, or one per partition.
     private struct Entry {
@@ -28,12 +32,14 @@ public final class FragmentCache: Sendable {
     public init() {}
 
     /// How many fragments are stored.
-    public var count: Int { entries.withLock { $0.values.reduce(0) { $0 + ($1.everywhere == nil ? 0 : 1) + $1.byPartition.count } } }
+    public var count: Int {
+        lock.withLock { entries.values.reduce(0) { $0 + ($1.everywhere == nil ? 0 : 1) + $1.byPartition.count } }
+    }
 
     /// The fragment for `key` that a render in `partition` may paste, and whether it was stored for that
     /// partition only.
     func fragment(_ key: FragmentKey, partition: String) -> (bytes: [UInt8], isLocal: Bool)? {
-        entries.withLock { entries in
+        lock.withLock {
             guard let entry = entries[key] else { return nil }
             if let bytes = entry.everywhere { return (bytes, false) }
             return entry.byPartition[partition].map { ($0, true) }
@@ -41,7 +47,7 @@ public final class FragmentCache: Sendable {
     }
 
     func store(_ fragment: [UInt8], for key: FragmentKey, partition: String?) {
-        entries.withLock { entries in
+        lock.withLock {
             if let partition {
                 entries[key, default: Entry()].byPartition[partition] = fragment
             } else {
