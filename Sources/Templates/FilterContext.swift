@@ -27,6 +27,10 @@ public struct FilterContext: @unchecked Sendable {
     }
 
     /// A global of the current render (a key of the context passed to `render`), e.g. "current_url".
+    ///
+    /// A filter whose result depends on a global that differs from render to render must say so inside a
+    /// `{% cache %}` body (`isInCachedFragment`): `markLocationDependent()` or `markPageSpecific()`, as
+    /// `relative_url` does; otherwise another page may get the fragment this one rendered.
     public func lookup(_ name: String) -> Value? { globals[name] }
 
     /// Whether the filter runs inside a `{% cache %}` body, whose output other pages may reuse.
