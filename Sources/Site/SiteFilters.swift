@@ -9,15 +9,15 @@ enum SiteFilters {
             "date": { input, args, _, _ in try formatDate(input, style: args.first) },
             "relative_url": { input, _, _, context in
                 let target = try string(input, filter: "relative_url")
-                let current = context.lookup("current_url")
+                guard isSitePath(target), case .string(let page)? = context.lookup("current_url") else { return .string(target) }
                 // A fragment with a relative link is shared only between pages of one parent folder (the render's
                 // partition, `SitePath.parentFolder`); a link into that folder's subfolders comes out differently
                 // on each of them.
-                if context.isInCachedFragment, case .string(let page)? = current, target.utf8.first == UInt8(ascii: "/") {
+                if context.isInCachedFragment {
                     context.markLocationDependent()
                     if SitePath.isBelow(target, parentFolder: SitePath.parentFolder(of: page)) { context.markPageSpecific() }
                 }
-                return .string(relativeURL(target, from: current))
+                return .string(SitePath.relative(from: page, to: target))
             },
             "absolute_url": { input, _, _, _ in
                 let target = try string(input, filter: "absolute_url")
@@ -33,10 +33,14 @@ enum SiteFilters {
     /// `"/timeline/" | relative_url` on `/people/x/` gives `../../timeline/`. Links that are already relative,
     /// fragments and URLs with a scheme are left alone, so the filter is safe to apply to anything.
     static func relativeURL(_ target: String, from current: Value?) -> String {
-        let bytes = target.utf8
-        guard bytes.first == UInt8(ascii: "/"), bytes.dropFirst().first != UInt8(ascii: "/") else { return target }
-        guard case .string(let page)? = current else { return target }
+        guard isSitePath(target), case .string(let page)? = current else { return target }
         return SitePath.relative(from: page, to: target)
+    }
+
+    /// Whether `relative_url` rewrites `target`: a path from the site's root (`/x/`), not `//host/…`.
+    static func isSitePath(_ target: String) -> Bool {
+        let bytes = target.utf8
+        return bytes.first == UInt8(ascii: "/") && bytes.dropFirst().first != UInt8(ascii: "/")
     }
 
     /// Joins a site path to `base_url` for feeds, sitemaps, canonical links and Open Graph.

@@ -16,10 +16,7 @@ enum SitePath {
     }
 
     private static func relative(from pageBytes: UnsafeBufferPointer<UInt8>, to targetBytes: UnsafeBufferPointer<UInt8>) -> String {
-        var pathEnd = targetBytes.count
-        if let index = targetBytes.firstIndex(where: { $0 == UInt8(ascii: "#") || $0 == UInt8(ascii: "?") }) {
-            pathEnd = index
-        }
+        let pathEnd = pathEnd(of: targetBytes)
         let suffixBytes = targetBytes[pathEnd...]
         if pathEnd == 0 { return suffixBytes.isEmpty ? "./" : String(decoding: suffixBytes, as: UTF8.self) }
         let path = targetBytes[..<pathEnd]
@@ -55,6 +52,11 @@ enum SitePath {
         let result = String(repeating: "../", count: ups) + encodePath(ArraySlice(rest))
         let suffix = String(decoding: suffixBytes, as: UTF8.self)
         return suffix.isEmpty ? result : result + suffix
+    }
+
+    /// Where a site path's path ends and its `?query` or `#fragment` begins (the end when it has neither).
+    private static func pathEnd<Bytes: Collection<UInt8>>(of bytes: Bytes) -> Bytes.Index {
+        bytes.firstIndex(where: { $0 == UInt8(ascii: "#") || $0 == UInt8(ascii: "?") }) ?? bytes.endIndex
     }
 
     /// Percent-encodes a path, keeping its "/" separators.
@@ -97,8 +99,7 @@ enum SitePath {
     /// `parentFolder`: a link that `relative(from:to:)` may write differently for two pages in that folder.
     static func isBelow(_ target: String, parentFolder: String) -> Bool {
         let bytes = target.utf8
-        let pathEnd = bytes.firstIndex(where: { $0 == UInt8(ascii: "#") || $0 == UInt8(ascii: "?") }) ?? bytes.endIndex
-        guard let folderEnd = bytes[..<pathEnd].lastIndex(of: UInt8(ascii: "/")) else { return false }
+        guard let folderEnd = bytes[..<pathEnd(of: bytes)].lastIndex(of: UInt8(ascii: "/")) else { return false }
         let folderLength = bytes.distance(from: bytes.startIndex, to: folderEnd) + 1
         return folderLength > parentFolder.utf8.count && bytes.starts(with: parentFolder.utf8)
     }

@@ -45,7 +45,7 @@ final class Renderer {
     /// Where `{% cache %}` keeps fragments (nil: every body is rendered), and this render's part of it.
     let fragments: FragmentCache?
     let partition: String
-    /// The innermost `{% cache %}` body being rendered, for filters to mark it page-specific.
+    /// The innermost `{% cache %}` body being rendered, for filters and statements to say how far it may be shared.
     @exclusivity(unchecked) var fragment: FragmentRecording?
 
     init(environment: TemplateEnvironment, globals: [String: Value], template: ParsedTemplate,

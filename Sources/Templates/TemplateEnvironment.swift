@@ -138,8 +138,9 @@ public final class TemplateEnvironment: Sendable {
     /// the page being turned into a `String` and back.
     /// - Parameters:
     ///   - fragments: Where `{% cache %}` blocks keep their output across renders; nil renders every body.
-    ///   - partition: Which part of `fragments` this render shares: renders with different partitions never
-    ///     reuse each other's fragments (a site passes the folder a page sits in, see `FragmentCache`).
+    ///   - partition: Which renders share the fragments whose output depends on where the page is (a filter
+    ///     said so); other fragments are shared by all. A site passes the folder that holds the page's folder
+    ///     (see `FragmentCache`).
     /// - Throws: `TemplateError` located in the template (or included template) where rendering failed.
     public func renderUTF8(_ name: String, context: [String: Value], fragments: FragmentCache? = nil,
                            partition: String = "") throws(TemplateError) -> [UInt8] {
