@@ -6,15 +6,16 @@ everything that is not loopback goes to a dead proxy. A page that asks for an ex
 therefore shows a console error, which the a11y check counts: the site must be self-contained.
 """
 import contextlib
-import functools
 import http.server
 import os
 import signal
 import sys
 import threading
 
-from selenium import webdriver
-from selenium.webdriver.chrome.service import Service
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+import host  # noqa: E402
+from selenium import webdriver  # noqa: E402
+from selenium.webdriver.chrome.service import Service  # noqa: E402
 
 # Debian's /usr/bin/chromium is a shell wrapper; the real binary sits next to its libraries.
 CHROMIUM = os.environ.get("CHROMIUM_BIN") or next(
@@ -24,20 +25,16 @@ CHROMEDRIVER = os.environ.get("CHROMEDRIVER", "/usr/bin/chromedriver")
 PHONE_WIDTH_LIMIT = 600  # narrower viewports are emulated as a touch phone
 
 
-class _SilentHandler(http.server.SimpleHTTPRequestHandler):
-    def log_message(self, *args):
-        pass
-
-
 @contextlib.contextmanager
 def serve(folder):
-    """Serves `folder` on 127.0.0.1 at a free port; yields the base URL ending in '/'."""
-    handler = functools.partial(_SilentHandler, directory=os.path.abspath(folder))
+    """Serves `folder` on 127.0.0.1 at a free port as a static host would (`host.py`: under the site's base
+    path, with its own 404 page for any missing address); yields the site's URL, ending in '/'."""
+    handler = host.handler(folder)
     server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()
     try:
-        yield "http://127.0.0.1:%d/" % server.server_address[1]
+        yield "http://127.0.0.1:%d%s" % (server.server_address[1], host.base_path(folder))
     finally:
         server.shutdown()
         server.server_close()

@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # check-links.sh SITE_DIR — check every internal link, image, stylesheet and #anchor of a built site.
 #
-# Serves SITE_DIR with Python's http.server on 127.0.0.1 (a free port) and runs Debian's linkchecker
+# Serves SITE_DIR on 127.0.0.1 (a free port) as a static host would (host.py: under the site's base path, with
+# its own 404 page) and runs Debian's linkchecker
 # with every .html file as a start URL, so pages that nothing links to are checked too. External links are
 # not followed (checkextern=0: only their syntax is checked), and the AnchorCheck plugin reports every
 # `#fragment` that names no element; a missing anchor counts as an error here, not as a warning.
@@ -23,20 +24,12 @@ stop() {
 trap stop EXIT
 
 port="$(python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1]); s.close()')"
-# Python's http.server, as `python3 -m http.server --bind 127.0.0.1 --directory SITE PORT` runs it, plus one
-# response header: linkchecker keeps to about 3 requests a second per host unless the server answers with a
+# --linkchecker: linkchecker keeps to about 3 requests a second per host unless the server answers with a
 # "LinkChecker" header (see maxrequestspersecond in linkcheckerrc(5)); with it, the check takes seconds.
-python3 -c '
-import functools, http.server, sys
-class Handler(http.server.SimpleHTTPRequestHandler):
-    def end_headers(self):
-        self.send_header("LinkChecker", "local test server")
-        super().end_headers()
-handler = functools.partial(Handler, directory=sys.argv[1])
-http.server.ThreadingHTTPServer(("127.0.0.1", int(sys.argv[2])), handler).serve_forever()
-' "$site" "$port" >"$work/server.log" 2>&1 &
+here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
+python3 "$here/host.py" "$site" "$port" --linkchecker >"$work/server.log" 2>&1 &
 server_pid=$!
-base="http://127.0.0.1:$port/"
+base="http://127.0.0.1:$port$(python3 "$here/host.py" --base-path "$site")"
 for _ in $(seq 50); do
   python3 -c 'import sys, urllib.request; urllib.request.urlopen(sys.argv[1], timeout=1)' "$base" 2>/dev/null && break
   kill -0 "$server_pid" 2>/dev/null || { echo "check-links: http.server exited:" >&2; cat "$work/server.log" >&2; exit 2; }

@@ -32,6 +32,9 @@ expect 0 "$here/check-a11y.py" good
 expect 1 "$here/check-a11y.py" bad-a11y 'image-alt' 'html-has-lang' 'color-contrast' 'label'
 expect 1 "$here/check-a11y.py" console-error 'console error' 'Uncaught TypeError'
 expect 1 "$here/check-a11y.py" bad-dark '@1280px dark  serious+critical 1' 'color-contrast'
+expect 0 "$here/check-links.sh" sub-path
+expect 0 "$here/check-a11y.py" sub-path
+expect 1 "$here/check-a11y.py" bad-404 'FAIL no-such-page/at/any/depth/' 'depth/style.css - Failed to load resource'
 expect 0 "$here/check-weight.py" good
 CHECK_ARGS=(--limit-kb 0.65)   # the good sample's home page is 0.7 KB with its stylesheet, about/ 0.6 KB
 expect 1 "$here/check-weight.py" good 'FAIL index.html' '1 over'

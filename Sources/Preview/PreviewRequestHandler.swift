@@ -28,7 +28,12 @@ struct PreviewRequestHandler: Sendable {
             let body: Response.Body = request.method == "GET" ? .eventStream(version: current.version) : .bytes(Data())
             return Response(status: 200, contentType: "text/event-stream; charset=utf-8", body: body)
         }
-        guard let resolved = RequestPath.resolve(rawPath) else { return notFound(current) }
+        if current.basePath != "/", rawPath + "/" == current.basePath {
+            var response = Response.text(301, "")
+            response["Location"] = current.basePath
+            return response
+        }
+        guard let (resolved, mount) = Self.resolve(rawPath, in: current) else { return notFound(current) }
         let file = current.files[resolved.key]
         if let report = current.errorReport, file.map({ ContentType.isHTML($0.contentType) }) ?? true {
             return Response(status: 500, contentType: ContentType.html,
@@ -39,10 +44,25 @@ struct PreviewRequestHandler: Sendable {
         }
         if !resolved.isDirectory, current.files[resolved.key + "/index.html"] != nil {
             var response = Response.text(301, "")
-            response["Location"] = RequestPath.folderURL(for: resolved.key)
+            response["Location"] = String(mount.dropLast()) + RequestPath.folderURL(for: resolved.key)
             return response
         }
         return notFound(current)
+    }
+
+    /// The file a request names: its path in the site, or else the same path below the site's base path
+    /// (`/mentor-to-rival/timeline/` for a `base_url` of `https://example.org/mentor-to-rival/`), so that the
+    /// preview answers both at `/` and where the published site will be. The 404 page needs the second: it
+    /// links through `<base href="/mentor-to-rival/">`, because a host serves it at any missing address.
+    /// Also returns where the site was found (`/` or the base path), for the redirect of a bare folder.
+    static func resolve(_ rawPath: String, in current: SiteSnapshot) -> (RequestPath.Resolved, mount: String)? {
+        let resolved = RequestPath.resolve(rawPath)
+        let base = current.basePath
+        guard base != "/", rawPath.hasPrefix(base) else { return resolved.map { ($0, "/") } }
+        if let resolved, current.files[resolved.key] != nil || current.files[resolved.key + "/index.html"] != nil {
+            return (resolved, "/")  // the site's own file of that name wins
+        }
+        return RequestPath.resolve("/" + rawPath.dropFirst(base.count)).map { ($0, base) }
     }
 
     private func serve(_ file: ServedFile, version: String, request: Request) -> Response {

@@ -6,6 +6,8 @@ struct SiteSnapshot: Sendable {
     /// Files of the last successful build, keyed like `BuiltSite.files`. Kept while the site is broken so
     /// stylesheets and images still load around the error page.
     var files: [String: ServedFile] = [:]
+    /// Where the site sits on its host (`BuiltSite.basePath`): it is served there as well as at `/`.
+    var basePath = "/"
     /// The error page's text while the latest build failed; nil when it succeeded.
     var errorReport: [String]?
     /// Random per server run, so a page from a previous run reloads after a restart.
@@ -39,6 +41,7 @@ struct SiteSnapshot: Sendable {
             }
             let removed = self.files.keys.contains { site.files[$0] == nil }
             next.files = files
+            next.basePath = site.basePath
             next.errorReport = nil
             if errorReport != nil || removed {
                 change = .everything

@@ -7,6 +7,9 @@ public struct BuiltSite: Sendable {
     public var files: [String: Data]
     /// How many pages were rendered from content (not counting feeds, sitemap or copied files).
     public var pageCount: Int
+    /// Where the site sits on its host (`SiteConfig.basePath`): the preview serves the site there too, so that
+    /// a page linking through `<base href>` (the 404 page) works in the preview as it does when published.
+    public var basePath = "/"
     /// How long each named step of the build took, in order (printed by `--verbose`).
     public var timings: [StepTiming] = []
 

@@ -28,6 +28,9 @@ enum HTMLAttributeScanner {
         var links: [Link] = []
         /// `id` and `name` values.
         var ids: Set<String> = []
+        /// The `href` of each `<base>` element (entities decoded), kept apart from `links`: it is not a link
+        /// but what the page's relative links resolve against.
+        var bases: [String] = []
 
         /// The link values as strings, exactly as written (entities decoded).
         func linkValues(in page: Data) -> [String] {
@@ -62,6 +65,7 @@ enum HTMLAttributeScanner {
                 if j == nameStart { i += 1; continue }
                 let rawText: StaticString? = matches(bytes, nameStart, j, "script") ? "</script"
                     : matches(bytes, nameStart, j, "style") ? "</style" : nil
+                let isBase = matches(bytes, nameStart, j, "base")
                 while j < n, bytes[j] != UInt8(ascii: ">") {
                     while j < n, isSpace(bytes[j]) || bytes[j] == UInt8(ascii: "/") { j += 1 }
                     let attrStart = j
@@ -92,6 +96,10 @@ enum HTMLAttributeScanner {
                     let isID = !isLink && (matches(bytes, attrStart, attrEnd, "id") || matches(bytes, attrStart, attrEnd, "name"))
                     guard isLink || isID else { continue }
                     let value = UnsafeBufferPointer(rebasing: bytes[valueStart..<valueEnd])
+                    if isBase {
+                        if matches(bytes, attrStart, attrEnd, "href") { result.bases.append(decodeReferences(String(decoding: value, as: UTF8.self))) }
+                        continue
+                    }
                     if isLink, !value.contains(UInt8(ascii: "&")) {
                         result.links.append(.bytes(valueStart..<valueEnd))
                         continue

@@ -35,10 +35,13 @@ struct LinkChecker {
     let table: LinkTargetTable?
     /// Indices into `pages`, largest page first: the order both passes hand pages to the cores in.
     let order: [Int]
+    /// Where the site sits on its host (`SiteConfig.basePath`): the one `<base href>` a page may have.
+    let basePath: String
 
     /// Scans every HTML page once, in parallel, for both its links and its ids.
-    init(files: [String: Data]) {
+    init(files: [String: Data], basePath: String = "/") {
         self.files = files
+        self.basePath = basePath
         let pages = files.keys.filter { $0.hasSuffix(".html") }.sorted()
         self.pages = pages
         let sizes = pages.map { files[$0]?.count ?? 0 }
@@ -66,6 +69,10 @@ struct LinkChecker {
         var scratch = ResolveScratch()
         var broken: [BrokenLink] = []
         var seen = Set<String>()
+        let hasBase = !scans[index].bases.isEmpty
+        for base in scans[index].bases {
+            if let problem = problem(withBase: base, on: page) { broken.append(problem) }
+        }
         data.withUnsafeBytes { raw in
             let bytes = raw.bindMemory(to: UInt8.self)
             for link in scans[index].links {
@@ -73,15 +80,20 @@ struct LinkChecker {
                 switch link {
                 case .bytes(let range):
                     let value = UnsafeBufferPointer(rebasing: bytes[range])
-                    if isFine(value, context, &scratch) { continue }
+                    if !(hasBase && value.first == UInt8(ascii: "#")), isFine(value, context, &scratch) { continue }
                     href = String(decoding: value, as: UTF8.self)
                 case .decoded(let value):
                     var value = value
-                    if value.withUTF8({ isFine($0, context, &scratch) }) { continue }
+                    if !(hasBase && value.hasPrefix("#")), value.withUTF8({ isFine($0, context, &scratch) }) { continue }
                     href = value
                 }
                 // A repeated href has the same verdict: report it once.
-                if seen.insert(href).inserted, let problem = problem(with: href, on: page) {
+                guard seen.insert(href).inserted else { continue }
+                if hasBase, href.hasPrefix("#") {
+                    broken.append(BrokenLink(page: page, href: href, sitePath: href,
+                                             reason: "on a page with <base href>, a link to '\(href)' leads to the home page, "
+                                                 + "not to this page; link to the element some other way or drop the link"))
+                } else if let problem = problem(with: href, on: page) {
                     broken.append(problem)
                 }
             }
@@ -144,6 +156,17 @@ struct LinkChecker {
             }
         }
         return nil
+    }
+
+    /// Decides whether a page's `<base href>` is one the check can follow: the site's own base path, on a page
+    /// in the site's root folder (where the 404 page is). There its relative links resolve as they would from the
+    /// page itself, so the rest of the check holds as it is; anywhere else they would not.
+    func problem(withBase base: String, on page: String) -> BrokenLink? {
+        if base == basePath, !page.contains("/") { return nil }
+        let reason = base == basePath
+            ? "<base href> is only allowed on a page in the site's root folder (such as 404.html)"
+            : "<base href> must be the site's base path, '\(basePath)' (the path of base_url in site.yml)"
+        return BrokenLink(page: page, href: base, sitePath: base, reason: reason)
     }
 
     /// The lowercased scheme of an absolute URL (`HTTPS://x` → `https`), or nil for a relative link.

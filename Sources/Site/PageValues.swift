@@ -90,6 +90,7 @@ struct PageValues: Sendable {
         }, [
             ("title", .string(config.title)), ("description", .string(config.description)),
             ("language", .string(config.language)), ("base_url", .string(config.baseURL)),
+            ("base_path", .string(config.basePath)),
         ]))
     }
 

@@ -55,6 +55,7 @@ public enum SiteBuilder {
         }
 
         var site = BuiltSite(files: files, pageCount: content.pages.count)
+        site.basePath = content.config.basePath
         site.timings = clock.timings
         // Freed while the caller writes the output, instead of before it returns.
         BackgroundRelease.drop((consume content, consume rendered, consume values))
@@ -196,7 +197,7 @@ public enum SiteBuilder {
     }
 
     static func checkLinks(_ files: [String: Data], content: ContentSet, urls: [String], root: URL) throws(BuildFailure) {
-        let checker = LinkChecker(files: files)
+        let checker = LinkChecker(files: files, basePath: content.config.basePath)
         let broken = checker.check()
         // Every page's links and ids, half a million strings and ranges on a large site: freed meanwhile.
         BackgroundRelease.drop(consume checker)

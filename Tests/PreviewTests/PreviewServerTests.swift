@@ -74,6 +74,42 @@ import Site
         }
     }
 
+    /// A site published under a sub-path (`base_url: https://example.org/sub/`) is also served there, as its
+    /// host will serve it: the 404 page links through `<base href="/sub/">`, since it is served at any depth.
+    @Test func theSiteIsAlsoServedUnderItsBasePath() async throws {
+        let fake = FakeBuild(basePath: "/sub/")
+        try await withServer(build: fake.build) { _, port in
+            for path in ["/sub/", "/sub/timeline/first/", "/sub/style.css", "/timeline/first/", "/style.css"] {
+                let response = try #require(await RawResponse.fetch(port: port, path))
+                #expect(response.status == 200, "\(path)")
+            }
+            let page = try #require(await RawResponse.fetch(port: port, "/sub/timeline/first/"))
+            #expect(page.text.contains("<h1>First event</h1>"))
+            let bare = try #require(await RawResponse.fetch(port: port, "/sub"))
+            #expect(bare.status == 301 && bare.headers["location"] == "/sub/")
+            let bareFolder = try #require(await RawResponse.fetch(port: port, "/sub/timeline"))
+            #expect(bareFolder.status == 301 && bareFolder.headers["location"] == "/sub/timeline/")
+            let missing = try #require(await RawResponse.fetch(port: port, "/sub/no/such/page/"))
+            #expect(missing.status == 404 && missing.text.contains("Nothing here"))
+            // Stripping the base path never opens a way out of the site.
+            for target in ["/sub/../index.html", "/sub/%2e%2e/index.html", "/sub//etc/passwd", "/sub/..%2findex.html"] {
+                let response = try #require(await RawResponse.fetch(port: port, target))
+                #expect(response.status == 404, "\(target)")
+            }
+        }
+    }
+
+    /// A file of the site whose path starts like the base path is served as itself.
+    @Test func theSitesOwnFilesWinOverTheBasePath() async throws {
+        let fake = FakeBuild(basePath: "/timeline/")
+        try await withServer(build: fake.build) { _, port in
+            let own = try #require(await RawResponse.fetch(port: port, "/timeline/first/"))
+            #expect(own.status == 200 && own.text.contains("<h1>First event</h1>"))
+            let mounted = try #require(await RawResponse.fetch(port: port, "/timeline/style.css"))
+            #expect(mounted.status == 200 && mounted.body == FakeBuild.site()["style.css"])
+        }
+    }
+
     @Test(arguments: [
         "/../index.html", "/%2e%2e/index.html", "/%2E%2E/index.html", "/..%2findex.html", "/timeline/..%2f..%2fetc/passwd",
         "/timeline/%2e%2e/%2e%2e/etc/passwd", "/..\\index.html", "/timeline%5c..%5cindex.html", "//etc/passwd",

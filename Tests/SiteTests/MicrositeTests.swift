@@ -28,6 +28,36 @@ struct MicrositeTests {
         try #require(site.text(SitePath.outputFile(for: url)), "no page at \(url)")
     }
 
+    /// Hosts serve the 404 page at whatever address was missing, at any depth. From there, every link,
+    /// stylesheet and icon on it must lead to a file of the site, resolved as a browser resolves them
+    /// (Foundation's RFC 3986 resolution, against the page's `<base href>`).
+    @Test func theNotFoundPageWorksAtAnyDepth() throws {
+        let data = try #require(site.files["404.html"])
+        let scan = HTMLAttributeScanner.scan(data)
+        let base = try #require(scan.bases.first, "404.html has no <base href>")
+        let root = try #require(URL(string: content.config.baseURL))
+        let rootPath = try #require(URLComponents(url: root, resolvingAgainstBaseURL: false)?.percentEncodedPath)
+        var checked: Set<String> = []
+        for missing in ["no-such-page", "timeline/typo/", "people/elon-musk/old/", "a/b/c/d/e.html"] {
+            let served = try #require(URL(string: missing, relativeTo: root))
+            let documentBase = try #require(URL(string: base, relativeTo: served))
+            for href in scan.linkValues(in: data) {
+                let target = try #require(URL(string: href, relativeTo: documentBase)?.absoluteURL, "\(href)")
+                guard target.host == root.host else { continue }  // a link off the site
+                let path = try #require(URLComponents(url: target, resolvingAgainstBaseURL: false)?.percentEncodedPath)
+                #expect(path.hasPrefix(rootPath), "\(href) at /\(missing) leads out of the site, to \(path)")
+                guard path.hasPrefix(rootPath) else { continue }
+                let inSite = String(path.dropFirst(rootPath.count)).removingPercentEncoding ?? ""
+                let file = inSite.isEmpty || inSite.hasSuffix("/") ? inSite + "index.html" : inSite
+                #expect(site.files[file] != nil || site.files[file + "/index.html"] != nil,
+                        "\(href) at /\(missing) leads to \(path), which the site does not have")
+                checked.insert(href)
+            }
+        }
+        // Not a vacuous pass: the stylesheet, the home page and the timeline are among the links followed.
+        #expect(checked.isSuperset(of: ["style.css", "./", "timeline/"]), "\(checked.sorted())")
+    }
+
     /// Every `{% cache %}` in the site's templates names all its output depends on: rendering every block
     /// on every page gives the same bytes as reusing fragments.
     @Test func buildsTheSameBytesWithoutTheFragmentCache() throws {

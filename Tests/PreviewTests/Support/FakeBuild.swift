@@ -6,6 +6,10 @@ import Site
 /// This is the seam the server exposes, not a stand-in for what users run; `EndToEndTests` use `SiteBuilder`.
 final class FakeBuild: Sendable {
     private let result = Locked<Result<[String: Data], BuildFailure>>(.success(FakeBuild.site()))
+    /// The built site's `basePath` (`/` unless a test gives one).
+    let basePath: String
+
+    init(basePath: String = "/") { self.basePath = basePath }
 
     func set(_ files: [String: Data]) { result.withLock { $0 = .success(files) } }
     func fail(_ diagnostics: [Diagnostic]) { result.withLock { $0 = .failure(BuildFailure(diagnostics: diagnostics)) } }
@@ -18,9 +22,12 @@ final class FakeBuild: Sendable {
     }
 
     var build: @Sendable () throws(BuildFailure) -> BuiltSite {
-        { [result] () throws(BuildFailure) -> BuiltSite in
+        { [result, basePath] () throws(BuildFailure) -> BuiltSite in
             switch result.current {
-            case .success(let files): return BuiltSite(files: files, pageCount: files.count)
+            case .success(let files):
+                var site = BuiltSite(files: files, pageCount: files.count)
+                site.basePath = basePath
+                return site
             case .failure(let failure): throw failure
             }
         }
