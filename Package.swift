@@ -4,7 +4,7 @@ import PackageDescription
 /// Targets depend one way only:
 /// CCmarkGFM → Markdown ─┐
 /// Templates ────────────┼→ Site → Preview → BuildSiteCLI → build-site
-/// Yams → Content ───────┘
+/// Yams → Content ───────┘                       CMimalloc ┘ (the allocator, Linux only)
 let package = Package(
     name: "build-site",
     platforms: [.macOS(.v13)],
@@ -38,7 +38,12 @@ let package = Package(
             "Site", "Preview",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
-        .executableTarget(name: "build-site", dependencies: ["BuildSiteCLI"]),
+        // mimalloc replaces malloc in the executable only (Linux; see Sources/build-site/BuildSiteMain.swift).
+        .systemLibrary(name: "CMimalloc", providers: [.apt(["libmimalloc-dev"])]),
+        .executableTarget(name: "build-site", dependencies: [
+            "BuildSiteCLI",
+            .target(name: "CMimalloc", condition: .when(platforms: [.linux])),
+        ]),
 
         .testTarget(name: "MarkdownTests", dependencies: ["Markdown"], resources: [.copy("Fixtures")]),
         .testTarget(name: "TemplatesTests", dependencies: ["Templates"], resources: [.copy("Fixtures")]),

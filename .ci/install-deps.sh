@@ -13,7 +13,7 @@ here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 source "$here/env.sh"
 
 apt_packages=(
-  libcmark-gfm-dev libcmark-gfm-extensions-dev cmark-gfm
+  libcmark-gfm-dev libcmark-gfm-extensions-dev libmimalloc-dev cmark-gfm
   hyperfine time
   linkchecker openjdk-17-jre-headless chromium chromium-driver fonts-dejavu-core
   python3-venv python3-jinja2

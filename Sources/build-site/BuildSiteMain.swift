@@ -1,9 +1,23 @@
 import BuildSiteCLI
+#if canImport(CMimalloc)
+import CMimalloc
+#endif
 
 /// The executable is only this: all logic lives in the testable BuildSiteCLI library.
+///
+/// On Linux it is also where mimalloc comes in. Linked ahead of the C library, Debian's libmimalloc (built to
+/// override) serves every malloc and free of the process, the Swift runtime's included. A build allocates
+/// millions of small objects (template values, strings, arrays) across threads; glibc's allocator spent about
+/// a tenth of the build there, and with mimalloc the 10,000-event benchmark runs 10–15% faster for about
+/// 25 MB more peak memory (see the README's Performance section). The libraries and the tests keep the
+/// platform's allocator: only the command-line tool opts in.
 @main
 enum BuildSiteMain {
     static func main() async {
+        #if canImport(CMimalloc)
+        // A call into the library, so that no linker drops it as unused (it would then not replace malloc).
+        _ = mi_version()
+        #endif
         await BuildSiteCommand.main()
     }
 }
