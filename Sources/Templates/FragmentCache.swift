@@ -17,11 +17,19 @@ import Foundation
 /// The cache is filled while pages render on several threads. Two threads that miss on the same key both
 /// render the body and store the same bytes, so what any page gets does not depend on which came first.
 ///
-/// `@unchecked Sendable`: `entries` is only touched under `lock`. An `NSLock` rather than `Synchronization.Mutex`,
-/// which needs macOS 15 and whose futex the thread sanitizer cannot see, so it reported races that were not.
+/// `@unchecked Sendable`: a shard's `entries` are only touched under its `lock`. An `NSLock` rather than
+/// `Synchronization.Mutex`, which needs macOS 15 and whose futex the thread sanitizer cannot see, so it
+/// reported races that were not.
 public final class FragmentCache: @unchecked Sendable {
-    private let lock = NSLock()
-    private var entries: [FragmentKey: Entry] = [:]
+    /// The entries, spread over shards by the key's hash, each with its own lock: every page passes over
+    /// dozens of tags on every core, and with one lock for all of them the cores waited on each other.
+    private let shards: [Shard] = (0..<FragmentCache.shardCount).map { _ in Shard() }
+    private static let shardCount = 16
+
+    private final class Shard: @unchecked Sendable {
+        let lock = NSLock()
+        var entries: [FragmentKey: Entry] = [:]
+    }
 
     /// The fragments stored for one tag and key: one for every page, or one per partition.
     private struct Entry {
@@ -33,25 +41,35 @@ public final class FragmentCache: @unchecked Sendable {
 
     /// How many fragments are stored.
     public var count: Int {
-        lock.withLock { entries.values.reduce(0) { $0 + ($1.everywhere == nil ? 0 : 1) + $1.byPartition.count } }
+        shards.reduce(0) { total, shard in
+            total + shard.lock.withLock { shard.entries.values.reduce(0) { $0 + ($1.everywhere == nil ? 0 : 1) + $1.byPartition.count } }
+        }
+    }
+
+    private func shard(for key: FragmentKey) -> Shard {
+        shards[Int(truncatingIfNeeded: (key.fingerprint &* 0x9E37_79B9_7F4A_7C15) >> 60)]
     }
 
     /// The fragment for `key` that a render in `partition` may paste, and whether it was stored for that
     /// partition only.
     func fragment(_ key: FragmentKey, partition: String) -> (bytes: [UInt8], isLocal: Bool)? {
-        lock.withLock {
-            guard let entry = entries[key] else { return nil }
+        let shard = shard(for: key)
+        return shard.lock.withLock {
+            guard let entry = shard.entries[key] else { return nil }
             if let bytes = entry.everywhere { return (bytes, false) }
             return entry.byPartition[partition].map { ($0, true) }
         }
     }
 
+    /// Stores `fragment` for `key`: for every page, or (output that depends on where the page is) for renders
+    /// in `partition` only.
     func store(_ fragment: [UInt8], for key: FragmentKey, partition: String?) {
-        lock.withLock {
+        let shard = shard(for: key)
+        shard.lock.withLock {
             if let partition {
-                entries[key, default: Entry()].byPartition[partition] = fragment
+                shard.entries[key, default: Entry()].byPartition[partition] = fragment
             } else {
-                entries[key, default: Entry()].everywhere = fragment
+                shard.entries[key, default: Entry()].everywhere = fragment
             }
         }
     }

@@ -7,7 +7,9 @@ extension Renderer {
 
     func write(_ text: String, at span: Span) throws {
         guard !discardingOutput else { return }
-        output.append(contentsOf: text.utf8)
+        if text.utf8.withContiguousStorageIfAvailable({ output.append(contentsOf: $0) }) == nil {
+            output.append(contentsOf: text.utf8)
+        }
         try checkOutputSize(at: span)
     }
 
@@ -114,7 +116,9 @@ extension Renderer {
             try executeInnerScope(body)
             return
         }
-        let key = FragmentKey(template: template.source.name, offset: span.start, values: try keys.map { try evaluate($0) })
+        var key = FragmentKey(template: template.source.name, offset: span.start)
+        for expression in keys { key.append(try evaluate(expression)) }
+        key.finish()
         if let (stored, isLocal) = fragments.fragment(key, partition: partition) {
             // A fragment inside another that depends on where the page is makes the outer one depend on it too.
             if isLocal { fragment?.isLocal = true }
