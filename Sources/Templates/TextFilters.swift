@@ -144,6 +144,12 @@ enum TextFilters {
     /// text is kept as it is. (MarkupSafe 3.0.3 and earlier removed all comments first and then all
     /// tags, which differs only on malformed markup such as `<!-->`.)
     static func stripTags(_ html: String) -> String {
+        // Most inputs are a page's plain summary, which comes back unchanged: it runs twice per page.
+        isAlreadyStripped(html) ? html : stripTagsFully(html)
+    }
+
+    /// `stripTags` without its shortcut (the tests hold the two to the same results).
+    static func stripTagsFully(_ html: String) -> String {
         let bytes = Array(html.utf8)
         let commentEnd: [UInt8] = Array("-->".utf8)
         var kept: [UInt8] = []
@@ -163,6 +169,25 @@ enum TextFilters {
         }
         kept.append(contentsOf: bytes[position...])
         return HTMLUnescaper.unescape(collapsingWhitespace(String(decoding: kept, as: UTF8.self)))
+    }
+
+    /// Whether `stripTags` would return `text` as it is: ASCII without `<` or `&`, and no whitespace but
+    /// single spaces between words (Python's `split()` also splits at U+001C–U+001F, so those fail it too).
+    private static func isAlreadyStripped(_ text: String) -> Bool {
+        var previousWasSpace = true  // a leading space fails
+        for byte in text.utf8 {
+            switch byte {
+            case UInt8(ascii: " "):
+                if previousWasSpace { return false }
+                previousWasSpace = true
+                continue
+            case UInt8(ascii: "<"), UInt8(ascii: "&"), 0x09...0x0D, 0x1C...0x1F, 0x80...:
+                return false
+            default:
+                previousWasSpace = false
+            }
+        }
+        return !previousWasSpace || text.isEmpty
     }
 
     /// Python's `" ".join(text.split())`.
