@@ -23,7 +23,7 @@ public enum SiteBuilder {
         let markdownOptions = MarkdownOptions(allowRawHTML: allowsRawHTML(content.config))
 
         // 2. Load and validate every template, with the site's own filters.
-        let filters = SiteFilters.all(baseURL: content.config.baseURL, markdownOptions: markdownOptions)
+        let filters = SiteFilters.all(baseURL: content.config.baseURL, markdownOptions: markdownOptions, root: root)
         let templates = try clock.step("load templates") { () throws(BuildFailure) in
             try TemplateSet.load(root: root, filters: filters, baseURL: content.config.baseURL, markdownOptions: markdownOptions,
                                  cache: options.cache)

@@ -1,10 +1,11 @@
 import Content
+import Foundation
 import Markdown
 import Templates
 
 /// The filters a site adds to the template engine, which itself knows nothing of sites.
 enum SiteFilters {
-    static func all(baseURL: String, markdownOptions: MarkdownOptions) -> [String: CustomFilter] {
+    static func all(baseURL: String, markdownOptions: MarkdownOptions, root: URL) -> [String: CustomFilter] {
         [
             "date": { input, args, _, _ in try formatDate(input, style: args.first) },
             "relative_url": { input, _, _, context in
@@ -27,7 +28,34 @@ enum SiteFilters {
                 let text = try string(input, filter: "markdown")
                 return .safe(try MarkdownRenderer.render(text, options: markdownOptions).html)
             },
+            "inline_css": { input, _, _, _ in
+                .safe(try inlineCSS(try string(input, filter: "inline_css"), root: root))
+            },
         ]
+    }
+
+    /// The text of a stylesheet under `static/`, named by its site path (`"/style.css"`), to print inside a
+    /// `<style>` element: for the 404 page, which hosts serve at any depth, where a linked stylesheet would be
+    /// looked for beside the missing page (and where a browser fetches it before any script could help).
+    /// Read on every build, so an edit shows at once in the preview.
+    static func inlineCSS(_ sitePath: String, root: URL) throws -> String {
+        let components = sitePath.split(separator: "/", omittingEmptySubsequences: false)
+        guard sitePath.hasPrefix("/"), sitePath.hasSuffix(".css"),
+              !components.dropFirst().contains(where: { $0.isEmpty || $0 == "." || $0 == ".." }) else {
+            throw FilterFailure("inline_css takes the site path of a .css file under static/, such as \"/style.css\"; got \"\(sitePath)\"")
+        }
+        let file = root.appendingPathComponent("static").appendingPathComponent(String(sitePath.dropFirst()))
+        guard let data = FileManager.default.contents(atPath: file.path) else {
+            throw FilterFailure("inline_css: no file static\(sitePath)")
+        }
+        guard let text = String(data: data, encoding: .utf8) else {
+            throw FilterFailure("inline_css: static\(sitePath) is not UTF-8 text")
+        }
+        // In a <style> element, "</style" ends the element, whatever comes after it.
+        if text.range(of: "</style", options: .caseInsensitive) != nil {
+            throw FilterFailure("inline_css: static\(sitePath) contains \"</style\", which would end the <style> element early")
+        }
+        return text
     }
 
     /// `"/timeline/" | relative_url` on `/people/x/` gives `../../timeline/`. Links that are already relative,
