@@ -52,8 +52,8 @@ struct PreviewRequestHandler: Sendable {
 
     /// The file a request names: its path in the site, or else the same path below the site's base path
     /// (`/mentor-to-rival/timeline/` for a `base_url` of `https://example.org/mentor-to-rival/`), so that the
-    /// preview answers both at `/` and where the published site will be. The 404 page needs the second: it
-    /// links through `<base href="/mentor-to-rival/">`, because a host serves it at any missing address.
+    /// preview answers both at `/` and where the published site will be (where the 404 page's script points
+    /// its `<base>` when the page is served below that path).
     /// Also returns where the site was found (`/` or the base path), for the redirect of a bare folder.
     static func resolve(_ rawPath: String, in current: SiteSnapshot) -> (RequestPath.Resolved, mount: String)? {
         let resolved = RequestPath.resolve(rawPath)

@@ -8,7 +8,7 @@ public struct BuiltSite: Sendable {
     /// How many pages were rendered from content (not counting feeds, sitemap or copied files).
     public var pageCount: Int
     /// Where the site sits on its host (`SiteConfig.basePath`): the preview serves the site there too, so that
-    /// a page linking through `<base href>` (the 404 page) works in the preview as it does when published.
+    /// it can be looked at where it will be published (and a page with a `<base>` of that path works there).
     public var basePath = "/"
     /// How long each named step of the build took, in order (printed by `--verbose`).
     public var timings: [StepTiming] = []

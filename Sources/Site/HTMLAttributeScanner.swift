@@ -5,8 +5,8 @@ import Foundation
 /// It recognises `name="value"`, `name='value'` and unquoted values inside tags, skips comments and the
 /// contents of `<script>` and `<style>`, and decodes the character references that can appear in URLs and
 /// ids (`&amp;`, `&quot;`, `&#39;`, numeric ones). It works on bytes and makes strings only for ids and for
-/// the rare link that holds a character reference: it runs over every page of every build (150 MB of HTML
-/// for 10,000 pages), so it must cost little more than reading the page.
+/// the rare link that holds a character reference: it runs over every page of every build (about 200 MB of HTML
+/// for 10,000 events), so it must cost little more than reading the page.
 ///
 /// It runs in the link check, over pages read back from memory. Scanning each page in the render worker
 /// instead, right after rendering it while its bytes were still in the core's cache, was measured and did

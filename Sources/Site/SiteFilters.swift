@@ -8,6 +8,8 @@ enum SiteFilters {
     static func all(baseURL: String, markdownOptions: MarkdownOptions, root: URL) -> [String: CustomFilter] {
         [
             "date": { input, args, _, _ in try formatDate(input, style: args.first) },
+            // `"/timeline/" | relative_url` on `/people/x/` gives `../../timeline/`. Links that are already relative,
+            // fragments and URLs with a scheme are left alone, so the filter is safe to apply to anything.
             "relative_url": { input, _, _, context in
                 let target = try string(input, filter: "relative_url")
                 guard isSitePath(target), case .string(let page)? = context.lookup("current_url") else { return .string(target) }
@@ -39,9 +41,8 @@ enum SiteFilters {
     /// looked for beside the missing page (and where a browser fetches it before any script could help).
     /// Read on every build, so an edit shows at once in the preview.
     static func inlineCSS(_ sitePath: String, root: URL) throws -> String {
-        let components = sitePath.split(separator: "/", omittingEmptySubsequences: false)
-        guard sitePath.hasPrefix("/"), sitePath.hasSuffix(".css"),
-              !components.dropFirst().contains(where: { $0.isEmpty || $0 == "." || $0 == ".." }) else {
+        // The same rule as for every path the build writes: nothing that could leave static/.
+        guard sitePath.hasPrefix("/"), sitePath.hasSuffix(".css"), OutputSync.isSafeRelativePath(String(sitePath.dropFirst())) else {
             throw FilterFailure("inline_css takes the site path of a .css file under static/, such as \"/style.css\"; got \"\(sitePath)\"")
         }
         let file = root.appendingPathComponent("static").appendingPathComponent(String(sitePath.dropFirst()))
@@ -58,13 +59,6 @@ enum SiteFilters {
         return text
     }
 
-    /// `"/timeline/" | relative_url` on `/people/x/` gives `../../timeline/`. Links that are already relative,
-    /// fragments and URLs with a scheme are left alone, so the filter is safe to apply to anything.
-    static func relativeURL(_ target: String, from current: Value?) -> String {
-        guard isSitePath(target), case .string(let page)? = current else { return target }
-        return SitePath.relative(from: page, to: target)
-    }
-
     /// Whether `relative_url` rewrites `target`: a path from the site's root (`/x/`), not `//host/…`.
     static func isSitePath(_ target: String) -> Bool {
         let bytes = target.utf8
@@ -74,7 +68,7 @@ enum SiteFilters {
     /// Joins a site path to `base_url` for feeds, sitemaps, canonical links and Open Graph.
     static func absoluteURL(_ target: String, baseURL: String) -> String {
         if hasScheme(target) { return target }
-        // Byte-level like `relativeURL`: it runs for every canonical link and every JSON-LD address of every page.
+        // Byte-level like `SitePath.relative`: it runs for every canonical link and every JSON-LD address of every page.
         var result = baseURL.utf8.last == UInt8(ascii: "/") ? String(decoding: baseURL.utf8.dropLast(), as: UTF8.self) : baseURL
         if target.utf8.first != UInt8(ascii: "/") { result += "/" }
         result += SitePath.encodePath(target)
