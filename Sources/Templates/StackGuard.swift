@@ -24,7 +24,7 @@ struct StackGuard {
     init() {
         let current = StackGuard.currentAddress()
         // The main thread's bounds are costly to read on Linux (glibc parses /proc/self/maps) and never change.
-        let lowest = Thread.isMainThread ? StackGuard.mainThreadLowest : StackGuard.lowestStackAddress()
+        let lowest = Thread.isMainThread ? StackGuard.mainThreadLowest : StackGuard.threadLowest()
         if let lowest, current > lowest + StackGuard.margin {
             limit = lowest + StackGuard.margin
         } else {
@@ -47,6 +47,22 @@ struct StackGuard {
 
     /// Read on the main thread only (see `init`), so these are the main thread's bounds.
     private static let mainThreadLowest = lowestStackAddress()
+
+    /// A thread's stack bounds never change, but reading them costs a system call on Linux (glibc asks for the
+    /// thread's CPU affinity too), and a guard is made for every render: a site renders ten thousand pages on
+    /// a few threads. So each thread remembers its own, in a thread-specific slot (0: not read yet).
+    private static let lowestKey: pthread_key_t? = {
+        var key = pthread_key_t()
+        return pthread_key_create(&key, nil) == 0 ? key : nil
+    }()
+
+    private static func threadLowest() -> UInt? {
+        guard let key = lowestKey else { return lowestStackAddress() }
+        if let stored = pthread_getspecific(key) { return UInt(bitPattern: stored) }
+        guard let lowest = lowestStackAddress() else { return nil }
+        _ = pthread_setspecific(key, UnsafeRawPointer(bitPattern: lowest))
+        return lowest
+    }
 
     @inline(never)
     private static func currentAddress() -> UInt {
