@@ -35,7 +35,7 @@ let package = Package(
             .product(name: "FlyingSocks", package: "FlyingFox"),
         ]),
         .target(name: "BuildSiteCLI", dependencies: [
-            "Site", "Preview",
+            "Site", "Preview", "Templates",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
         // mimalloc replaces malloc in the executable only (Linux; see Sources/build-site/BuildSiteMain.swift).

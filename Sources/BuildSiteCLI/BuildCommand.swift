@@ -25,6 +25,11 @@ struct BuildCommand: AsyncParsableCommand {
         discussion: "Slower; a site whose output changes with this flag has a {% cache %} block whose keys miss something its output depends on."))
     var noFragmentCache = false
 
+    @Flag(name: .long, help: ArgumentHelp(
+        "After building, print how often each template, include, macro and {% cache %} tag ran, and how long it took.",
+        discussion: "The rows are sorted by total time; a row's time includes the rows it calls. Measuring slows the render a little."))
+    var templateMetrics = false
+
     @Flag(name: .shortAndLong, help: "Print errors only.")
     var quiet = false
 
@@ -40,7 +45,8 @@ struct BuildCommand: AsyncParsableCommand {
 
         let site: BuiltSite
         do {
-            site = try SiteBuilder.build(BuildOptions(root: rootURL, includeDrafts: drafts, reusesFragments: !noFragmentCache))
+            site = try SiteBuilder.build(BuildOptions(root: rootURL, includeDrafts: drafts, reusesFragments: !noFragmentCache,
+                                                      measuresTemplates: templateMetrics))
         } catch {
             printer.print(error.diagnostics)
             printer.printSummary(failures: error.diagnostics.count, output: displayPath(outputURL, root: rootURL))
@@ -61,6 +67,11 @@ struct BuildCommand: AsyncParsableCommand {
             }
             for path in report.written { print("  wrote   \(path)") }
             for path in report.removed { print("  removed \(path)") }
+        }
+        // Asked for by name, so printed even with --quiet.
+        if templateMetrics {
+            for line in TemplateMetricsTable.lines(site.templateMetrics) { print(line) }
+            print()
         }
         if !quiet {
             let milliseconds = Self.milliseconds(ContinuousClock.now - start)

@@ -11,11 +11,15 @@ public struct BuildOptions: Sendable {
     /// Whether `{% cache %}` blocks reuse their output across pages. Off, every body is rendered on every
     /// page: slower, and the way to check that a block's keys name everything its output depends on.
     public var reusesFragments: Bool
+    /// Whether to measure each template, include, macro and cache tag as pages render (`BuiltSite.templateMetrics`).
+    public var measuresTemplates: Bool
 
-    public init(root: URL, includeDrafts: Bool = false, cache: BuildCache? = nil, reusesFragments: Bool = true) {
+    public init(root: URL, includeDrafts: Bool = false, cache: BuildCache? = nil, reusesFragments: Bool = true,
+                measuresTemplates: Bool = false) {
         self.root = root
         self.includeDrafts = includeDrafts
         self.cache = cache
         self.reusesFragments = reusesFragments
+        self.measuresTemplates = measuresTemplates
     }
 }

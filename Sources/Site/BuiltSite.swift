@@ -1,4 +1,5 @@
 import Foundation
+import Templates
 
 /// A whole site rendered in memory. Nothing is on disk until `OutputSync` writes it,
 /// which is what makes a build all-or-nothing and lets the preview server serve from memory.
@@ -12,6 +13,9 @@ public struct BuiltSite: Sendable {
     public var basePath = "/"
     /// How long each named step of the build took, in order (printed by `--verbose`).
     public var timings: [StepTiming] = []
+    /// Where the render step's time went, the most first, when the build was asked to measure it
+    /// (`BuildOptions.measuresTemplates`); else empty.
+    public var templateMetrics: [TemplateMetrics.Entry] = []
 
     public init(files: [String: Data], pageCount: Int) {
         self.files = files

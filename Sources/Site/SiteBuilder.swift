@@ -38,9 +38,10 @@ public enum SiteBuilder {
         let values = clock.step("build page values") { PageValues(content: content, rendered: rendered, urls: urls) }
 
         // 5. Render every page through its template, in parallel.
+        let metrics = options.measuresTemplates ? TemplateMetrics() : nil
         var files = try clock.step("render templates") { () throws(BuildFailure) in
             try renderPages(content: content, urls: urls, rendered: rendered, values: values, templates: templates,
-                            fragments: options.reusesFragments ? FragmentCache() : nil)
+                            fragments: options.reusesFragments ? FragmentCache() : nil, metrics: metrics)
         }
 
         // 6. Feeds, sitemap, robots.txt; static files and content assets.
@@ -57,6 +58,7 @@ public enum SiteBuilder {
         var site = BuiltSite(files: files, pageCount: content.pages.count)
         site.basePath = content.config.basePath
         site.timings = clock.timings
+        site.templateMetrics = metrics?.report ?? []
         // Freed while the caller writes the output, instead of before it returns.
         BackgroundRelease.drop((consume content, consume rendered, consume values))
         return site
@@ -100,7 +102,8 @@ public enum SiteBuilder {
     /// shared only between pages whose folders sit in the same folder, which write every link outside it the
     /// same way (`SitePath.parentFolder`, the render's partition).
     static func renderPages(content: ContentSet, urls: [String], rendered: [RenderedMarkdown?], values: PageValues,
-                            templates: TemplateSet, fragments: FragmentCache?) throws(BuildFailure) -> [String: Data] {
+                            templates: TemplateSet, fragments: FragmentCache?,
+                            metrics: TemplateMetrics? = nil) throws(BuildFailure) -> [String: Data] {
         let globals: [String: Value] = [
             "site": values.site,
             "collections": values.collections,
@@ -121,7 +124,7 @@ public enum SiteBuilder {
                 context["page"] = values.page(index, in: content, rendered: rendered[index])
                 context["current_url"] = .string(urls[index])
                 let html = try environment.renderUTF8(name, context: context, fragments: fragments,
-                                                      partition: SitePath.parentFolder(of: urls[index]))
+                                                      partition: SitePath.parentFolder(of: urls[index]), metrics: metrics)
                 return .success((SitePath.outputFile(for: urls[index]), Data(html)))
             } catch let diagnostic as Diagnostic {
                 return .failure(PageFailure(diagnostic: diagnostic, page: nil))

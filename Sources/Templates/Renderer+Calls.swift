@@ -110,6 +110,8 @@ extension Renderer {
         }
         try enterCall(at: span, TrailEntry(kind: .macro(definition.name), template: template, offset: span.start, target: nil))
         defer { leaveCall() }
+        let started = metricsStart()
+        defer { measured(started, .macro, closure.template, offset: definition.span.start, label: definition.name) }
         var scopes: [Scope] = []
         scopes.reserveCapacity(3)
         var sees = seesGlobals

@@ -112,6 +112,10 @@ extension Renderer {
     /// Pastes the fragment stored for these keys, or renders the body (in a scope of its own, like a loop
     /// body) and stores what it wrote, unless a filter found it specific to this page.
     private func renderCached(_ keys: [Expression], _ body: [Statement], span: Span) throws {
+        let started = metricsStart()
+        let tag = template
+        var reused = false
+        defer { measured(started, .cache, tag, offset: span.start, reused: reused) }
         guard let fragments else {
             try executeInnerScope(body)
             return
@@ -123,6 +127,7 @@ extension Renderer {
             // A fragment inside another that depends on where the page is makes the outer one depend on it too.
             if isLocal { fragment?.isLocal = true }
             output.append(contentsOf: stored)
+            reused = true
             try checkOutputSize(at: span)
             return
         }
@@ -253,6 +258,8 @@ extension Renderer {
         }
         try enterCall(at: reference.span, TrailEntry(kind: .include, template: template, offset: reference.span.start, target: nil))
         defer { leaveCall() }
+        let started = metricsStart()
+        defer { measured(started, .include, included, offset: 0) }
         let savedChains = blockChains
         let savedBlocks = activeBlocks
         defer {

@@ -47,10 +47,13 @@ final class Renderer {
     let partition: String
     /// The innermost `{% cache %}` body being rendered, for filters and statements to say how far it may be shared.
     @exclusivity(unchecked) var fragment: FragmentRecording?
+    /// This render's measurements when metrics were asked for (see `TemplateMetrics`), else nil.
+    @exclusivity(unchecked) var tally: MetricsTally?
 
     init(environment: TemplateEnvironment, globals: [String: Value], template: ParsedTemplate,
-         fragments: FragmentCache? = nil, partition: String = "") {
+         fragments: FragmentCache? = nil, partition: String = "", measures: Bool = false) {
         self.environment = environment
+        self.tally = measures ? MetricsTally() : nil
         self.globals = globals
         self.template = template
         self.fragments = fragments
@@ -184,6 +187,22 @@ final class Renderer {
         for frame in frames { merged.merge(frame) }
         if !keepingLoop, case .loop? = merged["loop"] { merged["loop"] = nil }
         return merged
+    }
+
+    // MARK: - Metrics
+
+    /// When metrics are being taken, the time now (to pass to `measured`); else nil, and nothing is measured.
+    @inline(__always)
+    func metricsStart() -> ContinuousClock.Instant? {
+        tally == nil ? nil : ContinuousClock.now
+    }
+
+    /// Counts one call that began at `start` (from `metricsStart`), if metrics are being taken.
+    @inline(__always)
+    func measured(_ start: ContinuousClock.Instant?, _ kind: TemplateMetrics.Kind, _ measuredTemplate: ParsedTemplate,
+                  offset: Int, label: String = "", reused: Bool = false) {
+        guard let start else { return }
+        tally?.record(kind, measuredTemplate, offset: offset, label: label, elapsed: ContinuousClock.now - start, reused: reused)
     }
 
     // MARK: - Templates

@@ -141,19 +141,24 @@ public final class TemplateEnvironment: Sendable {
     ///   - partition: Which renders share the fragments whose output depends on where the page is (a filter
     ///     said so); other fragments are shared by all. A site passes the folder that holds the page's folder
     ///     (see `FragmentCache`).
+    ///   - metrics: Where to add how long the page, its includes, macros and cache tags took; nil measures nothing.
     /// - Throws: `TemplateError` located in the template (or included template) where rendering failed.
     public func renderUTF8(_ name: String, context: [String: Value], fragments: FragmentCache? = nil,
-                           partition: String = "") throws(TemplateError) -> [UInt8] {
+                           partition: String = "", metrics: TemplateMetrics? = nil) throws(TemplateError) -> [UInt8] {
         guard let template = templates[name] else {
             var message = "template '\(name)' not found"
             if let suggestion = Suggestion.closest(to: name, among: Array(templates.keys)) { message += " — did you mean '\(suggestion)'?" }
             throw TemplateError(kind: .templateNotFound, message: message)
         }
-        let renderer = Renderer(environment: self, globals: context, template: template, fragments: fragments, partition: partition)
+        let renderer = Renderer(environment: self, globals: context, template: template, fragments: fragments,
+                                partition: partition, measures: metrics != nil)
         // Most pages are a few to a few tens of kilobytes: start there rather than growing from nothing.
         renderer.output.reserveCapacity(1 << 15)
         do {
+            let started = renderer.metricsStart()
             try renderer.renderWithInheritance(template)
+            renderer.measured(started, .page, template, offset: 0)
+            if let metrics, let tally = renderer.tally { metrics.add(tally) }
         } catch let error as TemplateError {
             throw error
         } catch {
