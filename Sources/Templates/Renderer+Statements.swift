@@ -208,11 +208,19 @@ extension Renderer {
             throw self.error(error.kind, error.message, at: loop.iterable.span)
         }
         if let condition = loop.condition {
+            // The condition sees the targets only (an expression binds nothing), so one scope serves every item.
             var kept: [Value] = []
+            kept.reserveCapacity(items.count)
+            frames.append([:])
+            defer { frames.removeLast() }
+            let last = frames.count - 1
             for item in items {
-                frames.append([:])
-                defer { frames.removeLast() }
-                try bindTargets(loop.targets, item, span: loop.iterable.span)
+                if loop.targets.count == 1, frames[last].binds(only: loop.targets[0]) {
+                    frames[last].rebind(at: 0, .value(item))
+                } else {
+                    frames[last].removeAll()
+                    try bindTargets(loop.targets, item, span: loop.iterable.span)
+                }
                 if try evaluate(condition)?.isTruthy ?? false { kept.append(item) }
             }
             items = kept
@@ -224,13 +232,12 @@ extension Renderer {
         frames.append([:])
         defer { frames.removeLast() }
         let memory = LoopMemory(items: items)
-        let names = loop.targets + ["loop"]
         let last = frames.count - 1
         for (index, item) in items.enumerated() {
             // Each iteration starts with a fresh scope: a `set` does not carry over to the next one, as in Jinja.
             // When the body bound nothing of its own, that scope holds just the targets and `loop`: they are
             // rebound where they are, instead of the scope being emptied and filled again on every item.
-            if index > 0, loop.targets.count == 1, frames[last].binds(exactly: names) {
+            if index > 0, loop.targets.count == 1, frames[last].binds(only: loop.targets[0], "loop") {
                 frames[last].rebind(at: 0, .value(item))
                 frames[last].rebind(at: 1, .loop(LoopState(index0: index, memory: memory)))
             } else {

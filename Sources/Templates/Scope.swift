@@ -51,11 +51,14 @@ struct Scope: ExpressibleByDictionaryLiteral {
         }
     }
 
-    /// Whether the scope binds exactly `names`, in that order, and nothing else.
-    func binds(exactly names: [String]) -> Bool {
-        guard entries.count == names.count else { return false }
-        for index in names.indices where entries[index].name != names[index] { return false }
-        return true
+    /// Whether the scope binds exactly `name`, and nothing else.
+    func binds(only name: String) -> Bool {
+        entries.count == 1 && entries[0].name == name
+    }
+
+    /// Whether the scope binds exactly `first` and `second`, in that order, and nothing else.
+    func binds(only first: String, _ second: String) -> Bool {
+        entries.count == 2 && entries[0].name == first && entries[1].name == second
     }
 
     /// Replaces the binding at `index` (of `entries`), keeping its name.
