@@ -45,8 +45,9 @@ struct BuildCommand: AsyncParsableCommand {
 
         let site: BuiltSite
         do {
+            // The process exits after this one build: its memory goes back to the system then, all at once.
             site = try SiteBuilder.build(BuildOptions(root: rootURL, includeDrafts: drafts, reusesFragments: !noFragmentCache,
-                                                      measuresTemplates: templateMetrics))
+                                                      measuresTemplates: templateMetrics, freesMemory: false))
         } catch {
             printer.print(error.diagnostics)
             printer.printSummary(failures: error.diagnostics.count, output: displayPath(outputURL, root: rootURL))
@@ -78,6 +79,8 @@ struct BuildCommand: AsyncParsableCommand {
             print("Built \(site.pageCount) pages (\(site.files.count) files): \(report.written.count) written, "
                 + "\(report.unchanged) unchanged, \(report.removed.count) removed in \(milliseconds) ms → \(displayPath(outputURL, root: rootURL))")
         }
+        // Every page's bytes, a few hundred megabytes on a large site: not freed one by one on the way out.
+        BackgroundRelease.keepUntilExit(site)
     }
 
     static func milliseconds(_ duration: Duration) -> Int {

@@ -6,14 +6,29 @@ import Foundation
 /// are millions of small objects; freeing them took a tenth of a second on one core, while both cores sat
 /// waiting to write the output. Handing the last reference to a background thread lets that happen while
 /// the output is written (the CLI) or served (the preview).
-enum BackgroundRelease {
-    /// Takes ownership of `value` and drops it on a background queue.
+///
+/// A process that exits right after its one build (the CLI) need not free them at all: the system takes all
+/// of its memory back at exit in one step, which costs nothing per object (clang skips freeing its syntax
+/// trees the same way, `-disable-free`). On two cores, the freeing thread took CPU from writing the output.
+public enum BackgroundRelease {
+    /// Takes ownership of `value` and drops it on a background queue, or, when `freeing` is false, keeps it
+    /// until the process exits (see `keepUntilExit`).
     ///
     /// The value moves into a box that only the background work empties: whichever thread finishes
     /// first, the last reference is the box's, so the freeing never happens on the caller's thread.
-    static func drop<T: Sendable>(_ value: consuming T) {
+    static func drop<T: Sendable>(_ value: consuming T, freeing: Bool = true) {
         let box = Box(consume value)
+        guard freeing else {
+            _ = Unmanaged.passRetained(box)
+            return
+        }
         DispatchQueue.global(qos: .utility).async { box.empty() }
+    }
+
+    /// Never frees `value`: for what a process that is about to exit still holds (the CLI's built site,
+    /// ten thousand pages in memory). Call it only on the way out; memory kept this way is not reused.
+    public static func keepUntilExit<T: Sendable>(_ value: consuming T) {
+        _ = Unmanaged.passRetained(Box(consume value))
     }
 
     private final class Box<T: Sendable>: @unchecked Sendable {

@@ -13,13 +13,18 @@ public struct BuildOptions: Sendable {
     public var reusesFragments: Bool
     /// Whether to measure each template, include, macro and cache tag as pages render (`BuiltSite.templateMetrics`).
     public var measuresTemplates: Bool
+    /// Whether the build frees its large intermediate values (content, rendered Markdown, page values, the link
+    /// index) when done with them, on a background thread. A process that exits after this one build turns it
+    /// off and lets the system take the memory back at exit (see `BackgroundRelease`); a server must not.
+    public var freesMemory: Bool
 
     public init(root: URL, includeDrafts: Bool = false, cache: BuildCache? = nil, reusesFragments: Bool = true,
-                measuresTemplates: Bool = false) {
+                measuresTemplates: Bool = false, freesMemory: Bool = true) {
         self.root = root
         self.includeDrafts = includeDrafts
         self.cache = cache
         self.reusesFragments = reusesFragments
         self.measuresTemplates = measuresTemplates
+        self.freesMemory = freesMemory
     }
 }

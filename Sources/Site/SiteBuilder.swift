@@ -52,7 +52,7 @@ public enum SiteBuilder {
 
         // 7. Check every internal link and anchor in the output.
         try clock.step("check links") { () throws(BuildFailure) in
-            try checkLinks(files, content: content, urls: urls, root: root)
+            try checkLinks(files, content: content, urls: urls, root: root, freesMemory: options.freesMemory)
         }
 
         var site = BuiltSite(files: files, pageCount: content.pages.count)
@@ -60,7 +60,7 @@ public enum SiteBuilder {
         site.timings = clock.timings
         site.templateMetrics = metrics?.report ?? []
         // Freed while the caller writes the output, instead of before it returns.
-        BackgroundRelease.drop((consume content, consume rendered, consume values))
+        BackgroundRelease.drop((consume content, consume rendered, consume values), freeing: options.freesMemory)
         return site
     }
 
@@ -199,11 +199,12 @@ public enum SiteBuilder {
         if !diagnostics.isEmpty { throw BuildFailure(diagnostics: diagnostics) }
     }
 
-    static func checkLinks(_ files: [String: Data], content: ContentSet, urls: [String], root: URL) throws(BuildFailure) {
+    static func checkLinks(_ files: [String: Data], content: ContentSet, urls: [String], root: URL,
+                           freesMemory: Bool = true) throws(BuildFailure) {
         let checker = LinkChecker(files: files, basePath: content.config.basePath)
         let broken = checker.check()
         // Every page's links and ids, half a million strings and ranges on a large site: freed meanwhile.
-        BackgroundRelease.drop(consume checker)
+        BackgroundRelease.drop(consume checker, freeing: freesMemory)
         guard !broken.isEmpty else { return }
         let locator = LinkOrigin(content: content, urls: urls, root: root)
         throw BuildFailure(diagnostics: broken.map(locator.diagnostic))

@@ -3,7 +3,8 @@ import Testing
 @testable import Site
 
 /// `BackgroundRelease` must free what it is given, and never on the caller's thread: the build hands it
-/// the content set so that the output can be written meanwhile.
+/// the content set so that the output can be written meanwhile. Told not to free (a process about to exit),
+/// it must keep the value alive instead.
 struct BackgroundReleaseTests {
     /// Records the thread its deinit runs on, and signals it.
     private final class Tracked: @unchecked Sendable {
@@ -40,5 +41,13 @@ struct BackgroundReleaseTests {
         } else {
             Issue.record("the value was never freed")
         }
+    }
+
+    @Test func keepsWhatItMustNotFree() {
+        let freed = DispatchSemaphore(value: 0)
+        BackgroundRelease.drop([Tracked(freed: freed, thread: ThreadBox())], freeing: false)
+        BackgroundRelease.keepUntilExit([Tracked(freed: freed, thread: ThreadBox())])
+        // Nothing frees them later either: no background work was queued.
+        #expect(freed.wait(timeout: .now() + 0.5) == .timedOut, "a value kept until exit was freed")
     }
 }
