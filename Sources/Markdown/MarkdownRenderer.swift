@@ -9,6 +9,11 @@ public enum MarkdownRenderer {
     /// - Parameters:
     ///   - markdown: the document body; line numbers in `LinkReference` count from its first line.
     ///   - options: raw HTML on or off.
+    ///   - locatingLinks: `.always` gives every `LinkReference` its line and column. `.onFailure` gives them
+    ///     only to the links of a document where `rewriteLink` throws: the document is rendered without
+    ///     locating any link (each gets line and column 0), and only if `rewriteLink` throws is it rendered
+    ///     again with every link located, so that the error can say where the link is. `rewriteLink` must
+    ///     then decide the same way both times (depend on the destination, not on the location or on state).
     ///   - rewriteLink: called for every link and image destination, in document order (footnote
     ///     definitions come last, as they are rendered); return nil to keep it, a string to replace it.
     /// - Throws: whatever `rewriteLink` throws, unchanged (Site uses that for broken `.md` links);
@@ -16,8 +21,19 @@ public enum MarkdownRenderer {
     public static func render(
         _ markdown: String,
         options: MarkdownOptions = .init(),
+        locatingLinks: LinkLocating = .always,
         rewriteLink: (LinkReference) throws -> String? = { _ in nil }
     ) throws -> RenderedMarkdown {
+        guard locatingLinks == .onFailure else { return try render(markdown, options: options, locating: true, rewriteLink) }
+        do {
+            return try render(markdown, options: options, locating: false, rewriteLink)
+        } catch {
+            return try render(markdown, options: options, locating: true, rewriteLink)
+        }
+    }
+
+    private static func render(_ markdown: String, options: MarkdownOptions, locating: Bool,
+                               _ rewriteLink: (LinkReference) throws -> String?) throws -> RenderedMarkdown {
         var locator = LinkLocator(markdown: markdown)
         var ids = HeadingIDAllocator()
         var headings: [Heading] = []
@@ -25,7 +41,7 @@ public enum MarkdownRenderer {
             markdown,
             allowRawHTML: options.allowRawHTML,
             link: { site in
-                let location = locator.locate(site)
+                let location = locating ? locator.locate(site) : (line: 0, column: 0)
                 return try rewriteLink(LinkReference(destination: site.destination,
                                                      line: location.line, column: location.column))
             },

@@ -42,7 +42,8 @@ struct MarkdownStage {
         Array(content.pages.indices).concurrentMap { index in
             let page = content.pages[index]
             do {
-                return .success(try MarkdownRenderer.render(page.body, options: options) { link in
+                // A link's location is only needed to report it broken: worked out only for a page with one.
+                return .success(try MarkdownRenderer.render(page.body, options: options, locatingLinks: .onFailure) { link in
                     try rewrite(link, on: index)
                 })
             } catch let diagnostic as Diagnostic {

@@ -119,4 +119,55 @@ import Testing
         }
         #expect(calls == 2)
     }
+
+    struct LocatedBrokenLink: Error, Equatable {
+        var destination: String
+        var line: Int
+        var column: Int
+    }
+
+    /// `.onFailure`: a document whose rewrite throws is rendered again with its links located, so the error
+    /// names the same place as with `.always`, on any line and after links that were fine.
+    @Test(arguments: [
+        "[ok](ok.md)\n\n  Some text, [bad](missing.md) and [later](later.md).\n",
+        "> quoted [ok](ok.md)\n> and ![bad](missing.md)\n",
+        "- item\n- [ok](ok.md) then <missing.md> [x](missing.md)\n",
+    ])
+    func locatingOnFailureReportsTheSamePlace(markdown: String) throws {
+        func rewrite(_ link: LinkReference) throws -> String? {
+            if link.destination == "missing.md" {
+                throw LocatedBrokenLink(destination: link.destination, line: link.line, column: link.column)
+            }
+            return nil
+        }
+        var expected: LocatedBrokenLink?
+        do { _ = try MarkdownRenderer.render(markdown, locatingLinks: .always, rewriteLink: rewrite) } catch let error as LocatedBrokenLink {
+            expected = error
+        }
+        let always = try #require(expected)
+        #expect(always.line > 0 && always.column > 0)
+        #expect(throws: always) { try MarkdownRenderer.render(markdown, locatingLinks: .onFailure, rewriteLink: rewrite) }
+    }
+
+    /// Without a failure, `.onFailure` locates nothing (line and column 0) and renders the same page.
+    @Test func locatingOnFailureLeavesFineLinksUnlocated() throws {
+        let markdown = "[a](a.md) and [b](https://example.org)\n\n![c](c.png) <https://x.org> www.example.com\n"
+        func rewrite(_ link: LinkReference) -> String? { link.destination == "a.md" ? "../a/" : nil }
+        var seen: [LinkReference] = []
+        let fast = try MarkdownRenderer.render(markdown, locatingLinks: .onFailure) { link in
+            seen.append(link)
+            return rewrite(link)
+        }
+        var located: [LinkReference] = []
+        let slow = try MarkdownRenderer.render(markdown) { link in
+            located.append(link)
+            return rewrite(link)
+        }
+        #expect(fast.html == slow.html)
+        #expect(fast.headings == slow.headings && fast.excerpt == slow.excerpt)
+        #expect(seen.map(\.destination) == located.map(\.destination))
+        #expect(seen.count == 5)
+        #expect(seen.allSatisfy { $0.line == 0 && $0.column == 0 })
+        #expect(located.allSatisfy { $0.line > 0 && $0.column > 0 })
+    }
 }
