@@ -13,8 +13,8 @@ public struct BuildOptions: Sendable {
     public var reusesFragments: Bool
     /// Whether to measure each template, include, macro and cache tag as pages render (`BuiltSite.templateMetrics`).
     public var measuresTemplates: Bool
-    /// Whether the build frees its large intermediate values (content, rendered Markdown, page values, the link
-    /// index) when done with them, on a background thread. A process that exits after this one build turns it
+    /// Whether the build frees its large intermediate values (content, rendered Markdown, page values) when done
+    /// with them, on a background thread. A process that exits after this one build turns it
     /// off and lets the system take the memory back at exit (see `BackgroundRelease`); a server must not.
     public var freesMemory: Bool
 

@@ -52,7 +52,7 @@ public enum SiteBuilder {
 
         // 7. Check every internal link and anchor in the output.
         try clock.step("check links") { () throws(BuildFailure) in
-            try checkLinks(files, content: content, urls: urls, root: root, freesMemory: options.freesMemory)
+            try checkLinks(files, content: content, urls: urls, root: root)
         }
 
         var site = BuiltSite(files: files, pageCount: content.pages.count)
@@ -199,12 +199,13 @@ public enum SiteBuilder {
         if !diagnostics.isEmpty { throw BuildFailure(diagnostics: diagnostics) }
     }
 
-    static func checkLinks(_ files: [String: Data], content: ContentSet, urls: [String], root: URL,
-                           freesMemory: Bool = true) throws(BuildFailure) {
+    static func checkLinks(_ files: [String: Data], content: ContentSet, urls: [String], root: URL) throws(BuildFailure) {
         let checker = LinkChecker(files: files, basePath: content.config.basePath)
         let broken = checker.check()
-        // Every page's links and ids, half a million strings and ranges on a large site: freed meanwhile.
-        BackgroundRelease.drop(consume checker, freeing: freesMemory)
+        // Every page's links and ids, half a million strings and ranges on a large site: freed meanwhile, even
+        // by a build that frees nothing else, because the memory is then reused while the output is written
+        // (4 MB less peak memory at 10,000 pages, for no measurable time).
+        BackgroundRelease.drop(consume checker)
         guard !broken.isEmpty else { return }
         let locator = LinkOrigin(content: content, urls: urls, root: root)
         throw BuildFailure(diagnostics: broken.map(locator.diagnostic))
