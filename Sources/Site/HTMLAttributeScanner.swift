@@ -4,8 +4,8 @@ import Foundation
 ///
 /// It recognises `name="value"`, `name='value'` and unquoted values inside tags, skips comments and the
 /// contents of `<script>` and `<style>`, and decodes the character references that can appear in URLs and
-/// ids (`&amp;`, `&quot;`, `&#39;`, numeric ones). It works on bytes and makes strings only for ids and for
-/// the rare link that holds a character reference: it runs over every page of every build (about 200 MB of HTML
+/// ids (`&amp;`, `&quot;`, `&#39;`, numeric ones). It works on bytes and makes strings only for the rare
+/// link or id that holds a character reference: it runs over every page of every build (about 200 MB of HTML
 /// for 10,000 events), so it must cost little more than reading the page.
 ///
 /// It runs in the link check, over pages read back from memory. Scanning each page in the render worker
@@ -13,8 +13,8 @@ import Foundation
 /// not pay: the scan is bound by its own work (about 1.1 GB/s per core), not by reading the page, so
 /// the time moved from the link check into rendering and the two steps together took as long as before.
 enum HTMLAttributeScanner {
-    /// One `href` or `src` value.
-    enum Link: Sendable, Equatable {
+    /// One attribute value: an `href` or `src`, or an `id` or `name`.
+    enum Value: Sendable, Equatable {
         /// The value is exactly these bytes of the page (no character reference in it).
         case bytes(Range<Int>)
         /// The value held a character reference: here it is decoded.
@@ -25,21 +25,56 @@ enum HTMLAttributeScanner {
     struct Result: Sendable {
         /// `href` and `src` values, in document order. Most are byte ranges of the page, so that a link that
         /// turns out fine never becomes a `String`.
-        var links: [Link] = []
-        /// `id` and `name` values.
-        var ids: Set<String> = []
+        var links: [Value] = []
+        /// `id` and `name` values, in document order, kept the same way: most pages are never the target of a
+        /// fragment link, so their ids need never become strings (a set of strings per page was 140,000
+        /// strings for 10,000 events). A page has a few dozen, searched in turn when a link names one.
+        var ids: [Value] = []
         /// The `href` of each `<base>` element (entities decoded), kept apart from `links`: it is not a link
         /// but what the page's relative links resolve against.
         var bases: [String] = []
 
         /// The link values as strings, exactly as written (entities decoded).
         func linkValues(in page: Data) -> [String] {
-            links.map { link in
-                switch link {
-                case .bytes(let range): String(decoding: page[page.startIndex + range.lowerBound ..< page.startIndex + range.upperBound],
-                                               as: UTF8.self)
-                case .decoded(let value): value
+            links.map { Self.text(of: $0, in: page) }
+        }
+
+        /// The id values as strings (entities decoded).
+        func idValues(in page: Data) -> [String] {
+            ids.map { Self.text(of: $0, in: page) }
+        }
+
+        /// Whether `page`, the bytes this result was scanned from, has an element whose id is `id`, by
+        /// `String`'s equality (canonical equivalence), as a set of the ids would answer.
+        func hasID(_ id: String, in page: Data) -> Bool {
+            // Two ASCII strings are equal exactly when their bytes are: then bytes decide, without making a
+            // string. Anything else goes by `String`, for which "\u{212A}" (KELVIN SIGN) equals "K".
+            let asciiID = id.utf8.allSatisfy { $0 < 0x80 }
+            let wanted = Array(id.utf8)
+            return page.withUnsafeBytes { raw in
+                let bytes = raw.bindMemory(to: UInt8.self)
+                for value in ids {
+                    switch value {
+                    case .decoded(let text):
+                        if text == id { return true }
+                    case .bytes(let range):
+                        let candidate = UnsafeBufferPointer(rebasing: bytes[range])
+                        if asciiID, candidate.allSatisfy({ $0 < 0x80 }) {
+                            if candidate.elementsEqual(wanted) { return true }
+                        } else if String(decoding: candidate, as: UTF8.self) == id {
+                            return true
+                        }
+                    }
                 }
+                return false
+            }
+        }
+
+        private static func text(of value: Value, in page: Data) -> String {
+            switch value {
+            case .bytes(let range): String(decoding: page[page.startIndex + range.lowerBound ..< page.startIndex + range.upperBound],
+                                           as: UTF8.self)
+            case .decoded(let text): text
             }
         }
     }
@@ -100,12 +135,9 @@ enum HTMLAttributeScanner {
                         if matches(bytes, attrStart, attrEnd, "href") { result.bases.append(decodeReferences(String(decoding: value, as: UTF8.self))) }
                         continue
                     }
-                    if isLink, !value.contains(UInt8(ascii: "&")) {
-                        result.links.append(.bytes(valueStart..<valueEnd))
-                        continue
-                    }
-                    let text = decodeReferences(String(decoding: value, as: UTF8.self))
-                    if isLink { result.links.append(.decoded(text)) } else { result.ids.insert(text) }
+                    let found: Value = value.contains(UInt8(ascii: "&"))
+                        ? .decoded(decodeReferences(String(decoding: value, as: UTF8.self))) : .bytes(valueStart..<valueEnd)
+                    if isLink { result.links.append(found) } else { result.ids.append(found) }
                 }
                 i = j + 1
                 if let rawText { i = skip(past: rawText, in: bytes, from: i) }

@@ -158,7 +158,7 @@ extension LinkChecker {
         guard targetIndex >= 0 else { return false }
         var id = String(decoding: fragment, as: UTF8.self)
         if fragment.contains(UInt8(ascii: "%")) { id = SitePath.percentDecode(id) ?? id }
-        return scans[targetIndex].ids.contains(id)
+        return scans[targetIndex].hasID(id, in: pageData[targetIndex])
     }
 
     /// `targets[name]`, by bytes when every file name is ASCII (then it is the same answer).

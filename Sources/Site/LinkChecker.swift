@@ -28,6 +28,8 @@ struct LinkChecker {
     let pages: [String]
     /// Each page's links and ids, by the page's index in `pages`.
     let scans: [HTMLAttributeScanner.Result]
+    /// Each page's bytes, by its index in `pages`: what the byte ranges in `scans` point into.
+    let pageData: [Data]
     /// Every output file, to the index of its page in `pages`, or -1 for a file that is not HTML:
     /// one lookup answers both "does it exist" and "which ids does it have".
     let targets: [String: Int]
@@ -47,7 +49,9 @@ struct LinkChecker {
         let sizes = pages.map { files[$0]?.count ?? 0 }
         let order = pages.indices.sorted { sizes[$0] != sizes[$1] ? sizes[$0] > sizes[$1] : $0 < $1 }
         self.order = order
-        self.scans = Self.inOrder(order) { index in HTMLAttributeScanner.scan(files[pages[index]] ?? Data()) }
+        let pageData = pages.map { files[$0] ?? Data() }
+        self.pageData = pageData
+        self.scans = Self.inOrder(order) { index in HTMLAttributeScanner.scan(pageData[index]) }
         var targets: [String: Int] = [:]
         targets.reserveCapacity(files.count)
         for file in files.keys { targets[file] = -1 }
@@ -149,8 +153,8 @@ struct LinkChecker {
         }
         if let fragment, !fragment.isEmpty, target.file.hasSuffix(".html") {
             let id = SitePath.percentDecode(fragment) ?? fragment
-            let ids = targets[target.file].flatMap { $0 >= 0 ? scans[$0].ids : nil }
-            if ids?.contains(id) != true {
+            let hasID = targets[target.file].map { $0 >= 0 && scans[$0].hasID(id, in: pageData[$0]) } ?? false
+            if !hasID {
                 return BrokenLink(page: page, href: href, sitePath: sitePath,
                                   reason: "no element with id '\(id)' on \(SitePath.sitePath(forOutputFile: target.file))")
             }

@@ -101,6 +101,13 @@ struct LinkCheckerTests {
         let scan = HTMLAttributeScanner.scan(page)
         #expect(scan.links == [.decoded("a?x=1&y=2"), .bytes(46..<51)])
         #expect(scan.linkValues(in: page) == ["a?x=1&y=2", "b.png"])
-        #expect(scan.ids == ["q's"])
+        #expect(scan.idValues(in: page) == ["q's"])
+        #expect(scan.hasID("q's", in: page) && !scan.hasID("q&#39;s", in: page))
+        // As for `String`: KELVIN SIGN is canonically K, whichever of the two the page or the link holds.
+        let kelvin = Data("<p id=\"\u{212A}\"></p><p id=\"L\"></p>".utf8)
+        #expect(HTMLAttributeScanner.scan(kelvin).hasID("K", in: kelvin) && !HTMLAttributeScanner.scan(kelvin).hasID("k", in: kelvin))
+        #expect(HTMLAttributeScanner.scan(kelvin).hasID("L", in: kelvin))
+        let plain = Data("<p id=\"K\"></p>".utf8)
+        #expect(HTMLAttributeScanner.scan(plain).hasID("\u{212A}", in: plain))
     }
 }
