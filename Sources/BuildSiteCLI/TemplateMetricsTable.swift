@@ -43,12 +43,13 @@ enum TemplateMetricsTable {
     /// "0.4 µs", "61.2 µs", "612.3 ms", "1.25 s".
     static func duration(_ duration: Duration) -> String {
         let seconds = Double(duration.components.seconds) + Double(duration.components.attoseconds) / 1e18
-        if seconds < 0.001 { return oneDecimal(seconds * 1e6) + " µs" }
-        if seconds < 1 { return oneDecimal(seconds * 1e3) + " ms" }
-        return oneDecimal(seconds, places: 2) + " s"
+        if seconds < 0.001 { return decimal(seconds * 1e6) + " µs" }
+        if seconds < 1 { return decimal(seconds * 1e3) + " ms" }
+        return decimal(seconds, places: 2) + " s"
     }
 
-    private static func oneDecimal(_ value: Double, places: Int = 1) -> String {
+    /// `value` with `places` (1 or 2) decimals, rounded: the same text whatever the locale.
+    private static func decimal(_ value: Double, places: Int = 1) -> String {
         let scale = places == 1 ? 10.0 : 100.0
         let scaled = Int((value * scale).rounded())
         let whole = scaled / Int(scale)

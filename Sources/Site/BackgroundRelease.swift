@@ -17,11 +17,8 @@ public enum BackgroundRelease {
     /// The value moves into a box that only the background work empties: whichever thread finishes
     /// first, the last reference is the box's, so the freeing never happens on the caller's thread.
     static func drop<T: Sendable>(_ value: consuming T, freeing: Bool = true) {
+        guard freeing else { return keepUntilExit(value) }
         let box = Box(consume value)
-        guard freeing else {
-            _ = Unmanaged.passRetained(box)
-            return
-        }
         DispatchQueue.global(qos: .utility).async { box.empty() }
     }
 

@@ -50,7 +50,6 @@ enum HTMLAttributeScanner {
             // Two ASCII strings are equal exactly when their bytes are: then bytes decide, without making a
             // string. Anything else goes by `String`, for which "\u{212A}" (KELVIN SIGN) equals "K".
             let asciiID = id.utf8.allSatisfy { $0 < 0x80 }
-            let wanted = Array(id.utf8)
             return page.withUnsafeBytes { raw in
                 let bytes = raw.bindMemory(to: UInt8.self)
                 for value in ids {
@@ -60,7 +59,7 @@ enum HTMLAttributeScanner {
                     case .bytes(let range):
                         let candidate = UnsafeBufferPointer(rebasing: bytes[range])
                         if asciiID, candidate.allSatisfy({ $0 < 0x80 }) {
-                            if candidate.elementsEqual(wanted) { return true }
+                            if candidate.elementsEqual(id.utf8) { return true }
                         } else if String(decoding: candidate, as: UTF8.self) == id {
                             return true
                         }
