@@ -39,10 +39,20 @@ let package = Package(
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
         // mimalloc replaces malloc in the executable only (Linux; see Sources/build-site/BuildSiteMain.swift).
+        // A release build on Linux also links the Swift runtime and Foundation into the executable, as
+        // `swift build --static-swift-stdlib` does: retains, releases and every other call into the runtime are
+        // then direct calls, not jumps through the dynamic linker's tables (3–6% less CPU per build at 10,000
+        // pages, README: Performance), and the binary runs where Swift is not installed. The flag is needed when
+        // compiling too, so that the executable's own `import Foundation` names the static libraries Foundation
+        // itself links against.
         .systemLibrary(name: "CMimalloc", providers: [.apt(["libmimalloc-dev"])]),
         .executableTarget(name: "build-site", dependencies: [
             "BuildSiteCLI",
             .target(name: "CMimalloc", condition: .when(platforms: [.linux])),
+        ], swiftSettings: [
+            .unsafeFlags(["-static-stdlib"], .when(platforms: [.linux], configuration: .release)),
+        ], linkerSettings: [
+            .unsafeFlags(["-static-stdlib"], .when(platforms: [.linux], configuration: .release)),
         ]),
 
         .testTarget(name: "MarkdownTests", dependencies: ["Markdown"], resources: [.copy("Fixtures")]),

@@ -1,4 +1,6 @@
 import BuildSiteCLI
+// For a static release build (see Package.swift): this import carries Foundation's own static link dependencies.
+import Foundation
 #if canImport(CMimalloc)
 import CMimalloc
 #endif
