@@ -59,7 +59,7 @@ enum HTMLAttributeScanner {
                     case .bytes(let range):
                         let candidate = UnsafeBufferPointer(rebasing: bytes[range])
                         if asciiID, candidate.allSatisfy({ $0 < 0x80 }) {
-                            if candidate.elementsEqual(id.utf8) { return true }
+                            if SitePath.sameBytes(candidate, id) { return true }
                         } else if String(decoding: candidate, as: UTF8.self) == id {
                             return true
                         }

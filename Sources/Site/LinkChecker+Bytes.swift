@@ -150,7 +150,7 @@ extension LinkChecker {
             }
             guard let index else { return false }
             targetIndex = index
-            targetIsHTML = joined.count >= 5 && joined[(joined.count - 5)...].elementsEqual(".html".utf8)
+            targetIsHTML = Self.endsInHTML(joined)
         }
         guard let fragment, !fragment.isEmpty, targetIsHTML else { return true }
         // The target's name is ASCII, so "ends in .html" means the same as for the reference; the lookup
@@ -167,12 +167,21 @@ extension LinkChecker {
         return name.withUnsafeBufferPointer { table.value(for: $0) }
     }
 
+    /// Whether a target's name ends in ".html", byte by byte (a generic `elementsEqual` against a string's
+    /// UTF-8 view cost more than the rest of resolving the link).
+    private static func endsInHTML(_ name: [UInt8]) -> Bool {
+        let n = name.count
+        return n >= 5 && name[n - 5] == UInt8(ascii: ".") && name[n - 4] == UInt8(ascii: "h") && name[n - 3] == UInt8(ascii: "t")
+            && name[n - 2] == UInt8(ascii: "m") && name[n - 1] == UInt8(ascii: "l")
+    }
+
     /// The reference's test for a path that names a folder (`x/`, `.`, `..`, `x/.`, `x/..`).
     private static func namesAFolder(_ path: UnsafeBufferPointer<UInt8>) -> Bool {
         let dot = UInt8(ascii: "."), slash = UInt8(ascii: "/")
         let n = path.count
         if path[n - 1] == slash { return true }
-        if path.elementsEqual([dot]) || path.elementsEqual([dot, dot]) { return true }
+        if n == 1, path[0] == dot { return true }
+        if n == 2, path[0] == dot, path[1] == dot { return true }
         if n >= 2, path[n - 2] == slash, path[n - 1] == dot { return true }
         return n >= 3 && path[n - 3] == slash && path[n - 2] == dot && path[n - 1] == dot
     }

@@ -59,7 +59,9 @@ struct MarkdownStage {
         let destination = link.destination
         guard let (path, fragment) = Self.fileReference(destination) else { return nil }
         // `percentDecode` returns a path without "%" unchanged; skipping the call skips its string search.
-        let decoded = path.utf8.contains(UInt8(ascii: "%")) ? SitePath.percentDecode(path) ?? path : path
+        let hasEscape = path.utf8.withContiguousStorageIfAvailable { $0.contains(UInt8(ascii: "%")) }
+            ?? path.utf8.contains(UInt8(ascii: "%"))
+        let decoded = hasEscape ? SitePath.percentDecode(path) ?? path : path
         let joined: String? = if let folder = folders[index], let resolved = Self.resolve(decoded, in: folder) {
             resolved
         } else {
@@ -91,8 +93,17 @@ struct MarkdownStage {
     /// ASCII destinations, nearly all of them, are checked on bytes; others by `Character`, as
     /// always, so that a combining mark after `#`, `/` or `:` keeps meaning what it meant.
     static func fileReference(_ destination: String) -> (path: String, fragment: String)? {
-        let utf8 = destination.utf8
         if destination.isAllASCII {
+            // Searched in the string's own buffer: `utf8.contains` and `utf8.firstIndex(of:)` walk the view a
+            // byte at a time through the generic interface, which cost more than the rest of the rewrite.
+            let split = destination.utf8.withContiguousStorageIfAvailable { bytes -> (path: String, fragment: String)? in
+                guard let first = bytes.first, first != UInt8(ascii: "#"), first != UInt8(ascii: "/"),
+                      !bytes.contains(UInt8(ascii: ":")) else { return nil }
+                guard let hash = bytes.firstIndex(of: UInt8(ascii: "#")) else { return (destination, "") }
+                return (String(decoding: bytes[..<hash], as: UTF8.self), String(decoding: bytes[hash...], as: UTF8.self))
+            }
+            if let split { return split }
+            let utf8 = destination.utf8
             guard let first = utf8.first, first != UInt8(ascii: "#"), first != UInt8(ascii: "/"),
                   !utf8.contains(UInt8(ascii: ":")) else { return nil }
             guard let hash = utf8.firstIndex(of: UInt8(ascii: "#")) else { return (destination, "") }

@@ -1,3 +1,5 @@
+import Foundation
+
 /// Path arithmetic on site URLs (`/timeline/openai-founded/`), kept apart from `Foundation.URL`,
 /// whose resolution rules are for absolute URLs and would need a fake host.
 ///
@@ -163,6 +165,17 @@ enum SitePath {
     }
 
     /// The value of a hexadecimal digit (either case), or nil. Also what the link checker decodes `%XX` with.
+    /// Whether `bytes` are exactly the UTF-8 of `text`, compared as buffers (not through the generic
+    /// `elementsEqual`, which walks a string's UTF-8 view a byte at a time).
+    static func sameBytes(_ bytes: UnsafeBufferPointer<UInt8>, _ text: String) -> Bool {
+        guard bytes.count == text.utf8.count else { return false }
+        if bytes.isEmpty { return true }
+        if let same = text.utf8.withContiguousStorageIfAvailable({ memcmp($0.baseAddress!, bytes.baseAddress!, bytes.count) == 0 }) {
+            return same
+        }
+        return bytes.elementsEqual(text.utf8)
+    }
+
     static func hexValue(_ byte: UInt8) -> UInt8? {
         switch byte {
         case UInt8(ascii: "0")...UInt8(ascii: "9"): byte - 48

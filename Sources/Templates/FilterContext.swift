@@ -8,22 +8,35 @@ public typealias CustomFilter = @Sendable (_ input: Value, _ args: [Value], _ kw
 ///
 /// `relative_url` needs the page being rendered (`current_url`); passing the globals here keeps
 /// filters free of global state, so rendering stays safe from many threads at once.
+///
+/// A context is valid only during the filter call it is passed to: a filter must not keep it. It reads the
+/// render it belongs to (its globals, and the `{% cache %}` body being rendered, which only that thread
+/// touches: hence `@unchecked Sendable`).
 public struct FilterContext: @unchecked Sendable {
-    let globals: [String: Value]
-    /// The name of the template being rendered when the filter ran (as given to `render`).
-    public let templateName: String
-    /// The `{% cache %}` body being rendered, if any. A filter runs on the rendering thread and the context
-    /// does not outlive the call, so the recording is never touched by two threads (hence `@unchecked`).
-    let fragment: FragmentRecording?
+    /// The render the filter runs in, unretained: a context is made for every call of a custom filter (tens of
+    /// thousands per build), lives only for that call, and the render outlives it. Copying the globals, the
+    /// template's name and the fragment into each context cost three retains and releases per call, and
+    /// looking a global up by hash cost more than the renderer's own search of its few names.
+    private let renderer: Unmanaged<Renderer>?
+    /// The globals and template name of a context made without a render (`init(globals:templateName:)`).
+    private let detachedGlobals: [String: Value]
+    private let detachedTemplateName: String
 
     public init(globals: [String: Value], templateName: String) {
-        self.init(globals: globals, templateName: templateName, fragment: nil)
+        renderer = nil
+        detachedGlobals = globals
+        detachedTemplateName = templateName
     }
 
-    init(globals: [String: Value], templateName: String, fragment: FragmentRecording?) {
-        self.globals = globals
-        self.templateName = templateName
-        self.fragment = fragment
+    init(renderer: Renderer) {
+        self.renderer = Unmanaged.passUnretained(renderer)
+        detachedGlobals = [:]
+        detachedTemplateName = ""
+    }
+
+    /// The name of the template being rendered when the filter ran (as given to `render`).
+    public var templateName: String {
+        renderer?._withUnsafeGuaranteedRef { $0.template.source.name } ?? detachedTemplateName
     }
 
     /// A global of the current render (a key of the context passed to `render`), e.g. "current_url".
@@ -31,21 +44,24 @@ public struct FilterContext: @unchecked Sendable {
     /// A filter whose result depends on a global that differs from render to render must say so inside a
     /// `{% cache %}` body (`isInCachedFragment`): `markLocationDependent()` or `markPageSpecific()`, as
     /// `relative_url` does; otherwise another page may get the fragment this one rendered.
-    public func lookup(_ name: String) -> Value? { globals[name] }
+    public func lookup(_ name: String) -> Value? {
+        guard let renderer else { return detachedGlobals[name] }
+        return renderer._withUnsafeGuaranteedRef { $0.contextValue(name) }
+    }
 
     /// Whether the filter runs inside a `{% cache %}` body, whose output other pages may reuse.
-    public var isInCachedFragment: Bool { fragment != nil }
+    public var isInCachedFragment: Bool { renderer?._withUnsafeGuaranteedRef { $0.fragment != nil } ?? false }
 
     /// Says that this filter's result depends on where the page being rendered is (a link made relative to
     /// it): the enclosing `{% cache %}` blocks then share their output only with renders of the same partition.
     public func markLocationDependent() {
-        fragment?.isLocal = true
+        renderer?._withUnsafeGuaranteedRef { $0.fragment?.isLocal = true }
     }
 
     /// Says that this filter's result depends on the page being rendered in a way the render's cache
     /// partition does not capture (a link into the page's own folder, made relative to it): the enclosing
     /// `{% cache %}` blocks then keep their output to this page instead of storing it for others.
     public func markPageSpecific() {
-        fragment?.isUnshareable = true
+        renderer?._withUnsafeGuaranteedRef { $0.fragment?.isUnshareable = true }
     }
 }

@@ -40,7 +40,7 @@ extension Renderer {
         switch entry {
         case .custom(let custom)?:
             guard let input else { throw EvaluationFailure("the input of filter '\(name)' is undefined", kind: .undefined) }
-            return try custom(input, positional, keyword, FilterContext(globals: globals, templateName: template.source.name, fragment: fragment))
+            return try custom(input, positional, keyword, FilterContext(renderer: self))
         case .builtin(let filter)?:
             builtin = filter
         case nil:

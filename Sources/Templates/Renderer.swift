@@ -167,6 +167,12 @@ final class Renderer {
     @inline(__always)
     func globalValue(_ name: String) -> Value? {
         guard seesGlobals else { return nil }
+        return contextValue(name)
+    }
+
+    /// The render context's value for `name`, whatever the scope (what custom filters read).
+    @inline(__always)
+    func contextValue(_ name: String) -> Value? {
         if smallGlobalNames.isEmpty { return globals[name] }
         for position in smallGlobalNames.indices where smallGlobalNames[position] == name {
             return smallGlobalValues[position]

@@ -1,3 +1,5 @@
+import Foundation
+
 /// Equality, ordering and membership with Python's rules.
 ///
 /// Numbers compare across int/float/bool (`1 == 1.0 == True`), strings compare by code point,
@@ -23,13 +25,14 @@ extension Value {
 
     static func pythonEquals(_ lhs: Value, _ rhs: Value) -> Bool {
         switch (lhs, rhs) {
+        case (.string(let left), .string(let right)), (.string(let left), .safe(let right)),
+             (.safe(let left), .string(let right)), (.safe(let left), .safe(let right)):
+            return sameScalars(left, right)
         case (.none, .none): return true
         case let (left, right) where left.integer != nil && right.integer != nil:
             return left.integer == right.integer
         case let (left, right) where left.numeric != nil && right.numeric != nil:
             return left.numeric == right.numeric
-        case let (left, right) where left.stringContent != nil && right.stringContent != nil:
-            return left.stringContent?.utf8.elementsEqual(right.stringContent?.utf8 ?? "".utf8) ?? false
         case (.array(let left), .array(let right)):
             return left.count == right.count && zip(left, right).allSatisfy { pythonEquals($0, $1) }
         case (.dictionary(let left), .dictionary(let right)):
@@ -88,5 +91,26 @@ extension Value {
         default:
             throw EvaluationFailure("argument of type \(typeName) is not iterable")
         }
+    }
+}
+
+extension Value {
+    /// Python's string equality: the same code points, so the same UTF-8 bytes (`String`'s `==` would also
+    /// equate canonically equivalent spellings, "é" as one scalar or two, which Python keeps apart).
+    ///
+    /// Compared as buffers: `utf8.elementsEqual` walked both strings byte by byte through the generic
+    /// collection interface, a few hundred instructions per `==` in a template, and templates compare
+    /// slugs tens of thousands of times per build.
+    static func sameScalars(_ left: String, _ right: String) -> Bool {
+        let count = left.utf8.count
+        guard count == right.utf8.count else { return false }
+        if let same = left.utf8.withContiguousStorageIfAvailable({ leftBytes in
+            right.utf8.withContiguousStorageIfAvailable { rightBytes in
+                count == 0 || memcmp(leftBytes.baseAddress!, rightBytes.baseAddress!, count) == 0
+            }
+        }), let same {
+            return same
+        }
+        return left.utf8.elementsEqual(right.utf8)
     }
 }
