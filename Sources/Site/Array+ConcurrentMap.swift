@@ -40,34 +40,6 @@ extension Array where Element: Sendable {
     }
 }
 
-extension Array where Element: Sendable {
-    /// Like `concurrentMap`, but one worker first runs `lead`, work done in order ahead of the others that
-    /// makes their elements cheaper when it gets there first (making the output's folders ahead of the files
-    /// written into them), and then takes elements like the rest. The other workers start on the elements
-    /// at once; `transform` must not rely on `lead` having reached its element.
-    func concurrentMap<T: Sendable>(leading lead: @Sendable () -> Void, _ transform: @Sendable (Element) -> T) -> [T] {
-        let workers = Swift.max(1, Swift.min(ProcessInfo.processInfo.activeProcessorCount, count))
-        if workers < 2 {
-            lead()
-            return map(transform)
-        }
-        let results = ResultSlots<T>(count: count)
-        let next = SharedCounter()
-        self.withUnsafeBufferPointer { elements in
-            nonisolated(unsafe) let elements = elements
-            DispatchQueue.concurrentPerform(iterations: workers) { worker in
-                if worker == 0 { lead() }
-                while true {
-                    let index = next.take()
-                    guard index < elements.count else { return }
-                    results.store(transform(elements[index]), at: index)
-                }
-            }
-        }
-        return results.values()
-    }
-}
-
 /// Hands out 0, 1, 2, … to whichever thread asks next.
 private final class SharedCounter: @unchecked Sendable {
     private let lock = NSLock()

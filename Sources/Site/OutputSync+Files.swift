@@ -8,8 +8,8 @@ import Glibc
 /// A large site is ten thousand files in ten thousand folders, so the cost is system calls, not bytes:
 /// each folder is checked (and made) once rather than once per file below it (`FolderMaker`), a file in a
 /// folder just made is not compared, and a file is compared with one `open`, one `fstat` (a different size
-/// needs no read) and `read`s into a buffer, never a `Data`. One core makes the folders ahead of the files,
-/// so that making them (one at a time: the kernel locks the parent) overlaps with writing files.
+/// needs no read) and `read`s into a buffer, never a `Data`. Folders are made by whichever core gets there
+/// first, so making them (one at a time: the kernel locks the parent) overlaps with writing files.
 extension OutputSync {
     /// Compares and writes every file of `site` under `root`, in parallel. Returns, in the order of `paths`,
     /// whether each was written (true) or already had exactly these bytes (false).
@@ -23,16 +23,7 @@ extension OutputSync {
         let rootPath = root.path
         let folders = FolderMaker(root: rootPath, known: knownFolders)
         let stop = FirstFailure()
-        // The kernel makes the folders of one parent one at a time (it locks the parent), so two cores making
-        // them side by side mostly wait on each other. One core therefore makes them ahead, in order, while
-        // the other writes files, making a folder itself only when it catches up; that core then joins in.
-        let outcomes = Array(paths.indices).concurrentMap(leading: {
-            for (index, path) in paths.enumerated() {
-                if stop.isBefore(index) { return }
-                // A failure is reported by the file's own worker, in path order; the lead just stops.
-                do throws(Diagnostic) { _ = try folders.prepare(path) } catch { return }
-            }
-        }) { index -> Result<Bool, Diagnostic>? in
+        let outcomes = Array(paths.indices).concurrentMap { index -> Result<Bool, Diagnostic>? in
             // Files after a failed one are not started; files before it all are, so the failure reported
             // below is the first in path order, as in a one-by-one sync.
             if stop.isBefore(index) { return nil }
