@@ -5,6 +5,8 @@
 final class ParsedTemplate: Sendable {
     let source: SourceFile
     let body: [Statement]
+    /// The memory holding the literal text of `body`, `blocks` and macros (see `TextArena`).
+    let arena: TextArena
     /// Every `{% block %}` in the template, at any depth, by name.
     let blocks: [String: BlockDefinition]
     /// The `{% extends %}` target, if any.
@@ -16,10 +18,11 @@ final class ParsedTemplate: Sendable {
     /// Every test applied (`is name`), for validation.
     let tests: [Invocation]
 
-    init(source: SourceFile, body: [Statement], blocks: [String: BlockDefinition], parent: TemplateReference?,
+    init(source: SourceFile, body: [Statement], arena: TextArena, blocks: [String: BlockDefinition], parent: TemplateReference?,
          references: [TemplateReference], filters: [Invocation], tests: [Invocation]) {
         self.source = source
         self.body = body
+        self.arena = arena
         self.blocks = blocks
         self.parent = parent
         self.references = references

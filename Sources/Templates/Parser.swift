@@ -19,6 +19,8 @@ struct Parser {
     var openTags: [(name: String, offset: Int)] = []
     /// Filter names to their slot in the environment's `filterList` (see `Invocation.slot`).
     let filterSlots: [String: Int]
+    /// Where the template's literal text goes (see `TextArena`); the parsed template keeps it.
+    let arena = TextArena()
     private let stack = StackGuard()
 
     init(source: SourceFile, tokens: [Token], filterSlots: [String: Int] = [:]) {
@@ -31,7 +33,7 @@ struct Parser {
         var lexer = Lexer(source: source)
         var parser = Parser(source: source, tokens: try lexer.tokenize(), filterSlots: filterSlots)
         let body = try parser.parseBody(until: []).body
-        return ParsedTemplate(source: source, body: body, blocks: parser.blocks, parent: parser.parent,
+        return ParsedTemplate(source: source, body: body, arena: parser.arena, blocks: parser.blocks, parent: parser.parent,
                               references: parser.references, filters: parser.filters, tests: parser.tests)
     }
 
@@ -106,7 +108,7 @@ struct Parser {
             switch token.kind {
             case .text(let text):
                 advance()
-                body.append(Statement(kind: .text(text), span: token.span))
+                body.append(Statement(kind: .text(arena.store(text)), span: token.span))
             case .variableBegin:
                 advance()
                 let expression = try parseExpression()

@@ -130,13 +130,16 @@ extension Renderer {
     }
 
     private func value(of name: String, span: Span) throws -> Value? {
-        switch lookup(name) {
-        case .value(let value)?: return value
-        case .undefined?, nil: return nil
-        case .loop(let state)?: return .string(state.display)
-        case .namespace(let namespace)?: return .string(namespace.display)
-        case .macro?: throw error(.type, "'\(name)' is a macro; call it with ()", at: span)
-        case .module?: throw error(.type, "'\(name)' is an imported template; use \(name).<macro>", at: span)
+        // The binding is read where it lies: copying it out first (`lookup`) cost a retain and a release on
+        // top of the one copy of the value that is returned.
+        guard let (frame, position) = location(of: name) else { return globalValue(name) }
+        switch frames[frame].entries[position].binding {
+        case .value(let value): return value
+        case .undefined: return nil
+        case .loop(let state): return .string(state.display)
+        case .namespace(let namespace): return .string(namespace.display)
+        case .macro: throw error(.type, "'\(name)' is a macro; call it with ()", at: span)
+        case .module: throw error(.type, "'\(name)' is an imported template; use \(name).<macro>", at: span)
         }
     }
 

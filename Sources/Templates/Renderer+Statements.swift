@@ -5,14 +5,6 @@ extension Renderer {
         for statement in body { try execute(statement) }
     }
 
-    func write(_ text: String, at span: Span) throws {
-        guard !discardingOutput else { return }
-        if text.utf8.withContiguousStorageIfAvailable({ output.append(contentsOf: $0) }) == nil {
-            output.append(contentsOf: text.utf8)
-        }
-        try checkOutputSize(at: span)
-    }
-
     /// Writes `value` as Jinja's autoescape does (`markupsafe.escape`), escaping straight into the page.
     func writeEscaped(_ value: Value, at span: Span) throws {
         guard !discardingOutput else { return }
@@ -29,7 +21,9 @@ extension Renderer {
     private func execute(_ statement: Statement) throws {
         switch statement.kind {
         case .text(let text):
-            try write(text, at: statement.span)
+            guard !discardingOutput else { return }
+            output.append(contentsOf: text.bytes)
+            try checkOutputSize(at: statement.span)
         case .output(let expression):
             guard !discardingOutput else { return }
             if case .call(let callee, let arguments) = expression.kind, let closure = macroClosure(callee) {

@@ -1,7 +1,8 @@
 /// A statement node of the template AST: text, `{{ … }}` output, or a `{% … %}` tag.
 struct Statement: Sendable {
     indirect enum Kind: Sendable {
-        case text(String)
+        /// Literal text, as bytes the template owns (see `TextArena`): running it retains nothing.
+        case text(TextBytes)
         case output(Expression)
         case conditional(branches: [ConditionalBranch], otherwise: [Statement])
         case loop(Loop)
