@@ -1,3 +1,5 @@
+import Foundation
+
 /// Splits a Markdown file into its YAML front matter and its body.
 ///
 /// The rule is the one every static site generator shares: the file's first line is `---`,
@@ -43,9 +45,20 @@ enum FrontMatterSplitter {
     private static func lineEnd(in utf8: String.UTF8View, from start: String.Index)
         -> (content: String.Index, next: String.Index)? {
         guard start < utf8.endIndex else { return nil }
-        guard let newline = utf8[start...].firstIndex(of: 0x0A) else {
-            return (utf8.endIndex, utf8.endIndex)
+        // memchr over the string's own buffer: `firstIndex(of:)` on the view walked it a byte at a time through
+        // the generic interface, and the last line of the front matter is followed by the whole body.
+        let offset = utf8.distance(from: utf8.startIndex, to: start)
+        let found: Int?? = utf8.withContiguousStorageIfAvailable { bytes in
+            guard let base = bytes.baseAddress, let hit = memchr(base + offset, 0x0A, bytes.count - offset) else { return nil }
+            return base.distance(to: hit.assumingMemoryBound(to: UInt8.self))
         }
+        let newline: String.Index?
+        if let found {
+            newline = found.map { utf8.index(utf8.startIndex, offsetBy: $0) }
+        } else {
+            newline = utf8[start...].firstIndex(of: 0x0A)
+        }
+        guard let newline else { return (utf8.endIndex, utf8.endIndex) }
         return (newline, utf8.index(after: newline))
     }
 

@@ -174,8 +174,15 @@ enum TextFilters {
     /// Whether `stripTags` would return `text` as it is: ASCII without `<` or `&`, and no whitespace but
     /// single spaces between words (Python's `split()` also splits at U+001C–U+001F, so those fail it too).
     private static func isAlreadyStripped(_ text: String) -> Bool {
+        // Over the string's buffer when it has one: iterating the UTF-8 view itself cost several times more.
+        text.utf8.withContiguousStorageIfAvailable(isAlreadyStripped) ?? isAlreadyStripped(text.utf8)
+    }
+
+    private static func isAlreadyStripped<Bytes: Sequence<UInt8>>(_ bytes: Bytes) -> Bool {
         var previousWasSpace = true  // a leading space fails
-        for byte in text.utf8 {
+        var isEmpty = true
+        for byte in bytes {
+            isEmpty = false
             switch byte {
             case UInt8(ascii: " "):
                 if previousWasSpace { return false }
@@ -187,7 +194,7 @@ enum TextFilters {
                 previousWasSpace = false
             }
         }
-        return !previousWasSpace || text.isEmpty
+        return !previousWasSpace || isEmpty
     }
 
     /// Python's `" ".join(text.split())`.
