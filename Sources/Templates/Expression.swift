@@ -69,7 +69,8 @@ struct Invocation: Sendable {
     var name: String
     var nameSpan: Span
     var arguments: Arguments
-    /// For a filter, its position in the environment's `filterList`, found once when parsing, so that
-    /// applying it needs no lookup by name; -1 for tests and for names the environment does not know.
+    /// For a filter, its position in the environment's `filterList`, for a test its position in
+    /// `BuiltinTests.list`, found once when parsing, so that applying it needs no lookup by name; -1 for
+    /// names that are not known.
     var slot = -1
 }

@@ -296,7 +296,11 @@ extension Parser {
     mutating func parseInvocation(isTest: Bool) throws(TemplateError) -> Invocation {
         let (name, span) = try expectName()
         var invocation = Invocation(name: name, nameSpan: span, arguments: Arguments())
-        if !isTest, let slot = filterSlots[name] { invocation.slot = slot }
+        if isTest {
+            if let slot = BuiltinTests.slots[name] { invocation.slot = slot }
+        } else if let slot = filterSlots[name] {
+            invocation.slot = slot
+        }
         if isSymbol("(") {
             invocation.arguments = try parseArguments().0
         } else if isTest, startsBareTestArgument {

@@ -54,7 +54,7 @@ extension Renderer {
 
     func applyTest(_ invocation: Invocation, to value: Value?) throws -> Bool {
         let arguments = try invocation.arguments.positional.map { try require($0) }
-        guard let test = BuiltinTests.table[invocation.name] else {
+        guard let test = invocation.slot >= 0 ? BuiltinTests.list[invocation.slot] : BuiltinTests.table[invocation.name] else {
             throw error(.unknownTest, TemplateEnvironment.unknownTestMessage(invocation.name), at: invocation.nameSpan)
         }
         if value == nil, !test.acceptsUndefined {
