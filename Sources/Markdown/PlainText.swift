@@ -34,19 +34,28 @@ struct PlainText {
     /// The text, runs of whitespace replaced by one space, none at either end.
     var collapsed: String {
         if let unicode { return Self.collapse(unicode) }
-        var output: [UInt8] = []
-        output.reserveCapacity(bytes.count)
-        var pendingSpace = false
-        for byte in bytes {
-            if Self.isASCIIWhitespace(byte) {
-                pendingSpace = !output.isEmpty
-            } else {
-                if pendingSpace { output.append(UInt8(ascii: " ")) }
-                pendingSpace = false
-                output.append(byte)
+        // Written straight into the new string's storage: appending to an array byte by byte cost several
+        // times the loop itself.
+        return bytes.withUnsafeBufferPointer { input in
+            String(unsafeUninitializedCapacity: input.count) { output in
+                var count = 0
+                var pendingSpace = false
+                for byte in input {
+                    if Self.isASCIIWhitespace(byte) {
+                        pendingSpace = count > 0
+                    } else {
+                        if pendingSpace {
+                            output[count] = UInt8(ascii: " ")
+                            count += 1
+                        }
+                        pendingSpace = false
+                        output[count] = byte
+                        count += 1
+                    }
+                }
+                return count
             }
         }
-        return String(decoding: output, as: UTF8.self)
     }
 
     private static func collapse(_ text: String) -> String {
