@@ -108,6 +108,14 @@ enum BuiltinFilters {
     }
 
     private static let defaultFilter = BuiltinFilter(acceptsUndefined: true) { call in
+        // `x | default([])` runs on almost every page, many times: positional arguments are read in place,
+        // without the list of bound parameters `bind` makes.
+        if call.keyword.isEmpty, call.positional.count <= 2 {
+            let fallback = call.positional.first ?? .string("")
+            guard let input = call.input else { return fallback }
+            if call.positional.count == 2, call.positional[1].isTruthy, !input.isTruthy { return fallback }
+            return input
+        }
         let arguments = try call.bind(["default_value", "boolean"])
         let fallback = arguments[0] ?? .string("")
         guard let input = call.input else { return fallback }

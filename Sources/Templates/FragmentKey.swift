@@ -46,7 +46,11 @@ struct FragmentKey: Hashable {
 
     private mutating func append(_ text: String) {
         appendNumber(text.utf8.count)
-        bytes.append(contentsOf: text.utf8)
+        // Copied from the string's buffer in one go; appending its UTF-8 view went a byte at a time, and every
+        // key starts with its template's name.
+        if text.utf8.withContiguousStorageIfAvailable({ bytes.append(contentsOf: $0) }) == nil {
+            bytes.append(contentsOf: text.utf8)
+        }
     }
 
     /// A decimal number and a terminator.

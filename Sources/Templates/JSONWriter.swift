@@ -55,6 +55,29 @@ enum JSONWriter {
     }
 
     private static func writeString(_ text: String, into output: inout String) {
+        // Most strings (titles, URLs, dates) need no escape at all: then they go out between quotes as they are.
+        if text.utf8.withContiguousStorageIfAvailable(needsNoEscape) ?? false {
+            output += "\""
+            output += text
+            output += "\""
+            return
+        }
+        writeEscapedString(text, into: &output)
+    }
+
+    /// Whether every byte is printable ASCII that `writeEscapedString` writes as itself.
+    private static func needsNoEscape(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        for byte in bytes {
+            switch byte {
+            case 0x22, 0x5C, 0x3C, 0x3E, 0x26, 0x27: return false
+            case 0x20..<0x7F: continue
+            default: return false
+            }
+        }
+        return true
+    }
+
+    private static func writeEscapedString(_ text: String, into output: inout String) {
         // Built as bytes and appended once: appending scalar by scalar to a String costs far more.
         var bytes: [UInt8] = [UInt8(ascii: "\"")]
         bytes.reserveCapacity(text.utf8.count + 2)
