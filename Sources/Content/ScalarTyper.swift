@@ -6,6 +6,14 @@
 enum ScalarTyper {
     static func type(_ text: String, quoted: Bool) -> FrontMatterValue {
         if quoted { return .string(text) }
+        // Every special spelling below starts with one of these bytes; most scalars (slugs, dates, names) start
+        // with another, and then skip two dozen string comparisons.
+        if let first = text.utf8.first, !Self.specialFirstBytes.contains(first) {
+            guard first == 0x2B || first == 0x2D || first == 0x2E || isDigit(first) else { return .string(text) }
+            if isInteger(text.utf8), let number = Int(text) { return .int(number) }
+            if isDecimal(text.utf8), let number = Double(text) { return .double(number) }
+            return .string(text)
+        }
         switch text {
         case "", "~", "null", "Null", "NULL": return .null
         case "true", "True", "TRUE": return .bool(true)
@@ -24,6 +32,9 @@ enum ScalarTyper {
     }
 
     private static func isDigit(_ byte: UInt8) -> Bool { byte >= 0x30 && byte <= 0x39 }
+
+    /// The first bytes of the spellings of null, booleans, infinities and NaN (`~`, `n`, `N`, `t`, `T`, `f`, `F`, `.`, `+`, `-`).
+    private static let specialFirstBytes: Set<UInt8> = Set("~nNtTfF.+-".utf8)
 
     /// `[-+]?[0-9]+`
     private static func isInteger(_ bytes: String.UTF8View) -> Bool {

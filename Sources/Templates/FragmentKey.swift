@@ -57,13 +57,19 @@ struct FragmentKey: Hashable {
     private mutating func appendNumber(_ number: Int) {
         if number < 0 { bytes.append(UInt8(ascii: "-")) }
         var magnitude = number.magnitude
-        let start = bytes.count
-        repeat {
-            bytes.append(UInt8(ascii: "0") + UInt8(magnitude % 10))
-            magnitude /= 10
-        } while magnitude > 0
-        bytes[start...].reverse()
-        bytes.append(UInt8(ascii: ";"))
+        // The digits are written backwards into a buffer on the stack and appended with the terminator at once
+        // (appending them one by one and reversing cost more than the rest of a key).
+        var digits: (UInt64, UInt64, UInt64) = (0, 0, 0)
+        withUnsafeMutableBytes(of: &digits) { buffer in
+            var start = buffer.count - 1
+            buffer[start] = UInt8(ascii: ";")
+            repeat {
+                start -= 1
+                buffer[start] = UInt8(ascii: "0") + UInt8(magnitude % 10)
+                magnitude /= 10
+            } while magnitude > 0
+            bytes.append(contentsOf: UnsafeRawBufferPointer(rebasing: buffer[start...]))
+        }
     }
 
     mutating func append(_ value: Value?) {
