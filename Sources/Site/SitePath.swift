@@ -164,7 +164,6 @@ enum SitePath {
         String(UnicodeScalar(value < 10 ? 48 + value : 55 + value))
     }
 
-    /// The value of a hexadecimal digit (either case), or nil. Also what the link checker decodes `%XX` with.
     /// Whether `bytes` are exactly the UTF-8 of `text`, compared as buffers (not through the generic
     /// `elementsEqual`, which walks a string's UTF-8 view a byte at a time).
     static func sameBytes(_ bytes: UnsafeBufferPointer<UInt8>, _ text: String) -> Bool {
@@ -176,6 +175,7 @@ enum SitePath {
         return bytes.elementsEqual(text.utf8)
     }
 
+    /// The value of a hexadecimal digit (either case), or nil. Also what the link checker decodes `%XX` with.
     static func hexValue(_ byte: UInt8) -> UInt8? {
         switch byte {
         case UInt8(ascii: "0")...UInt8(ascii: "9"): byte - 48

@@ -21,6 +21,10 @@ import Testing
         ("2015-12-11", "string 2015-12-11"), ("1.2.3", "string 1.2.3"), ("0x1F", "string 0x1F"),
         ("nan", "string nan"), ("infinity", "string infinity"), ("12abc", "string 12abc"),
         ("99999999999999999999", "double 1e+20"), ("e5", "string e5"), (".", "string ."),
+        // Each first byte a special spelling can start with, followed by something else, and a few that cannot.
+        ("nulls", "string nulls"), ("Nil", "string Nil"), ("trueish", "string trueish"), ("Trump", "string Trump"),
+        ("fals", "string fals"), ("Fa", "string Fa"), ("~x", "string ~x"), ("+.inf", "double inf"), (".NaN", "double nan"),
+        ("-", "string -"), ("+", "string +"), ("elon-musk", "string elon-musk"), ("Sam Altman", "string Sam Altman"),
     ])
     func typesPlainScalars(text: String, expected: String) {
         #expect(describe(ScalarTyper.type(text, quoted: false)) == expected)

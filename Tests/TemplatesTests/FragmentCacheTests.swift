@@ -92,6 +92,17 @@ import Testing
         #expect(FragmentKey(template: "t", offset: 3, values: [nil]) != FragmentKey(template: "t", offset: 3, values: [Value.none]))
     }
 
+    /// Numbers in a key are written digit by digit on the stack: every one must come out whole and distinct.
+    @Test func everyNumberGivesItsOwnKey() {
+        let numbers = [0, 1, 9, 10, 11, 99, 100, 101, 1_000_000, -1, -10, Int.max, Int.min, Int.max - 1]
+        let keys = numbers.map { FragmentKey(template: "t", offset: 0, values: [.int($0)]) }
+        for (i, key) in keys.enumerated() {
+            for (j, other) in keys.enumerated() { #expect((key == other) == (i == j), "\(numbers[i]) and \(numbers[j])") }
+        }
+        #expect(FragmentKey(template: "t", offset: 12, values: []) == FragmentKey(template: "t", offset: 12, values: []))
+        #expect(FragmentKey(template: "t", offset: 12, values: []) != FragmentKey(template: "t", offset: 21, values: []))
+    }
+
     @Test func templateAndPlaceAreNotConfused() {
         let keys = [("ab", 1), ("a", 11), ("a1", 1), ("a", 1)].map { FragmentKey(template: $0.0, offset: $0.1, values: []) }
         #expect(Set(keys).count == keys.count)

@@ -27,6 +27,39 @@ import Testing
         #expect(try environment.render("f.html", context: ["x": .double(value)]) == expected)
     }
 
+    /// `==` compares code points, as Python does: the buffer comparison behind it must not equate canonically
+    /// equivalent spellings, and must treat safe and plain strings alike.
+    @Test(arguments: [
+        ("caf\u{E9}", "caf\u{E9}", "True"), ("caf\u{E9}", "cafe\u{301}", "False"), ("ab", "abc", "False"),
+        ("", "", "True"), ("elon-musk", "sam-altman", "False"), ("a long slug of more than fifteen bytes",
+        "a long slug of more than fifteen bytes", "True"),
+    ])
+    func stringEqualityComparesCodePoints(left: String, right: String, expected: String) throws {
+        let environment = try TemplateEnvironment(templates: ["e.html": "{{ a == b }}|{{ a == (b | safe) }}|{{ a != b }}"])
+        let output = try environment.render("e.html", context: ["a": .string(left), "b": .string(right)])
+        #expect(output == "\(expected)|\(expected)|\(expected == "True" ? "False" : "True")")
+    }
+
+    /// `json` writes a string with nothing to escape as it is, and everything else through the escaping path.
+    @Test(arguments: [
+        ("plain /timeline/x/ 2015-12-11", "\"plain /timeline/x/ 2015-12-11\""),
+        ("it's", "\"it\\u0027s\""), ("<b>", "\"\\u003cb\\u003e\""), ("a\"b\\c", "\"a\\\"b\\\\c\""),
+        ("tab\there", "\"tab\\there\""), ("caf\u{E9}", "\"caf\\u00e9\""), ("del\u{7F}", "\"del\\u007f\""), ("", "\"\""),
+    ])
+    func jsonStringsEscapeOnlyWhatTheyMust(text: String, expected: String) throws {
+        let environment = try TemplateEnvironment(templates: ["j.html": "{{ s | json }}"])
+        #expect(try environment.render("j.html", context: ["s": .string(text)]) == expected)
+    }
+
+    /// `default` takes its arguments by position or by name, and the same answers come out either way.
+    @Test func defaultTakesPositionalAndKeywordArguments() throws {
+        let environment = try TemplateEnvironment(templates: [
+            "d.html": "{{ missing | default('x') }}|{{ missing | default }}|{{ empty | default('y', true) }}|"
+                + "{{ empty | default('y') }}|{{ empty | default(default_value='z', boolean=true) }}|{{ full | default([]) }}",
+        ])
+        #expect(try environment.render("d.html", context: ["empty": "", "full": "v"]) == "x||y||z|v")
+    }
+
     @Test func safeValuesAreNotEscapedAgain() throws {
         let environment = try TemplateEnvironment(templates: ["s.html": "{{ a }}|{{ b }}|{{ b | e }}"])
         let output = try environment.render("s.html", context: ["a": .string("<&>\"'"), "b": .safe("<b>")])
