@@ -6,22 +6,18 @@
 enum ScalarTyper {
     static func type(_ text: String, quoted: Bool) -> FrontMatterValue {
         if quoted { return .string(text) }
-        // Every special spelling below starts with one of these bytes; most scalars (slugs, dates, names) start
-        // with another, and then skip two dozen string comparisons.
-        if let first = text.utf8.first, !Self.specialFirstBytes.contains(first) {
-            guard first == 0x2B || first == 0x2D || first == 0x2E || isDigit(first) else { return .string(text) }
-            if isInteger(text.utf8), let number = Int(text) { return .int(number) }
-            if isDecimal(text.utf8), let number = Double(text) { return .double(number) }
-            return .string(text)
-        }
-        switch text {
-        case "", "~", "null", "Null", "NULL": return .null
-        case "true", "True", "TRUE": return .bool(true)
-        case "false", "False", "FALSE": return .bool(false)
-        case ".inf", ".Inf", ".INF", "+.inf", "+.Inf", "+.INF": return .double(.infinity)
-        case "-.inf", "-.Inf", "-.INF": return .double(-.infinity)
-        case ".nan", ".NaN", ".NAN": return .double(.nan)
-        default: break
+        // Every special spelling starts with one of these bytes (or is empty); most scalars (slugs, dates, names)
+        // start with another, and then skip two dozen string comparisons.
+        if text.utf8.first.map(Self.specialFirstBytes.contains) ?? true {
+            switch text {
+            case "", "~", "null", "Null", "NULL": return .null
+            case "true", "True", "TRUE": return .bool(true)
+            case "false", "False", "FALSE": return .bool(false)
+            case ".inf", ".Inf", ".INF", "+.inf", "+.Inf", "+.INF": return .double(.infinity)
+            case "-.inf", "-.Inf", "-.INF": return .double(-.infinity)
+            case ".nan", ".NaN", ".NAN": return .double(.nan)
+            default: break
+            }
         }
         guard let first = text.utf8.first, first == 0x2B || first == 0x2D || first == 0x2E || isDigit(first) else {
             return .string(text)

@@ -1,4 +1,5 @@
 import Foundation
+import Markdown
 
 /// Pulls link targets and element ids out of HTML bytes without building a DOM.
 ///
@@ -49,7 +50,7 @@ enum HTMLAttributeScanner {
         func hasID(_ id: String, in page: Data) -> Bool {
             // Two ASCII strings are equal exactly when their bytes are: then bytes decide, without making a
             // string. Anything else goes by `String`, for which "\u{212A}" (KELVIN SIGN) equals "K".
-            let asciiID = id.utf8.allSatisfy { $0 < 0x80 }
+            let asciiID = id.isAllASCII
             return page.withUnsafeBytes { raw in
                 let bytes = raw.bindMemory(to: UInt8.self)
                 for value in ids {

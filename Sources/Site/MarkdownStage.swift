@@ -96,18 +96,8 @@ struct MarkdownStage {
         if destination.isAllASCII {
             // Searched in the string's own buffer: `utf8.contains` and `utf8.firstIndex(of:)` walk the view a
             // byte at a time through the generic interface, which cost more than the rest of the rewrite.
-            let split = destination.utf8.withContiguousStorageIfAvailable { bytes -> (path: String, fragment: String)? in
-                guard let first = bytes.first, first != UInt8(ascii: "#"), first != UInt8(ascii: "/"),
-                      !bytes.contains(UInt8(ascii: ":")) else { return nil }
-                guard let hash = bytes.firstIndex(of: UInt8(ascii: "#")) else { return (destination, "") }
-                return (String(decoding: bytes[..<hash], as: UTF8.self), String(decoding: bytes[hash...], as: UTF8.self))
-            }
-            if let split { return split }
-            let utf8 = destination.utf8
-            guard let first = utf8.first, first != UInt8(ascii: "#"), first != UInt8(ascii: "/"),
-                  !utf8.contains(UInt8(ascii: ":")) else { return nil }
-            guard let hash = utf8.firstIndex(of: UInt8(ascii: "#")) else { return (destination, "") }
-            return (String(destination[..<hash]), String(destination[hash...]))
+            return destination.utf8.withContiguousStorageIfAvailable { fileReference(destination, bytes: $0) }
+                ?? fileReference(destination, bytes: destination.utf8)
         }
         // `firstIndex(of:)` rather than `contains(":")`, which would go through Foundation's string search.
         if destination.isEmpty || destination.hasPrefix("#") || destination.hasPrefix("/") || destination.firstIndex(of: ":") != nil {
@@ -115,6 +105,15 @@ struct MarkdownStage {
         }
         guard let hash = destination.firstIndex(of: "#") else { return (destination, "") }
         return (String(destination[..<hash]), String(destination[hash...]))
+    }
+
+    /// `fileReference` of an ASCII destination, on its bytes.
+    private static func fileReference<Bytes: Collection<UInt8>>(_ destination: String, bytes: Bytes)
+        -> (path: String, fragment: String)? {
+        guard let first = bytes.first, first != UInt8(ascii: "#"), first != UInt8(ascii: "/"),
+              !bytes.contains(UInt8(ascii: ":")) else { return nil }
+        guard let hash = bytes.firstIndex(of: UInt8(ascii: "#")) else { return (destination, "") }
+        return (String(decoding: bytes[..<hash], as: UTF8.self), String(decoding: bytes[hash...], as: UTF8.self))
     }
 
     /// `content/timeline/a.md` + `../people/b.md` → `content/people/b.md`; nil when it climbs out of content/.

@@ -40,9 +40,10 @@ enum BuiltinTests {
 
     /// The tests in name order, so that a parsed test names its test by position (`Invocation.slot`) and
     /// applying it needs no lookup by name.
-    static let list: [Test] = table.keys.sorted().compactMap { table[$0] }
+    static let list: [Test] = names.compactMap { table[$0] }
     /// Each test's position in `list`.
-    static let slots: [String: Int] = Dictionary(uniqueKeysWithValues: table.keys.sorted().enumerated().map { ($1, $0) })
+    static let slots: [String: Int] = Dictionary(uniqueKeysWithValues: names.enumerated().map { ($1, $0) })
+    private static let names = table.keys.sorted()
 
     static let table: [String: Test] = [
         "defined": Test(acceptsUndefined: true) { value, _ in value != nil },
