@@ -5,6 +5,7 @@ import PackageDescription
 /// CCmarkGFM → Markdown ─┐
 /// Templates ────────────┼→ Site → Preview → BuildSiteCLI → build-site
 /// Yams → Content ───────┘                       CMimalloc ┘ (the allocator, Linux only)
+/// SiteInputs (the one place that reads the site's files) → Content, Site
 let package = Package(
     name: "build-site",
     platforms: [.macOS(.v13)],
@@ -14,6 +15,7 @@ let package = Package(
         .library(name: "Templates", targets: ["Templates"]),
         .library(name: "Markdown", targets: ["Markdown"]),
         .library(name: "Content", targets: ["Content"]),
+        .library(name: "SiteInputs", targets: ["SiteInputs"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
@@ -28,8 +30,9 @@ let package = Package(
         ),
         .target(name: "Markdown", dependencies: ["CCmarkGFM"]),
         .target(name: "Templates"),
-        .target(name: "Content", dependencies: [.product(name: "Yams", package: "Yams")]),
-        .target(name: "Site", dependencies: ["Markdown", "Templates", "Content"]),
+        .target(name: "SiteInputs"),
+        .target(name: "Content", dependencies: ["SiteInputs", .product(name: "Yams", package: "Yams")]),
+        .target(name: "Site", dependencies: ["Markdown", "Templates", "Content", "SiteInputs"]),
         .target(name: "Preview", dependencies: [
             "Site",
             .product(name: "FlyingSocks", package: "FlyingFox"),
@@ -57,6 +60,7 @@ let package = Package(
 
         .testTarget(name: "MarkdownTests", dependencies: ["Markdown"], resources: [.copy("Fixtures")]),
         .testTarget(name: "TemplatesTests", dependencies: ["Templates"], resources: [.copy("Fixtures")]),
+        .testTarget(name: "SiteInputsTests", dependencies: ["SiteInputs"]),
         .testTarget(name: "ContentTests", dependencies: ["Content"], resources: [.copy("Fixtures")]),
         .testTarget(name: "SiteTests", dependencies: ["Site", "BuildSiteCLI"], resources: [.copy("Fixtures")]),
         .testTarget(name: "PreviewTests", dependencies: ["Preview", "Site"], resources: [.copy("Fixtures")]),

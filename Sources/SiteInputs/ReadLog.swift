@@ -1,0 +1,46 @@
+import Foundation
+
+/// What a build read from the site's root: every file (with a fingerprint of its bytes) and every folder
+/// listed (with the names it held), in the order the reads happened per path.
+///
+/// `SiteInputs` records into it when it is given one; nothing else reads source files, so the log is the
+/// complete list of a build's inputs. Incremental rebuilds compare it with the files on disk to know what
+/// changed, instead of every feature declaring its own dependencies.
+public final class ReadLog: @unchecked Sendable {
+    public enum Entry: Sendable, Equatable {
+        /// A file's bytes were read; the fingerprint is FNV-1a 64 of the bytes.
+        case file(fingerprint: UInt64)
+        /// A folder was listed; the root-relative paths of the regular files found below it.
+        case folder(files: [String])
+        /// A path was looked up and did not exist (its later creation is a change too).
+        case absent
+    }
+
+    private let lock = NSLock()
+    private var entries: [String: Entry] = [:]
+
+    public init() {}
+
+    public func record(_ path: String, _ entry: Entry) {
+        lock.lock()
+        entries[path] = entry
+        lock.unlock()
+    }
+
+    /// Every path read so far, with what was seen there.
+    public var snapshot: [String: Entry] {
+        lock.lock()
+        defer { lock.unlock() }
+        return entries
+    }
+
+    /// FNV-1a, 64 bits: cheap, stable across runs and platforms (unlike `Hasher`).
+    public static func fingerprint(_ bytes: some Sequence<UInt8>) -> UInt64 {
+        var hash: UInt64 = 0xcbf2_9ce4_8422_2325
+        for byte in bytes {
+            hash ^= UInt64(byte)
+            hash = hash &* 0x0000_0100_0000_01b3
+        }
+        return hash
+    }
+}
