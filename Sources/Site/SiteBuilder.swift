@@ -105,11 +105,7 @@ public enum SiteBuilder {
     static func renderPages(content: ContentSet, urls: [String], rendered: [RenderedMarkdown?], values: PageValues,
                             templates: TemplateSet, fragments: FragmentCache?,
                             metrics: TemplateMetrics? = nil) throws(BuildFailure) -> [String: Data] {
-        let globals: [String: Value] = [
-            "site": values.site,
-            "collections": values.collections,
-            "build": .dictionary(OrderedDictionary([("generator", .string("build-site"))])),
-        ]
+        let globals = globals(site: values.site, collections: values.collections)
         // Each thread renders with its own copy of the parsed templates (see `TemplateEnvironment.copy()`).
         let results = Array(content.pages.indices).concurrentMap(perWorker: { templates.environment.copy() }) {
             environment, index -> Result<(String, Data), PageFailure> in
@@ -148,6 +144,18 @@ public enum SiteBuilder {
         if !failures.isEmpty { throw BuildFailure(diagnostics: PageFailure.merged(failures)) }
         return files
     }
+
+    /// The names every page's template receives besides `page` and `current_url` (docs/content/reference/context.md).
+    static func globals(site: Value, collections: Value) -> [String: Value] {
+        [
+            "site": site,
+            "collections": collections,
+            "build": .dictionary(OrderedDictionary([("generator", .string("build-site"))])),
+        ]
+    }
+
+    /// The names a page's own render adds to the globals.
+    static let pageGlobals = ["page", "current_url"]
 
     static func addGeneratedFiles(to files: inout [String: Data], content: ContentSet, urls: [String],
                                   values: PageValues) throws(BuildFailure) {
