@@ -85,6 +85,13 @@ extension Parser {
             advance()
             advance()
             advance()
+            if current.kind == .blockEnd {
+                // `{% set ns.name %}…{% endset %}`
+                try expectBlockEnd()
+                let body = try parseNested("set", at: start, until: ["endset"]).body
+                try expectBlockEnd()
+                return Statement(kind: .captureAttribute(target: target, attribute: attribute, body: body), span: Span(start: start, end: start + 2))
+            }
             try expectSymbol("=")
             let value = try parseExpression()
             try expectBlockEnd()

@@ -35,7 +35,7 @@ extension Renderer {
                     return .bool(state.memory.changed(try arguments.positional.map { try require($0) }))
                 }
                 if case .loop(let state) = binding, method == "cycle" {
-                    let choices = try arguments.positional.map { try require($0) }
+                    let choices = try arguments.positional.map { try require($0) } + splatted(arguments)
                     guard !choices.isEmpty else { throw error(.type, "loop.cycle() needs at least one value", at: span) }
                     return choices[state.index0 % choices.count]
                 }

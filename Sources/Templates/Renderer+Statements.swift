@@ -62,6 +62,12 @@ extension Renderer {
         case .capture(let name, let body):
             let text = try capture { try executeInnerScope(body) }
             bind(name, .value(.safe(text)))
+        case .captureAttribute(let target, let attribute, let body):
+            guard case .namespace(let namespace)? = lookup(target) else {
+                throw error(.type, "cannot set '\(attribute)' on '\(target)': only a namespace() has settable attributes", at: statement.span)
+            }
+            namespace.attributes[attribute] = .safe(try capture { try executeInnerScope(body) })
+            fragment?.isUnshareable = true
         case .filteredCapture(let name, let filters, let body):
             var value: Value? = .safe(try capture { try executeInnerScope(body) })
             for invocation in filters { value = try applyFilter(invocation, to: value, input: nil) }

@@ -9,6 +9,8 @@ struct Statement: Sendable {
         case assign(targets: [String], value: Expression)
         /// `{% set ns.name = value %}` on a `namespace()`.
         case assignAttribute(target: String, attribute: String, value: Expression)
+        /// `{% set ns.name %}…{% endset %}`: the rendered body, as safe markup, in a namespace attribute.
+        case captureAttribute(target: String, attribute: String, body: [Statement])
         /// `{% set name %}…{% endset %}`: the rendered body, as safe markup.
         case capture(name: String, body: [Statement])
         /// `{% set name | filter %}…{% endset %}`: the rendered body, as safe markup, through the filters.

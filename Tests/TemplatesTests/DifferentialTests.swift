@@ -36,11 +36,15 @@ enum Jinja {
 
     private static let script = """
     import json, sys, jinja2
+    class FalsyStrictUndefined(jinja2.StrictUndefined):
+        def __bool__(self):
+            return False
     cases = json.load(open(sys.argv[1], encoding="utf-8"))
+    undefined = FalsyStrictUndefined if sys.argv[2] == "falsy" else jinja2.StrictUndefined
     results = {}
     for case in cases:
         env = jinja2.Environment(loader=jinja2.DictLoader(case["templates"]), autoescape=True,
-                                 undefined=jinja2.StrictUndefined)
+                                 undefined=undefined)
         context = json.loads(case["context"]) if case["context"].strip() else {}
         try:
             results[case["name"]] = env.get_template("main.html").render(**context)
@@ -50,12 +54,16 @@ enum Jinja {
     """
 
     /// Jinja2's output for each fixture, by fixture name (an error becomes a "JINJA ERROR: …" string).
-    static func render(_ fixtures: [Fixture]) throws -> [String: String] {
+    ///
+    /// Undefined values are Jinja's `StrictUndefined`; with `falsyUndefined`, a subclass that is also false in a
+    /// test of truth (`{% if page.missing %}`), which is what our engine does: an error only when printed,
+    /// compared or iterated.
+    static func render(_ fixtures: [Fixture], falsyUndefined: Bool = false) throws -> [String: String] {
         let payload = fixtures.map { ["name": $0.name, "context": $0.contextJSON, "templates": $0.templates] as [String: Any] }
         let file = FileManager.default.temporaryDirectory.appendingPathComponent("jinja-cases-\(UUID().uuidString).json")
         try JSONSerialization.data(withJSONObject: payload).write(to: file)
         defer { try? FileManager.default.removeItem(at: file) }
-        let result = try run(["-c", script, file.path])
+        let result = try run(["-c", script, file.path, falsyUndefined ? "falsy" : "strict"])
         try #require(result.status == 0, "python3 failed: \(result.error)")
         let decoded = try JSONSerialization.jsonObject(with: result.output)
         return try #require(decoded as? [String: String])

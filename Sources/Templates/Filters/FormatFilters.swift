@@ -82,6 +82,7 @@ enum FormatFilters {
             if arguments[0]?.isTruthy ?? true, !text.isEmpty { text = " " + text }
             return .safe(text)
         },
+        "urlize": URLize.filter,
         "forceescape": BuiltinFilter { call in .safe(HTMLEscaper.escape(call.value.pythonString)) },
         "pprint": BuiltinFilter { call in .string(call.value.pythonPrettyRepr) },
         "attr": BuiltinFilter { call in

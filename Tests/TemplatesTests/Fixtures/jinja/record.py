@@ -1,11 +1,20 @@
-"""Renders every case of *.txt with Jinja2 and writes jinja-expected.json (see README.md)."""
+"""Renders every case of *.txt with Jinja2 and writes jinja-expected.json (see README.md).
+
+Run with Jinja2 3.1.6 and MarkupSafe 3.0 (the versions the recording is checked against in CI).
+"""
 import glob, json, os
 import jinja2
 
-here = os.path.dirname(os.path.abspath(__file__))
-expected = {}
-for path in sorted(glob.glob(os.path.join(here, "*.txt"))):
-    module = os.path.basename(path)[:-4]
+
+class FalsyStrictUndefined(jinja2.StrictUndefined):
+    """Our engine's undefined: an error when printed, compared or iterated; false in a test of truth."""
+
+    def __bool__(self):
+        return False
+
+
+def cases(path):
+    """(name, context, templates) for each case of one file, split as the Swift tests split it."""
     text = open(path, encoding="utf-8").read()
     for block in text.split("\n=== ")[1:]:
         lines = block.split("\n")
@@ -15,9 +24,21 @@ for path in sorted(glob.glob(os.path.join(here, "*.txt"))):
             body = body[:-1]
         separator = body.index("---")
         context = json.loads("\n".join(body[:separator]) or "{}")
-        template = "\n".join(body[separator + 1:])
-        env = jinja2.Environment(loader=jinja2.DictLoader({"main.html": template}), autoescape=True,
-                                 undefined=jinja2.StrictUndefined)
+        sections = [["main.html", []]]
+        for line in body[separator + 1:]:
+            if line.startswith("--- ") and " " not in line[4:]:
+                sections.append([line[4:], []])
+            else:
+                sections[-1][1].append(line)
+        yield name, context, {section: "\n".join(lines) for section, lines in sections}
+
+
+here = os.path.dirname(os.path.abspath(__file__))
+expected = {}
+for path in sorted(glob.glob(os.path.join(here, "*.txt"))):
+    module = os.path.basename(path)[:-4]
+    for name, context, templates in cases(path):
+        env = jinja2.Environment(loader=jinja2.DictLoader(templates), autoescape=True, undefined=FalsyStrictUndefined)
         try:
             expected[module + "/" + name] = env.get_template("main.html").render(**context)
         except Exception as error:
