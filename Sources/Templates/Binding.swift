@@ -12,4 +12,7 @@ enum Binding {
     case loop(LoopState)
     /// `namespace(…)`: attributes shared by reference, settable with `{% set ns.name = … %}`.
     case namespace(Namespace)
+    /// `cycler(…)` and `joiner(…)`: objects with state, shared by reference like a namespace.
+    case cycler(Cycler)
+    case joiner(Joiner)
 }

@@ -5,6 +5,7 @@ enum BuiltinFilters {
         table.merge(textFilters) { $1 }
         table.merge(SequenceFilters.table) { $1 }
         table.merge(conversionFilters) { $1 }
+        table.merge(FormatFilters.table) { $1 }
         return table
     }()
 
@@ -39,9 +40,10 @@ enum BuiltinFilters {
             let count = try call.integer(arguments[2].flatMap { $0 == .none ? nil : $0 }, "count", default: -1)
             let input = call.value
             if input.isSafe || old.isSafe || new.isSafe {
-                // Markup.replace escapes its arguments; a plain input is escaped first when an argument is markup.
+                // A plain input is escaped first when an argument is markup; then MarkupSafe 3's `Markup.replace`
+                // looks for `old` as it is and escapes only the replacement.
                 let base = HTMLEscaper.markup(input)
-                return .safe(try TextFilters.replace(base, HTMLEscaper.markup(old), HTMLEscaper.markup(new), count: count))
+                return .safe(try TextFilters.replace(base, old.pythonString, HTMLEscaper.markup(new), count: count))
             }
             return .string(try TextFilters.replace(input.pythonString, old.pythonString, new.pythonString, count: count))
         },

@@ -44,9 +44,16 @@ enum BuiltinTests {
     /// Each test's position in `list`.
     static let slots: [String: Int] = Dictionary(uniqueKeysWithValues: names.enumerated().map { ($1, $0) })
     private static let names = table.keys.sorted()
+    /// The slots of `callable`, `filter` and `test`, which the renderer answers itself (`applyEnvironmentTest`).
+    static let environmentSlots: [Int] = ["callable", "filter", "test"].compactMap { slots[$0] }
 
     static let table: [String: Test] = [
         "defined": Test(acceptsUndefined: true) { value, _ in value != nil },
+        // Answered by the renderer, which can see macros and the environment (`applyEnvironmentTest`);
+        // these serve `select("callable")` and the like, where only a value is at hand.
+        "callable": type { _ in false },
+        "filter": type { _ in false },
+        "test": type { value in value.stringContent.map { table[$0] != nil } ?? false },
         "undefined": Test(acceptsUndefined: true) { value, _ in value == nil },
         "none": type { $0 == .none },
         "true": type { $0 == .bool(true) },

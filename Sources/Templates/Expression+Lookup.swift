@@ -14,6 +14,16 @@ extension Expression {
         }
     }
 
+    /// Whether this expression may name an object rather than a value: `loop`, `caller`, `m.macro`, `cycler(…)`.
+    var mayNameObject: Bool {
+        switch kind {
+        case .name: return true
+        case .attribute(let base, _): if case .name = base.kind { return true } else { return false }
+        case .call(let callee, _): if case .name = callee.kind { return true } else { return false }
+        default: return false
+        }
+    }
+
     private var isLiteral: Bool {
         if case .literal = kind { return true }
         return false

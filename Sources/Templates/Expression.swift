@@ -57,6 +57,10 @@ enum ComparisonOperator: String, Sendable {
 struct Arguments: Sendable {
     var positional: [Expression] = []
     var keyword: [KeywordArgument] = []
+    /// `*args`: a sequence whose items follow the positional arguments.
+    var splat: Expression?
+    /// `**kwargs`: a mapping whose entries follow the keyword arguments.
+    var keywordSplat: Expression?
 }
 
 struct KeywordArgument: Sendable {

@@ -184,6 +184,17 @@ struct Lexer {
 
     private mutating func lexNumber() throws(TemplateError) {
         let start = position
+        // `0b…`, `0o…`, `0x…`, with `_` between digits, as in Python.
+        if position + 2 < end, bytes[position] == UInt8(ascii: "0"), let radix = [UInt8(ascii: "b"): 2, UInt8(ascii: "o"): 8, UInt8(ascii: "x"): 16][bytes[position + 1] | 0x20] {
+            var index = position + 2
+            while index < end, bytes[index] == UInt8(ascii: "_") || (bytes[index] < 0x80 && Int(String(UnicodeScalar(bytes[index])), radix: radix) != nil) { index += 1 }
+            let digits = String(decoding: bytes[(position + 2)..<index].filter { $0 != UInt8(ascii: "_") }, as: UTF8.self)
+            if let number = Int(digits, radix: radix) {
+                position = index
+                tokens.append(Token(kind: .integer(number), span: Span(start: start, end: position)))
+                return
+            }
+        }
         skipDigits()
         var isFloat = false
         let afterDot = tokens.last?.kind == .symbol(".")

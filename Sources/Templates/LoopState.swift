@@ -23,8 +23,8 @@ struct LoopState {
         case "first": return .bool(index0 == 0)
         case "last": return .bool(index0 == length - 1)
         case "length": return .int(length)
-        case "depth": return .int(1)
-        case "depth0": return .int(0)
+        case "depth": return .int(memory.depth)
+        case "depth0": return .int(memory.depth - 1)
         case "previtem": return previous
         case "nextitem": return next
         default: return nil
@@ -40,6 +40,9 @@ struct LoopState {
 final class LoopMemory {
     let items: [Value]
     var lastChangedArguments: [Value]?
+    /// For a `recursive` loop: the loop, which `loop(items)` runs again, and how deep this run is (1 at the top).
+    var recursiveLoop: Loop?
+    var depth = 1
 
     init(items: [Value]) { self.items = items }
 

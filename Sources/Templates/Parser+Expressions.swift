@@ -23,7 +23,7 @@ extension Parser {
         guard isSymbol(",") else { return first }
         var items = [first]
         while skipSymbol(",") {
-            if current.kind == .blockEnd || isName("if") { break }
+            if current.kind == .blockEnd || isName("if") || isSymbol(")") { break }
             items.append(try parseExpression(allowConditional: allowConditional))
         }
         return Expression(kind: .list(items), span: first.span.joined(items[items.count - 1].span))
@@ -255,6 +255,16 @@ extension Parser {
         try expectSymbol("(")
         var arguments = Arguments()
         while !isSymbol(")") {
+            if skipSymbol("**") {
+                arguments.keywordSplat = try parseExpression()
+                if !skipSymbol(",") { break }
+                continue
+            }
+            if skipSymbol("*") {
+                arguments.splat = try parseExpression()
+                if !skipSymbol(",") { break }
+                continue
+            }
             if case .name(let name) = current.kind, peek().kind == .symbol("=") {
                 advance()
                 advance()

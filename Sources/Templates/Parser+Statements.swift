@@ -1,7 +1,7 @@
 /// The `{% … %}` statements: each parser starts after the tag name and consumes through the closing tag.
 extension Parser {
 
-    static let knownTags = ["if", "for", "set", "include", "extends", "block", "macro", "import", "from", "with", "filter", "raw", "call", "cache"]
+    static let knownTags = ["if", "for", "set", "include", "extends", "block", "macro", "import", "from", "with", "filter", "raw", "call", "cache", "autoescape"]
 
     mutating func parseStatement(_ name: String, tagStart: Int) throws(TemplateError) -> Statement? {
         switch name {
@@ -18,6 +18,7 @@ extension Parser {
         case "filter": return try parseFilterBlock(at: tagStart)
         case "call": return try parseCallBlock(at: tagStart)
         case "cache": return try parseCache(at: tagStart)
+        case "autoescape": return try parseAutoescape(at: tagStart)
         default:
             var message = "unknown tag '\(name)'"
             if let suggestion = Suggestion.closest(to: name, among: Parser.knownTags + Array(Parser.continuationTags.keys)) {
@@ -66,9 +67,7 @@ extension Parser {
         let iterable = try parseTupleExpression(allowConditional: false)
         var condition: Expression?
         if skipName("if") { condition = try parseExpression() }
-        if isName("recursive") {
-            throw source.error(.syntax, "recursive loops are not supported; use a macro that calls itself", at: current.span.start)
-        }
+        let isRecursive = skipName("recursive")
         try expectBlockEnd()
         let (body, tag) = try parseNested("for", at: start, until: ["else", "endfor"])
         var otherwise: [Statement] = []
@@ -77,7 +76,7 @@ extension Parser {
             otherwise = try parseNested("for", at: start, until: ["endfor"]).body
             try expectBlockEnd()
         }
-        let loop = Loop(targets: targets, iterable: iterable, condition: condition, body: body, otherwise: otherwise)
+        let loop = Loop(targets: targets, iterable: iterable, condition: condition, body: body, otherwise: otherwise, isRecursive: isRecursive)
         return Statement(kind: .loop(loop), span: Span(start: start, end: start + 2))
     }
 
@@ -86,6 +85,13 @@ extension Parser {
             advance()
             advance()
             advance()
+            if current.kind == .blockEnd {
+                // `{% set ns.name %}…{% endset %}`
+                try expectBlockEnd()
+                let body = try parseNested("set", at: start, until: ["endset"]).body
+                try expectBlockEnd()
+                return Statement(kind: .captureAttribute(target: target, attribute: attribute, body: body), span: Span(start: start, end: start + 2))
+            }
             try expectSymbol("=")
             let value = try parseExpression()
             try expectBlockEnd()
@@ -98,9 +104,15 @@ extension Parser {
             return Statement(kind: .assign(targets: targets, value: value), span: Span(start: start, end: start + 2))
         }
         guard targets.count == 1 else { throw unexpected(expected: "'='") }
+        var invocations: [Invocation] = []
+        while skipSymbol("|") { invocations.append(try parseInvocation(isTest: false)) }
+        filters.append(contentsOf: invocations)
         try expectBlockEnd()
         let body = try parseNested("set", at: start, until: ["endset"]).body
         try expectBlockEnd()
+        if !invocations.isEmpty {
+            return Statement(kind: .filteredCapture(name: targets[0], filters: invocations, body: body), span: Span(start: start, end: start + 2))
+        }
         return Statement(kind: .capture(name: targets[0], body: body), span: Span(start: start, end: start + 2))
     }
 
@@ -181,6 +193,8 @@ extension Parser {
         let parameters = try parseParameters(of: name)
         try expectBlockEnd()
         let body = try parseNested("macro", at: start, until: ["endmacro"]).body
+        // Jinja collects extra arguments only for a macro that mentions `varargs` / `kwargs`.
+        let bodyText = String(decoding: source.bytes[start..<current.span.start], as: UTF8.self)
         if case .name(let closing) = current.kind {
             guard closing == name else {
                 throw source.error(.syntax, "{% endmacro \(closing) %} does not match {% macro \(name) %} opened at \(source.describe(start))", at: current.span.start)
@@ -188,7 +202,10 @@ extension Parser {
             advance()
         }
         try expectBlockEnd()
-        let definition = MacroDefinition(name: name, parameters: parameters, body: body, span: Span(start: start, end: start + 2))
+        var definition = MacroDefinition(name: name, parameters: parameters, body: body, span: Span(start: start, end: start + 2))
+        definition.catchesVarargs = bodyText.contains("varargs")
+        definition.catchesKwargs = bodyText.contains("kwargs")
+        definition.catchesCaller = bodyText.contains("caller")
         return Statement(kind: .macro(definition), span: definition.span)
     }
 
@@ -290,5 +307,14 @@ extension Parser {
         let body = try parseNested("cache", at: start, until: ["endcache"]).body
         try expectBlockEnd()
         return Statement(kind: .cache(keys: keys, body: body), span: Span(start: start, end: start + 2))
+    }
+
+    /// `{% autoescape true|false %}…{% endautoescape %}`: output inside is escaped, or not, whatever the default.
+    private mutating func parseAutoescape(at start: Int) throws(TemplateError) -> Statement {
+        let setting = try parseExpression()
+        try expectBlockEnd()
+        let body = try parseNested("autoescape", at: start, until: ["endautoescape"]).body
+        try expectBlockEnd()
+        return Statement(kind: .autoescape(setting, body: body), span: Span(start: start, end: start + 2))
     }
 }

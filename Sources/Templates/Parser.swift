@@ -98,6 +98,7 @@ struct Parser {
     static let continuationTags: [String: String] = [
         "elif": "if", "else": "if or for", "endif": "if", "endfor": "for", "endblock": "block", "endmacro": "macro",
         "endset": "set", "endwith": "with", "endfilter": "filter", "endraw": "raw", "endcall": "call", "endcache": "cache",
+        "endautoescape": "autoescape",
     ]
 
     /// Parses statements until a tag named in `endTags`; returns the body and that tag's name, positioned after it.

@@ -8,7 +8,11 @@ extension Renderer {
         if let closure = macroClosure(callee) { return try callMacro(closure, arguments, span: span, caller: caller) }
         switch callee.kind {
         case .name(let name):
-            if lookup(name) != nil { throw error(.type, "'\(name)' is not callable", at: callee.span) }
+            if let binding = lookup(name) {
+                if case .undefined = binding { throw error(.undefined, "\(name) is undefined", at: callee.span) }
+                if caller == nil, let result = try callObject(binding, arguments, span: span) { return result }
+                throw error(.type, "'\(name)' is not callable", at: callee.span)
+            }
             guard caller == nil else { throw error(.type, "{% call %} needs a macro, and '\(name)' is not one", at: callee.span) }
             switch name {
             case "super": return try callSuper(span: span)
@@ -21,6 +25,7 @@ extension Renderer {
                 throw error(.undefined, "\(name) is undefined", at: callee.span)
             }
         case .attribute(let base, let method):
+            if caller == nil, let result = try callObjectMethod(base, method, span: span) { return result }
             if case .name(let baseName) = base.kind, let binding = lookup(baseName) {
                 // A module's macros were found above; anything else it is asked for is not there.
                 if case .module = binding { throw error(.undefined, "\(baseName).\(method) is undefined", at: callee.span) }
@@ -30,15 +35,16 @@ extension Renderer {
                     return .bool(state.memory.changed(try arguments.positional.map { try require($0) }))
                 }
                 if case .loop(let state) = binding, method == "cycle" {
-                    let choices = try arguments.positional.map { try require($0) }
+                    let choices = try arguments.positional.map { try require($0) } + splatted(arguments)
                     guard !choices.isEmpty else { throw error(.type, "loop.cycle() needs at least one value", at: span) }
                     return choices[state.index0 % choices.count]
                 }
             }
             guard caller == nil else { throw error(.type, "{% call %} needs a macro", at: callee.span) }
             let receiver = try require(base)
-            let positional = try arguments.positional.map { try require($0) }
-            return try located(span) { () throws(EvaluationFailure) in try receiver.callMethod(method, positional) }
+            let positional = try arguments.positional.map { try require($0) } + splatted(arguments)
+            let keyword = try arguments.keyword.map { ($0.name, try require($0.value)) } + keywordSplatted(arguments)
+            return try located(span) { () throws(EvaluationFailure) in try receiver.callMethod(method, positional, keyword) }
         default:
             throw error(.type, "this expression is not callable", at: callee.span)
         }
@@ -88,25 +94,42 @@ extension Renderer {
     func callMacro(_ closure: MacroClosure, _ arguments: Arguments, span: Span, caller: MacroClosure? = nil,
                    writingDirectly: Bool = false) throws -> Value {
         let definition = closure.definition
-        let positional = try arguments.positional.map { try require($0) }
-        guard positional.count <= definition.parameters.count else {
-            throw error(.type, "macro '\(definition.name)' takes at most \(definition.parameters.count) arguments (\(positional.count) given)", at: span)
+        // Arguments are bindings: a macro may be given `loop`, a namespace, `caller` or another macro.
+        var positional = try arguments.positional.map { try evaluateBinding($0) }
+        if arguments.splat != nil { positional += try splatted(arguments).map(Binding.value) }
+        var extraPositional: [Value] = []
+        if positional.count > definition.parameters.count {
+            guard definition.catchesVarargs else {
+                throw error(.type, "macro '\(definition.name)' takes at most \(definition.parameters.count) arguments (\(positional.count) given)", at: span)
+            }
+            extraPositional = positional[definition.parameters.count...].map { binding in
+                if case .value(let value) = binding { return value }
+                return .none
+            }
+            positional.removeLast(positional.count - definition.parameters.count)
         }
+        var keywordArguments = try arguments.keyword.map { ($0.name, try evaluateBinding($0.value), $0.value.span) }
+        if arguments.keywordSplat != nil { keywordArguments += try keywordSplatted(arguments).map { ($0.0, Binding.value($0.1), span) } }
         // Arguments by parameter position: macros have a handful of parameters, so no dictionary; and
         // with no keyword arguments, the positional ones are already in place.
-        var provided: [Value?] = []
-        if !arguments.keyword.isEmpty {
-            provided = [Value?](repeating: nil, count: definition.parameters.count)
+        var provided: [Binding?] = []
+        var extraKeyword = OrderedDictionary()
+        if !keywordArguments.isEmpty {
+            provided = [Binding?](repeating: nil, count: definition.parameters.count)
             for (index, value) in positional.enumerated() { provided[index] = value }
         }
-        for argument in arguments.keyword {
-            guard let index = definition.parameters.firstIndex(where: { $0.name == argument.name }) else {
-                throw error(.type, "macro '\(definition.name)' has no parameter named '\(argument.name)'", at: argument.value.span)
+        for (name, binding, argumentSpan) in keywordArguments {
+            guard let index = definition.parameters.firstIndex(where: { $0.name == name }) else {
+                if definition.catchesKwargs, case .value(let value) = binding {
+                    extraKeyword[name] = value
+                    continue
+                }
+                throw error(.type, "macro '\(definition.name)' has no parameter named '\(name)'", at: argumentSpan)
             }
             guard provided[index] == nil else {
-                throw error(.type, "macro '\(definition.name)' got multiple values for '\(argument.name)'", at: argument.value.span)
+                throw error(.type, "macro '\(definition.name)' got multiple values for '\(name)'", at: argumentSpan)
             }
-            provided[index] = try require(argument.value)
+            provided[index] = binding
         }
         try enterCall(at: span, TrailEntry(kind: .macro(definition.name), template: template, offset: span.start, target: nil))
         defer { leaveCall() }
@@ -131,17 +154,22 @@ extension Renderer {
             // `caller()` renders whatever the call site wrote, which the fragment's keys do not name.
             fragment?.isUnshareable = true
         }
-        scopes.append(caller.map { ["caller": .macro($0)] } ?? Scope())
+        if let caller, let index = definition.parameters.firstIndex(where: { $0.name == "caller" }) {
+            // A macro with a `caller` parameter receives the call block's body through it.
+            if provided.isEmpty { provided = positional.map { $0 } + [Binding?](repeating: nil, count: definition.parameters.count - positional.count) }
+            provided[index] = .macro(caller)
+        }
+        scopes.append(caller.map { ["caller": .macro($0)] } ?? (definition.catchesCaller ? ["caller": .undefined] : Scope()))
         let savedBlocks = activeBlocks
         defer { activeBlocks = savedBlocks }
         activeBlocks = []
         // `{{ m.macro(…) }}` writes the macro's markup as it is: the body can write straight into the page.
         if writingDirectly {
-            try runMacroBody(definition, in: closure.template, positional, provided, frames: &scopes, seesGlobals: sees)
+            try runMacroBody(definition, in: closure.template, positional, provided, extraPositional, extraKeyword, frames: &scopes, seesGlobals: sees)
             return .safe("")
         }
         return .safe(try capture {
-            try runMacroBody(definition, in: closure.template, positional, provided, frames: &scopes, seesGlobals: sees)
+            try runMacroBody(definition, in: closure.template, positional, provided, extraPositional, extraKeyword, frames: &scopes, seesGlobals: sees)
         })
     }
 
@@ -149,13 +177,16 @@ extension Renderer {
     ///
     /// A method rather than a local function: a local function capturing `frames` would make every
     /// `&frames` a dynamically checked access.
-    private func runMacroBody(_ definition: MacroDefinition, in template: ParsedTemplate, _ positional: [Value],
-                              _ provided: [Value?], frames scopes: inout [Scope], seesGlobals sees: Bool) throws {
+    private func runMacroBody(_ definition: MacroDefinition, in template: ParsedTemplate, _ positional: [Binding],
+                              _ provided: [Binding?], _ extraPositional: [Value], _ extraKeyword: OrderedDictionary,
+                              frames scopes: inout [Scope], seesGlobals sees: Bool) throws {
         try withScope(frames: &scopes, seesGlobals: sees, template: template) {
+            if definition.catchesVarargs { bind("varargs", .value(.array(extraPositional))) }
+            if definition.catchesKwargs { bind("kwargs", .value(.dictionary(extraKeyword))) }
             for (index, parameter) in definition.parameters.enumerated() {
                 let given = provided.isEmpty ? (index < positional.count ? positional[index] : nil) : provided[index]
-                if let value = given {
-                    bind(parameter.name, .value(value))
+                if let binding = given {
+                    bind(parameter.name, binding)
                 } else if let defaultValue = parameter.defaultValue {
                     bind(parameter.name, .value(try require(defaultValue)))
                 } else {
@@ -181,5 +212,23 @@ extension Renderer {
             break
         }
         return nil
+    }
+}
+
+extension Renderer {
+    /// The items of `*args` in a call, or none.
+    func splatted(_ arguments: Arguments) throws -> [Value] {
+        guard let splat = arguments.splat else { return [] }
+        let value = try require(splat)
+        do { return try value.iterated() } catch { throw self.error(.type, "*\(value.typeName) in a call must be iterable", at: splat.span) }
+    }
+
+    /// The entries of `**kwargs` in a call, or none.
+    func keywordSplatted(_ arguments: Arguments) throws -> [(String, Value)] {
+        guard let splat = arguments.keywordSplat else { return [] }
+        guard case .dictionary(let mapping) = try require(splat) else {
+            throw error(.type, "** in a call needs a mapping", at: splat.span)
+        }
+        return Array(zip(mapping.keys, mapping.values))
     }
 }

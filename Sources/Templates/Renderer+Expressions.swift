@@ -50,6 +50,8 @@ extension Renderer {
                     case .namespace(let namespace): return namespace.attributes[name]
                     case .module(let key): return try moduleValue(key, name, span: expression.span)
                     case .macro: return try evaluate(base).flatMap { $0.attribute(name) }
+                    case .cycler(let cycler): return name == "current" ? cycler.current : nil
+                    case .joiner: return nil
                     }
                 }
                 if let value = globalValue(baseName) { return value.attribute(name) }
@@ -93,7 +95,7 @@ extension Renderer {
             guard value.numeric != nil else { throw error(.type, "bad operand type for unary +: \(value.typeName)", at: expression.span) }
             return value
         case .not(let operand):
-            return .bool(!(try evaluate(operand)?.isTruthy ?? false))
+            return .bool(!(try isTrue(operand)))
         case .binary(let op, let left, let right):
             let lhs = try require(left)
             let rhs = try require(right)
@@ -117,13 +119,22 @@ extension Renderer {
         case .compare(let first, let chain):
             return .bool(try compare(first, chain))
         case .conditional(let value, let condition, let otherwise):
-            if try evaluate(condition)?.isTruthy ?? false { return try evaluate(value) }
+            if try isTrue(condition) { return try evaluate(value) }
             guard let otherwise else { return .string("") }
             return try evaluate(otherwise)
         case .filter(let input, let invocation):
             return try applyFilter(invocation, to: try evaluate(input), input: input)
         case .test(let input, let invocation, let negated):
-            return .bool(try applyTest(invocation, to: try evaluate(input)) != negated)
+            if BuiltinTests.environmentSlots.contains(invocation.slot), let answer = try applyEnvironmentTest(invocation, input) {
+                return .bool(answer != negated)
+            }
+            let value: Value?
+            do { value = try evaluate(input) } catch {
+                // A macro or `caller` is defined, and true, as in Jinja.
+                guard namesCallable(input) else { throw error }
+                value = .bool(true)
+            }
+            return .bool(try applyTest(invocation, to: value) != negated)
         case .call(let callee, let arguments):
             return try call(callee, arguments, span: expression.span)
         }
@@ -138,6 +149,8 @@ extension Renderer {
         case .undefined: return nil
         case .loop(let state): return .string(state.display)
         case .namespace(let namespace): return .string(namespace.display)
+        case .cycler: return .string("<Cycler>")
+        case .joiner: return .string("<Joiner>")
         case .macro: throw error(.type, "'\(name)' is a macro; call it with ()", at: span)
         case .module: throw error(.type, "'\(name)' is an imported template; use \(name).<macro>", at: span)
         }

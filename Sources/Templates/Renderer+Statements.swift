@@ -8,7 +8,7 @@ extension Renderer {
     /// Writes `value` as Jinja's autoescape does (`markupsafe.escape`), escaping straight into the page.
     func writeEscaped(_ value: Value, at span: Span) throws {
         guard !discardingOutput else { return }
-        HTMLEscaper.appendMarkup(value, to: &output)
+        if autoescapes { HTMLEscaper.appendMarkup(value, to: &output) } else { output.append(contentsOf: value.pythonString.utf8) }
         try checkOutputSize(at: span)
     }
 
@@ -32,7 +32,7 @@ extension Renderer {
             }
             try writeEscaped(try require(expression), at: statement.span)
         case .conditional(let branches, let otherwise):
-            for branch in branches where try evaluate(branch.condition)?.isTruthy ?? false {
+            for branch in branches where try isTrue(branch.condition) {
                 try execute(branch.body)
                 return
             }
@@ -40,9 +40,11 @@ extension Renderer {
         case .loop(let loop):
             try executeLoop(loop, span: statement.span)
         case .assign(let targets, let expression):
-            if targets.count == 1, case .call(let callee, let arguments) = expression.kind, case .name("namespace") = callee.kind,
-               lookup("namespace") == nil {
-                bind(targets[0], .namespace(Namespace(try namespaceAttributes(arguments))))
+            if targets.count == 1, expression.mayNameObject {
+                // `set l = loop`, `set f = caller`, `set ns = namespace()`: the object itself, not a printed form.
+                let binding = try evaluateBinding(expression)
+                if case .value(let value) = binding, !expression.isLookup { try checkNesting(value, at: expression.span) }
+                bind(targets[0], binding)
                 return
             }
             let value = try require(expression)
@@ -60,6 +62,22 @@ extension Renderer {
         case .capture(let name, let body):
             let text = try capture { try executeInnerScope(body) }
             bind(name, .value(.safe(text)))
+        case .captureAttribute(let target, let attribute, let body):
+            guard case .namespace(let namespace)? = lookup(target) else {
+                throw error(.type, "cannot set '\(attribute)' on '\(target)': only a namespace() has settable attributes", at: statement.span)
+            }
+            namespace.attributes[attribute] = .safe(try capture { try executeInnerScope(body) })
+            fragment?.isUnshareable = true
+        case .filteredCapture(let name, let filters, let body):
+            var value: Value? = .safe(try capture { try executeInnerScope(body) })
+            for invocation in filters { value = try applyFilter(invocation, to: value, input: nil) }
+            guard let value else { throw error(.undefined, "set block result is undefined", at: statement.span) }
+            bind(name, .value(value))
+        case .autoescape(let setting, let body):
+            let saved = autoescapes
+            autoescapes = try isTrue(setting)
+            defer { autoescapes = saved }
+            try executeInnerScope(body)
         case .include(let reference, let ignoreMissing, let withContext):
             try include(reference, ignoreMissing: ignoreMissing, withContext: withContext)
         case .extends:
@@ -82,7 +100,7 @@ extension Renderer {
             }
         case .with(let assignments, let body):
             var scope = Scope()
-            for (name, expression) in assignments { scope[name] = .value(try require(expression)) }
+            for (name, expression) in assignments { scope[name] = try evaluateBinding(expression) }
             frames.append(scope)
             defer { frames.removeLast() }
             try execute(body)
@@ -149,7 +167,7 @@ extension Renderer {
     }
 
     /// The initial attributes of `namespace(…)`: a mapping argument, then keyword arguments.
-    private func namespaceAttributes(_ arguments: Arguments) throws -> OrderedDictionary {
+    func namespaceAttributes(_ arguments: Arguments) throws -> OrderedDictionary {
         var attributes = OrderedDictionary()
         for argument in arguments.positional {
             guard case .dictionary(let mapping) = try require(argument) else {
@@ -196,7 +214,11 @@ extension Renderer {
     }
 
     private func executeLoop(_ loop: Loop, span: Span) throws {
-        let sequence = try require(loop.iterable)
+        try runLoop(loop, over: try require(loop.iterable), depth: 1, span: span)
+    }
+
+    /// Runs `loop` over `sequence`; `depth` is 1 for the loop itself, more for `loop(…)` in a recursive loop.
+    func runLoop(_ loop: Loop, over sequence: Value, depth: Int, span: Span) throws {
         var items: [Value]
         do { items = try sequence.iterated() } catch {
             throw self.error(error.kind, error.message, at: loop.iterable.span)
@@ -215,7 +237,7 @@ extension Renderer {
                     frames[last].removeAll()
                     try bindTargets(loop.targets, item, span: loop.iterable.span)
                 }
-                if try evaluate(condition)?.isTruthy ?? false { kept.append(item) }
+                if try isTrue(condition) { kept.append(item) }
             }
             items = kept
         }
@@ -226,6 +248,10 @@ extension Renderer {
         frames.append([:])
         defer { frames.removeLast() }
         let memory = LoopMemory(items: items)
+        if loop.isRecursive {
+            memory.recursiveLoop = loop
+            memory.depth = depth
+        }
         let last = frames.count - 1
         for (index, item) in items.enumerated() {
             // Each iteration starts with a fresh scope: a `set` does not carry over to the next one, as in Jinja.

@@ -27,6 +27,8 @@ final class Renderer {
     @exclusivity(unchecked) var output: [UInt8] = []
     /// Set after `{% extends %}`: the rest of a child template only defines things, it prints nothing.
     @exclusivity(unchecked) var discardingOutput = false
+    /// False inside `{% autoescape false %}`: `{{ }}` then writes text as it is.
+    @exclusivity(unchecked) var autoescapes = true
     /// For each block name, its definitions from the most derived template to the base.
     @exclusivity(unchecked) var blockChains: [String: [(template: ParsedTemplate, block: BlockDefinition)]] = [:]
     /// The blocks being rendered, innermost last, with their position in the chain (for `super()`).

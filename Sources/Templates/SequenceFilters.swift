@@ -66,7 +66,8 @@ enum SequenceFilters {
             return .array(groups)
         },
         "map": BuiltinFilter { call in
-            let items = try call.items()
+            // Jinja maps over nothing when given none.
+            let items = call.value == .none ? [] : try call.items()
             if let attribute = call.keyword.first(where: { $0.0 == "attribute" })?.1 {
                 let fallback = call.keyword.first(where: { $0.0 == "default" })?.1
                 let path = AttributePath(attribute, fallback: fallback)

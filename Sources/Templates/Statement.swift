@@ -9,8 +9,14 @@ struct Statement: Sendable {
         case assign(targets: [String], value: Expression)
         /// `{% set ns.name = value %}` on a `namespace()`.
         case assignAttribute(target: String, attribute: String, value: Expression)
+        /// `{% set ns.name %}…{% endset %}`: the rendered body, as safe markup, in a namespace attribute.
+        case captureAttribute(target: String, attribute: String, body: [Statement])
         /// `{% set name %}…{% endset %}`: the rendered body, as safe markup.
         case capture(name: String, body: [Statement])
+        /// `{% set name | filter %}…{% endset %}`: the rendered body, as safe markup, through the filters.
+        case filteredCapture(name: String, filters: [Invocation], body: [Statement])
+        /// `{% autoescape setting %}…{% endautoescape %}`: whether `{{ }}` escapes inside.
+        case autoescape(Expression, body: [Statement])
         case include(TemplateReference, ignoreMissing: Bool, withContext: Bool)
         case extends(TemplateReference)
         /// A block placeholder; its body lives in `ParsedTemplate.blocks` so children can override it.
@@ -56,6 +62,8 @@ struct Loop: Sendable {
     var condition: Expression?
     var body: [Statement]
     var otherwise: [Statement]
+    /// `{% for … recursive %}`: the body may call `loop(items)` to run itself on `items`, one level deeper.
+    var isRecursive = false
 }
 
 /// A template named by a string literal in `include`, `extends` or `import`.
@@ -82,6 +90,12 @@ struct MacroDefinition: Sendable {
     var parameters: [MacroParameter]
     var body: [Statement]
     var span: Span
+    /// Whether the body names `varargs` / `kwargs`: then extra positional / keyword arguments are collected
+    /// there instead of being an error, as in Jinja.
+    var catchesVarargs = false
+    var catchesKwargs = false
+    /// Whether the body names `caller`: without a `{% call %}`, it is then undefined, hiding any outer `caller`.
+    var catchesCaller = false
 }
 
 struct BlockDefinition: Sendable {

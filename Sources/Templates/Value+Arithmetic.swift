@@ -19,6 +19,10 @@ extension Value {
         case (.add, _, _) where lhs.stringContent != nil && rhs.stringContent != nil:
             if lhs.isSafe || rhs.isSafe { return .safe(HTMLEscaper.markup(lhs) + HTMLEscaper.markup(rhs)) }
             return .string((lhs.stringContent ?? "") + (rhs.stringContent ?? ""))
+        case (.modulo, _, _) where lhs.stringContent != nil:
+            // printf-style formatting; a safe format string escapes what it takes in (`Markup.__mod__`).
+            let text = try PythonFormatter.printf(lhs.stringContent ?? "", rhs, escaping: lhs.isSafe)
+            return lhs.isSafe ? .safe(text) : .string(text)
         case (.add, .array(let left), .array(let right)):
             return .array(left + right)
         case (.multiply, _, _) where lhs.stringContent != nil && rhs.integer != nil:
