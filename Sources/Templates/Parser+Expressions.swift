@@ -3,10 +3,16 @@
 /// → unary `- +` → primary with postfix (`.x`, `[x]`, calls) → filters `|` and tests `is`.
 extension Parser {
     mutating func parseExpression(allowConditional: Bool = true) throws(TemplateError) -> Expression {
+        if expressionNesting == 0 { chain = 0 }
         try descend()
-        defer { depth -= 1 }
+        expressionNesting += 1
+        defer {
+            depth -= 1
+            expressionNesting -= 1
+        }
         var expression = try parseOr()
         while allowConditional, isName("if") {
+            try extendChain()
             advance()
             let condition = try parseOr()
             var otherwise: Expression?
@@ -32,6 +38,7 @@ extension Parser {
     private mutating func parseOr() throws(TemplateError) -> Expression {
         var left = try parseAnd()
         while skipName("or") {
+            try extendChain()
             let right = try parseAnd()
             left = Expression(kind: .or(left, right), span: left.span.joined(right.span))
         }
@@ -41,6 +48,7 @@ extension Parser {
     private mutating func parseAnd() throws(TemplateError) -> Expression {
         var left = try parseNot()
         while skipName("and") {
+            try extendChain()
             let right = try parseNot()
             left = Expression(kind: .and(left, right), span: left.span.joined(right.span))
         }
@@ -85,6 +93,7 @@ extension Parser {
     private mutating func parseAdditive() throws(TemplateError) -> Expression {
         var left = try parseConcat()
         while isSymbol("+") || isSymbol("-") {
+            try extendChain()
             let binaryOperator: BinaryOperator = isSymbol("+") ? .add : .subtract
             advance()
             let right = try parseConcat()
@@ -106,6 +115,7 @@ extension Parser {
         while true {
             guard case .symbol(let symbol) = current.kind, ["*", "/", "//", "%"].contains(symbol),
                   let binaryOperator = BinaryOperator(rawValue: symbol) else { break }
+            try extendChain()
             advance()
             let right = try parsePower()
             left = Expression(kind: .binary(binaryOperator, left, right), span: left.span.joined(right.span))
@@ -116,6 +126,7 @@ extension Parser {
     private mutating func parsePower() throws(TemplateError) -> Expression {
         var left = try parseUnary(withFilters: true)
         while skipSymbol("**") {
+            try extendChain()
             let right = try parseUnary(withFilters: true)
             left = Expression(kind: .binary(.power, left, right), span: left.span.joined(right.span))
         }
@@ -200,6 +211,7 @@ extension Parser {
     private mutating func parsePostfix(_ base: Expression) throws(TemplateError) -> Expression {
         var expression = base
         while true {
+            if isSymbol(".") || isSymbol("[") || isSymbol("(") { try extendChain() }
             if isSymbol(".") {
                 advance()
                 let token = advance()
@@ -284,6 +296,7 @@ extension Parser {
     private mutating func parseFiltersAndTests(_ base: Expression) throws(TemplateError) -> Expression {
         var expression = base
         while true {
+            if isSymbol("|") || isName("is") || isSymbol("(") { try extendChain() }
             if skipSymbol("|") {
                 let invocation = try parseInvocation(isTest: false)
                 filters.append(invocation)

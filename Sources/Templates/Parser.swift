@@ -5,11 +5,17 @@
 struct Parser {
     /// The deepest nesting of tags plus expressions a template may have.
     static let maxDepth = 64
+    /// Most operators, filters, tests, calls, lookups and conditionals one expression may chain (see `extendChain`).
+    static let maxChain = 1_000
 
     let source: SourceFile
     let tokens: [Token]
     var index = 0
     var depth = 0
+    /// Links chained so far in the outermost expression being parsed (see `extendChain`).
+    var chain = 0
+    /// How many `parseExpression` calls are open: the chain count restarts with each outermost expression.
+    var expressionNesting = 0
     var blocks: [String: BlockDefinition] = [:]
     var parent: TemplateReference?
     var references: [TemplateReference] = []
@@ -89,6 +95,20 @@ struct Parser {
         depth += 1
         if depth > Parser.maxDepth || stack.isExhausted {
             throw source.error(.limitExceeded, "template nests too deeply (more than \(Parser.maxDepth) levels)", at: current.span.start)
+        }
+    }
+
+    /// Counts one more link of a left-leaning chain (`a + b + c`, `x | f | g`, `a.b.c`) in the expression being
+    /// parsed; throws past `maxChain`.
+    ///
+    /// A chain adds one level to the syntax tree per link without nesting in the source, so `descend` does not see
+    /// it; but evaluating and even freeing the tree recurse through those levels, and 100,000 links overflowed the
+    /// stack when the tree was freed. The tree's height is bounded by `maxDepth` plus `maxChain`.
+    mutating func extendChain() throws(TemplateError) {
+        chain += 1
+        if chain > Parser.maxChain {
+            throw source.error(.limitExceeded, "expression is too long (more than \(Parser.maxChain) operators, filters, "
+                               + "calls and lookups); split it with {% set %}", at: current.span.start)
         }
     }
 

@@ -40,6 +40,8 @@ final class Renderer {
     @exclusivity(unchecked) var callDepth = 0
     /// Loop iterations and calls so far, against `maxSteps`.
     @exclusivity(unchecked) var steps = 0
+    /// Bytes and items of the strings and lists built so far, against `maxBuiltBytes`.
+    @exclusivity(unchecked) var built = 0
     /// Where we came from (includes, macro calls, layouts), innermost last, reported as notes.
     @exclusivity(unchecked) var trail: [TrailEntry] = []
     /// Guards against stack exhaustion whatever the build and thread (see `StackGuard`).
@@ -116,7 +118,8 @@ final class Renderer {
         }
     }
 
-    /// Fails when a string or list built by the template is larger than `Value.maxBuiltLength`.
+    /// Fails when a string or list built by the template is larger than `Value.maxBuiltLength`, or when the
+    /// values built so far add up to more than `maxBuiltBytes`.
     func checkSize(_ value: Value, at span: Span) throws {
         let size: Int
         switch value {
@@ -126,6 +129,11 @@ final class Renderer {
         }
         if size > Value.maxBuiltLength {
             throw error(.limitExceeded, "value is too large (more than \(Value.maxBuiltLength) bytes or items)", at: span)
+        }
+        built += size
+        if built > environment.limits.maxBuiltBytes {
+            throw error(.limitExceeded, "rendering builds more than \(environment.limits.maxBuiltBytes) bytes of strings and "
+                        + "lists in all (a loop that rebuilds a large value?)", at: span)
         }
     }
 

@@ -9,10 +9,17 @@ public struct TemplateLimits: Sendable {
     public var maxCallDepth: Int
     /// Most UTF-8 bytes one render may output (or capture into one buffer).
     public var maxOutputBytes: Int
+    /// Most bytes (of strings) plus items (of lists) that the values one render builds may add up to: every
+    /// string or list an operator or filter returns counts in full. One value is bounded by itself (10 MB or
+    /// 10 million items), but a loop that rebuilds one (`{% set l = l + [i] %}`, `replace` on a large string)
+    /// does quadratic work within that bound; this is what stops it.
+    public var maxBuiltBytes: Int
 
-    public init(maxSteps: Int = 10_000_000, maxCallDepth: Int = 100, maxOutputBytes: Int = 64 * 1024 * 1024) {
+    public init(maxSteps: Int = 10_000_000, maxCallDepth: Int = 100, maxOutputBytes: Int = 64 * 1024 * 1024,
+                maxBuiltBytes: Int = 256 * 1024 * 1024) {
         self.maxSteps = maxSteps
         self.maxCallDepth = maxCallDepth
         self.maxOutputBytes = maxOutputBytes
+        self.maxBuiltBytes = maxBuiltBytes
     }
 }
