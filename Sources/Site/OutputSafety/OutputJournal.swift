@@ -26,10 +26,12 @@ struct OutputJournal: Equatable {
     /// Writes the journal, then carries it out. Returns the files removed.
     func commit(in root: URL) throws(Diagnostic) -> [String] {
         let staging = OutputStaging.folder(in: root)
+        if TestHook.killPoint == .staged { kill(getpid(), SIGKILL) }
         let text = ([Self.header] + moves.enumerated().map { "w \($0.offset) \($0.element)" }
             + removals.map { "r " + $0 } + manifest.map { "m " + $0 }).joined(separator: "\n") + "\n"
         try OutputSync.atomicWrite(Data(text.utf8), to: OutputSync.join(staging, Self.fileName))
-        return try carryOut(in: root, killAfter: TestHook.killAfterRenames)
+        if case .renames(let count) = TestHook.killPoint { return try carryOut(in: root, killAfter: count) }
+        return try carryOut(in: root, killAfter: nil)
     }
 
     /// Completes the rename pass of a build that was killed during it, if there is one.
@@ -88,8 +90,16 @@ struct OutputJournal: Equatable {
     }
 }
 
-/// For the kill test only: `BUILD_SITE_TEST_KILL_AFTER_RENAMES=n` makes a build SIGKILL itself after the
-/// n-th rename of its pass, so that a kill lands inside the pass every time instead of by chance.
+/// For the kill tests only, so that a kill lands exactly where a test needs it instead of by chance:
+/// `BUILD_SITE_TEST_KILL_AT=staged` makes a build SIGKILL itself once every file is staged, before the journal
+/// is written; `BUILD_SITE_TEST_KILL_AT=rename:N` once the journal is written and N files are renamed.
 enum TestHook {
-    static let killAfterRenames: Int? = ProcessInfo.processInfo.environment["BUILD_SITE_TEST_KILL_AFTER_RENAMES"].flatMap { Int($0) }
+    enum KillPoint: Equatable { case staged, renames(Int) }
+
+    static let killPoint: KillPoint? = {
+        guard let value = ProcessInfo.processInfo.environment["BUILD_SITE_TEST_KILL_AT"] else { return nil }
+        if value == "staged" { return .staged }
+        if value.hasPrefix("rename:"), let count = Int(value.dropFirst(7)) { return .renames(count) }
+        return nil
+    }()
 }

@@ -33,9 +33,6 @@ public enum OutputPlacement {
         if outputPath == "/" {
             return refusal(shown, "is the file system's root, /")
         }
-        if let home, !home.isEmpty, isInside(realPath(home), outputPath) {
-            return refusal(shown, outputPath == realPath(home) ? "is your home folder" : "contains your home folder")
-        }
         if isInside(rootPath, outputPath) {
             return refusal(shown, outputPath == rootPath ? "is the site's root folder" : "contains the site's root folder")
         }
@@ -44,6 +41,9 @@ public enum OutputPlacement {
             if outputPath == source { return refusal(shown, "is the site's \(name)") }
             if isInside(outputPath, source) { return refusal(shown, "lies inside the site's \(name)") }
             if isInside(source, outputPath) { return refusal(shown, "contains the site's \(name)") }
+        }
+        if let home, !home.isEmpty, isInside(realPath(home), outputPath) {
+            return refusal(shown, outputPath == realPath(home) ? "is your home folder" : "contains your home folder")
         }
         return nil
     }
