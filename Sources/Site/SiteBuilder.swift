@@ -19,42 +19,42 @@ public enum SiteBuilder {
             try ReservedKeys.check(content)
             return content
         }
-        // 2. Check the claims ledger: each passage against the source text, each quotation against the passages.
+        // 1b. Check the claims ledger: each passage against the source text, each quotation against the passages.
         try clock.step("check ledger") { () throws(BuildFailure) in
             try checkLedger(content, root: root)
         }
         let urls = content.pages.map(siteURL)
         let markdownOptions = MarkdownOptions(allowRawHTML: allowsRawHTML(content.config))
 
-        // 3. Load and validate every template, with the site's own filters.
+        // 2. Load and validate every template, with the site's own filters.
         let filters = SiteFilters.all(baseURL: content.config.baseURL, markdownOptions: markdownOptions, root: root)
         let templates = try clock.step("load templates") { () throws(BuildFailure) in
             try TemplateSet.load(root: root, filters: filters, baseURL: content.config.baseURL, markdownOptions: markdownOptions,
                                  cache: options.cache)
         }
 
-        // 4. Render Markdown bodies in parallel, rewriting and checking links between content files.
+        // 3. Render Markdown bodies in parallel, rewriting and checking links between content files.
         let rendered = try clock.step("render markdown") { () throws(BuildFailure) in
             try renderMarkdown(content: content, urls: urls, options: markdownOptions)
         }
 
-        // 5. Build the values templates see, once.
+        // 4. Build the values templates see, once.
         let values = clock.step("build page values") { PageValues(content: content, rendered: rendered, urls: urls) }
 
-        // 6. Render every page through its template, in parallel.
+        // 5. Render every page through its template, in parallel.
         let metrics = options.measuresTemplates ? TemplateMetrics() : nil
         var files = try clock.step("render templates") { () throws(BuildFailure) in
             try renderPages(content: content, urls: urls, rendered: rendered, values: values, templates: templates,
                             fragments: options.reusesFragments ? FragmentCache() : nil, metrics: metrics)
         }
 
-        // 7. Feeds, sitemap, robots.txt; static files and content assets.
+        // 6. Feeds, sitemap, robots.txt; static files and content assets.
         try clock.step("feeds and static files") { () throws(BuildFailure) in
             try addGeneratedFiles(to: &files, content: content, urls: urls, values: values)
             try copyStaticFiles(into: &files, root: root, content: content)
         }
 
-        // 8. Check every internal link and anchor in the output.
+        // 7. Check every internal link and anchor in the output.
         try clock.step("check links") { () throws(BuildFailure) in
             try checkLinks(files, content: content, urls: urls, root: root)
         }
