@@ -19,6 +19,10 @@ public enum SiteBuilder {
             try ReservedKeys.check(content)
             return content
         }
+        // 1b. Check the claims ledger: each passage against the source text, each quotation against the passages.
+        try clock.step("check ledger") { () throws(BuildFailure) in
+            try checkLedger(content, root: root)
+        }
         let urls = content.pages.map(siteURL)
         let markdownOptions = MarkdownOptions(allowRawHTML: allowsRawHTML(content.config))
 

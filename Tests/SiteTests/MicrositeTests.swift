@@ -139,4 +139,48 @@ struct MicrositeTests {
             #expect(event.relations.contains { $0.collection == "sources" && !$0.targets.isEmpty }, "\(event.source)")
         }
     }
+
+    /// Issue #25: every event, profile and explainer page shows the passages of the source it rests on, marked
+    /// as Chinese, under one heading; the build has already checked each passage against ledger/wsj-report.zh.txt.
+    @Test func everyEventProfileAndExplainerShowsWhatTheSourceSays() throws {
+        let explainers = ["/", "/compare/", "/numbers/"]
+        let profiles = content.pages.filter { ["timeline", "people", "organizations"].contains($0.collection ?? "") && !$0.isListPage }
+        for url in explainers + profiles.map(\.url) {
+            let page = try html(url)
+            #expect(page.contains("<h2 id=\"ledger-heading\">What the source says</h2>"), "\(url)")
+            #expect(page.contains("<blockquote class=\"ledger__quote\" lang=\"zh\">"), "\(url)")
+        }
+    }
+
+    /// Issue #25: a page shows at most one notice that its quotations are translated.
+    @Test func onePageOneTranslationNotice() throws {
+        for page in content.pages where page.source != "content/404.md" {
+            let text = try html(page.url)
+            let notices = text.components(separatedBy: "our translation").count - 1
+                + text.components(separatedBy: "Our translation").count - 1
+            #expect(notices <= 1, "\(page.source) has \(notices) translation notices")
+        }
+    }
+
+    /// Issue #25: an event the report does not date (`period:` instead of `date:`) gets no machine-readable date,
+    /// is listed under its period rather than a year, and says so.
+    @Test func anUndatedEventHasNoMachineReadableDate() throws {
+        let undated = events.filter { $0.date == nil }
+        #expect(undated.count >= 3)
+        let timeline = try html("/timeline/")
+        for event in undated {
+            let page = try html(event.url)
+            let kicker = try #require(page.components(separatedBy: "<p class=\"kicker\">").dropFirst().first?
+                .components(separatedBy: "</p>").first)
+            #expect(!kicker.contains("<time"), "\(event.source)")
+            #expect(kicker.contains("class=\"period\""), "\(event.source)")
+            #expect(!page.contains("\"startDate\""), "\(event.source)")
+            guard case .string(let period)? = event["period"]?.value else {
+                Issue.record("\(event.source) has neither date nor period")
+                continue
+            }
+            #expect(timeline.contains(">\(period.replacingOccurrences(of: "'", with: "&#39;")) <span class=\"year__note\">not dated in the report</span></h2>"),
+                    "\(event.source)")
+        }
+    }
 }
