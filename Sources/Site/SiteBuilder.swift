@@ -20,6 +20,9 @@ public enum SiteBuilder {
             return content
         }
         let urls = content.pages.map(siteURL)
+
+        // 1b. Data files under data/, for every template as `data`.
+        let data = try clock.step("load data") { () throws(BuildFailure) in try DataFiles.load(root: root) }
         let markdownOptions = MarkdownOptions(allowRawHTML: allowsRawHTML(content.config))
 
         // 2. Load and validate every template, with the site's own filters.
@@ -40,7 +43,7 @@ public enum SiteBuilder {
         // 5. Render every page through its template, in parallel.
         let metrics = options.measuresTemplates ? TemplateMetrics() : nil
         var files = try clock.step("render templates") { () throws(BuildFailure) in
-            try renderPages(content: content, urls: urls, rendered: rendered, values: values, templates: templates,
+            try renderPages(content: content, urls: urls, rendered: rendered, values: values, data: data, templates: templates,
                             fragments: options.reusesFragments ? FragmentCache() : nil, metrics: metrics)
         }
 
@@ -103,11 +106,12 @@ public enum SiteBuilder {
     /// shared only between pages whose folders sit in the same folder, which write every link outside it the
     /// same way (`SitePath.parentFolder`, the render's partition).
     static func renderPages(content: ContentSet, urls: [String], rendered: [RenderedMarkdown?], values: PageValues,
-                            templates: TemplateSet, fragments: FragmentCache?,
+                            data: Value = .dictionary(OrderedDictionary()), templates: TemplateSet, fragments: FragmentCache?,
                             metrics: TemplateMetrics? = nil) throws(BuildFailure) -> [String: Data] {
         let globals: [String: Value] = [
             "site": values.site,
             "collections": values.collections,
+            "data": data,
             "build": .dictionary(OrderedDictionary([("generator", .string("build-site"))])),
         ]
         // Each thread renders with its own copy of the parsed templates (see `TemplateEnvironment.copy()`).
