@@ -82,7 +82,7 @@ public enum SiteBuilder {
 
     /// The 404 page is the one page that is not a folder: hosts look for `/404.html`.
     static func siteURL(_ page: Page) -> String {
-        page.source == "content/404.md" ? "/404.html" : page.url
+        page.source == "content/404.md" ? SitePath.notFoundPage : page.url
     }
 
     static func renderMarkdown(content: ContentSet, urls: [String], options: MarkdownOptions) throws(BuildFailure) -> [RenderedMarkdown?] {
@@ -129,7 +129,7 @@ public enum SiteBuilder {
                 context["page"] = values.page(index, in: content, rendered: rendered[index])
                 context["current_url"] = .string(urls[index])
                 let html = try environment.renderUTF8(name, context: context, fragments: fragments,
-                                                      partition: SitePath.parentFolder(of: urls[index]), metrics: metrics)
+                                                      partition: SitePath.fragmentPartition(of: urls[index]), metrics: metrics)
                 return .success((SitePath.outputFile(for: urls[index]), Data(html)))
             } catch let diagnostic as Diagnostic {
                 return .failure(PageFailure(diagnostic: diagnostic, page: nil))
