@@ -37,10 +37,11 @@ let package = Package(
             "Site",
             .product(name: "FlyingSocks", package: "FlyingFox"),
         ]),
+        // Starter/: the example site `build-site init` writes, kept as ordinary files (a resource bundle).
         .target(name: "BuildSiteCLI", dependencies: [
-            "Site", "Preview", "Templates",
+            "Site", "Preview", "Templates", "Content",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
-        ]),
+        ], resources: [.copy("Starter")]),
         // mimalloc replaces malloc in the executable only (Linux; see Sources/build-site/BuildSiteMain.swift).
         // A release build on Linux also links the Swift runtime and Foundation into the executable, as
         // `swift build --static-swift-stdlib` does: retains, releases and every other call into the runtime are

@@ -71,10 +71,10 @@ struct MarkdownStage {
             throw locate(link, on: index, "link '\(destination)' leads outside content/")
         }
         if let target = pageBySource[source] {
-            return SitePath.relative(from: urls[index], to: urls[target] + fragment)
+            return SitePath.link(from: urls[index], to: urls[target] + fragment, basePath: content.config.basePath)
         }
         if let asset = assetBySource[source] {
-            return SitePath.relative(from: urls[index], to: asset + fragment)
+            return SitePath.link(from: urls[index], to: asset + fragment, basePath: content.config.basePath)
         }
         if decoded.hasSuffix(".md") {
             throw locate(link, on: index, "link to '\(destination)': there is no \(source)")

@@ -24,6 +24,9 @@ public enum SiteBuilder {
             try checkLedger(content, root: root)
         }
         let urls = content.pages.map(siteURL)
+
+        // 1c. Data files under data/, for every template as `data`.
+        let data = try clock.step("load data") { () throws(BuildFailure) in try DataFiles.load(root: root) }
         let markdownOptions = MarkdownOptions(allowRawHTML: allowsRawHTML(content.config))
 
         // 2. Load and validate every template, with the site's own filters.
@@ -44,7 +47,7 @@ public enum SiteBuilder {
         // 5. Render every page through its template, in parallel.
         let metrics = options.measuresTemplates ? TemplateMetrics() : nil
         var files = try clock.step("render templates") { () throws(BuildFailure) in
-            try renderPages(content: content, urls: urls, rendered: rendered, values: values, templates: templates,
+            try renderPages(content: content, urls: urls, rendered: rendered, values: values, data: data, templates: templates,
                             fragments: options.reusesFragments ? FragmentCache() : nil, metrics: metrics)
         }
 
@@ -83,7 +86,7 @@ public enum SiteBuilder {
 
     /// The 404 page is the one page that is not a folder: hosts look for `/404.html`.
     static func siteURL(_ page: Page) -> String {
-        page.source == "content/404.md" ? "/404.html" : page.url
+        page.source == "content/404.md" ? SitePath.notFoundPage : page.url
     }
 
     static func renderMarkdown(content: ContentSet, urls: [String], options: MarkdownOptions) throws(BuildFailure) -> [RenderedMarkdown?] {
@@ -107,9 +110,9 @@ public enum SiteBuilder {
     /// shared only between pages whose folders sit in the same folder, which write every link outside it the
     /// same way (`SitePath.parentFolder`, the render's partition).
     static func renderPages(content: ContentSet, urls: [String], rendered: [RenderedMarkdown?], values: PageValues,
-                            templates: TemplateSet, fragments: FragmentCache?,
+                            data: Value = .dictionary(OrderedDictionary()), templates: TemplateSet, fragments: FragmentCache?,
                             metrics: TemplateMetrics? = nil) throws(BuildFailure) -> [String: Data] {
-        let globals = globals(site: values.site, collections: values.collections)
+        let globals = globals(site: values.site, collections: values.collections, data: data)
         // Each thread renders with its own copy of the parsed templates (see `TemplateEnvironment.copy()`).
         let results = Array(content.pages.indices).concurrentMap(perWorker: { templates.environment.copy() }) {
             environment, index -> Result<(String, Data), PageFailure> in
@@ -125,7 +128,7 @@ public enum SiteBuilder {
                 context["page"] = values.page(index, in: content, rendered: rendered[index])
                 context["current_url"] = .string(urls[index])
                 let html = try environment.renderUTF8(name, context: context, fragments: fragments,
-                                                      partition: SitePath.parentFolder(of: urls[index]), metrics: metrics)
+                                                      partition: SitePath.fragmentPartition(of: urls[index]), metrics: metrics)
                 return .success((SitePath.outputFile(for: urls[index]), Data(html)))
             } catch let diagnostic as Diagnostic {
                 return .failure(PageFailure(diagnostic: diagnostic, page: nil))
@@ -150,10 +153,11 @@ public enum SiteBuilder {
     }
 
     /// The names every page's template receives besides `page` and `current_url` (docs/content/reference/context.md).
-    static func globals(site: Value, collections: Value) -> [String: Value] {
+    static func globals(site: Value, collections: Value, data: Value) -> [String: Value] {
         [
             "site": site,
             "collections": collections,
+            "data": data,
             "build": .dictionary(OrderedDictionary([("generator", .string("build-site"))])),
         ]
     }
