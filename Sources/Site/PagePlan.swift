@@ -1,0 +1,76 @@
+import Foundation
+import Content
+
+/// Every HTML file the build renders, planned before any is rendered.
+///
+/// Content pages come first (a description of a taxonomy term is not a page of its own: it is shown on the
+/// term's page), then each taxonomy's index and term pages; a paginated list gives one job per numbered page.
+/// A generated page may not take the place of a content page: that is an error at the content file.
+struct PagePlan: Sendable {
+    private(set) var jobs: [RenderJob] = []
+    /// Redirects the plan implies (`<list>/page/1/` to the list), written with the aliases.
+    private(set) var redirects: [(from: String, to: String)] = []
+
+    static func make(content: ContentSet, urls: [String], values: PageValues) throws(BuildFailure) -> PagePlan {
+        var plan = PagePlan()
+        for index in content.pages.indices where content.taxonomy(named: content.pages[index].collection) == nil {
+            let page = content.pages[index]
+            let candidates = TemplateSet.candidates(
+                explicit: page.template, collection: page.collection, isListPage: page.isListPage,
+                isHome: page.source == "content/index.md", isNotFound: page.source == "content/404.md")
+            let size = page.isListPage ? page.collection.flatMap { content.config.collection(named: $0)?.paginate } : nil
+            plan.add(.page(index), url: urls[index], source: page.source, candidates: candidates,
+                     itemCount: values.listItems(of: index).count, size: size)
+        }
+        for (position, taxonomy) in content.taxonomies.enumerated() {
+            let source = { (page: Int?) in page.map { content.pages[$0].source } ?? "site.yml" }
+            plan.add(.taxonomy(position), url: taxonomy.url, source: source(taxonomy.indexPage),
+                     candidates: ["\(taxonomy.name)/list.html", "taxonomy.html"], itemCount: 0, size: nil)
+            for (place, term) in taxonomy.terms.enumerated() {
+                plan.add(.term(taxonomy: position, term: place), url: term.url(in: taxonomy.name),
+                         source: source(term.description), candidates: ["\(taxonomy.name)/term.html", "term.html"],
+                         itemCount: term.pages.count, size: taxonomy.config.paginate)
+            }
+        }
+        try plan.checkCollisions(content: content)
+        return plan
+    }
+
+    private mutating func add(_ subject: RenderJob.Subject, url: String, source: String, candidates: [String],
+                              itemCount: Int, size: Int?) {
+        let pagers = Pagination.pagers(itemCount: itemCount, size: size, baseURL: url)
+        for pager in pagers {
+            jobs.append(RenderJob(subject: subject, url: pager?.url ?? url, source: source, candidates: candidates, pager: pager))
+        }
+        redirects += Pagination.redirects(for: pagers)
+    }
+
+    /// A generated page (a term, a taxonomy index, a numbered list page) on the URL of a content page, or of
+    /// another generated page, compared as hosts compare them (letter case aside).
+    private func checkCollisions(content: ContentSet) throws(BuildFailure) {
+        var owners: [String: RenderJob] = [:]
+        var diagnostics: [Diagnostic] = []
+        for job in jobs {
+            let key = SitePath.outputFile(for: job.url).precomposedStringWithCanonicalMapping.lowercased()
+            guard let other = owners[key] else {
+                owners[key] = job
+                continue
+            }
+            diagnostics.append(Diagnostic(file: other.source, line: 1, column: 1,
+                                          message: "URL '\(job.url)' is also \(Self.describe(job, content: content))",
+                                          notes: ["rename the page (or give it a permalink), or rename the taxonomy in site.yml"]))
+        }
+        if !diagnostics.isEmpty { throw BuildFailure(diagnostics: diagnostics) }
+    }
+
+    /// "the page of the topics term 'money'", for collision messages.
+    private static func describe(_ job: RenderJob, content: ContentSet) -> String {
+        let number = job.pager.map { $0.number > 1 ? "page \($0.number) of " : "" } ?? ""
+        switch job.subject {
+        case .page(let index): return number + content.pages[index].source
+        case .taxonomy(let position): return "the index of the taxonomy '\(content.taxonomies[position].name)'"
+        case .term(let taxonomy, let term):
+            return number + "the page of the \(content.taxonomies[taxonomy].name) term '\(content.taxonomies[taxonomy].terms[term].name)'"
+        }
+    }
+}
