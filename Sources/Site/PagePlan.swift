@@ -13,14 +13,19 @@ struct PagePlan: Sendable {
 
     static func make(content: ContentSet, urls: [String], values: PageValues) throws(BuildFailure) -> PagePlan {
         var plan = PagePlan()
-        for index in content.pages.indices where content.taxonomy(named: content.pages[index].collection) == nil {
-            let page = content.pages[index]
+        plan.jobs.reserveCapacity(content.pages.count)
+        let described = Set(content.taxonomies.map(\.name))
+        // Fields read in place: copying 10,000 pages would retain every one of their strings.
+        for index in content.pages.indices where !(content.pages[index].collection.map(described.contains) ?? false) {
+            let source = content.pages[index].source
+            let collection = content.pages[index].collection
+            let isListPage = content.pages[index].isListPage
             let candidates = TemplateSet.candidates(
-                explicit: page.template, collection: page.collection, isListPage: page.isListPage,
-                isHome: page.source == "content/index.md", isNotFound: page.source == "content/404.md")
-            let size = page.isListPage ? page.collection.flatMap { content.config.collection(named: $0)?.paginate } : nil
-            plan.add(.page(index), url: urls[index], source: page.source, candidates: candidates,
-                     itemCount: values.listItems(of: index).count, size: size)
+                explicit: content.pages[index].template, collection: collection, isListPage: isListPage,
+                isHome: source == "content/index.md", isNotFound: source == "content/404.md")
+            let size = isListPage ? collection.flatMap { content.config.collection(named: $0)?.paginate } : nil
+            plan.add(.page(index), url: urls[index], source: source, candidates: candidates,
+                     itemCount: size == nil ? 0 : values.listItems(of: index).count, size: size)
         }
         for (position, taxonomy) in content.taxonomies.enumerated() {
             let source = { (page: Int?) in page.map { content.pages[$0].source } ?? "site.yml" }

@@ -8,7 +8,7 @@ import Testing
 struct FeatureErrorTests {
     static let cases: [BuildErrorCase] = [
         .init(name: "pagination size of 0", edits: [.init(file: "site.yml", find: "    sort_by: date\n    paginate: 2", replace: "    sort_by: date\n    paginate: 0")],
-              location: "site.yml:16:15", message: "'paginate': expected a whole number of pages' items, at least 1, found 0"),
+              location: "site.yml:16:15", message: "'paginate': expected a whole number of items per page, at least 1, found 0"),
         .init(name: "pagination size not a whole number", edits: [.init(file: "site.yml", find: "    paginate: 2\ncollections", replace: "    paginate: 2.5\ncollections")],
               location: "site.yml:11:15", message: "found 2.5"),
         .init(name: "pagination size a word", edits: [.init(file: "site.yml", find: "    paginate: 2\ncollections", replace: "    paginate: ten\ncollections")],

@@ -11,7 +11,7 @@ extension Node {
         default: found = value.typeName
         }
         errors.append(ContentError(.config, file: file, at: self,
-                                   message: "'\(key)': expected a whole number of pages' items, at least 1, found \(found)",
+                                   message: "'\(key)': expected a whole number of items per page, at least 1, found \(found)",
                                    notes: ["leave '\(key)' out to list every item on one page"]))
         return nil
     }

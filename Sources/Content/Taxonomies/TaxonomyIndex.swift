@@ -17,19 +17,17 @@ struct TaxonomyIndex {
     }
 
     init(config: SiteConfig, pages: [Page], collections: [ContentCollection]) {
-        guard !config.taxonomies.isEmpty else {
-            return
-        }
+        guard !config.taxonomies.isEmpty else { return }
         let rank = Self.rank(pages: pages, collections: collections)
         let names = config.taxonomies.map(\.name)
         let ignored = Set(names).union(collections.map(\.name))
         for config in config.taxonomies {
             taxonomies.append(build(config, pages: pages, rank: rank))
         }
-        for page in pages where page.collection.map({ !names.contains($0) }) ?? true {
-            for (key, node) in page.frontMatter where !ignored.contains(key) {
+        for index in pages.indices where pages[index].collection.map({ !names.contains($0) }) ?? true {
+            for (key, node) in pages[index].frontMatter where !ignored.contains(key) {
                 guard case .list = node.value, let close = Suggestion.closest(to: key, in: names) else { continue }
-                errors.append(ContentError(.type, file: page.source, line: node.keyLine ?? node.line,
+                errors.append(ContentError(.type, file: pages[index].source, line: node.keyLine ?? node.line,
                                            column: node.keyColumn ?? node.column,
                                            message: "unknown taxonomy '\(key.visible)' — did you mean '\(close)'?",
                                            notes: ["taxonomies are declared in site.yml: " + names.joined(separator: ", ")]))
