@@ -41,7 +41,7 @@ struct PageValues: Sendable {
                 ("summary", .string(summaries[index])),
             ]))
         }
-        let terms = TaxonomyValues(content: content, urls: urls)
+        let terms = TaxonomyValues(content: content, summaries: summaries)
         let cards: [Value] = Array(pages.indices).concurrentMap { index in
             let page = pages[index]
             var pairs: [(String, Value)] = []

@@ -68,6 +68,21 @@ struct TaxonomyTests {
         }
     }
 
+    @Test func aDescriptionGivesItsTermATitleAndSummary() throws {
+        let fixture = try FixtureSite("features")
+        defer { fixture.remove() }
+        try fixture.write("content/topics/lawsuits.md", "---\ntitle: In court\n---\nClaims and counterclaims.\n")
+        try fixture.write("templates/topics/term.html", "<!doctype html><title>t</title><p class=\"s\">{{ page.title }}: {{ page.summary }}</p>")
+        try fixture.write("templates/topics/list.html",
+                          "<!doctype html><title>i</title>{% for t in page.terms %}<p>{{ t.title }}: {{ t.summary }}</p>{% endfor %}")
+        let site = try fixture.build()
+        // Without `summary:`, the description's first paragraph, as for any page; a term without one has none.
+        #expect(site.text("topics/lawsuits/index.html")?.contains("<p class=\"s\">In court: Claims and counterclaims.</p>") == true)
+        let index = try #require(site.text("topics/index.html"))
+        #expect(index.contains("<p>In court: Claims and counterclaims.</p>") && index.contains("<p>AI race: </p>"))
+        #expect(index.contains("<p>Money matters: Where the money went.</p>"))
+    }
+
     @Test func termSlugsAreStableAndKeepEveryScript() {
         #expect(TermSlug.make("OpenAI governance") == "openai-governance")
         #expect(TermSlug.make("  AI  race ") == "ai-race")

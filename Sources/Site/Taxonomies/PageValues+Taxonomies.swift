@@ -20,21 +20,14 @@ extension PageValues {
         }))
     }
 
-    /// The `page` of a term's page: its description (when it has one) with the term's own fields.
+    /// The `page` of a term's page: its description's page value (when it has one) with the term's own fields.
     func termPage(taxonomy position: Int, term place: Int, in content: ContentSet, rendered: [RenderedMarkdown?]) -> Value {
         let taxonomy = content.taxonomies[position]
-        let term = taxonomy.terms[place]
-        var page = described(by: term.description, in: content, rendered: rendered)
-        guard case .dictionary(var fields) = taxonomyTerms[position][place] else { return page }
-        fields["taxonomy"] = taxonomyRef(taxonomy)
-        if case .dictionary(var base) = page {
-            for (key, value) in fields.pairs { base[key] = value }
-            fields = base
-        }
-        fields["slug"] = .string(term.slug)
-        fields["url"] = .string(term.url(in: taxonomy.name))
-        page = .dictionary(fields)
-        return page
+        guard case .dictionary(var page) = described(by: taxonomy.terms[place].description, in: content, rendered: rendered),
+              case .dictionary(let term) = taxonomyTerms[position][place] else { return .none }
+        for (key, value) in term.pairs { page[key] = value }
+        page["taxonomy"] = taxonomyRef(taxonomy)
+        return .dictionary(page)
     }
 
     /// The `page` of a taxonomy's index: its description (`content/<taxonomy>/_index.md`) when present, with

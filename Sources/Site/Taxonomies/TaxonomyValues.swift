@@ -4,7 +4,7 @@ import Templates
 /// The values templates see for taxonomies (CONTRACT: `taxonomies`, a page's terms, term and index pages).
 ///
 /// - On every page card, a taxonomy key (`topics`) holds the page's terms as small values instead of the
-///   strings written: `{name, title, slug, url, count, taxonomy}`.
+///   strings written: `{name, title, summary, slug, url, count, taxonomy}`.
 /// - The global `taxonomies` maps each name to `{name, title, url, index, terms, by_slug}`; each term there is
 ///   the small value plus `pages`, the cards of its pages in their collection's order.
 /// - A term page's `page` is its description's card when it has one, with the term's `name`, `slug`, `url`,
@@ -15,7 +15,7 @@ struct TaxonomyValues: Sendable {
     /// For each page: (taxonomy name, its terms' small values), for the taxonomies it lists.
     let pageTerms: [[(String, Value)]]
 
-    init(content: ContentSet, urls: [String]) {
+    init(content: ContentSet, summaries: [String]) {
         var refs: [[Value]] = []
         var pageTerms: [[(String, Value)]] = Array(repeating: [], count: content.pages.count)
         for taxonomy in content.taxonomies {
@@ -23,7 +23,7 @@ struct TaxonomyValues: Sendable {
                 Value.dictionary(OrderedDictionary([
                     ("name", .string(term.name)),
                     ("title", .string(term.description.map { content.pages[$0].title } ?? term.name)),
-                    ("summary", .string(term.description.flatMap { content.pages[$0].summary } ?? "")),
+                    ("summary", .string(term.description.map { summaries[$0] } ?? "")),
                     ("slug", .string(term.slug)),
                     ("url", .string(term.url(in: taxonomy.name))),
                     ("count", .int(term.pages.count)),
