@@ -60,7 +60,7 @@ struct PageValues: Sendable {
                     (group.collection, .array(group.sources.map { refs[$0] }))
                 }))),
             ]
-            return .dictionary(Self.merge(pairs, computed + terms.pageTerms[index]))
+            return .dictionary(Self.merge(pairs, terms.pageTerms[index].isEmpty ? computed : computed + terms.pageTerms[index]))
         }
         var collectionPairs: [(String, Value)] = []
         for collection in content.collections {

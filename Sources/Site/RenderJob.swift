@@ -21,4 +21,10 @@ struct RenderJob: Sendable {
     var candidates: [String]
     /// Which slice of a paginated list this file shows; nil when the list is not paginated.
     var pager: Pager?
+
+    /// A page the build makes (a term, a taxonomy's index, a numbered page after the first), not one from a file.
+    var isGenerated: Bool {
+        if case .page = subject { return (pager?.number ?? 1) > 1 }
+        return true
+    }
 }
