@@ -61,7 +61,7 @@ public enum ContentLoader {
 
         errors += URLCollisions.find(pages: pages, assets: tree.assets)
         let names = collectionNames(config: config, folders: tree.collections)
-        let (index, indexErrors) = slugIndex(pages: pages, collections: names)
+        let (index, indexErrors) = slugIndex(pages: pages, collections: Set(names))
         errors += indexErrors
 
         // Relations and required keys are checked page by page against read-only indices, so in
@@ -76,28 +76,33 @@ public enum ContentLoader {
         errors += checked.flatMap(\.relationErrors)
         errors += checked.flatMap(\.missingKeys)
 
-        guard errors.isEmpty else { throw ContentErrors(errors) }
         let collections = names.map { name in
             makeCollection(name, config: config.collection(named: name) ?? CollectionConfig(name: name), pages: pages)
         }
-        return ContentSet(config: config, pages: pages, collections: collections, assets: tree.assets, slugIndex: index)
+        let taxonomies = TaxonomyIndex(config: config, pages: pages, collections: collections)
+        errors += taxonomies.errors
+        guard errors.isEmpty else { throw ContentErrors(errors) }
+        return ContentSet(config: config, pages: pages, collections: collections, assets: tree.assets, slugIndex: index,
+                          taxonomies: taxonomies.taxonomies)
     }
 
-    /// Configured collections in `site.yml` order, then the remaining folders in name order.
+    /// Configured collections in `site.yml` order, then the remaining folders in name order. A folder named after a
+    /// taxonomy is not a collection: it holds the descriptions of its terms.
     private static func collectionNames(config: SiteConfig, folders: [String]) -> [String] {
         var names = config.collections.map(\.name)
-        let configured = Set(names)
+        let configured = Set(names).union(config.taxonomies.map(\.name))
         names += folders.map(\.precomposed).filter { !configured.contains($0) }.sorted()
         return names
     }
 
     /// collection → slug → page, with an entry (maybe empty) for every collection.
-    private static func slugIndex(pages: [Page], collections: [String])
+    private static func slugIndex(pages: [Page], collections: Set<String>)
         -> (index: [String: [String: Int]], errors: [ContentError]) {
         var index = Dictionary(uniqueKeysWithValues: collections.map { ($0, [String: Int]()) })
         var errors: [ContentError] = []
         for position in pages.indices {
-            guard let collection = pages[position].collection, !pages[position].isListPage else { continue }
+            guard let collection = pages[position].collection, !pages[position].isListPage,
+                  collections.contains(collection) else { continue }
             let slug = pages[position].slug
             if let other = index[collection]?[slug] {
                 let page = pages[position]

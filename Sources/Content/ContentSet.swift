@@ -9,6 +9,8 @@ public struct ContentSet: Sendable {
     public let collections: [ContentCollection]
     /// Non-Markdown files under `content/`, to copy.
     public let assets: [Asset]
+    /// The taxonomies of `site.yml`, in its order, with their terms.
+    public let taxonomies: [Taxonomy]
 
     private let slugIndex: [String: [String: Int]]
     private let sourceIndex: [String: Int]
@@ -16,11 +18,12 @@ public struct ContentSet: Sendable {
     private let incoming: [[(collection: String, source: Int)]]
 
     init(config: SiteConfig, pages: [Page], collections: [ContentCollection], assets: [Asset],
-         slugIndex: [String: [String: Int]]) {
+         slugIndex: [String: [String: Int]], taxonomies: [Taxonomy] = []) {
         self.config = config
         self.pages = pages
         self.collections = collections
         self.assets = assets
+        self.taxonomies = taxonomies
         self.slugIndex = slugIndex
         var sources: [String: Int] = [:]
         for index in pages.indices { sources[pages[index].source] = index }
@@ -53,6 +56,12 @@ public struct ContentSet: Sendable {
     /// for rewriting links between Markdown files.
     public func page(atSource source: String) -> Int? {
         sourceIndex[source]
+    }
+
+    /// The taxonomy whose descriptions live in `content/<name>/`, for a page's `collection`.
+    public func taxonomy(named name: String?) -> Taxonomy? {
+        guard let name else { return nil }
+        return taxonomies.first { $0.name == name }
     }
 
     /// The collection called `name`.

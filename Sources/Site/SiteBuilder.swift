@@ -44,20 +44,30 @@ public enum SiteBuilder {
         // 4. Build the values templates see, once.
         let values = clock.step("build page values") { PageValues(content: content, rendered: rendered, urls: urls) }
 
-        // 5. Render every page through its template, in parallel.
+        // 5. Plan every HTML file: content pages, taxonomy term and index pages, numbered pages of long lists.
+        let plan = try clock.step("plan pages") { () throws(BuildFailure) in
+            try PagePlan.make(content: content, urls: urls, values: values)
+        }
+
+        // 6. Render every planned page through its template, in parallel.
         let metrics = options.measuresTemplates ? TemplateMetrics() : nil
         var files = try clock.step("render templates") { () throws(BuildFailure) in
-            try renderPages(content: content, urls: urls, rendered: rendered, values: values, data: data, templates: templates,
+            try renderPages(plan.jobs, content: content, rendered: rendered, values: values, data: data, templates: templates,
                             fragments: options.reusesFragments ? FragmentCache() : nil, metrics: metrics)
         }
 
-        // 6. Feeds, sitemap, robots.txt; static files and content assets.
+        // 7. Feeds, sitemap, robots.txt; static files and content assets.
         try clock.step("feeds and static files") { () throws(BuildFailure) in
-            try addGeneratedFiles(to: &files, content: content, urls: urls, values: values)
+            try addGeneratedFiles(to: &files, content: content, urls: urls, listed: plan.jobs.map(\.url), values: values)
             try copyStaticFiles(into: &files, root: root, content: content)
         }
 
-        // 7. Check every internal link and anchor in the output.
+        // 8. Redirect pages at old addresses (`aliases:`, `redirects:`, `page/1/`), and `_redirects` when asked.
+        try clock.step("redirects") { () throws(BuildFailure) in
+            try RedirectPages.add(to: &files, content: content, urls: urls, implied: plan.redirects)
+        }
+
+        // 9. Check every internal link and anchor in the output.
         try clock.step("check links") { () throws(BuildFailure) in
             try checkLinks(files, content: content, urls: urls, root: root)
         }
@@ -106,30 +116,29 @@ public enum SiteBuilder {
         return rendered
     }
 
-    /// Renders every page. `fragments` is this build's `{% cache %}` store; a fragment with a relative link is
-    /// shared only between pages whose folders sit in the same folder, which write every link outside it the
+    /// Renders every planned page. `fragments` is this build's `{% cache %}` store; a fragment with a relative link
+    /// is shared only between pages whose folders sit in the same folder, which write every link outside it the
     /// same way (`SitePath.parentFolder`, the render's partition).
-    static func renderPages(content: ContentSet, urls: [String], rendered: [RenderedMarkdown?], values: PageValues,
+    static func renderPages(_ jobs: [RenderJob], content: ContentSet, rendered: [RenderedMarkdown?], values: PageValues,
                             data: Value = .dictionary(OrderedDictionary()), templates: TemplateSet, fragments: FragmentCache?,
                             metrics: TemplateMetrics? = nil) throws(BuildFailure) -> [String: Data] {
-        let globals = globals(site: values.site, collections: values.collections, data: data)
+        let globals = globals(site: values.site, collections: values.collections, taxonomies: values.taxonomies, data: data)
         // Each thread renders with its own copy of the parsed templates (see `TemplateEnvironment.copy()`).
-        let results = Array(content.pages.indices).concurrentMap(perWorker: { templates.environment.copy() }) {
-            environment, index -> Result<(String, Data), PageFailure> in
-            // Fields read in place: copying the page would retain every one of its strings, on every core.
-            let source = content.pages[index].source
-            let candidates = TemplateSet.candidates(
-                explicit: content.pages[index].template, collection: content.pages[index].collection,
-                isListPage: content.pages[index].isListPage,
-                isHome: source == "content/index.md", isNotFound: source == "content/404.md")
+        let results = Array(jobs.indices).concurrentMap(perWorker: { templates.environment.copy() }) {
+            environment, position -> Result<(String, Data), PageFailure> in
+            // Fields read in place: copying the job or the page would retain every one of its strings, on every core.
+            let source = jobs[position].source
+            let url = jobs[position].url
             do {
-                let name = try templates.resolve(candidates, for: source)
+                let name = try templates.resolve(jobs[position].candidates, for: source)
                 var context = globals
-                context["page"] = values.page(index, in: content, rendered: rendered[index])
-                context["current_url"] = .string(urls[index])
+                let (page, paginator) = values.context(for: jobs[position], in: content, rendered: rendered)
+                context["page"] = page
+                if let paginator { context["paginator"] = paginator }
+                context["current_url"] = .string(url)
                 let html = try environment.renderUTF8(name, context: context, fragments: fragments,
-                                                      partition: SitePath.fragmentPartition(of: urls[index]), metrics: metrics)
-                return .success((SitePath.outputFile(for: urls[index]), Data(html)))
+                                                      partition: SitePath.fragmentPartition(of: url), metrics: metrics)
+                return .success((SitePath.outputFile(for: url), Data(html)))
             } catch let diagnostic as Diagnostic {
                 return .failure(PageFailure(diagnostic: diagnostic, page: nil))
             } catch let error as TemplateError {
@@ -153,23 +162,24 @@ public enum SiteBuilder {
     }
 
     /// The names every page's template receives besides `page` and `current_url` (docs/content/reference/context.md).
-    static func globals(site: Value, collections: Value, data: Value) -> [String: Value] {
+    static func globals(site: Value, collections: Value, taxonomies: Value, data: Value) -> [String: Value] {
         [
             "site": site,
             "collections": collections,
+            "taxonomies": taxonomies,
             "data": data,
             "build": .dictionary(OrderedDictionary([("generator", .string("build-site"))])),
         ]
     }
 
-    /// The names a page's own render adds to the globals.
-    static let pageGlobals = ["page", "current_url"]
+    /// The names a page's own render adds to the globals (`paginator` only on a numbered page of a long list).
+    static let pageGlobals = ["page", "current_url", "paginator"]
 
-    static func addGeneratedFiles(to files: inout [String: Data], content: ContentSet, urls: [String],
+    /// `urls` are the content pages' (for feed entries), `listed` every rendered page's (for the sitemap).
+    static func addGeneratedFiles(to files: inout [String: Data], content: ContentSet, urls: [String], listed: [String],
                                   values: PageValues) throws(BuildFailure) {
         let baseURL = content.config.baseURL
-        let listed = urls.filter { $0 != "/404.html" }
-        files["sitemap.xml"] = Feeds.sitemap(pageURLs: listed, baseURL: baseURL)
+        files["sitemap.xml"] = Feeds.sitemap(pageURLs: listed.filter { $0 != "/404.html" }, baseURL: baseURL)
         files["robots.txt"] = Feeds.robots(baseURL: baseURL)
         for collection in content.collections {
             guard let config = content.config.collection(named: collection.name),

@@ -74,7 +74,7 @@ import Testing
     @Test func everyFieldIsDocumentedAndEveryDocumentedFieldExists() throws {
         let documented = try Self.documented()
         var actual = try Self.actual()
-        actual["globals"] = Set(SiteBuilder.globals(site: .none, collections: .none, data: .none).keys).union(SiteBuilder.pageGlobals)
+        actual["globals"] = Set(SiteBuilder.globals(site: .none, collections: .none, taxonomies: .none, data: .none).keys).union(SiteBuilder.pageGlobals)
         for section in ["globals", "page", "card", "ref", "collection", "date", "toc", "site", "build"] {
             let code = actual[section] ?? []
             let docs = documented[section] ?? []

@@ -1,0 +1,30 @@
+/// One HTML file the render step writes, and what it shows.
+///
+/// Most are content pages, one file each; a paginated list has a job per numbered page, and each taxonomy adds
+/// its index and a job (or several) per term. `PagePlan` makes the list; `SiteBuilder.renderPages` runs it.
+struct RenderJob: Sendable {
+    enum Subject: Sendable {
+        /// `ContentSet.pages[index]`.
+        case page(Int)
+        /// `ContentSet.taxonomies[taxonomy].terms[term]`.
+        case term(taxonomy: Int, term: Int)
+        /// The index of `ContentSet.taxonomies[taxonomy]`.
+        case taxonomy(Int)
+    }
+
+    var subject: Subject
+    /// The site path written: `/timeline/`, `/timeline/page/2/`, `/topics/lawsuits/`.
+    var url: String
+    /// The file a failure names ("while rendering …"): the page's source, or `site.yml` for a generated page.
+    var source: String
+    /// Template names to try, in order (`TemplateSet.candidates`).
+    var candidates: [String]
+    /// Which slice of a paginated list this file shows; nil when the list is not paginated.
+    var pager: Pager?
+
+    /// A page the build makes (a term, a taxonomy's index, a numbered page after the first), not one from a file.
+    var isGenerated: Bool {
+        if case .page = subject { return (pager?.number ?? 1) > 1 }
+        return true
+    }
+}
