@@ -93,6 +93,20 @@ struct TaxonomyTests {
         #expect(try fixture.build(drafts: true).text("topics/antitrust/index.html")?.contains("Event F") == true)
     }
 
+    @Test func aTemplateErrorNamesTheGeneratedPagesItBroke() throws {
+        let fixture = try FixtureSite("features")
+        defer { fixture.remove() }
+        try fixture.replace(in: "templates/term.html", "{{ page.name }}", with: "{{ page.nmae }}")
+        do {
+            _ = try fixture.build()
+            Issue.record("the build should have failed")
+        } catch {
+            #expect(error.diagnostics.map(\.description) == ["templates/term.html:4:47: error: page.nmae is undefined"])
+            #expect(error.diagnostics.first?.notes.last
+                    == "while rendering 5 pages: /topics/ai-race/, /topics/lawsuits/, content/topics/money.md and 2 more")
+        }
+    }
+
     @Test func termSlugsAreStableAndKeepEveryScript() {
         #expect(TermSlug.make("OpenAI governance") == "openai-governance")
         #expect(TermSlug.make("  AI  race ") == "ai-race")
