@@ -39,6 +39,8 @@ public enum ContentLoader {
         pages.reserveCapacity(outcomes.count)
         var drafts = Set<String>()
         var broken = Set<String>()
+        // "taxonomy/slug" of the terms only drafts use: their descriptions are not reported as describing nothing.
+        var draftTerms = Set<String>()
         // By position, moving each page out of its outcome: a `Page` has a dozen reference-counted
         // fields, and copying 10,000 of them several times over was a visible serial cost.
         for position in outcomes.indices {
@@ -54,6 +56,7 @@ public enum ContentLoader {
             }
             if page.draft && !includeDrafts {
                 drafts.insert((page.collection ?? "") + "/" + page.slug)
+                draftTerms.formUnion(TaxonomyIndex.termKeys(of: page, config: config))
                 continue
             }
             pages.append(page)
@@ -79,7 +82,7 @@ public enum ContentLoader {
         let collections = names.map { name in
             makeCollection(name, config: config.collection(named: name) ?? CollectionConfig(name: name), pages: pages)
         }
-        let taxonomies = TaxonomyIndex(config: config, pages: pages, collections: collections)
+        let taxonomies = TaxonomyIndex(config: config, pages: pages, collections: collections, draftTerms: draftTerms)
         errors += taxonomies.errors
         guard errors.isEmpty else { throw ContentErrors(errors) }
         return ContentSet(config: config, pages: pages, collections: collections, assets: tree.assets, slugIndex: index,

@@ -15,7 +15,8 @@ struct RenderJob: Sendable {
     var subject: Subject
     /// The site path written: `/timeline/`, `/timeline/page/2/`, `/topics/lawsuits/`.
     var url: String
-    /// The file a failure names ("while rendering …"): the page's source, or `site.yml` for a generated page.
+    /// The file a failure is located in when no template is at fault: the page's source, or `site.yml` for a
+    /// generated page without a description file.
     var source: String
     /// Template names to try, in order (`TemplateSet.candidates`).
     var candidates: [String]
@@ -26,5 +27,13 @@ struct RenderJob: Sendable {
     var isGenerated: Bool {
         if case .page = subject { return (pager?.number ?? 1) > 1 }
         return true
+    }
+
+    /// How "while rendering …" names this page: its source, or for a generated page without a file its URL; with
+    /// `(page n)` after the first page of a list.
+    var label: String {
+        let name = source == "site.yml" ? url : source
+        guard let pager, pager.number > 1 else { return name }
+        return name == url ? name : "\(name) (page \(pager.number))"
     }
 }

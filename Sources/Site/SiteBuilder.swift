@@ -142,7 +142,7 @@ public enum SiteBuilder {
             } catch let diagnostic as Diagnostic {
                 return .failure(PageFailure(diagnostic: diagnostic, page: nil))
             } catch let error as TemplateError {
-                return .failure(PageFailure(diagnostic: Diagnostic(error), page: source))
+                return .failure(PageFailure(diagnostic: Diagnostic(error), page: jobs[position].label))
             } catch {
                 return .failure(PageFailure(diagnostic: Diagnostic(file: source, message: "\(error)"), page: nil))
             }

@@ -83,6 +83,30 @@ struct TaxonomyTests {
         #expect(index.contains("<p>Money matters: Where the money went.</p>"))
     }
 
+    @Test func aTermOnlyADraftUsesAppearsWithTheDraft() throws {
+        let fixture = try FixtureSite("features")
+        defer { fixture.remove() }
+        try fixture.write("content/timeline/f.md", "---\ntitle: Event F\ndate: 2020\ndraft: true\ntopics: [Antitrust]\n---\nSoon.\n")
+        try fixture.write("content/topics/antitrust.md", "---\ntitle: Antitrust\n---\nComing.\n")
+        // Its description is not an error while the draft is left out, and the term's page comes with the draft.
+        #expect(try fixture.build().files["topics/antitrust/index.html"] == nil)
+        #expect(try fixture.build(drafts: true).text("topics/antitrust/index.html")?.contains("Event F") == true)
+    }
+
+    @Test func aTemplateErrorNamesTheGeneratedPagesItBroke() throws {
+        let fixture = try FixtureSite("features")
+        defer { fixture.remove() }
+        try fixture.replace(in: "templates/term.html", "{{ page.name }}", with: "{{ page.nmae }}")
+        do {
+            _ = try fixture.build()
+            Issue.record("the build should have failed")
+        } catch {
+            #expect(error.diagnostics.map(\.description) == ["templates/term.html:4:47: error: page.nmae is undefined"])
+            #expect(error.diagnostics.first?.notes.last
+                    == "while rendering 5 pages: /topics/ai-race/, /topics/lawsuits/, content/topics/money.md and 2 more")
+        }
+    }
+
     @Test func termSlugsAreStableAndKeepEveryScript() {
         #expect(TermSlug.make("OpenAI governance") == "openai-governance")
         #expect(TermSlug.make("  AI  race ") == "ai-race")

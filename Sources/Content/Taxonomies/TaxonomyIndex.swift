@@ -16,7 +16,11 @@ struct TaxonomyIndex {
         var column: Int
     }
 
-    init(config: SiteConfig, pages: [Page], collections: [ContentCollection]) {
+    /// "taxonomy/slug" of terms used only by drafts left out of this build.
+    private let draftTerms: Set<String>
+
+    init(config: SiteConfig, pages: [Page], collections: [ContentCollection], draftTerms: Set<String> = []) {
+        self.draftTerms = draftTerms
         guard !config.taxonomies.isEmpty else { return }
         let rank = Self.rank(pages: pages, collections: collections)
         let names = config.taxonomies.map(\.name)
@@ -107,7 +111,7 @@ struct TaxonomyIndex {
                 taxonomy.indexPage = index
             } else if let position = bySlug[pages[index].slug] {
                 taxonomy.terms[position].description = index
-            } else {
+            } else if !draftTerms.contains(name + "/" + pages[index].slug) {
                 let hint = Suggestion.closest(to: pages[index].slug, in: terms.map(\.slug)).map { " — did you mean '\($0)'?" } ?? ""
                 errors.append(ContentError(.relation, file: pages[index].source, line: 1, column: 1,
                                            message: "no page lists the \(name) term '\(pages[index].slug.visible)' this file describes\(hint)",
@@ -115,6 +119,14 @@ struct TaxonomyIndex {
             }
         }
         return taxonomy
+    }
+
+    /// "taxonomy/slug" of every term `page` lists, for drafts (unchecked: a draft's mistakes show when it is built).
+    static func termKeys(of page: Page, config: SiteConfig) -> [String] {
+        config.taxonomies.flatMap { taxonomy -> [String] in
+            guard case .list(let items)? = page[taxonomy.name]?.value else { return [] }
+            return items.compactMap { item in item.string.map { taxonomy.name + "/" + TermSlug.make($0) } }
+        }
     }
 
     private static func conflict(_ use: FirstUse, _ first: FirstUse, message: String, note: String) -> ContentError {
