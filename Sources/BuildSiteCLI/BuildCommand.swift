@@ -79,6 +79,7 @@ struct BuildCommand: AsyncParsableCommand {
             printer.printSummary(failures: error.diagnostics.count, output: displayPath(outputURL, root: rootURL))
             throw ExitCode.failure
         }
+        if !site.warnings.isEmpty { printer.print(site.warnings) }
         var clock = StepClock()
         let report: SyncReport
         do {

@@ -35,6 +35,8 @@ public struct ContentError: Error, Sendable, CustomStringConvertible, Equatable 
         case config
         /// The site has no `content/` folder (or its `content` link leads nowhere).
         case missingFolder
+        /// A translation without an original, or one that contradicts its original's shared keys.
+        case translation
     }
 
     public var kind: Kind

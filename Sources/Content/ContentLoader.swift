@@ -30,39 +30,88 @@ public enum ContentLoader {
     ///     relation to one is an error).
     /// - Throws: `ContentErrors` with every problem found, sorted by file and line.
     public static func load(root: URL, includeDrafts: Bool = false) throws(ContentErrors) -> ContentSet {
+        try loadEditions(root: root, includeDrafts: includeDrafts)[0]
+    }
+
+    /// The site's content in each of its languages: the default language's first (today's URLs), then one
+    /// `ContentSet` per other language of `site.yml`, in its order, holding that language's translations
+    /// (`Languages/TranslationEdition`). A site without `languages:` has one edition.
+    /// - Throws: `ContentErrors` with every problem found in every language, sorted by file and line.
+    public static func loadEditions(root: URL, includeDrafts: Bool = false) throws(ContentErrors) -> [ContentSet] {
         let (config, configErrors) = SiteConfig.load(root: root)
         let tree = ContentTree(root: root)
         var errors = configErrors + tree.errors
+        let files = TranslationFiles(tree.markdown, settings: config.languageSettings)
+        errors += files.errors
+        let parsed = parse(files.originals, config: config, includeDrafts: includeDrafts)
+        errors += parsed.errors
+        var (content, assemblyErrors) = assemble(parsed, config: config, tree: tree)
+        errors += assemblyErrors
+        var editions = [content]
+        if let settings = config.languageSettings {
+            var warnings: [ContentError] = []
+            for language in settings.translationLanguages {
+                let translations = parse(files.translations[language] ?? [], config: config, includeDrafts: includeDrafts)
+                errors += translations.errors
+                let edition = TranslationEdition(language: language, translations: translations.pages,
+                                                 original: content,
+                                                 originalDraftSources: parsed.draftSources, settings: settings)
+                errors += edition.errors + (settings.missing == .error ? edition.missing : [])
+                warnings += edition.warnings + (settings.missing == .warning ? edition.missing : [])
+                editions.append(edition.content)
+            }
+            content.warnings = ContentErrors(warnings).errors
+            editions[0] = content
+        }
+        guard errors.isEmpty else { throw ContentErrors(errors) }
+        return editions
+    }
 
-        var outcomes = Parallel.map(tree.markdown, PageParser.parse)
+    /// Pages parsed in parallel, drafts dropped unless asked for.
+    struct Parsed {
         var pages: [Page] = []
-        pages.reserveCapacity(outcomes.count)
+        var errors: [ContentError] = []
+        /// "collection/slug" of dropped drafts, and their sources.
         var drafts = Set<String>()
+        var draftSources = Set<String>()
         var broken = Set<String>()
-        // "taxonomy/slug" of the terms only drafts use: their descriptions are not reported as describing nothing.
+        /// "taxonomy/slug" of the terms only drafts use: their descriptions are not reported as describing nothing.
         var draftTerms = Set<String>()
+    }
+
+    static func parse(_ files: [ContentTree.SourceFile], config: SiteConfig, includeDrafts: Bool) -> Parsed {
+        var outcomes = Parallel.map(files, PageParser.parse)
+        var parsed = Parsed()
+        parsed.pages.reserveCapacity(outcomes.count)
         // By position, moving each page out of its outcome: a `Page` has a dozen reference-counted
         // fields, and copying 10,000 of them several times over was a visible serial cost.
         for position in outcomes.indices {
-            errors += outcomes[position].errors
+            parsed.errors += outcomes[position].errors
             // A page with value errors (a bad date, a wrong type) still takes part in the checks
             // below, so its relation errors are reported in the same run; the load fails anyway.
             guard let page = outcomes[position].page.take() else {
                 // Relations to a file that could not be read are not reported a second time.
-                if let route = PageRoute.fromPath(tree.markdown[position].components) {
-                    broken.insert((route.collection ?? "") + "/" + route.slug)
+                if let route = PageRoute.fromPath(files[position].components) {
+                    parsed.broken.insert((route.collection ?? "") + "/" + route.slug)
                 }
                 continue
             }
             if page.draft && !includeDrafts {
-                drafts.insert((page.collection ?? "") + "/" + page.slug)
-                draftTerms.formUnion(TaxonomyIndex.termKeys(of: page, config: config))
+                parsed.drafts.insert((page.collection ?? "") + "/" + page.slug)
+                parsed.draftSources.insert(page.source)
+                parsed.draftTerms.formUnion(TaxonomyIndex.termKeys(of: page, config: config))
                 continue
             }
-            pages.append(page)
+            parsed.pages.append(page)
         }
+        return parsed
+    }
 
-        errors += URLCollisions.find(pages: pages, assets: tree.assets)
+    /// The checks that need the whole set of one language's pages: URLs, relations, required keys, collections,
+    /// taxonomies. The set is made even when there are errors (the translations are checked against it).
+    static func assemble(_ parsed: Parsed, config: SiteConfig, tree: ContentTree) -> (ContentSet, [ContentError]) {
+        var pages = parsed.pages
+        var errors = URLCollisions.find(pages: pages, assets: tree.assets)
         let names = collectionNames(config: config, folders: tree.collections)
         let (index, indexErrors) = slugIndex(pages: pages, collections: Set(names))
         errors += indexErrors
@@ -70,7 +119,7 @@ public enum ContentLoader {
         // Relations and required keys are checked page by page against read-only indices, so in
         // parallel, each page edited in place; each kind of error is gathered in page order, as a
         // serial loop would.
-        let resolver = RelationResolver(index: index, drafts: drafts, broken: broken)
+        let resolver = RelationResolver(index: index, drafts: parsed.drafts, broken: parsed.broken)
         let checked = Parallel.map(updating: &pages) { page in
             var pageResolver = resolver
             page.relations = pageResolver.resolve(&page.frontMatter, file: page.source)
@@ -82,16 +131,16 @@ public enum ContentLoader {
         let collections = names.map { name in
             makeCollection(name, config: config.collection(named: name) ?? CollectionConfig(name: name), pages: pages)
         }
-        let taxonomies = TaxonomyIndex(config: config, pages: pages, collections: collections, draftTerms: draftTerms)
+        let taxonomies = TaxonomyIndex(config: config, pages: pages, collections: collections, draftTerms: parsed.draftTerms)
         errors += taxonomies.errors
-        guard errors.isEmpty else { throw ContentErrors(errors) }
-        return ContentSet(config: config, pages: pages, collections: collections, assets: tree.assets, slugIndex: index,
-                          taxonomies: taxonomies.taxonomies)
+        let content = ContentSet(config: config, pages: pages, collections: collections, assets: tree.assets, slugIndex: index,
+                                 taxonomies: taxonomies.taxonomies)
+        return (content, errors)
     }
 
     /// Configured collections in `site.yml` order, then the remaining folders in name order. A folder named after a
     /// taxonomy is not a collection: it holds the descriptions of its terms.
-    private static func collectionNames(config: SiteConfig, folders: [String]) -> [String] {
+    static func collectionNames(config: SiteConfig, folders: [String]) -> [String] {
         var names = config.collections.map(\.name)
         let configured = Set(names).union(config.taxonomies.map(\.name))
         names += folders.map(\.precomposed).filter { !configured.contains($0) }.sorted()
@@ -99,7 +148,7 @@ public enum ContentLoader {
     }
 
     /// collection → slug → page, with an entry (maybe empty) for every collection.
-    private static func slugIndex(pages: [Page], collections: Set<String>)
+    static func slugIndex(pages: [Page], collections: Set<String>)
         -> (index: [String: [String: Int]], errors: [ContentError]) {
         var index = Dictionary(uniqueKeysWithValues: collections.map { ($0, [String: Int]()) })
         var errors: [ContentError] = []
@@ -141,7 +190,7 @@ public enum ContentLoader {
         return false
     }
 
-    private static func makeCollection(_ name: String, config: CollectionConfig, pages: [Page]) -> ContentCollection {
+    static func makeCollection(_ name: String, config: CollectionConfig, pages: [Page]) -> ContentCollection {
         var members: [Int] = []
         var listPage: Int?
         for position in pages.indices where pages[position].collection == name {

@@ -11,6 +11,13 @@ public struct ContentSet: Sendable {
     public let assets: [Asset]
     /// The taxonomies of `site.yml`, in its order, with their terms.
     public let taxonomies: [Taxonomy]
+    /// The language of these pages ("en"): `site.yml`'s `language:`, or one of its `languages:`.
+    public internal(set) var language: String
+    /// What this language's URLs start with: "" for the default language, "/zh" for another.
+    public internal(set) var urlPrefix = ""
+    /// Problems that do not stop the build (untranslated pages, outdated translations), in file order; on the
+    /// default language's set only.
+    public internal(set) var warnings: [ContentError] = []
 
     private let slugIndex: [String: [String: Int]]
     private let sourceIndex: [String: Int]
@@ -18,14 +25,19 @@ public struct ContentSet: Sendable {
     private let incoming: [[(collection: String, source: Int)]]
 
     init(config: SiteConfig, pages: [Page], collections: [ContentCollection], assets: [Asset],
-         slugIndex: [String: [String: Int]], taxonomies: [Taxonomy] = []) {
+         slugIndex: [String: [String: Int]], taxonomies: [Taxonomy] = [], language: String? = nil,
+         otherSources: [String: Int] = [:]) {
         self.config = config
+        self.language = language ?? config.language
         self.pages = pages
         self.collections = collections
         self.assets = assets
         self.taxonomies = taxonomies
         self.slugIndex = slugIndex
         var sources: [String: Int] = [:]
+        // A translation is also found under its original's source, so a link to `x.md` written in a translation
+        // leads to the same language's page.
+        sources = otherSources
         for index in pages.indices { sources[pages[index].source] = index }
         sourceIndex = sources
         incoming = ContentSet.buildBacklinks(pages: pages, collections: collections)

@@ -35,6 +35,12 @@ public struct Page: Sendable {
     public var relations: [(collection: String, targets: [Int])]
     /// `aliases:` — old addresses of this page, where the build leaves redirects.
     public var aliases: [Alias] = []
+    /// For a translation (`x.zh.md`): the source of its original (`content/timeline/x.md`); nil for an original.
+    public var originalSource: String? = nil
+
+    /// The source of the page in the default language: its own, or its original's for a translation. Pages in
+    /// different languages with the same key are translations of each other.
+    public var translationKey: String { originalSource ?? source }
 
     /// The first top-level front-matter value under `key`.
     public subscript(key: String) -> Node? {

@@ -61,6 +61,8 @@ extension SiteConfig {
             }
         }
         errors += taxonomyClashes(config)
+        config.languageSettings = languageSettings(pairs, errors: &errors)
+        if let settings = config.languageSettings { config.language = settings.defaultLanguage }
         return (config, errors)
     }
 

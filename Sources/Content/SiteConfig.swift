@@ -18,6 +18,8 @@ public struct SiteConfig: Sendable {
     public var redirects: [Redirect] = []
     /// `redirects_file: true`: also write a `_redirects` file (Netlify, Cloudflare Pages) listing every redirect.
     public var writesRedirectsFile = false
+    /// `languages:` and the settings that go with it; nil for a site in one language (`language:`).
+    public var languageSettings: LanguageSettings?
 
     public init(title: String = "Untitled site", description: String = "", language: String = "en",
                 baseURL: String = "/", collections: [CollectionConfig] = [],

@@ -16,6 +16,8 @@ public struct BuiltSite: Sendable {
     /// Where the render step's time went, the most first, when the build was asked to measure it
     /// (`BuildOptions.measuresTemplates`); else empty.
     public var templateMetrics: [TemplateMetrics.Entry] = []
+    /// Problems that did not stop the build (pages without a translation, outdated translations), in file order.
+    public var warnings: [Diagnostic] = []
 
     public init(files: [String: Data], pageCount: Int) {
         self.files = files

@@ -13,6 +13,8 @@ public struct Diagnostic: Error, Sendable, Equatable, Hashable, CustomStringConv
     public var message: String
     /// Further lines printed under the message (an include chain, a hint).
     public var notes: [String]
+    /// A problem that does not stop the build (an untranslated page): printed as `warning:`.
+    public var isWarning = false
 
     public init(file: String?, line: Int? = nil, column: Int? = nil, message: String, notes: [String] = []) {
         self.file = file
@@ -33,7 +35,7 @@ public struct Diagnostic: Error, Sendable, Equatable, Hashable, CustomStringConv
             }
             location += ": "
         }
-        return location + "error: " + message
+        return location + (isWarning ? "warning: " : "error: ") + message
     }
 }
 

@@ -4,11 +4,23 @@ import Foundation
 /// The machine-readable files every site gets: `sitemap.xml`, an Atom feed per collection that asks for one,
 /// and `robots.txt`. Written in code rather than templates so that escaping and dates are always right.
 enum Feeds {
-    static func sitemap(pageURLs: [String], baseURL: String) -> Data {
+    /// `alternates`: for a page in several languages, every version (`TranslationTable.alternates`), written as
+    /// `xhtml:link` elements with `hreflang`, and `x-default` for the default language's.
+    static func sitemap(pageURLs: [String], baseURL: String,
+                        alternates: [String: [(language: String, url: String)]] = [:]) -> Data {
         var data = Data("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n".utf8)
-        data.append(contentsOf: "<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n".utf8)
+        let xhtml = alternates.isEmpty ? "" : " xmlns:xhtml=\"http://www.w3.org/1999/xhtml\""
+        data.append(contentsOf: "<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\"\(xhtml)>\n".utf8)
         let lines = pageURLs.sorted().concurrentMap { url in
-            "  <url><loc>\(escape(SiteFilters.absoluteURL(url, baseURL: baseURL)))</loc></url>\n"
+            let location = "<loc>\(escape(SiteFilters.absoluteURL(url, baseURL: baseURL)))</loc>"
+            guard let versions = alternates[url] else { return "  <url>\(location)</url>\n" }
+            var line = "  <url>\(location)\n"
+            for (position, version) in versions.enumerated() {
+                let href = escape(SiteFilters.absoluteURL(version.url, baseURL: baseURL))
+                line += "    <xhtml:link rel=\"alternate\" hreflang=\"\(escape(version.language))\" href=\"\(href)\"/>\n"
+                if position == 0 { line += "    <xhtml:link rel=\"alternate\" hreflang=\"x-default\" href=\"\(href)\"/>\n" }
+            }
+            return line + "  </url>\n"
         }
         for line in lines { data.append(contentsOf: line.utf8) }
         data.append(contentsOf: "</urlset>\n".utf8)

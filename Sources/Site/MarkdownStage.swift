@@ -18,9 +18,13 @@ struct MarkdownStage {
     /// Each page's folder (`content/timeline`) as bytes with its number of segments, for resolving its
     /// ASCII links on bytes; nil for a page whose path is not ASCII.
     private let folders: [Folder?]
+    /// In a translation: the default language's pages by source (`TranslationTable.defaultURLs`), where a link
+    /// to a page not translated into this language leads.
+    private let fallbackURLs: [String: String]
 
-    init(content: ContentSet, urls: [String], options: MarkdownOptions) {
+    init(content: ContentSet, urls: [String], options: MarkdownOptions, fallbackURLs: [String: String] = [:]) {
         self.content = content
+        self.fallbackURLs = fallbackURLs
         self.urls = urls
         self.options = options
         var bySource: [String: Int] = [:]
@@ -29,6 +33,8 @@ struct MarkdownStage {
         // every page, a dozen reference-counted fields each.
         let folders = content.pages.withUnsafeBufferPointer { pages in
             for index in pages.indices { bySource[pages[index].source] = index }
+            // A link to `x.md` written in a translation leads to the same language's `x.zh.md`.
+            for index in pages.indices { if let original = pages[index].originalSource { bySource[original] = index } }
             return pages.indices.map { Self.folder(of: pages[$0].source) }
         }
         pageBySource = bySource
@@ -75,6 +81,9 @@ struct MarkdownStage {
         }
         if let asset = assetBySource[source] {
             return SitePath.link(from: urls[index], to: asset + fragment, basePath: content.config.basePath)
+        }
+        if let url = fallbackURLs[source] {
+            return SitePath.link(from: urls[index], to: url + fragment, basePath: content.config.basePath)
         }
         if decoded.hasSuffix(".md") {
             throw locate(link, on: index, "link to '\(destination)': there is no \(source)")

@@ -34,7 +34,7 @@ struct PagePlan: Sendable {
             plan.add(jobs(.taxonomy(position), url: taxonomy.url, source: source(taxonomy.indexPage),
                           candidates: ["\(taxonomy.name)/list.html", "taxonomy.html"], itemCount: 0, size: nil))
             for (place, term) in taxonomy.terms.enumerated() {
-                plan.add(jobs(.term(taxonomy: position, term: place), url: term.url(in: taxonomy.name),
+                plan.add(jobs(.term(taxonomy: position, term: place), url: taxonomy.url(of: term),
                               source: source(term.description), candidates: ["\(taxonomy.name)/term.html", "term.html"],
                               itemCount: term.pages.count, size: taxonomy.config.paginate))
             }

@@ -26,7 +26,7 @@ struct PageValues: Sendable {
     /// For each list page: its collection's sorted page indices.
     private let listMembers: [Int: [Int]]
 
-    init(content: ContentSet, rendered: [RenderedMarkdown?], urls: [String]) {
+    init(content: ContentSet, rendered: [RenderedMarkdown?], urls: [String], translations: TranslationTable? = nil) {
         let pages = content.pages
         // Refs, then cards (which point at refs), each page on its own: both are built on all cores.
         let summaries = Array(pages.indices).concurrentMap { Self.summary(of: pages[$0], rendered: rendered[$0]) }
@@ -59,6 +59,8 @@ struct PageValues: Sendable {
                 ("backlinks", .dictionary(OrderedDictionary(content.backlinks(of: index).map { group in
                     (group.collection, .array(group.sources.map { refs[$0] }))
                 }))),
+                ("lang", .string(content.language)),
+                ("translations", translations?.value(of: page.translationKey) ?? .array([])),
             ]
             return .dictionary(Self.merge(pairs, terms.pageTerms[index].isEmpty ? computed : computed + terms.pageTerms[index]))
         }
@@ -70,7 +72,7 @@ struct PageValues: Sendable {
             collectionPairs.append((collection.name, .dictionary(OrderedDictionary([
                 ("name", .string(collection.name)),
                 ("title", .string(config?.title ?? collection.name.capitalized)),
-                ("url", .string("/\(collection.name)/")),
+                ("url", .string("\(content.urlPrefix)/\(collection.name)/")),
                 ("index", collection.listPage.map { cards[$0] } ?? .none),
                 ("pages", .array(collection.pageIndices.map { cards[$0] })),
                 ("by_slug", .dictionary(OrderedDictionary(bySlug))),
@@ -96,7 +98,7 @@ struct PageValues: Sendable {
             (pair.key, Self.value(of: pair.value, key: pair.key, refs: refs, dateLabel: nil))
         }, [
             ("title", .string(config.title)), ("description", .string(config.description)),
-            ("language", .string(config.language)), ("base_url", .string(config.baseURL)),
+            ("language", .string(content.language)), ("base_url", .string(config.baseURL)),
             ("base_path", .string(config.basePath)),
         ]))
     }

@@ -13,80 +13,107 @@ public enum SiteBuilder {
         let root = options.root.standardizedFileURL
         var clock = StepClock()
 
-        // 1. Load config and content (front matter, dates, relations, drafts).
-        let content = try clock.step("load content") { () throws(BuildFailure) in
-            let content = try loadContent(root: root, includeDrafts: options.includeDrafts)
-            try ReservedKeys.check(content)
-            return content
+        // 1. Load config and content (front matter, dates, relations, drafts), in every language: the default
+        //    language's pages first, then each other language's translations (`Content/Languages/`).
+        let editions = try clock.step("load content") { () throws(BuildFailure) in
+            let editions = try loadContent(root: root, includeDrafts: options.includeDrafts)
+            for edition in editions { try ReservedKeys.check(edition) }
+            return editions
         }
+        let content = editions[0]
         // 1b. Check the claims ledger: each passage against the source text, each quotation against the passages.
         try clock.step("check ledger") { () throws(BuildFailure) in
             try checkLedger(content, root: root)
         }
-        let urls = content.pages.map(siteURL)
+        let urls = editions.map { $0.pages.map(siteURL) }
+        let translations = TranslationTable(editions: editions, urls: urls)
 
         // 1c. Data files under data/, for every template as `data`.
         let data = try clock.step("load data") { () throws(BuildFailure) in try DataFiles.load(root: root) }
+        // 1d. The templates' own words in every language, `i18n/<lang>.yml`, for the `t` filter.
+        let strings = try clock.step("load ui strings") { () throws(BuildFailure) in
+            try UIStringsLoader.load(root: root, languages: editions.map(\.language))
+        }
         let markdownOptions = MarkdownOptions(allowRawHTML: allowsRawHTML(content.config))
 
         // 2. Load and validate every template, with the site's own filters.
-        let filters = SiteFilters.all(baseURL: content.config.baseURL, markdownOptions: markdownOptions, root: root)
+        let filters = SiteFilters.all(baseURL: content.config.baseURL, markdownOptions: markdownOptions, root: root, strings: strings)
         let templates = try clock.step("load templates") { () throws(BuildFailure) in
             try TemplateSet.load(root: root, filters: filters, baseURL: content.config.baseURL, markdownOptions: markdownOptions,
-                                 cache: options.cache)
+                                 strings: strings, cache: options.cache)
         }
 
         // 3. Render Markdown bodies in parallel, rewriting and checking links between content files.
         let rendered = try clock.step("render markdown") { () throws(BuildFailure) in
-            try renderMarkdown(content: content, urls: urls, options: markdownOptions)
+            try editions.indices.map { (position) throws(BuildFailure) in
+                try renderMarkdown(content: editions[position], urls: urls[position], options: markdownOptions,
+                                   fallbackURLs: position == 0 ? [:] : translations.defaultURLs())
+            }
         }
 
-        // 4. Build the values templates see, once.
-        let values = clock.step("build page values") { PageValues(content: content, rendered: rendered, urls: urls) }
+        // 4. Build the values templates see, once per language.
+        let values = clock.step("build page values") {
+            editions.indices.map { PageValues(content: editions[$0], rendered: rendered[$0], urls: urls[$0], translations: translations) }
+        }
 
         // 5. Plan every HTML file: content pages, taxonomy term and index pages, numbered pages of long lists.
-        let plan = try clock.step("plan pages") { () throws(BuildFailure) in
-            try PagePlan.make(content: content, urls: urls, values: values)
+        let plans = try clock.step("plan pages") { () throws(BuildFailure) in
+            try editions.indices.map { (position) throws(BuildFailure) in
+                try PagePlan.make(content: editions[position], urls: urls[position], values: values[position])
+            }
         }
 
-        // 6. Render every planned page through its template, in parallel.
+        // 6. Render every planned page through its template, in parallel; each language with its own fragments.
         let metrics = options.measuresTemplates ? TemplateMetrics() : nil
         var files = try clock.step("render templates") { () throws(BuildFailure) in
-            try renderPages(plan.jobs, content: content, rendered: rendered, values: values, data: data, templates: templates,
-                            fragments: options.reusesFragments ? FragmentCache() : nil, metrics: metrics)
+            var files: [String: Data] = [:]
+            for position in editions.indices {
+                files.merge(try renderPages(plans[position].jobs, content: editions[position], rendered: rendered[position],
+                                            values: values[position], data: data, templates: templates,
+                                            fragments: options.reusesFragments ? FragmentCache() : nil, metrics: metrics),
+                            uniquingKeysWith: { first, _ in first })
+            }
+            return files
         }
 
         // 7. Feeds, sitemap, robots.txt; static files and content assets.
         try clock.step("feeds and static files") { () throws(BuildFailure) in
-            try addGeneratedFiles(to: &files, content: content, urls: urls, listed: plan.jobs.map(\.url), values: values)
+            try addGeneratedFiles(to: &files, editions: editions, urls: urls, listed: plans.flatMap { $0.jobs.map(\.url) },
+                                  values: values, alternates: translations.alternates())
             try copyStaticFiles(into: &files, root: root, content: content)
         }
 
         // 8. Redirect pages at old addresses (`aliases:`, `redirects:`, `page/1/`), and `_redirects` when asked.
         try clock.step("redirects") { () throws(BuildFailure) in
-            try RedirectPages.add(to: &files, content: content, urls: urls, implied: plan.redirects)
+            try RedirectPages.add(to: &files, content: content, urls: urls[0], implied: plans.flatMap(\.redirects))
         }
 
         // 9. Check every internal link and anchor in the output.
         try clock.step("check links") { () throws(BuildFailure) in
-            try checkLinks(files, content: content, urls: urls, root: root)
+            try checkLinks(files, content: content, urls: urls[0], root: root)
         }
 
-        var site = BuiltSite(files: files, pageCount: content.pages.count)
+        var site = BuiltSite(files: files, pageCount: editions.reduce(0) { $0 + $1.pages.count })
+        site.warnings = content.warnings.map { warning in
+            var diagnostic = Diagnostic(file: warning.file, line: warning.line, column: warning.column, message: warning.message,
+                                        notes: warning.notes)
+            diagnostic.isWarning = true
+            return diagnostic
+        }
         site.basePath = content.config.basePath
         site.timings = clock.timings
         site.templateMetrics = metrics?.report ?? []
         // Freed while the caller writes the output, instead of before it returns; or never, by a process that
         // exits after this build (`BuildOptions.freesMemory`).
-        BackgroundRelease.drop((consume content, consume rendered, consume values), freeing: options.freesMemory)
+        BackgroundRelease.drop((consume editions, consume rendered, consume values), freeing: options.freesMemory)
         return site
     }
 
     // MARK: - Steps
 
-    static func loadContent(root: URL, includeDrafts: Bool) throws(BuildFailure) -> ContentSet {
+    static func loadContent(root: URL, includeDrafts: Bool) throws(BuildFailure) -> [ContentSet] {
         do {
-            return try ContentLoader.load(root: root, includeDrafts: includeDrafts)
+            return try ContentLoader.loadEditions(root: root, includeDrafts: includeDrafts)
         } catch {
             throw BuildFailure(diagnostics: error.errors.map {
                 Diagnostic(file: $0.file, line: $0.line, column: $0.column, message: $0.message, notes: $0.notes)
@@ -99,8 +126,9 @@ public enum SiteBuilder {
         page.source == "content/404.md" ? SitePath.notFoundPage : page.url
     }
 
-    static func renderMarkdown(content: ContentSet, urls: [String], options: MarkdownOptions) throws(BuildFailure) -> [RenderedMarkdown?] {
-        let results = MarkdownStage(content: content, urls: urls, options: options).run()
+    static func renderMarkdown(content: ContentSet, urls: [String], options: MarkdownOptions,
+                               fallbackURLs: [String: String] = [:]) throws(BuildFailure) -> [RenderedMarkdown?] {
+        let results = MarkdownStage(content: content, urls: urls, options: options, fallbackURLs: fallbackURLs).run()
         var diagnostics: [Diagnostic] = []
         var rendered: [RenderedMarkdown?] = []
         rendered.reserveCapacity(results.count)
@@ -122,7 +150,9 @@ public enum SiteBuilder {
     static func renderPages(_ jobs: [RenderJob], content: ContentSet, rendered: [RenderedMarkdown?], values: PageValues,
                             data: Value = .dictionary(OrderedDictionary()), templates: TemplateSet, fragments: FragmentCache?,
                             metrics: TemplateMetrics? = nil) throws(BuildFailure) -> [String: Data] {
-        let globals = globals(site: values.site, collections: values.collections, taxonomies: values.taxonomies, data: data)
+        var pageLanguageGlobals = globals(site: values.site, collections: values.collections, taxonomies: values.taxonomies, data: data)
+        pageLanguageGlobals["lang"] = .string(content.language)
+        let globals = pageLanguageGlobals
         // Each thread renders with its own copy of the parsed templates (see `TemplateEnvironment.copy()`).
         let results = Array(jobs.indices).concurrentMap(perWorker: { templates.environment.copy() }) {
             environment, position -> Result<(String, Data), PageFailure> in
@@ -172,25 +202,30 @@ public enum SiteBuilder {
         ]
     }
 
-    /// The names a page's own render adds to the globals (`paginator` only on a numbered page of a long list).
-    static let pageGlobals = ["page", "current_url", "paginator"]
+    /// The names a page's own render adds to the globals (`paginator` only on a numbered page of a long list;
+    /// `lang`, the language of the page, on every page).
+    static let pageGlobals = ["page", "current_url", "paginator", "lang"]
 
-    /// `urls` are the content pages' (for feed entries), `listed` every rendered page's (for the sitemap).
-    static func addGeneratedFiles(to files: inout [String: Data], content: ContentSet, urls: [String], listed: [String],
-                                  values: PageValues) throws(BuildFailure) {
-        let baseURL = content.config.baseURL
-        files["sitemap.xml"] = Feeds.sitemap(pageURLs: listed.filter { $0 != "/404.html" }, baseURL: baseURL)
+    /// `urls` are the content pages' of each language (for feed entries), `listed` every rendered page's (for the
+    /// sitemap, with `alternates` for pages in several languages). A language's feeds sit under its URL prefix.
+    static func addGeneratedFiles(to files: inout [String: Data], editions: [ContentSet], urls: [[String]], listed: [String],
+                                  values: [PageValues], alternates: [String: [(language: String, url: String)]] = [:]) throws(BuildFailure) {
+        let config = editions[0].config
+        let baseURL = config.baseURL
+        files["sitemap.xml"] = Feeds.sitemap(pageURLs: listed.filter { $0 != "/404.html" }, baseURL: baseURL, alternates: alternates)
         files["robots.txt"] = Feeds.robots(baseURL: baseURL)
-        for collection in content.collections {
-            guard let config = content.config.collection(named: collection.name),
-                  config.feed else { continue }
-            let entries = collection.pageIndices.map { index in
-                Feeds.Entry(title: content.pages[index].title, date: content.pages[index].date, url: urls[index],
-                            summary: refSummary(values.refs[index]))
+        for (position, content) in editions.enumerated() {
+            let folder = content.urlPrefix.isEmpty ? "" : String(content.urlPrefix.dropFirst()) + "/"
+            for collection in content.collections {
+                guard let settings = config.collection(named: collection.name), settings.feed else { continue }
+                let entries = collection.pageIndices.map { index in
+                    Feeds.Entry(title: content.pages[index].title, date: content.pages[index].date, url: urls[position][index],
+                                summary: refSummary(values[position].refs[index]))
+                }
+                files["\(folder)\(collection.name)/atom.xml"] = Feeds.atom(
+                    collection: folder + collection.name, title: settings.title ?? collection.name.capitalized,
+                    siteTitle: config.title, entries: entries, baseURL: baseURL)
             }
-            files["\(collection.name)/atom.xml"] = Feeds.atom(
-                collection: collection.name, title: config.title ?? collection.name.capitalized,
-                siteTitle: content.config.title, entries: entries, baseURL: baseURL)
         }
     }
 

@@ -5,10 +5,17 @@ import Templates
 
 /// The filters a site adds to the template engine, which itself knows nothing of sites.
 enum SiteFilters {
-    static func all(baseURL: String, markdownOptions: MarkdownOptions, root: URL) -> [String: CustomFilter] {
+    static func all(baseURL: String, markdownOptions: MarkdownOptions, root: URL,
+                    strings: UIStrings = UIStrings()) -> [String: CustomFilter] {
         let basePath = SiteConfig(baseURL: baseURL).basePath
         return [
-            "date": { input, args, _, _ in try formatDate(input, style: args.first) },
+            "date": { input, args, _, context in try formatDate(input, style: args.first, language: language(of: context)) },
+            // `{{ "read_timeline" | t }}`: the page's language's words from `i18n/<lang>.yml` (`UIStrings`).
+            "t": { input, _, kwargs, context in
+                let key = try string(input, filter: "t")
+                guard case .string(let language)? = context.lookup("lang") else { throw FilterFailure("t needs the global 'lang'") }
+                return .string(try strings.text(key, language: language, arguments: kwargs))
+            },
             // `"/timeline/" | relative_url` on `/people/x/` gives `../../timeline/`. Links that are already relative,
             // fragments and URLs with a scheme are left alone, so the filter is safe to apply to anything. On the
             // 404 page, served at any depth, links start from the base path instead (`SitePath+NotFound.swift`).
@@ -88,7 +95,14 @@ enum SiteFilters {
     }
 
     /// Formats a date value (see `PageValues.dateValue`) at its own precision.
-    static func formatDate(_ input: Value, style: Value?) throws -> Value {
+    /// The language of the page being rendered (the `lang` global), English when there is none.
+    static func language(of context: FilterContext) -> String {
+        if case .string(let language)? = context.lookup("lang") { return language }
+        return "en"
+    }
+
+    /// Formats a date value at its own precision, in `language` (`LocalizedDate`; English by the engine's forms).
+    static func formatDate(_ input: Value, style: Value?, language: String = "en") throws -> Value {
         guard case .dictionary(let fields) = input, case .int(let year)? = fields["year"] else {
             throw FilterFailure("date expects a date value such as page.date")
         }
@@ -107,8 +121,10 @@ enum SiteFilters {
         switch styleName {
         case "long":
             if case .string(let label)? = fields["label"] { return .string(label) }
+            if !LocalizedDate.isEnglish(language) { return .string(LocalizedDate.format(date, language: language, short: false)) }
             return .string(date.long)
         case "short":
+            if !LocalizedDate.isEnglish(language) { return .string(LocalizedDate.format(date, language: language, short: true)) }
             return .string(date.short)
         case "iso":
             return .string(date.iso)

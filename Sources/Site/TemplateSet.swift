@@ -18,10 +18,12 @@ struct TemplateSet: Sendable {
         var sources: [String: String]
         var baseURL: String
         var markdownOptions: MarkdownOptions
+        /// The `t` filter's words (`i18n/*.yml`).
+        var strings: UIStrings
     }
 
     static func load(root: URL, filters: [String: CustomFilter], baseURL: String, markdownOptions: MarkdownOptions,
-                     cache: BuildCache?) throws(BuildFailure) -> TemplateSet {
+                     strings: UIStrings = UIStrings(), cache: BuildCache?) throws(BuildFailure) -> TemplateSet {
         let folder = root.appendingPathComponent("templates")
         var sources: [String: String] = [:]
         var diagnostics: [Diagnostic] = []
@@ -39,7 +41,7 @@ struct TemplateSet: Sendable {
             }
         }
         if !diagnostics.isEmpty { throw BuildFailure(diagnostics: diagnostics) }
-        let key = Key(sources: sources, baseURL: baseURL, markdownOptions: markdownOptions)
+        let key = Key(sources: sources, baseURL: baseURL, markdownOptions: markdownOptions, strings: strings)
         if let cached = cache?.templateSet(for: key) { return cached }
         do {
             let environment = try TemplateEnvironment(templates: sources, filters: filters, fileNamePrefix: "templates/")

@@ -7,9 +7,14 @@ public struct Taxonomy: Sendable {
     public var indexPage: Int?
 
     public var name: String { config.name }
+    /// What its URLs start with: "" in the default language, "/zh" in another (`ContentSet.urlPrefix`).
+    public var urlPrefix = ""
 
-    /// `/topics/`.
-    public var url: String { "/\(config.name)/" }
+    /// `/topics/` (`/zh/topics/` in another language).
+    public var url: String { "\(urlPrefix)/\(config.name)/" }
+
+    /// `/topics/openai-governance/` (`/zh/topics/openai-governance/` in another language).
+    public func url(of term: Term) -> String { urlPrefix + term.url(in: config.name) }
 }
 
 /// One term of a taxonomy and the pages that list it.

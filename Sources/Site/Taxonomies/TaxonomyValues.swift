@@ -25,7 +25,7 @@ struct TaxonomyValues: Sendable {
                     ("title", .string(term.description.map { content.pages[$0].title } ?? term.name)),
                     ("summary", .string(term.description.map { summaries[$0] } ?? "")),
                     ("slug", .string(term.slug)),
-                    ("url", .string(term.url(in: taxonomy.name))),
+                    ("url", .string(taxonomy.url(of: term))),
                     ("count", .int(term.pages.count)),
                     ("taxonomy", .string(taxonomy.name)),
                 ]))

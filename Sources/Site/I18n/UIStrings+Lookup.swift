@@ -1,0 +1,41 @@
+import Content
+import Foundation
+import Templates
+
+/// The `t` filter: `{{ "read_timeline" | t }}`, `{{ "events" | t(count=n) }}`, in the page's language (`lang`).
+extension UIStrings {
+    /// The text of `key` in `language`, its plural form chosen by `count`, with `{count}` and every other
+    /// `{name}` of `arguments` filled in.
+    func text(_ key: String, language: String, arguments: [(String, Value)]) throws -> String {
+        guard has(language) else {
+            throw FilterFailure("t: there is no \(UIStrings.file(for: language)) with the '\(language)' pages' UI strings")
+        }
+        guard let entry = entry(key, language: language) else {
+            let hint = Suggestion.closest(to: key, in: keys(of: language)).map { " — did you mean '\($0)'?" } ?? ""
+            throw FilterFailure("t: no key '\(key)' in \(UIStrings.file(for: language))\(hint)")
+        }
+        var text: String
+        switch entry {
+        case .text(let string): text = string
+        case .plural(let forms):
+            guard case .int(let count)? = arguments.first(where: { $0.0 == "count" })?.1 else {
+                throw FilterFailure("t: '\(key)' has plural forms; give the number as count=…")
+            }
+            text = forms[PluralRules.category(of: count, language: language)] ?? forms["other"] ?? ""
+        }
+        for (name, value) in arguments {
+            text = text.replacingOccurrences(of: "{\(name)}", with: Self.display(value))
+        }
+        return text
+    }
+
+    private static func display(_ value: Value) -> String {
+        switch value {
+        case .string(let text), .safe(let text): return text
+        case .int(let number): return String(number)
+        case .double(let number): return String(number)
+        case .bool(let flag): return flag ? "true" : "false"
+        default: return ""
+        }
+    }
+}
