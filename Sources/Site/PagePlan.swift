@@ -22,7 +22,8 @@ struct PagePlan: Sendable {
             let isListPage = content.pages[index].isListPage
             let candidates = TemplateSet.candidates(
                 explicit: content.pages[index].template, collection: collection, isListPage: isListPage,
-                isHome: source == "content/index.md", isNotFound: source == "content/404.md")
+                isHome: content.pages[index].translationKey == "content/index.md",
+                isNotFound: content.pages[index].translationKey == "content/404.md")
             let size = isListPage ? collection.flatMap { content.config.collection(named: $0)?.paginate } : nil
             return jobs(.page(index), url: urls[index], source: source, candidates: candidates,
                         itemCount: size == nil ? 0 : values.listItems(of: index).count, size: size)

@@ -26,7 +26,7 @@ public enum SiteBuilder {
             try checkLedger(content, root: root)
         }
         let urls = editions.map { $0.pages.map(siteURL) }
-        let translations = TranslationTable(editions: editions, urls: urls)
+        var translations = TranslationTable(editions: editions, urls: urls)
 
         // 1c. Data files under data/, for every template as `data`.
         let data = try clock.step("load data") { () throws(BuildFailure) in try DataFiles.load(root: root) }
@@ -63,6 +63,8 @@ public enum SiteBuilder {
             }
         }
 
+        translations.addGenerated(plans.map(\.jobs), editions: editions)
+
         // 6. Render every planned page through its template, in parallel; each language with its own fragments.
         let metrics = options.measuresTemplates ? TemplateMetrics() : nil
         var files = try clock.step("render templates") { () throws(BuildFailure) in
@@ -70,7 +72,8 @@ public enum SiteBuilder {
             for position in editions.indices {
                 files.merge(try renderPages(plans[position].jobs, content: editions[position], rendered: rendered[position],
                                             values: values[position], data: data, templates: templates,
-                                            fragments: options.reusesFragments ? FragmentCache() : nil, metrics: metrics),
+                                            fragments: options.reusesFragments ? FragmentCache() : nil, metrics: metrics,
+                                            translations: translations),
                             uniquingKeysWith: { first, _ in first })
             }
             return files
@@ -149,7 +152,7 @@ public enum SiteBuilder {
     /// same way (`SitePath.parentFolder`, the render's partition).
     static func renderPages(_ jobs: [RenderJob], content: ContentSet, rendered: [RenderedMarkdown?], values: PageValues,
                             data: Value = .dictionary(OrderedDictionary()), templates: TemplateSet, fragments: FragmentCache?,
-                            metrics: TemplateMetrics? = nil) throws(BuildFailure) -> [String: Data] {
+                            metrics: TemplateMetrics? = nil, translations: TranslationTable? = nil) throws(BuildFailure) -> [String: Data] {
         var pageLanguageGlobals = globals(site: values.site, collections: values.collections, taxonomies: values.taxonomies, data: data)
         pageLanguageGlobals["lang"] = .string(content.language)
         let globals = pageLanguageGlobals
@@ -162,7 +165,12 @@ public enum SiteBuilder {
             do {
                 let name = try templates.resolve(jobs[position].candidates, for: source)
                 var context = globals
-                let (page, paginator) = values.context(for: jobs[position], in: content, rendered: rendered)
+                var (page, paginator) = values.context(for: jobs[position], in: content, rendered: rendered)
+                if jobs[position].isGenerated, case .dictionary(var fields) = page {
+                    fields["lang"] = .string(content.language)
+                    fields["translations"] = translations?.generatedValue(at: url) ?? .array([])
+                    page = .dictionary(fields)
+                }
                 context["page"] = page
                 if let paginator { context["paginator"] = paginator }
                 context["current_url"] = .string(url)

@@ -20,6 +20,11 @@ struct TranslationTable: Sendable {
     private var versions: [String: [Version]] = [:]
     /// Whether the site has more than one language; a one-language site lists no translations.
     let isMultilingual: Bool
+    /// Generated pages (taxonomy indexes, terms) by their URL without the language's prefix, for those pages'
+    /// `translations`.
+    private var generated: [String: [Version]] = [:]
+    /// Each generated page's key in `generated`.
+    private var generatedKeys: [String: String] = [:]
 
     init(editions: [ContentSet], urls: [[String]]) {
         let settings = editions.first?.config.languageSettings
@@ -35,6 +40,28 @@ struct TranslationTable: Sendable {
         }
     }
 
+    /// Registers each language's generated pages (`RenderJob.isGenerated`): pages at the same URL but for the
+    /// language's prefix (`/topics/money/`, `/zh/topics/money/`) are versions of each other. Their title is the
+    /// language's name, as they have no title of their own before they are rendered.
+    mutating func addGenerated(_ jobs: [[RenderJob]], editions: [ContentSet]) {
+        guard isMultilingual, let settings = editions.first?.config.languageSettings else { return }
+        for (position, edition) in editions.enumerated() {
+            let languageTitle = settings.languages.first { $0.code == edition.language }?.title ?? edition.language
+            for job in jobs[position] where job.isGenerated {
+                let key = String(job.url.dropFirst(edition.urlPrefix.count))
+                generated[key, default: []].append(Version(language: edition.language, languageTitle: languageTitle,
+                                                           url: job.url, title: languageTitle))
+                generatedKeys[job.url] = key
+            }
+        }
+    }
+
+    /// `page.translations` of the generated page at `url`.
+    func generatedValue(at url: String) -> Value {
+        guard isMultilingual, let key = generatedKeys[url] else { return .array([]) }
+        return Self.value(generated[key] ?? [])
+    }
+
     /// The versions of the page with `key`, the default language's first.
     func versions(of key: String) -> [Version] { versions[key] ?? [] }
 
@@ -42,7 +69,11 @@ struct TranslationTable: Sendable {
     /// empty on a one-language site.
     func value(of key: String) -> Value {
         guard isMultilingual else { return .array([]) }
-        return .array(versions(of: key).map { version in
+        return Self.value(versions(of: key))
+    }
+
+    private static func value(_ versions: [Version]) -> Value {
+        .array(versions.map { version in
             .dictionary(OrderedDictionary([
                 ("lang", .string(version.language)),
                 ("language", .string(version.languageTitle)),
@@ -64,7 +95,7 @@ struct TranslationTable: Sendable {
     /// more than one version.
     func alternates() -> [String: [(language: String, url: String)]] {
         var result: [String: [(language: String, url: String)]] = [:]
-        for list in versions.values where list.count > 1 {
+        for list in Array(versions.values) + Array(generated.values) where list.count > 1 {
             let pairs = list.map { (language: $0.language, url: $0.url) }
             for version in list { result[version.url] = pairs }
         }
