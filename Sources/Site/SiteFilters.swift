@@ -5,6 +5,9 @@ import Templates
 
 /// The filters a site adds to the template engine, which itself knows nothing of sites.
 enum SiteFilters {
+    /// The filters templates may also call as functions: `{{ t("read_timeline") }}`.
+    static let functions: Set<String> = ["t"]
+
     static func all(baseURL: String, markdownOptions: MarkdownOptions, root: URL,
                     strings: UIStrings = UIStrings()) -> [String: CustomFilter] {
         let basePath = SiteConfig(baseURL: baseURL).basePath

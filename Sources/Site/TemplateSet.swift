@@ -44,7 +44,8 @@ struct TemplateSet: Sendable {
         let key = Key(sources: sources, baseURL: baseURL, markdownOptions: markdownOptions, strings: strings)
         if let cached = cache?.templateSet(for: key) { return cached }
         do {
-            let environment = try TemplateEnvironment(templates: sources, filters: filters, fileNamePrefix: "templates/")
+            let environment = try TemplateEnvironment(templates: sources, filters: filters, functions: SiteFilters.functions,
+                                                      fileNamePrefix: "templates/")
             let set = TemplateSet(environment: environment)
             cache?.store(set, for: key)
             return set

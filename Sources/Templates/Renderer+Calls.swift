@@ -22,6 +22,7 @@ extension Renderer {
                 for argument in arguments.keyword { mapping[argument.name] = try require(argument.value) }
                 return .dictionary(mapping)
             default:
+                if environment.functions.contains(name) { return try callFunction(name, arguments, span: callee.span) }
                 throw error(.undefined, "\(name) is undefined", at: callee.span)
             }
         case .attribute(let base, let method):
@@ -47,6 +48,21 @@ extension Renderer {
             return try located(span) { () throws(EvaluationFailure) in try receiver.callMethod(method, positional, keyword) }
         default:
             throw error(.type, "this expression is not callable", at: callee.span)
+        }
+    }
+
+    /// A custom filter called as a function (`TemplateEnvironment.functions`): its first argument is the input.
+    private func callFunction(_ name: String, _ arguments: Arguments, span: Span) throws -> Value {
+        let positional = try arguments.positional.map { try require($0) } + splatted(arguments)
+        let keyword = try arguments.keyword.map { ($0.name, try require($0.value)) } + keywordSplatted(arguments)
+        guard let input = positional.first else { throw error(.type, "\(name)() needs at least one argument", at: span) }
+        guard case .custom(let function)? = environment.filterTable[name] else { throw error(.undefined, "\(name) is undefined", at: span) }
+        do {
+            return try function(input, Array(positional.dropFirst()), keyword, FilterContext(renderer: self))
+        } catch let templateError as TemplateError {
+            throw templateError
+        } catch {
+            throw self.error(.filterFailed, "\(name)() failed: \(error)", at: span)
         }
     }
 

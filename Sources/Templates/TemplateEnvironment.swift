@@ -9,6 +9,8 @@ import Foundation
 public final class TemplateEnvironment: Sendable {
     let templates: [String: ParsedTemplate]
     let filters: [String: CustomFilter]
+    /// Custom filters that templates may also call as functions: `t("key", count=n)` is `"key" | t(count=n)`.
+    let functions: Set<String>
     /// Every filter a template can name, custom and builtin, by name.
     let filterTable: [String: FilterEntry]
     /// The same filters by slot: the parser gives each filter application its slot (`Invocation.slot`).
@@ -31,13 +33,16 @@ public final class TemplateEnvironment: Sendable {
     /// - Parameters:
     ///   - templates: Template sources by name ("base.html", "timeline/page.html").
     ///   - filters: Extra filters; a custom filter replaces a builtin of the same name.
+    ///   - functions: Names of custom filters that may also be called as global functions, the filter's input
+    ///     being the first argument (a name the context binds is the context's value, as for `range`).
     ///   - fileNamePrefix: Put before template names in error locations ("templates/").
     ///   - limits: Bounds on each render (steps, call depth, output size).
     /// - Throws: `TemplateErrors` with every problem found, sorted by file and position.
-    public init(templates: [String: String], filters: [String: CustomFilter] = [:], fileNamePrefix: String = "",
-                limits: TemplateLimits = TemplateLimits()) throws(TemplateErrors) {
+    public init(templates: [String: String], filters: [String: CustomFilter] = [:], functions: Set<String> = [],
+                fileNamePrefix: String = "", limits: TemplateLimits = TemplateLimits()) throws(TemplateErrors) {
         self.sources = templates
         self.filters = filters
+        self.functions = functions.filter { filters[$0] != nil }
         let filterTable = FilterEntry.table(custom: filters)
         self.filterTable = filterTable
         let names = filterTable.keys.sorted()
@@ -105,7 +110,8 @@ public final class TemplateEnvironment: Sendable {
     /// Parsing again is cheap (milliseconds) and cannot fail where the original succeeded; if it somehow
     /// does, the shared environment itself is returned.
     public func copy() -> TemplateEnvironment {
-        (try? TemplateEnvironment(templates: sources, filters: filters, fileNamePrefix: fileNamePrefix, limits: limits)) ?? self
+        (try? TemplateEnvironment(templates: sources, filters: filters, functions: functions, fileNamePrefix: fileNamePrefix,
+                                  limits: limits)) ?? self
     }
 
     /// The UTF-8 bytes of `text` with CRLF and lone CR turned into LF, so that line numbers in errors

@@ -30,6 +30,22 @@ import Testing
         #expect(output == "true 2 [&#34;k&#34;] true p.html")
     }
 
+    @Test func aCustomFilterNamedAsAFunctionCanBeCalled() throws {
+        let upper: CustomFilter = { input, args, kwargs, _ in
+            guard case .string(let text) = input else { return .none }
+            return .string(text.uppercased() + "\(args.count)" + kwargs.map(\.0).joined())
+        }
+        let templates = ["p.html": "{{ shout('a') }} {{ shout('b', 1, n=2) }} {{ 'c' | shout }} {{ shout is callable }}",
+                         "q.html": "{{ other('a') }}", "r.html": "{{ shout() }}"]
+        let environment = try TemplateEnvironment(templates: templates, filters: ["shout": upper, "other": upper],
+                                                  functions: ["shout", "missing"])
+        #expect(try environment.render("p.html", context: [:]) == "A0 B1n C0 True")
+        // A filter not named in `functions` stays a filter only; a name the context binds is the context's value.
+        #expect(throws: TemplateError.self) { try environment.render("q.html", context: [:]) }
+        #expect(throws: TemplateError.self) { try environment.render("r.html", context: [:]) }
+        #expect(try environment.copy().render("p.html", context: [:]) == "A0 B1n C0 True")
+    }
+
     @Test func customFilterReplacesBuiltinOfTheSameName() throws {
         let environment = try TemplateEnvironment(templates: ["p.html": "{{ 'A b' | slugify }}"],
                                                   filters: ["slugify": { _, _, _, _ in .string("custom") }])

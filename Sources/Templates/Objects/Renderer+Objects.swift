@@ -62,7 +62,8 @@ extension Renderer {
         guard case .name(let name) = expression.kind else { return false }
         guard let binding = lookup(name) else {
             // The global functions, unless the context gives the name a value.
-            return globalValue(name) == nil && ["range", "dict", "namespace", "cycler", "joiner"].contains(name)
+            return globalValue(name) == nil
+                && (["range", "dict", "namespace", "cycler", "joiner"].contains(name) || environment.functions.contains(name))
         }
         switch binding {
         case .joiner: return true
