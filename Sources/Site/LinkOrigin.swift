@@ -7,18 +7,25 @@ import Foundation
 /// Markdown body (as written, or as the `.md`-free site path), then in the templates (where links are
 /// written as site paths through `relative_url`). When neither has it, the page's source file is named.
 struct LinkOrigin {
-    let content: ContentSet
-    let urls: [String]
+    /// Every language's pages (one `ContentSet` on a one-language site), with their URLs.
+    let editions: [ContentSet]
+    let urls: [[String]]
     let root: URL
-    private let pageByOutput: [String: Int]
+    private let pageByOutput: [String: (edition: Int, index: Int)]
     private let templates: [(name: String, text: String)]
 
     init(content: ContentSet, urls: [String], root: URL) {
-        self.content = content
+        self.init(editions: [content], urls: [urls], root: root)
+    }
+
+    init(editions: [ContentSet], urls: [[String]], root: URL) {
+        self.editions = editions
         self.urls = urls
         self.root = root
-        var byOutput: [String: Int] = [:]
-        for (index, url) in urls.enumerated() { byOutput[SitePath.outputFile(for: url)] = index }
+        var byOutput: [String: (edition: Int, index: Int)] = [:]
+        for (edition, list) in urls.enumerated() {
+            for (index, url) in list.enumerated() { byOutput[SitePath.outputFile(for: url)] = (edition, index) }
+        }
         pageByOutput = byOutput
         templates = SourceTree.files(under: root.appendingPathComponent("templates")).compactMap { file in
             guard let data = FileManager.default.contents(atPath: file.url.path),
@@ -32,10 +39,10 @@ struct LinkOrigin {
         let fragment = link.href.firstIndex(of: "#").map { String(link.href[$0...]) } ?? ""
         let needles = [link.href, link.sitePath, String(link.sitePath.split(separator: "#").first ?? ""), fragment]
             .filter { !$0.isEmpty && $0 != "/" && $0 != "#" }
-        guard let index = pageByOutput[link.page] else {
+        guard let (edition, index) = pageByOutput[link.page] else {
             return locateInTemplates(needles, message: message, notes: ["in the generated file \(link.page)"])
         }
-        let page = content.pages[index]
+        let page = editions[edition].pages[index]
         for needle in needles {
             if let (line, column) = Self.find(needle, in: page.body) {
                 return Diagnostic(file: page.source, line: page.bodyStartLine + line - 1, column: column, message: message)

@@ -88,12 +88,13 @@ public enum SiteBuilder {
 
         // 8. Redirect pages at old addresses (`aliases:`, `redirects:`, `page/1/`), and `_redirects` when asked.
         try clock.step("redirects") { () throws(BuildFailure) in
-            try RedirectPages.add(to: &files, content: content, urls: urls[0], implied: plans.flatMap(\.redirects))
+            try RedirectPages.add(to: &files, content: content, urls: urls[0], implied: plans.flatMap(\.redirects),
+                                  translations: editions.indices.dropFirst().map { (editions[$0], urls[$0]) })
         }
 
         // 9. Check every internal link and anchor in the output.
         try clock.step("check links") { () throws(BuildFailure) in
-            try checkLinks(files, content: content, urls: urls[0], root: root)
+            try checkLinks(files, editions: editions, urls: urls, root: root)
         }
 
         var site = BuiltSite(files: files, pageCount: editions.reduce(0) { $0 + $1.pages.count })
@@ -269,15 +270,15 @@ public enum SiteBuilder {
         if !diagnostics.isEmpty { throw BuildFailure(diagnostics: diagnostics) }
     }
 
-    static func checkLinks(_ files: [String: Data], content: ContentSet, urls: [String], root: URL) throws(BuildFailure) {
-        let checker = LinkChecker(files: files, basePath: content.config.basePath)
+    static func checkLinks(_ files: [String: Data], editions: [ContentSet], urls: [[String]], root: URL) throws(BuildFailure) {
+        let checker = LinkChecker(files: files, basePath: editions[0].config.basePath)
         let broken = checker.check()
         // Every page's links and ids, half a million ranges on a large site: freed meanwhile, even
         // by a build that frees nothing else, because the memory is then reused while the output is written
         // (4 MB less peak memory at 10,000 pages, for no measurable time).
         BackgroundRelease.drop(consume checker)
         guard !broken.isEmpty else { return }
-        let locator = LinkOrigin(content: content, urls: urls, root: root)
+        let locator = LinkOrigin(editions: editions, urls: urls, root: root)
         throw BuildFailure(diagnostics: broken.map(locator.diagnostic))
     }
 }

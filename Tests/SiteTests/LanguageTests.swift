@@ -146,6 +146,14 @@ struct LanguageTests {
         #expect(site.files["zh/people/ada/index.html"] == nil && site.files["people/ada/index.html"] == nil)
     }
 
+    @Test func aTranslationsAliasesGetRedirects() throws {
+        let fixture = try FixtureSite("languages")
+        defer { fixture.remove() }
+        try fixture.replace(in: "content/people/ada.zh.md", "title: 艾达", with: "title: 艾达\naliases: [/zh/people/ada-lovelace/]")
+        let redirect = try #require(try fixture.build().text("zh/people/ada-lovelace/index.html"))
+        #expect(redirect.contains("https://example.org/zh/people/ada/"))
+    }
+
     @Test func theOutputIsTheSameOnEveryBuild() throws {
         let fixture = try FixtureSite("languages")
         defer { fixture.remove() }

@@ -21,13 +21,18 @@ enum RedirectPages {
 
     static let fileName = "_redirects"
 
+    /// `translations`: the other languages' pages with their URLs, whose `aliases:` are written too (as given:
+    /// an alias is a whole site path, not put under the language's prefix).
     static func add(to files: inout [String: Data], content: ContentSet, urls: [String],
-                    implied: [(from: String, to: String)]) throws(BuildFailure) {
+                    implied: [(from: String, to: String)],
+                    translations: [(content: ContentSet, urls: [String])] = []) throws(BuildFailure) {
         var entries: [Entry] = []
-        for index in content.pages.indices {
-            for alias in content.pages[index].aliases {
-                entries.append(Entry(from: alias.url, to: urls[index], file: content.pages[index].source,
-                                     line: alias.line, column: alias.column, what: "alias"))
+        for (pages, pageURLs) in [(content, urls)] + translations.map({ ($0.content, $0.urls) }) {
+            for index in pages.pages.indices {
+                for alias in pages.pages[index].aliases {
+                    entries.append(Entry(from: alias.url, to: pageURLs[index], file: pages.pages[index].source,
+                                         line: alias.line, column: alias.column, what: "alias"))
+                }
             }
         }
         for redirect in content.config.redirects {
