@@ -5,7 +5,7 @@ extension Array where Element == (key: String, value: Node) {
     /// Keys are compared where they lie: a `for` loop, `first(where:)` or even an indexed read copies
     /// each pair it looks at, key and value (retains and releases), which showed up when sorting and
     /// checking 10,000 pages.
-    func firstValue(forKey key: String) -> Node? {
+    public func firstValue(forKey key: String) -> Node? {
         withUnsafeBufferPointer { pairs in
             guard let base = pairs.baseAddress else { return nil }
             for index in 0..<pairs.count {

@@ -94,10 +94,17 @@ struct PageValues: Sendable {
         self.taxonomyTerms = content.taxonomies.indices.map { terms.terms(of: $0, in: content, cards: cards) }
         self.taxonomies = Self.taxonomiesGlobal(content: content, terms: taxonomyTerms, cards: cards)
         let config = content.config
-        self.site = .dictionary(Self.merge(config.extra.map { pair in
+        // A language's own `site:` settings (`languages: {zh: {site: {title: …}}}`) replace the file's.
+        let overrides = config.languageSettings?.siteSettings(of: content.language) ?? []
+        var settings = config.extra
+        for (key, node) in overrides {
+            if let position = settings.firstIndex(where: { $0.key == key }) { settings[position].value = node } else { settings.append((key, node)) }
+        }
+        self.site = .dictionary(Self.merge(settings.map { pair in
             (pair.key, Self.value(of: pair.value, key: pair.key, refs: refs, dateLabel: nil))
         }, [
-            ("title", .string(config.title)), ("description", .string(config.description)),
+            ("title", .string(overrides.firstValue(forKey: "title")?.string ?? config.title)),
+            ("description", .string(overrides.firstValue(forKey: "description")?.string ?? config.description)),
             ("language", .string(content.language)), ("base_url", .string(config.baseURL)),
             ("base_path", .string(config.basePath)),
         ]))

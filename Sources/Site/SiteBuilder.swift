@@ -233,7 +233,8 @@ public enum SiteBuilder {
                 }
                 files["\(folder)\(collection.name)/atom.xml"] = Feeds.atom(
                     collection: folder + collection.name, title: settings.title ?? collection.name.capitalized,
-                    siteTitle: config.title, entries: entries, baseURL: baseURL)
+                    siteTitle: config.languageSettings?.siteSettings(of: content.language).firstValue(forKey: "title")?.string
+                        ?? config.title, entries: entries, baseURL: baseURL)
             }
         }
     }

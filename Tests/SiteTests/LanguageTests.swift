@@ -65,6 +65,15 @@ struct LanguageTests {
         #expect(zhTerm.contains(#"<li class="tagged">公司成立</li>"#) && !zhTerm.contains("The second event"))
         let feed = try #require(site.text("zh/timeline/atom.xml"))
         #expect(feed.contains("https://example.org/zh/timeline/a/") && !feed.contains("https://example.org/timeline/b/"))
+        #expect(feed.contains("<title>两种语言: Timeline</title>"))
+    }
+
+    @Test func aLanguageMayGiveItsOwnSiteSettings() throws {
+        let fixture = try FixtureSite("languages")
+        defer { fixture.remove() }
+        let site = try fixture.build()
+        #expect(site.text("zh/index.html")?.contains(#"<p class="site">两种语言</p>"#) == true)
+        #expect(site.text("index.html")?.contains(#"<p class="site">Two languages</p>"#) == true)
     }
 
     @Test func markdownLinksLeadToTheSameLanguageOrToTheOriginalWhenUntranslated() throws {

@@ -1,13 +1,21 @@
 /// The languages of a site (`languages:`, `default_language:` and `translations:` in `site.yml`).
 ///
 /// A site without `languages:` has one language (`language:`, "en" by default) and no translations.
-public struct LanguageSettings: Sendable, Equatable {
+public struct LanguageSettings: Sendable {
     /// One language of the site, in `site.yml` order.
-    public struct Language: Sendable, Equatable {
+    public struct Language: Sendable {
         /// The code written in file names and URLs: "en", "zh".
         public var code: String
         /// `title:` — the language's name in itself ("English", "中文"), for language switchers.
         public var title: String
+        /// `site:` — settings of `site.yml` that this language's pages see otherwise (`site.title`,
+        /// `site.description`, any custom key), in the order written.
+        public var site: [(key: String, value: Node)] = []
+    }
+
+    /// The `site:` settings of `language`, empty for a language without them.
+    public func siteSettings(of language: String) -> [(key: String, value: Node)] {
+        languages.first { $0.code == language }?.site ?? []
     }
 
     /// What the build does about a page of the default language with no translation (`translations: {missing: …}`).

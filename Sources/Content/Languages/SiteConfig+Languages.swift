@@ -26,23 +26,30 @@ extension SiteConfig {
                                            message: "'\(code.visible)' is not a language code: use letters, digits and '-' (en, zh, pt-BR)"))
                 continue
             }
-            var title = code
+            var language = LanguageSettings.Language(code: code, title: code)
             if case .mapping(let fields) = settings.value {
                 for (key, value) in fields {
                     if key == "title" {
-                        title = value.expectString(file: fileName, key: key, errors: &errors) ?? code
+                        language.title = value.expectString(file: fileName, key: key, errors: &errors) ?? code
+                    } else if key == "site", case .mapping(let pairs) = value.value {
+                        language.site = pairs
+                        for (name, setting) in pairs where ["title", "description"].contains(name) {
+                            _ = setting.expectString(file: fileName, key: name, errors: &errors)
+                        }
+                    } else if key == "site" {
+                        errors.append(value.typeError(file: fileName, key: key, expected: "a mapping of site settings, such as {title: …}"))
                     } else {
                         errors.append(ContentError(.config, file: fileName, line: value.keyLine ?? value.line,
                                                    column: value.keyColumn ?? value.column,
                                                    message: "unknown setting '\(key.visible)' for language '\(code)'",
-                                                   notes: ["known settings: title"]))
+                                                   notes: ["known settings: title, site"]))
                     }
                 }
             } else if case .null = settings.value {
             } else {
                 errors.append(settings.typeError(file: fileName, key: code, expected: "a mapping such as {title: English}"))
             }
-            languages.append(.init(code: code, title: title))
+            languages.append(language)
         }
         guard !languages.isEmpty else { return nil }
         if let node = pairs.firstValue(forKey: "default_language"),
