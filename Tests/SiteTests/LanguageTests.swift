@@ -68,6 +68,22 @@ struct LanguageTests {
         #expect(feed.contains("<title>两种语言: Timeline</title>"))
     }
 
+    @Test func aTranslationInheritsEveryKeyItDoesNotWrite() throws {
+        let fixture = try FixtureSite("languages")
+        defer { fixture.remove() }
+        // ada.zh.md writes only its title: role and summary come from ada.md.
+        #expect(try fixture.build().text("zh/people/ada/index.html")?.contains(#"<p class="role">Mathematician · 一位创始人。</p>"#) == true,
+                "role is inherited; the summary is the translation's own first paragraph")
+        try fixture.replace(in: "content/people/ada.zh.md", "title: 艾达", with: "title: 艾达\nrole: 数学家\nsummary: 第一位程序员。")
+        #expect(try fixture.build().text("zh/people/ada/index.html")?.contains(#"<p class="role">数学家 · 第一位程序员。</p>"#) == true)
+        // An original's permalink moves its translation too; a translation's own slug is its own.
+        try fixture.replace(in: "content/people/ada.md", "title: Ada", with: "title: Ada\npermalink: /ada/")
+        try fixture.replace(in: "content/timeline/a.md", "[Ada](../people/ada.md)", with: "Ada")
+        try fixture.replace(in: "content/timeline/a.zh.md", "[艾达](../people/ada.md)", with: "艾达")
+        let site = try fixture.build()
+        #expect(site.files["zh/ada/index.html"] != nil && site.files["ada/index.html"] != nil)
+    }
+
     @Test func aLanguageMayGiveItsOwnSiteSettings() throws {
         let fixture = try FixtureSite("languages")
         defer { fixture.remove() }

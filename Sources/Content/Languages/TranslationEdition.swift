@@ -1,10 +1,12 @@
 /// The pages of one language other than the default, made from its translations and their originals.
 ///
 /// - A translation (`x.zh.md`) needs an original (`x.md`); one without is an error.
-/// - Its URL is the original's under `/<lang>/`; it has its own title, summary, body and other keys.
-/// - The shared keys (`LanguageSettings.sharedKeys`, and every relation and taxonomy key) are the original's:
-///   written once, in the original, and inherited; a translation that writes one with another value is an error
-///   at its line.
+/// - Its URL is the original's under `/<lang>/` (its own `slug:` or `permalink:` under `/<lang>/` if it has one).
+/// - Its front matter holds only what changes (title, summary, date_label, …): every key of the original it does
+///   not write is inherited, except the original's own `aliases`, `revision`, `draft`, `slug` and `permalink`,
+///   and `summary` (without one, a translation's summary is its own body's first paragraph, as for any page).
+///   The shared keys (`LanguageSettings.sharedKeys`, and every relation and taxonomy key) may not be written
+///   with another value: that is an error at the translation's line.
 /// - Relations and links lead to the same language's pages; a relation to a page not (yet) translated is left
 ///   out of the translation's lists. Collections, backlinks and taxonomies hold this language's pages only.
 /// - A page of the default language without a translation is reported in `missing` (a warning or an error,
@@ -34,8 +36,10 @@ struct TranslationEdition {
             }
             let source = original.pages[originalIndex]
             page.originalSource = originalSource
-            page.url = "/" + language + page.url
-            page.outputPath = language + "/" + page.outputPath
+            let ownPlace = page["slug"] != nil || page["permalink"] != nil
+            page.url = "/" + language + (ownPlace ? page.url : source.url)
+            if !ownPlace { page.slug = source.slug }
+            page.outputPath = PageRoute.outputPath(for: page.url)
             errors += Self.inherit(&page, from: source, shared: shared, sharedList: settings.sharedKeys)
             if let warning = Self.outdated(page, original: source) { warnings.append(warning) }
             pages.append(page)
@@ -79,11 +83,22 @@ struct TranslationEdition {
         self.warnings = warnings
     }
 
-    /// Copies the original's shared keys into the translation; a shared key written differently is an error.
+    /// The original's keys a translation does not take over: they belong to the original's file and address.
+    /// A translation without `summary:` is summed up by its own body's first paragraph, in its own language.
+    static let notInherited: Set<String> = ["aliases", "revision", "draft", "slug", "permalink", "summary"]
+
+    /// Copies the original's keys the translation does not write into it; a shared key written differently is an
+    /// error.
     private static func inherit(_ page: inout Page, from original: Page, shared: Set<String>, sharedList: [String]) -> [ContentError] {
         var errors: [ContentError] = []
         let note = "shared keys are written once, in the original; translations inherit them (site.yml: translations: {shared: "
             + "[\(sharedList.joined(separator: ", "))]}, and every relation and taxonomy key)"
+        if page["title"] == nil { page.title = original.title }
+        if page["date_label"] == nil { page.dateLabel = original.dateLabel }
+        if page["template"] == nil { page.template = original.template }
+        for (key, node) in original.frontMatter where !shared.contains(key) && !notInherited.contains(key) {
+            if page.frontMatter.firstIndex(where: { $0.key == key }) == nil { page.frontMatter.append((key, node)) }
+        }
         for (key, node) in original.frontMatter where shared.contains(key) {
             if let position = page.frontMatter.firstIndex(where: { $0.key == key }) {
                 let own = page.frontMatter[position].value
