@@ -44,6 +44,11 @@ public enum SiteBuilder {
                             fragments: options.reusesFragments ? FragmentCache() : nil, metrics: metrics)
         }
 
+        // The search index, when site.yml asks for one (Search/).
+        try clock.step("search index") { () throws(BuildFailure) in
+            try SearchStep.add(to: &files, content: content, urls: urls, rendered: rendered)
+        }
+
         // 6. Feeds, sitemap, robots.txt; static files and content assets.
         try clock.step("feeds and static files") { () throws(BuildFailure) in
             try addGeneratedFiles(to: &files, content: content, urls: urls, values: values)
