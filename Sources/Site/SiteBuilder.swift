@@ -51,7 +51,8 @@ public enum SiteBuilder {
 
         // 6. Feeds, sitemap, robots.txt; static files and content assets.
         try clock.step("feeds and static files") { () throws(BuildFailure) in
-            try addGeneratedFiles(to: &files, content: content, urls: urls, values: values)
+            try FeedsStep(content: content, urls: urls, rendered: rendered, values: values, templates: templates,
+                          hasStaticRobots: FeedsStep.hasStaticRobots(root: root)).add(to: &files)
             try copyStaticFiles(into: &files, root: root, content: content)
         }
 
@@ -154,34 +155,10 @@ public enum SiteBuilder {
         return files
     }
 
-    static func addGeneratedFiles(to files: inout [String: Data], content: ContentSet, urls: [String],
-                                  values: PageValues) throws(BuildFailure) {
-        let baseURL = content.config.baseURL
-        let listed = urls.filter { $0 != "/404.html" }
-        files["sitemap.xml"] = Feeds.sitemap(pageURLs: listed, baseURL: baseURL)
-        files["robots.txt"] = Feeds.robots(baseURL: baseURL)
-        for collection in content.collections {
-            guard let config = content.config.collection(named: collection.name),
-                  config.feed else { continue }
-            let entries = collection.pageIndices.map { index in
-                Feeds.Entry(title: content.pages[index].title, date: content.pages[index].date, url: urls[index],
-                            summary: refSummary(values.refs[index]))
-            }
-            files["\(collection.name)/atom.xml"] = Feeds.atom(
-                collection: collection.name, title: config.title ?? collection.name.capitalized,
-                siteTitle: content.config.title, entries: entries, baseURL: baseURL)
-        }
-    }
-
     /// `allow_raw_html: false` in site.yml turns raw HTML in Markdown off; it is on by default (authors are trusted).
     static func allowsRawHTML(_ config: SiteConfig) -> Bool {
         if case .bool(let allowed)? = config.extra.first(where: { $0.key == "allow_raw_html" })?.value.value { return allowed }
         return true
-    }
-
-    private static func refSummary(_ ref: Value) -> String {
-        if case .dictionary(let fields) = ref, case .string(let summary)? = fields["summary"] { return summary }
-        return ""
     }
 
     /// Copies `static/**` to the output root and non-Markdown files under `content/` next to their pages.

@@ -8,7 +8,7 @@ extension Renderer {
     /// Writes `value` as Jinja's autoescape does (`markupsafe.escape`), escaping straight into the page.
     func writeEscaped(_ value: Value, at span: Span) throws {
         guard !discardingOutput else { return }
-        HTMLEscaper.appendMarkup(value, to: &output)
+        if escaping == .html { HTMLEscaper.appendMarkup(value, to: &output) } else { escaping.append(value, to: &output) }
         try checkOutputSize(at: span)
     }
 
@@ -28,6 +28,11 @@ extension Renderer {
             guard !discardingOutput else { return }
             if case .call(let callee, let arguments) = expression.kind, let closure = macroClosure(callee) {
                 _ = try callMacro(closure, arguments, span: expression.span, writingDirectly: true)
+                return
+            }
+            if escaping == .json, OutputEscaping.writesJSON(expression) {
+                output.append(contentsOf: HTMLEscaper.markup(try require(expression)).utf8)
+                try checkOutputSize(at: statement.span)
                 return
             }
             try writeEscaped(try require(expression), at: statement.span)
