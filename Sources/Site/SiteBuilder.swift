@@ -44,6 +44,11 @@ public enum SiteBuilder {
                             fragments: options.reusesFragments ? FragmentCache() : nil, metrics: metrics)
         }
 
+        // Pages also written as JSON (`output: [html, json]`, Outputs/).
+        try clock.step("other outputs") { () throws(BuildFailure) in
+            try OutputsStep(content: content, urls: urls, rendered: rendered, values: values, templates: templates).add(to: &files)
+        }
+
         // The search index, when site.yml asks for one (Search/).
         try clock.step("search index") { () throws(BuildFailure) in
             try SearchStep.add(to: &files, content: content, urls: urls, rendered: rendered)
