@@ -120,6 +120,9 @@
     });
   }
 
+  // For the tests, which run this script under Node and compare with SearchText.
+  window.__buildSiteSearch.internals = { terms: queryTerms, shardOf: shardOf };
+
   var form = document.querySelector("form[data-search-form]");
   var list = document.querySelector("[data-search-results]");
   var status = document.querySelector("[data-search-status]");
