@@ -56,18 +56,30 @@ public enum SiteBuilder {
                             fragments: options.reusesFragments ? FragmentCache() : nil, metrics: metrics)
         }
 
-        // 7. Feeds, sitemap, robots.txt; static files and content assets.
+        // 7. Pages also written as JSON (`output: [html, json]`, Outputs/).
+        try clock.step("other outputs") { () throws(BuildFailure) in
+            try OutputsStep(content: content, urls: urls, rendered: rendered, values: values, templates: templates).add(to: &files)
+        }
+
+        // 8. The search index, when site.yml asks for one (Search/).
+        try clock.step("search index") { () throws(BuildFailure) in
+            try SearchStep.add(to: &files, content: content, urls: urls, rendered: rendered)
+        }
+
+        // 9. Feeds, sitemap, robots.txt (Feeds/); static files and content assets.
         try clock.step("feeds and static files") { () throws(BuildFailure) in
-            try addGeneratedFiles(to: &files, content: content, urls: urls, listed: plan.jobs.map(\.url), values: values)
+            try FeedsStep(content: content, urls: urls, jobs: plan.jobs, rendered: rendered,
+                          values: values, templates: templates,
+                          hasStaticRobots: FeedsStep.hasStaticRobots(root: root)).add(to: &files)
             try copyStaticFiles(into: &files, root: root, content: content)
         }
 
-        // 8. Redirect pages at old addresses (`aliases:`, `redirects:`, `page/1/`), and `_redirects` when asked.
+        // 10. Redirect pages at old addresses (`aliases:`, `redirects:`, `page/1/`), and `_redirects` when asked.
         try clock.step("redirects") { () throws(BuildFailure) in
             try RedirectPages.add(to: &files, content: content, urls: urls, implied: plan.redirects)
         }
 
-        // 9. Check every internal link and anchor in the output.
+        // 11. Check every internal link and anchor in the output.
         try clock.step("check links") { () throws(BuildFailure) in
             try checkLinks(files, content: content, urls: urls, root: root)
         }
@@ -175,34 +187,10 @@ public enum SiteBuilder {
     /// The names a page's own render adds to the globals (`paginator` only on a numbered page of a long list).
     static let pageGlobals = ["page", "current_url", "paginator"]
 
-    /// `urls` are the content pages' (for feed entries), `listed` every rendered page's (for the sitemap).
-    static func addGeneratedFiles(to files: inout [String: Data], content: ContentSet, urls: [String], listed: [String],
-                                  values: PageValues) throws(BuildFailure) {
-        let baseURL = content.config.baseURL
-        files["sitemap.xml"] = Feeds.sitemap(pageURLs: listed.filter { $0 != "/404.html" }, baseURL: baseURL)
-        files["robots.txt"] = Feeds.robots(baseURL: baseURL)
-        for collection in content.collections {
-            guard let config = content.config.collection(named: collection.name),
-                  config.feed else { continue }
-            let entries = collection.pageIndices.map { index in
-                Feeds.Entry(title: content.pages[index].title, date: content.pages[index].date, url: urls[index],
-                            summary: refSummary(values.refs[index]))
-            }
-            files["\(collection.name)/atom.xml"] = Feeds.atom(
-                collection: collection.name, title: config.title ?? collection.name.capitalized,
-                siteTitle: content.config.title, entries: entries, baseURL: baseURL)
-        }
-    }
-
     /// `allow_raw_html: false` in site.yml turns raw HTML in Markdown off; it is on by default (authors are trusted).
     static func allowsRawHTML(_ config: SiteConfig) -> Bool {
         if case .bool(let allowed)? = config.extra.first(where: { $0.key == "allow_raw_html" })?.value.value { return allowed }
         return true
-    }
-
-    private static func refSummary(_ ref: Value) -> String {
-        if case .dictionary(let fields) = ref, case .string(let summary)? = fields["summary"] { return summary }
-        return ""
     }
 
     /// Copies `static/**` to the output root and non-Markdown files under `content/` next to their pages.

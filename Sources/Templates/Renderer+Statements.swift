@@ -8,7 +8,12 @@ extension Renderer {
     /// Writes `value` as Jinja's autoescape does (`markupsafe.escape`), escaping straight into the page.
     func writeEscaped(_ value: Value, at span: Span) throws {
         guard !discardingOutput else { return }
-        if autoescapes { HTMLEscaper.appendMarkup(value, to: &output) } else { output.append(contentsOf: value.pythonString.utf8) }
+        switch escaping {
+        case .html:
+            if autoescapes { HTMLEscaper.appendMarkup(value, to: &output) } else { output.append(contentsOf: value.pythonString.utf8) }
+        default:
+            escaping.append(value, to: &output)
+        }
         try checkOutputSize(at: span)
     }
 
@@ -28,6 +33,11 @@ extension Renderer {
             guard !discardingOutput else { return }
             if case .call(let callee, let arguments) = expression.kind, let closure = macroClosure(callee) {
                 _ = try callMacro(closure, arguments, span: expression.span, writingDirectly: true)
+                return
+            }
+            if escaping == .json, OutputEscaping.writesJSON(expression) {
+                output.append(contentsOf: HTMLEscaper.markup(try require(expression)).utf8)
+                try checkOutputSize(at: statement.span)
                 return
             }
             try writeEscaped(try require(expression), at: statement.span)

@@ -53,6 +53,8 @@ final class Renderer {
     @exclusivity(unchecked) var fragment: FragmentRecording?
     /// This render's measurements when metrics were asked for (see `TemplateMetrics`), else nil.
     @exclusivity(unchecked) var tally: MetricsTally?
+    /// How `{{ … }}` escapes in this render (`OutputEscaping`), from the name of the template rendered.
+    var escaping = OutputEscaping.html
 
     init(environment: TemplateEnvironment, globals: [String: Value], template: ParsedTemplate,
          fragments: FragmentCache? = nil, partition: String = "", measures: Bool = false) {
