@@ -8,8 +8,14 @@ extension Renderer {
     /// Writes `value` as Jinja's autoescape does (`markupsafe.escape`), escaping straight into the page.
     func writeEscaped(_ value: Value, at span: Span) throws {
         guard !discardingOutput else { return }
-        if autoescapes { HTMLEscaper.appendMarkup(value, to: &output) } else { output.append(contentsOf: value.pythonString.utf8) }
+        if autoescapes { HTMLEscaper.appendMarkup(value, to: &output) } else { writeUnescaped(value) }
         try checkOutputSize(at: span)
+    }
+
+    /// Inside `{% autoescape false %}`: the value's text as it is (kept out of `writeEscaped`, which is hot).
+    @inline(never)
+    private func writeUnescaped(_ value: Value) {
+        output.append(contentsOf: value.pythonString.utf8)
     }
 
     private func checkOutputSize(at span: Span) throws {
