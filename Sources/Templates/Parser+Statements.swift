@@ -125,6 +125,23 @@ extension Parser {
         return reference
     }
 
+    /// `["a", "b", …]` in an include: the first template of the list that exists.
+    private mutating func parseTemplateChoice() throws(TemplateError) -> TemplateReference {
+        let open = advance().span
+        var names: [String] = []
+        while case .string(let name) = current.kind {
+            names.append(name)
+            advance()
+            if !skipSymbol(",") { break }
+        }
+        guard isSymbol("]") else { throw unexpected(expected: "a template name as a string literal or ']'") }
+        let span = open.joined(advance().span)
+        guard let first = names.first else { throw source.error(.syntax, "an include needs at least one template name", at: open.start) }
+        let reference = TemplateReference(name: first, span: span, alternatives: Array(names.dropFirst()))
+        references.append(reference)
+        return reference
+    }
+
     /// Parses an optional `with context` / `without context`, returning the given default when absent.
     private mutating func parseContextModifier(default defaultValue: Bool) throws(TemplateError) -> Bool {
         guard isName("with") || isName("without"), peek().kind == .name("context") else { return defaultValue }
@@ -135,7 +152,7 @@ extension Parser {
     }
 
     private mutating func parseInclude(at start: Int) throws(TemplateError) -> Statement {
-        var reference = try parseTemplateReference()
+        var reference = isSymbol("[") ? try parseTemplateChoice() : try parseTemplateReference()
         var ignoreMissing = false
         if isName("ignore"), peek().kind == .name("missing") {
             advance()

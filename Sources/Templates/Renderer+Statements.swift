@@ -285,7 +285,9 @@ extension Renderer {
     }
 
     private func include(_ reference: TemplateReference, ignoreMissing: Bool, withContext: Bool) throws {
-        guard let included = environment.templates[reference.name] else {
+        let found = reference.alternatives.isEmpty ? environment.templates[reference.name]
+            : reference.candidates.lazy.compactMap { self.environment.templates[$0] }.first
+        guard let included = found else {
             if ignoreMissing { return }
             throw error(.templateNotFound, "template '\(reference.name)' not found", at: reference.span)
         }

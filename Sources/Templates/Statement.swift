@@ -72,6 +72,11 @@ struct TemplateReference: Sendable {
     var span: Span
     /// `include … ignore missing`: a missing target is not an error.
     var isOptional = false
+    /// `{% include ["a", "b"] %}`: the names after the first, tried in order when the ones before are missing.
+    var alternatives: [String] = []
+
+    /// Every name this reference may lead to, in the order they are tried.
+    var candidates: [String] { [name] + alternatives }
 }
 
 struct ImportedName: Sendable {
