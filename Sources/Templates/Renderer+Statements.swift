@@ -6,6 +6,10 @@ extension Renderer {
     }
 
     /// Writes `value` as Jinja's autoescape does (`markupsafe.escape`), escaping straight into the page.
+    ///
+    /// Always inlined, as the compiler did by itself before `{% autoescape %}` added its branch: a call here
+    /// cost 0.35% of a page's instructions.
+    @inline(__always)
     func writeEscaped(_ value: Value, at span: Span) throws {
         guard !discardingOutput else { return }
         if autoescapes { HTMLEscaper.appendMarkup(value, to: &output) } else { writeUnescaped(value) }
