@@ -81,6 +81,11 @@ extension Parser {
     }
 
     private mutating func parseSet(at start: Int) throws(TemplateError) -> Statement {
+        if let targets = try parseMixedTargets() {
+            let value = try parseTupleExpression(allowConditional: true)
+            try expectBlockEnd()
+            return Statement(kind: .assignMixed(targets: targets, value: value), span: Span(start: start, end: start + 2))
+        }
         if case .name(let target) = current.kind, peek().kind == .symbol("."), case .name(let attribute) = peek(2).kind {
             advance()
             advance()
@@ -114,6 +119,29 @@ extension Parser {
             return Statement(kind: .filteredCapture(name: targets[0], filters: invocations, body: body), span: Span(start: start, end: start + 2))
         }
         return Statement(kind: .capture(name: targets[0], body: body), span: Span(start: start, end: start + 2))
+    }
+
+    /// `a, ns.b =`: several targets of which some are namespace attributes, through the `=`; nil (and nothing
+    /// consumed) for any other `set`.
+    private mutating func parseMixedTargets() throws(TemplateError) -> [AssignmentTarget]? {
+        let saved = index
+        var targets: [AssignmentTarget] = []
+        repeat {
+            guard case .name(let name) = current.kind else { break }
+            advance()
+            var attribute: String?
+            if isSymbol("."), case .name(let member) = peek().kind {
+                advance()
+                advance()
+                attribute = member
+            }
+            targets.append(AssignmentTarget(name: name, attribute: attribute))
+        } while skipSymbol(",")
+        guard targets.count > 1, targets.contains(where: { $0.attribute != nil }), skipSymbol("=") else {
+            index = saved
+            return nil
+        }
+        return targets
     }
 
     private mutating func parseTemplateReference() throws(TemplateError) -> TemplateReference {

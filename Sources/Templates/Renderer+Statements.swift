@@ -72,6 +72,19 @@ extension Renderer {
         case .capture(let name, let body):
             let text = try capture { try executeInnerScope(body) }
             bind(name, .value(.safe(text)))
+        case .assignMixed(let targets, let expression):
+            let parts = try unpack(try require(expression), count: targets.count, span: expression.span)
+            for (target, part) in zip(targets, parts) {
+                guard let attribute = target.attribute else {
+                    bind(target.name, .value(part))
+                    continue
+                }
+                guard case .namespace(let namespace)? = lookup(target.name) else {
+                    throw error(.type, "cannot set '\(attribute)' on '\(target.name)': only a namespace() has settable attributes", at: statement.span)
+                }
+                namespace.attributes[attribute] = part
+                fragment?.isUnshareable = true
+            }
         case .captureAttribute(let target, let attribute, let body):
             guard case .namespace(let namespace)? = lookup(target) else {
                 throw error(.type, "cannot set '\(attribute)' on '\(target)': only a namespace() has settable attributes", at: statement.span)

@@ -9,6 +9,8 @@ struct Statement: Sendable {
         case assign(targets: [String], value: Expression)
         /// `{% set ns.name = value %}` on a `namespace()`.
         case assignAttribute(target: String, attribute: String, value: Expression)
+        /// `{% set a, ns.b = … %}`: unpacking into names and namespace attributes.
+        case assignMixed(targets: [AssignmentTarget], value: Expression)
         /// `{% set ns.name %}…{% endset %}`: the rendered body, as safe markup, in a namespace attribute.
         case captureAttribute(target: String, attribute: String, body: [Statement])
         /// `{% set name %}…{% endset %}`: the rendered body, as safe markup.
@@ -48,6 +50,12 @@ extension Statement {
         default: return false
         }
     }
+}
+
+/// One target of `{% set a, ns.b = … %}`: a name, or an attribute of the namespace that name holds.
+struct AssignmentTarget: Sendable {
+    var name: String
+    var attribute: String?
 }
 
 struct ConditionalBranch: Sendable {
