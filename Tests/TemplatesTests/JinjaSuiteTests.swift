@@ -76,6 +76,19 @@ import Testing
         #expect(try environment.render("main.html", context: ["s": .safe("<i>")]) == output)
     }
 
+    /// Filters keep a safe input safe where Jinja's do (soft_str keeps Markup) and return plain text where
+    /// Jinja's build a new str (outputs from Jinja2 3.1.6 with MarkupSafe 3.0.3).
+    @Test(arguments: [
+        ("{{ s|urlize }}", "<i>see</i> www.example.com", "<i>see</i> <a href=\"https://www.example.com\" rel=\"noopener\">www.example.com</a>"),
+        ("{{ s|indent(2, true) }}", "<i>a</i>\nb", "  <i>a</i>\n  b"),
+        ("{{ s|center(9) }}|{{ s|reverse }}|{{ s|first }}|{{ s|title }}|{{ s|trim }}", "<i>a b</i>",
+         "<i>a b</i>|>i/<b a>i<|&lt;|&lt;I&gt;a B&lt;/i&gt;|<i>a b</i>"),
+    ])
+    func filtersKeepMarkupAsJinjaDoes(_ template: String, _ input: String, _ output: String) throws {
+        let environment = try TemplateEnvironment(templates: ["main.html": template])
+        #expect(try environment.render("main.html", context: ["s": .safe(input)]) == output)
+    }
+
     /// Widths, precisions and sizes from the template are bounded: absurd ones fail with an error (Jinja runs out
     /// of memory) or are clamped as Python clamps them, never trap.
     @Test(arguments: [

@@ -23,7 +23,7 @@ enum URLize {
                 schemes.append(text)
             }
         }
-        return .safe(urlize(call.value.pythonString, limit: limit, rel: rel, target: target, extraSchemes: schemes))
+        return .safe(urlize(call.value, limit: limit, rel: rel, target: target, extraSchemes: schemes))
     }
 
     private static func regex(_ pattern: String, _ options: NSRegularExpression.Options = []) -> NSRegularExpression {
@@ -52,8 +52,8 @@ enum URLize {
         pattern.firstMatch(in: text, range: NSRange(text.startIndex..., in: text)).flatMap { Range($0.range, in: text) }
     }
 
-    static func urlize(_ text: String, limit: Int?, rel: String, target: String?, extraSchemes: [String]) -> String {
-        let escaped = HTMLEscaper.escape(text)
+    static func urlize(_ text: Value, limit: Int?, rel: String, target: String?, extraSchemes: [String]) -> String {
+        let escaped = HTMLEscaper.markup(text)  // as markupsafe.escape: safe input is not escaped again
         let relAttribute = rel.isEmpty ? "" : " rel=\"\(HTMLEscaper.escape(rel))\""
         let targetAttribute = target.map { " target=\"\(HTMLEscaper.escape($0))\"" } ?? ""
         func trimmed(_ url: String) -> String {
