@@ -92,6 +92,9 @@ struct BuildCommand: AsyncParsableCommand {
                 print("  \(timing.step.padding(toLength: 24, withPad: " ", startingAt: 0)) "
                     + "\(Self.milliseconds(timing.wall)) ms (cpu \(Self.milliseconds(timing.cpu)) ms)")
             }
+            print("  \("  of which rename pass".padding(toLength: 24, withPad: " ", startingAt: 0)) "
+                + String(format: "%.1f ms", Double(report.renamePass.components.attoseconds) / 1e15
+                    + Double(report.renamePass.components.seconds) * 1000))
             for path in report.written { print("  wrote   \(path)") }
             for path in report.removed { print("  removed \(path)") }
         }
