@@ -28,7 +28,7 @@ struct LinkOrigin {
     }
 
     func diagnostic(for link: BrokenLink) -> Diagnostic {
-        let message = "broken link '\(link.href)': \(link.reason)"
+        let message = link.headline ?? "broken link '\(link.href)': \(link.reason)"
         let fragment = link.href.firstIndex(of: "#").map { String(link.href[$0...]) } ?? ""
         let needles = [link.href, link.sitePath, String(link.sitePath.split(separator: "#").first ?? ""), fragment]
             .filter { !$0.isEmpty && $0 != "/" && $0 != "#" }

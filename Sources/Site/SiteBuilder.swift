@@ -217,6 +217,6 @@ public enum SiteBuilder {
         BackgroundRelease.drop(consume checker)
         guard !broken.isEmpty else { return }
         let locator = LinkOrigin(content: content, urls: urls, root: root)
-        throw BuildFailure(diagnostics: broken.map(locator.diagnostic))
+        throw BuildFailure(diagnostics: BrokenLinkGroups(broken).diagnostics(locator.diagnostic))
     }
 }
