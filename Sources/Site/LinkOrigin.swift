@@ -20,15 +20,17 @@ struct LinkOrigin {
         var byOutput: [String: Int] = [:]
         for (index, url) in urls.enumerated() { byOutput[SitePath.outputFile(for: url)] = index }
         pageByOutput = byOutput
-        templates = SourceTree.files(under: root.appendingPathComponent("templates")).compactMap { file in
-            guard let data = FileManager.default.contents(atPath: file.url.path),
-                  let text = String(validating: data, as: UTF8.self) else { return nil }
+        // The templates were read and checked by their own step; a problem here only means fewer places to look.
+        templates = SourceTree.files(under: "templates", root: root).files.compactMap { file in
+            guard let data = try? SourceTree.read(file, root: root), let text = String(validating: data, as: UTF8.self) else {
+                return nil
+            }
             return ("templates/" + file.relativePath, text)
         }
     }
 
     func diagnostic(for link: BrokenLink) -> Diagnostic {
-        let message = "broken link '\(link.href)': \(link.reason)"
+        let message = link.headline ?? "broken link '\(link.href)': \(link.reason)"
         let fragment = link.href.firstIndex(of: "#").map { String(link.href[$0...]) } ?? ""
         let needles = [link.href, link.sitePath, String(link.sitePath.split(separator: "#").first ?? ""), fragment]
             .filter { !$0.isEmpty && $0 != "/" && $0 != "#" }

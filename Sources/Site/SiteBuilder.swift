@@ -1,6 +1,7 @@
 import Content
 import Foundation
 import Markdown
+import SiteInputs
 import Templates
 
 /// Builds a whole site in memory, as a list of named steps.
@@ -196,20 +197,29 @@ public enum SiteBuilder {
     /// Copies `static/**` to the output root and non-Markdown files under `content/` next to their pages.
     /// A static file may not take the place of a generated one.
     static func copyStaticFiles(into files: inout [String: Data], root: URL, content: ContentSet) throws(BuildFailure) {
-        var diagnostics: [Diagnostic] = []
-        var copies: [(source: String, url: URL, output: String)] = SourceTree.files(under: root.appendingPathComponent("static"))
-            .map { ("static/" + $0.relativePath, $0.url, $0.relativePath) }
-        copies += content.assets.map { ($0.source, root.appendingPathComponent($0.source), $0.output) }
+        let (statics, problems) = SourceTree.files(under: "static", root: root)
+        var diagnostics = problems
+        var copies: [(source: String, file: SourceTree.File?, output: String)] = statics.map { ($0.path, $0, $0.relativePath) }
+        copies += content.assets.map { ($0.source, nil, $0.output) }
         for copy in copies {
+            if let mark = copy.output.first(where: { $0 == "?" || $0 == "#" }) {
+                diagnostics.append(Diagnostic(file: copy.source, message: "name cannot be part of a URL: it contains '\(mark)', "
+                                              + "which would start the \(mark == "?" ? "query" : "fragment") of its URL"))
+                continue
+            }
             if files[copy.output] != nil {
                 diagnostics.append(Diagnostic(file: copy.source, message: "would overwrite the generated file \(copy.output)"))
                 continue
             }
-            guard let data = FileManager.default.contents(atPath: copy.url.path) else {
+            do {
+                files[copy.output] = try copy.file.map { try SourceTree.read($0, root: root) } ?? SourceTree.read(copy.source, root: root)
+            } catch let failure as BuildFailure {
+                diagnostics += failure.diagnostics
+            } catch let error as InputError {
+                diagnostics.append(SourceTree.diagnostic(error))
+            } catch {
                 diagnostics.append(Diagnostic(file: copy.source, message: "cannot read this file"))
-                continue
             }
-            files[copy.output] = data
         }
         if !diagnostics.isEmpty { throw BuildFailure(diagnostics: diagnostics) }
     }
@@ -223,6 +233,6 @@ public enum SiteBuilder {
         BackgroundRelease.drop(consume checker)
         guard !broken.isEmpty else { return }
         let locator = LinkOrigin(content: content, urls: urls, root: root)
-        throw BuildFailure(diagnostics: broken.map(locator.diagnostic))
+        throw BuildFailure(diagnostics: BrokenLinkGroups(broken).diagnostics(locator.diagnostic))
     }
 }

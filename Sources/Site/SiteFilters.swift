@@ -1,6 +1,7 @@
 import Content
 import Foundation
 import Markdown
+import SiteInputs
 import Templates
 
 /// The filters a site adds to the template engine, which itself knows nothing of sites.
@@ -47,9 +48,14 @@ enum SiteFilters {
         guard sitePath.hasPrefix("/"), sitePath.hasSuffix(".css"), OutputSync.isSafeRelativePath(String(sitePath.dropFirst())) else {
             throw FilterFailure("inline_css takes the site path of a .css file under static/, such as \"/style.css\"; got \"\(sitePath)\"")
         }
-        let file = root.appendingPathComponent("static").appendingPathComponent(String(sitePath.dropFirst()))
-        guard let data = FileManager.default.contents(atPath: file.path) else {
+        // Through the root-confined reader: a symbolic link out of the root is refused here as everywhere.
+        let data: Data
+        do {
+            data = try SourceTree.read("static" + sitePath, root: root)
+        } catch where error.kind == .missing && error.target == nil {
             throw FilterFailure("inline_css: no file static\(sitePath)")
+        } catch {
+            throw FilterFailure("inline_css: \(error.path): \(error.message)")
         }
         guard let text = String(data: data, encoding: .utf8) else {
             throw FilterFailure("inline_css: static\(sitePath) is not UTF-8 text")

@@ -132,7 +132,8 @@ final class Renderer {
         if size > Value.maxBuiltLength {
             throw error(.limitExceeded, "value is too large (more than \(Value.maxBuiltLength) bytes or items)", at: span)
         }
-        built += size
+        // A list costs what its items take in memory.
+        built += value.stringContent == nil ? size * MemoryLayout<Value>.stride : size
         if built > environment.limits.maxBuiltBytes {
             throw error(.limitExceeded, "rendering builds more than \(environment.limits.maxBuiltBytes) bytes of strings and "
                         + "lists in all (a loop that rebuilds a large value?)", at: span)
