@@ -13,17 +13,14 @@ public struct CollectionConfig: Sendable {
     public var title: String?
     /// Whether Site publishes an Atom feed of this collection.
     public var feed: Bool
-    /// Whether Site renders a page per entry (false: data-only collection, e.g. glossary terms).
-    public var render: Bool
 
     public init(name: String, sortBy: String = "title", descending: Bool = false, required: [String] = [],
-                title: String? = nil, feed: Bool = false, render: Bool = true) {
+                title: String? = nil, feed: Bool = false) {
         self.name = name
         self.sortBy = sortBy
         self.descending = descending
         self.required = required
         self.title = title
         self.feed = feed
-        self.render = render
     }
 }

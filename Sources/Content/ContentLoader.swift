@@ -12,8 +12,9 @@ import Foundation
 ///   `content/<c>/_index.md` → `/<c>/` (the list page). Markdown deeper than `content/<c>/` is an error;
 ///   other files at any depth are assets, copied to the same path below the output folder.
 ///   Names starting with `.` are ignored.
-/// - A folder directly under `content/` holding at least one `.md` file is a collection; so is every
-///   collection named in `site.yml`, even without a folder.
+/// - A folder directly under `content/` holding at least one `.md` file is a collection. A collection named
+///   in `site.yml` without such a folder is an error ("did you mean"), and so is a `sort_by` key that no page
+///   of its collection has (`CollectionChecks`).
 /// - `slug:` replaces the file-derived slug, `permalink:` the whole URL (a last segment with a `.` is
 ///   a file, "/feed.json"; anything else gets a trailing `/`). Neither may leave the output folder.
 ///   Slugs are Unicode-normalized (NFC); URLs are kept unencoded (Site percent-encodes them in HTML).
@@ -38,6 +39,7 @@ public enum ContentLoader {
         var pages: [Page] = []
         pages.reserveCapacity(outcomes.count)
         var drafts = Set<String>()
+        var draftsByURL: [String: String] = [:]
         var broken = Set<String>()
         // By position, moving each page out of its outcome: a `Page` has a dozen reference-counted
         // fields, and copying 10,000 of them several times over was a visible serial cost.
@@ -54,6 +56,7 @@ public enum ContentLoader {
             }
             if page.draft && !includeDrafts {
                 drafts.insert((page.collection ?? "") + "/" + page.slug)
+                draftsByURL[page.url] = page.source
                 continue
             }
             pages.append(page)
@@ -61,6 +64,8 @@ public enum ContentLoader {
 
         errors += URLCollisions.find(pages: pages, assets: tree.assets)
         let names = collectionNames(config: config, folders: tree.collections)
+        // Only for a site.yml that was read without a problem: a setting it could not read says nothing of the folders.
+        if configErrors.isEmpty { errors += CollectionChecks.check(config: config, folders: tree.collections, pages: pages) }
         let (index, indexErrors) = slugIndex(pages: pages, collections: names)
         errors += indexErrors
 
@@ -80,7 +85,8 @@ public enum ContentLoader {
         let collections = names.map { name in
             makeCollection(name, config: config.collection(named: name) ?? CollectionConfig(name: name), pages: pages)
         }
-        return ContentSet(config: config, pages: pages, collections: collections, assets: tree.assets, slugIndex: index)
+        return ContentSet(config: config, pages: pages, collections: collections, assets: tree.assets, slugIndex: index,
+                          draftsByURL: draftsByURL)
     }
 
     /// Configured collections in `site.yml` order, then the remaining folders in name order.

@@ -9,6 +9,11 @@ public struct ContentSet: Sendable {
     public let collections: [ContentCollection]
     /// Non-Markdown files under `content/`, to copy.
     public let assets: [Asset]
+    /// The drafts left out of this build, by URL, with their source files: so that a link to one can say it is
+    /// a draft rather than missing.
+    public let draftsByURL: [String: String]
+    /// The same drafts by source file (`content/timeline/x.md`).
+    public var draftSources: Set<String> { Set(draftsByURL.values) }
 
     private let slugIndex: [String: [String: Int]]
     private let sourceIndex: [String: Int]
@@ -16,8 +21,9 @@ public struct ContentSet: Sendable {
     private let incoming: [[(collection: String, source: Int)]]
 
     init(config: SiteConfig, pages: [Page], collections: [ContentCollection], assets: [Asset],
-         slugIndex: [String: [String: Int]]) {
+         slugIndex: [String: [String: Int]], draftsByURL: [String: String] = [:]) {
         self.config = config
+        self.draftsByURL = draftsByURL
         self.pages = pages
         self.collections = collections
         self.assets = assets

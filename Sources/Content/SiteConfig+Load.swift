@@ -3,7 +3,8 @@ import Foundation
 /// Reading `site.yml`.
 extension SiteConfig {
     static let fileName = "site.yml"
-    private static let collectionKeys = ["sort_by", "order", "required", "title", "feed", "render"]
+    /// (`render: false` was accepted once and did nothing; it is gone: list data that is not pages under data/.)
+    private static let collectionKeys = ["sort_by", "order", "required", "title", "feed"]
 
     /// Loads `<root>/site.yml`, or the defaults when there is none.
     /// Every problem is returned in `errors`, located in `site.yml`.
@@ -87,7 +88,6 @@ extension SiteConfig {
             case "required": config.required = value.expectStringList(file: fileName, key: key, errors: &errors) ?? []
             case "title": config.title = value.expectString(file: fileName, key: key, errors: &errors)
             case "feed": config.feed = value.expectBool(file: fileName, key: key, errors: &errors) ?? config.feed
-            case "render": config.render = value.expectBool(file: fileName, key: key, errors: &errors) ?? config.render
             default:
                 let hint = Suggestion.closest(to: key, in: collectionKeys).map { " — did you mean '\($0)'?" } ?? ""
                 errors.append(ContentError(.config, file: fileName, line: value.keyLine ?? value.line,

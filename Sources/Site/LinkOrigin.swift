@@ -28,7 +28,7 @@ struct LinkOrigin {
     }
 
     func diagnostic(for link: BrokenLink) -> Diagnostic {
-        let message = "broken link '\(link.href)': \(link.reason)"
+        let message = "broken link '\(link.href)': \(reason(for: link))"
         let fragment = link.href.firstIndex(of: "#").map { String(link.href[$0...]) } ?? ""
         let needles = [link.href, link.sitePath, String(link.sitePath.split(separator: "#").first ?? ""), fragment]
             .filter { !$0.isEmpty && $0 != "/" && $0 != "#" }
@@ -43,6 +43,13 @@ struct LinkOrigin {
         }
         return locateInTemplates(needles, message: message, notes: ["on the page built from \(page.source)"],
                                  fallbackFile: page.source)
+    }
+
+    /// The checker's reason, or, for a link to the address of a draft left out of the build, that it is one.
+    private func reason(for link: BrokenLink) -> String {
+        let path = String(link.sitePath.split(separator: "#", omittingEmptySubsequences: false).first ?? "")
+        guard link.reason == "no such page or file in the site", let draft = content.draftsByURL[path] else { return link.reason }
+        return "the page there, \(draft), is a draft (draft: true), left out of this build; build with --drafts to include it"
     }
 
     private func locateInTemplates(_ needles: [String], message: String, notes: [String],

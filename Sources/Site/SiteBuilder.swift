@@ -213,6 +213,6 @@ public enum SiteBuilder {
         BackgroundRelease.drop(consume checker)
         guard !broken.isEmpty else { return }
         let locator = LinkOrigin(content: content, urls: urls, root: root)
-        throw BuildFailure(diagnostics: broken.map(locator.diagnostic))
+        throw BuildFailure(diagnostics: RepeatedLinkErrors.merge(broken.map { ($0, locator.diagnostic(for: $0)) }))
     }
 }
