@@ -4,14 +4,17 @@ import Foundation
 /// Finds where a broken link in the output was written, so the error points at a line a person can fix.
 ///
 /// The output no longer knows its origin, so this looks for the link's text: first in the page's own
-/// Markdown body (as written, or as the `.md`-free site path), then in the templates (where links are
-/// written as site paths through `relative_url`). When neither has it, the page's source file is named.
+/// Markdown body (as written, or as the `.md`-free site path), then where the page's re-render saw
+/// `relative_url` write it (`trace`, `LinkRetracer`: the included or base template and line of the very call,
+/// also for a link made in a loop), then in the templates' text. When none has it, the page's source file is named.
 struct LinkOrigin {
     let content: ContentSet
     let urls: [String]
     let root: URL
     private let pageByOutput: [String: Int]
     private let templates: [(name: String, text: String)]
+    /// Where each `relative_url` link of the pages with a broken one was written (`trace`).
+    private var traced: [Int: [String: LinkRecorder.Location]] = [:]
 
     init(content: ContentSet, urls: [String], root: URL) {
         self.content = content
@@ -27,6 +30,11 @@ struct LinkOrigin {
         }
     }
 
+    /// Renders the pages holding `broken` links once more, recording where their `relative_url` links come from.
+    mutating func trace(_ broken: [BrokenLink], with retracer: LinkRetracer) {
+        traced = retracer.locations(forPages: Set(broken.compactMap { pageByOutput[$0.page] }))
+    }
+
     func diagnostic(for link: BrokenLink) -> Diagnostic {
         let message = "broken link '\(link.href)': \(reason(for: link))"
         let fragment = link.href.firstIndex(of: "#").map { String(link.href[$0...]) } ?? ""
@@ -40,6 +48,10 @@ struct LinkOrigin {
             if let (line, column) = Self.find(needle, in: page.body) {
                 return Diagnostic(file: page.source, line: page.bodyStartLine + line - 1, column: column, message: message)
             }
+        }
+        if let location = traced[index]?[link.href] {
+            return Diagnostic(file: location.file, line: location.line, column: location.column, message: message,
+                              notes: ["on the page built from \(page.source)"])
         }
         return locateInTemplates(needles, message: message, notes: ["on the page built from \(page.source)"],
                                  fallbackFile: page.source)

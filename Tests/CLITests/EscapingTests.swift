@@ -16,7 +16,7 @@ import FoundationXML
     /// The real microsite (templates, static files, content, site.yml) plus hostile pages written here.
     private func micrositeWithHostilePages() throws -> ScratchSite {
         let site = try ScratchSite()
-        for folder in ["templates", "static", "content"] {
+        for folder in ["templates", "static", "content", "data"] {
             try FileManager.default.copyItem(at: ScratchSite.packageRoot.appendingPathComponent(folder), to: site.url(folder))
         }
         try FileManager.default.copyItem(at: ScratchSite.packageRoot.appendingPathComponent("site.yml"), to: site.url("site.yml"))

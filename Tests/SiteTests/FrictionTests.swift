@@ -66,4 +66,34 @@ import Testing
         let found = try failures([("templates/page.html", "{{ page.title }}", "{{ page.title | upcase }}")])
         #expect(found.contains { $0.message == "unknown filter 'upcase' — did you mean 'upper'?" }, "\(found.map(\.description))")
     }
+
+    /// The link is traced to the template that wrote it (an included partial), not to the first template whose
+    /// text happens to hold the same path.
+    @Test func aBrokenLinkPointsAtTheIncludedTemplateThatWroteIt() throws {
+        let found = try failures([
+            ("templates/a-unused.html", nil, #"<a href="{{ "/abuot/" | relative_url }}">unused</a>"#),
+            ("templates/partials/nav.html", "\"/about/\"", "\"/abuot/\""),
+        ])
+        let about = found.filter { $0.message.contains("abuot") }
+        #expect(about.map(\.file) == ["templates/partials/nav.html"], "\(found.map(\.description))")
+        let column = try #require(try String(contentsOf: Bundle.module.url(forResource: "Fixtures", withExtension: nil)!
+            .appendingPathComponent("basic/templates/partials/nav.html"), encoding: .utf8)
+            .components(separatedBy: "\"/about/\" | ").first).count + "\"/about/\" | ".count + 1
+        #expect(about.first?.line == 1)
+        #expect(about.first?.column == column)
+    }
+
+    /// A link made from a value in a loop has no text to search for; the re-render knows the call's line.
+    @Test func aBrokenLinkMadeInALoopHasItsTemplateLine() throws {
+        let found = try failures([("templates/page.html", "{{ page.content }}",
+                                   "{{ page.content }}\n{% for p in collections.people.pages %}<a href=\"{{ (p.url ~ 'cv/') | relative_url }}\">CV</a>{% endfor %}")])
+        let cv = found.filter { $0.message.contains("cv/") }
+        #expect(cv.count == 2, "\(found.map(\.description))")  // /people/ada/cv/ and /people/bob/cv/, each once
+        for diagnostic in cv {
+            #expect(diagnostic.file == "templates/page.html")
+            #expect(diagnostic.line == 5)
+            #expect(diagnostic.column == 70)
+            #expect(diagnostic.message.contains("(on "), "\(diagnostic.message)")
+        }
+    }
 }
