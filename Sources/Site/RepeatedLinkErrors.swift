@@ -26,7 +26,9 @@ enum RepeatedLinkErrors {
             groups[key]?.pages.append(link.page)
         }
         return order.compactMap { key in
-            guard var (diagnostic, pages) = groups[key] else { return nil }
+            guard let group = groups[key] else { return nil }
+            var diagnostic = group.diagnostic
+            let pages = group.pages
             if pages.count > 1 {
                 diagnostic.message += " (on \(pages.count) pages)"
                 let shown = pages.prefix(3).map { "/" + $0 }.joined(separator: ", ")
