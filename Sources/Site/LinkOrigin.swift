@@ -30,9 +30,26 @@ struct LinkOrigin {
         }
     }
 
-    /// Renders the pages holding `broken` links once more, recording where their `relative_url` links come from.
-    mutating func trace(_ broken: [BrokenLink], with retracer: LinkRetracer) {
-        traced = retracer.locations(forPages: Set(broken.compactMap { pageByOutput[$0.page] }))
+    /// The same, by the broken link's site path and reason, for the pages that were not rendered again.
+    private var tracedBySitePath: [String: LinkRecorder.Location] = [:]
+
+    /// Renders pages holding `broken` links once more, recording where their `relative_url` links come from: the
+    /// first page on which each broken site path appears, at most `limit` pages. A link in a header, broken on
+    /// ten thousand pages, costs one render; the other pages take its location.
+    mutating func trace(_ broken: [BrokenLink], with retracer: LinkRetracer, limit: Int = 100) {
+        var pages: [Int] = []
+        var covered = Set<String>()
+        for link in broken where covered.insert(link.sitePath + "\u{0}" + link.reason).inserted {
+            guard let index = pageByOutput[link.page], !pages.contains(index) else { continue }
+            pages.append(index)
+            if pages.count == limit { break }
+        }
+        traced = retracer.locations(forPages: Set(pages))
+        for link in broken {
+            guard let index = pageByOutput[link.page], let location = traced[index]?[link.href] else { continue }
+            let key = link.sitePath + "\u{0}" + link.reason
+            if tracedBySitePath[key] == nil { tracedBySitePath[key] = location }
+        }
     }
 
     func diagnostic(for link: BrokenLink) -> Diagnostic {
@@ -49,7 +66,7 @@ struct LinkOrigin {
                 return Diagnostic(file: page.source, line: page.bodyStartLine + line - 1, column: column, message: message)
             }
         }
-        if let location = traced[index]?[link.href] {
+        if let location = traced[index]?[link.href] ?? tracedBySitePath[link.sitePath + "\u{0}" + link.reason] {
             return Diagnostic(file: location.file, line: location.line, column: location.column, message: message,
                               notes: ["on the page built from \(page.source)"])
         }
