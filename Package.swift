@@ -37,11 +37,12 @@ let package = Package(
             "Site",
             .product(name: "FlyingSocks", package: "FlyingFox"),
         ]),
-        // Starter/: the example site `build-site init` writes, kept as ordinary files (a resource bundle).
+        // Starter/: the example site `build-site init` writes, kept as ordinary files and compiled in as
+        // Init/StarterFiles.swift (Tools/generate-starter.py), so that the executable needs nothing beside it.
         .target(name: "BuildSiteCLI", dependencies: [
             "Site", "Preview", "Templates", "Content",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
-        ], resources: [.copy("Starter")]),
+        ], exclude: ["Starter"]),
         // mimalloc replaces malloc in the executable only (Linux; see Sources/build-site/BuildSiteMain.swift).
         // A release build on Linux also links the Swift runtime and Foundation into the executable, as
         // `swift build --static-swift-stdlib` does: retains, releases and every other call into the runtime are

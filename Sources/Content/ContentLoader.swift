@@ -12,8 +12,9 @@ import Foundation
 ///   `content/<c>/_index.md` → `/<c>/` (the list page). Markdown deeper than `content/<c>/` is an error;
 ///   other files at any depth are assets, copied to the same path below the output folder.
 ///   Names starting with `.` are ignored.
-/// - A folder directly under `content/` holding at least one `.md` file is a collection; so is every
-///   collection named in `site.yml`, even without a folder.
+/// - A folder directly under `content/` holding at least one `.md` file is a collection. A collection named
+///   in `site.yml` without such a folder is an error ("did you mean"), and so is a `sort_by` key that no page
+///   of its collection has (`CollectionChecks`).
 /// - `slug:` replaces the file-derived slug, `permalink:` the whole URL (a last segment with a `.` is
 ///   a file, "/feed.json"; anything else gets a trailing `/`). Neither may leave the output folder.
 ///   Slugs are Unicode-normalized (NFC); URLs are kept unencoded (Site percent-encodes them in HTML).
@@ -38,6 +39,7 @@ public enum ContentLoader {
         var pages: [Page] = []
         pages.reserveCapacity(outcomes.count)
         var drafts = Set<String>()
+        var draftsByURL: [String: String] = [:]
         var broken = Set<String>()
         // "taxonomy/slug" of the terms only drafts use: their descriptions are not reported as describing nothing.
         var draftTerms = Set<String>()
@@ -57,6 +59,7 @@ public enum ContentLoader {
             if page.draft && !includeDrafts {
                 drafts.insert((page.collection ?? "") + "/" + page.slug)
                 draftTerms.formUnion(TaxonomyIndex.termKeys(of: page, config: config))
+                draftsByURL[page.url] = page.source
                 continue
             }
             pages.append(page)
@@ -64,6 +67,8 @@ public enum ContentLoader {
 
         errors += URLCollisions.find(pages: pages, assets: tree.assets)
         let names = collectionNames(config: config, folders: tree.collections)
+        // Only for a site.yml that was read without a problem: a setting it could not read says nothing of the folders.
+        if configErrors.isEmpty { errors += CollectionChecks.check(config: config, folders: tree.collections, pages: pages) }
         let (index, indexErrors) = slugIndex(pages: pages, collections: Set(names))
         errors += indexErrors
 
@@ -86,7 +91,7 @@ public enum ContentLoader {
         errors += taxonomies.errors
         guard errors.isEmpty else { throw ContentErrors(errors) }
         return ContentSet(config: config, pages: pages, collections: collections, assets: tree.assets, slugIndex: index,
-                          taxonomies: taxonomies.taxonomies)
+                          taxonomies: taxonomies.taxonomies, draftsByURL: draftsByURL)
     }
 
     /// Configured collections in `site.yml` order, then the remaining folders in name order. A folder named after a

@@ -11,6 +11,11 @@ public struct ContentSet: Sendable {
     public let assets: [Asset]
     /// The taxonomies of `site.yml`, in its order, with their terms.
     public let taxonomies: [Taxonomy]
+    /// The drafts left out of this build, by URL, with their source files: so that a link to one can say it is
+    /// a draft rather than missing.
+    public let draftsByURL: [String: String]
+    /// The same drafts by source file (`content/timeline/x.md`).
+    public var draftSources: Set<String> { Set(draftsByURL.values) }
 
     private let slugIndex: [String: [String: Int]]
     private let sourceIndex: [String: Int]
@@ -18,8 +23,9 @@ public struct ContentSet: Sendable {
     private let incoming: [[(collection: String, source: Int)]]
 
     init(config: SiteConfig, pages: [Page], collections: [ContentCollection], assets: [Asset],
-         slugIndex: [String: [String: Int]], taxonomies: [Taxonomy] = []) {
+         slugIndex: [String: [String: Int]], taxonomies: [Taxonomy] = [], draftsByURL: [String: String] = [:]) {
         self.config = config
+        self.draftsByURL = draftsByURL
         self.pages = pages
         self.collections = collections
         self.assets = assets

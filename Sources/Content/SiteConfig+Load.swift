@@ -4,7 +4,8 @@ import SiteInputs
 /// Reading `site.yml`.
 extension SiteConfig {
     static let fileName = "site.yml"
-    private static let collectionKeys = ["sort_by", "order", "required", "title", "feed", "render", "paginate"]
+    /// (`render: false` was accepted once and did nothing; it is gone: list data that is not pages under data/.)
+    private static let collectionKeys = ["sort_by", "order", "required", "title", "feed", "paginate"]
 
     /// Loads `<root>/site.yml`, or the defaults when there is none.
     /// Every problem is returned in `errors`, located in `site.yml`.
@@ -100,7 +101,6 @@ extension SiteConfig {
             case "required": config.required = value.expectStringList(file: fileName, key: key, errors: &errors) ?? []
             case "title": config.title = value.expectString(file: fileName, key: key, errors: &errors)
             case "feed": config.feed = value.expectBool(file: fileName, key: key, errors: &errors) ?? config.feed
-            case "render": config.render = value.expectBool(file: fileName, key: key, errors: &errors) ?? config.render
             case "paginate": config.paginate = value.expectPageSize(file: fileName, key: key, errors: &errors)
             default:
                 let hint = Suggestion.closest(to: key, in: collectionKeys).map { " — did you mean '\($0)'?" } ?? ""

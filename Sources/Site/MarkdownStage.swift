@@ -18,6 +18,8 @@ struct MarkdownStage {
     /// Each page's folder (`content/timeline`) as bytes with its number of segments, for resolving its
     /// ASCII links on bytes; nil for a page whose path is not ASCII.
     private let folders: [Folder?]
+    /// Drafts left out of this build, for saying so when a link names one.
+    private let draftSources: Set<String>
 
     init(content: ContentSet, urls: [String], options: MarkdownOptions) {
         self.content = content
@@ -36,6 +38,7 @@ struct MarkdownStage {
         for asset in content.assets { assets[asset.source] = "/" + asset.output }
         assetBySource = assets
         self.folders = folders
+        draftSources = content.draftSources
     }
 
     func run() -> [Result<RenderedMarkdown, Diagnostic>] {
@@ -77,6 +80,10 @@ struct MarkdownStage {
             return SitePath.link(from: urls[index], to: asset + fragment, basePath: content.config.basePath)
         }
         if decoded.hasSuffix(".md") {
+            if draftSources.contains(source) {
+                throw locate(link, on: index, "link to '\(destination)': \(source) is a draft (draft: true), left out of this build; "
+                                                + "build with --drafts, or publish it, or remove the link")
+            }
             throw locate(link, on: index, "link to '\(destination)': there is no \(source)")
         }
         return nil

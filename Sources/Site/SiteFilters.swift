@@ -6,7 +6,9 @@ import Templates
 
 /// The filters a site adds to the template engine, which itself knows nothing of sites.
 enum SiteFilters {
-    static func all(baseURL: String, markdownOptions: MarkdownOptions, root: URL) -> [String: CustomFilter] {
+    /// - Parameter recorder: notes where each `relative_url` link was written (only when tracing a broken link).
+    static func all(baseURL: String, markdownOptions: MarkdownOptions, root: URL,
+                    recorder: LinkRecorder? = nil) -> [String: CustomFilter] {
         let basePath = SiteConfig(baseURL: baseURL).basePath
         return [
             "date": { input, args, _, _ in try formatDate(input, style: args.first) },
@@ -23,7 +25,9 @@ enum SiteFilters {
                     context.markLocationDependent()
                     if SitePath.isBelow(target, parentFolder: SitePath.parentFolder(of: page)) { context.markPageSpecific() }
                 }
-                return .string(SitePath.link(from: page, to: target, basePath: basePath))
+                let link = SitePath.link(from: page, to: target, basePath: basePath)
+                recorder?.record(link, at: context.callLocation)
+                return .string(link)
             },
             "absolute_url": { input, _, _, _ in
                 let target = try string(input, filter: "absolute_url")

@@ -18,7 +18,7 @@ import FoundationXML
     /// the quotations in its hostile text ("dq", "x"), as the microsite's claims ledger requires.
     private func micrositeWithHostilePages() throws -> ScratchSite {
         let site = try ScratchSite()
-        for folder in ["templates", "static", "content", "ledger"] {
+        for folder in ["templates", "static", "content", "ledger", "data"] {
             try FileManager.default.copyItem(at: ScratchSite.packageRoot.appendingPathComponent(folder), to: site.url(folder))
         }
         try FileManager.default.copyItem(at: ScratchSite.packageRoot.appendingPathComponent("site.yml"), to: site.url("site.yml"))
