@@ -1,9 +1,9 @@
 /// "Did you mean …?" for misspelled slugs and keys.
-enum Suggestion {
+public enum Suggestion {
     /// The candidate closest to `word` by edit distance, when it is close enough to be a typo
     /// (a third of its length, between 1 and 3; words under 3 letters get no suggestion). Ties go to the
     /// candidate that sorts first, so messages are deterministic.
-    static func closest<C: Collection>(to word: String, in candidates: C) -> String? where C.Element == String {
+    public static func closest<C: Collection>(to word: String, in candidates: C) -> String? where C.Element == String {
         let target = Array(word.unicodeScalars)
         guard target.count >= 3 else { return nil }
         let limit = max(1, min(3, target.count / 3))

@@ -101,6 +101,8 @@ enum CMarkDocument {
     ///   - alwaysAttachInlineExtensions: attach strikethrough and autolink (and take the lock) even when the
     ///     document cannot use them; tests compare the two ways.
     ///   - link: called for every link and image, in document order; a non-nil result replaces the destination.
+    ///   - image: called for every image right after `link`, with its final destination, alt text (plain) and
+    ///     title; a non-nil result is HTML that replaces the whole image (nil: cmark-gfm's own `<img>`).
     ///   - heading: called with each heading's level and plain text; returns its `id`.
     /// - Returns: the HTML and the plain text of the first paragraph outside footnotes.
     /// - Throws: whatever `link` throws, or `MarkdownError` when an extension is missing.
@@ -109,6 +111,7 @@ enum CMarkDocument {
         allowRawHTML: Bool,
         alwaysAttachInlineExtensions: Bool = false,
         link: (LinkSite) throws -> String?,
+        image: ((_ destination: String, _ alt: String, _ title: String) throws -> String?)? = nil,
         heading: (_ level: Int, _ text: String) -> String
     ) throws -> (html: String, excerpt: String) {
         _ = registration
@@ -137,6 +140,7 @@ enum CMarkDocument {
         defer { cmark_node_free(document) }
 
         var headings: [OpaquePointer] = []
+        var images: [(node: OpaquePointer, html: String)] = []
         var firstParagraph: OpaquePointer?
         guard let iterator = cmark_iter_new(document) else { return ("", "") }
         defer { cmark_iter_free(iterator) }
@@ -144,8 +148,13 @@ enum CMarkDocument {
             guard event == CMARK_EVENT_ENTER, let node = cmark_iter_get_node(iterator) else { continue }
             let type = cmark_node_get_type(node)
             if type == CMARK_NODE_LINK || type == CMARK_NODE_IMAGE {
-                if let replacement = try link(site(of: node, isImage: type == CMARK_NODE_IMAGE)) {
-                    cmark_node_set_url(node, replacement)
+                let site = site(of: node, isImage: type == CMARK_NODE_IMAGE)
+                let replacement = try link(site)
+                if let replacement { cmark_node_set_url(node, replacement) }
+                if type == CMARK_NODE_IMAGE, let image,
+                   let html = try image(replacement ?? site.destination, plainText(of: node),
+                                        cmark_node_get_title(node).map { String(cString: $0) } ?? "") {
+                    images.append((node, html))
                 }
             } else if type == CMARK_NODE_HEADING {
                 headings.append(node)
@@ -158,6 +167,10 @@ enum CMarkDocument {
         // into the heading's own content buffer, which is freed with the heading.
         var detached: [OpaquePointer] = []
         defer { detached.forEach { cmark_node_free($0) } }
+        // Images first: one inside a heading then moves into the heading's wrapper with the other children.
+        for (node, html) in images where replace(image: node, html: html) {
+            detached.append(node)
+        }
         for node in headings {
             let level = Int(cmark_node_get_heading_level(node))
             if replace(heading: node, level: level, id: heading(level, plainText(of: node))) {
@@ -235,6 +248,19 @@ enum CMarkDocument {
 
     private static func literal(of node: OpaquePointer) -> String {
         cmark_node_get_literal(node).map { String(cString: $0) } ?? ""
+    }
+
+    /// Swaps an image node for a custom inline that renders as `html` and nothing else (its alt-text children
+    /// go with the image). - Returns: whether `node` was unlinked (the caller frees it after rendering).
+    private static func replace(image node: OpaquePointer, html: String) -> Bool {
+        guard let inline = cmark_node_new(CMARK_NODE_CUSTOM_INLINE) else { return false }
+        cmark_node_set_on_enter(inline, html)
+        cmark_node_set_on_exit(inline, "")
+        guard cmark_node_replace(node, inline) == 1 else {
+            cmark_node_free(inline)
+            return false
+        }
+        return true
     }
 
     /// Swaps a heading node for markup carrying its id and anchor.

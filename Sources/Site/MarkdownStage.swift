@@ -1,16 +1,24 @@
 import Content
 import Foundation
 import Markdown
+import SiteInputs
 
 /// Renders every page's Markdown body, in parallel, rewriting links to other content files.
 ///
 /// Authors link pages the way they see them in their editor: `[Altman](../people/sam-altman.md)`. That link is
 /// resolved against the linking file, replaced by the target page's URL relative to the linking page, and a
 /// link to a file that does not exist is an error at the link's line and column in the `.md` file.
+///
+/// A destination written as a site path (`/img/plan.svg`, `/timeline/chatgpt-launch/#why`) names a file of
+/// `static/` or `content/`, or a page, wherever the linking page is (`SiteFiles`); it is rewritten to a
+/// relative URL, and one that names nothing is an error with the nearest site path. Images get their size and
+/// `loading` and, when large, resized copies (`ImagePlanner`, `ImageMarkup`).
 struct MarkdownStage {
     let content: ContentSet
     let urls: [String]
     let options: MarkdownOptions
+    let files: SiteFiles
+    let images: ImagePlanner
     /// `content/people/sam-altman.md` → page index.
     private let pageBySource: [String: Int]
     /// Other files under `content/` that are copied as they are: source path → site path.
@@ -19,10 +27,12 @@ struct MarkdownStage {
     /// ASCII links on bytes; nil for a page whose path is not ASCII.
     private let folders: [Folder?]
 
-    init(content: ContentSet, urls: [String], options: MarkdownOptions) {
+    init(content: ContentSet, urls: [String], options: MarkdownOptions, files: SiteFiles, images: ImagePlanner) {
         self.content = content
         self.urls = urls
         self.options = options
+        self.files = files
+        self.images = images
         var bySource: [String: Int] = [:]
         bySource.reserveCapacity(content.pages.count)
         // Through a buffer: reading a field of an array element by subscript, or `enumerated()`, copied
@@ -41,11 +51,16 @@ struct MarkdownStage {
     func run() -> [Result<RenderedMarkdown, Diagnostic>] {
         Array(content.pages.indices).concurrentMap { index in
             let page = content.pages[index]
+            // The first image of a page is loaded at once; the others when the reader scrolls near them.
+            var imagesSeen = 0
             do {
                 // A link's location is only needed to report it broken: worked out only for a page with one.
-                return .success(try MarkdownRenderer.render(page.body, options: options, locatingLinks: .onFailure) { link in
-                    try rewrite(link, on: index)
-                })
+                return .success(try MarkdownRenderer.render(page.body, options: options, locatingLinks: .onFailure,
+                                                            rewriteLink: { link in try rewrite(link, on: index) },
+                                                            image: { image in
+                    imagesSeen += 1
+                    return try markup(image, on: index, lazy: imagesSeen > 1)
+                }))
             } catch let diagnostic as Diagnostic {
                 return .failure(diagnostic)
             } catch {
@@ -54,9 +69,41 @@ struct MarkdownStage {
         }
     }
 
-    /// The new destination of a link to another content file, or nil to leave the link alone.
+    /// The new destination of a link to another content file or to a site path, or nil to leave the link alone.
     private func rewrite(_ link: LinkReference, on index: Int) throws -> String? {
+        try target(of: link, on: index).map { SitePath.relative(from: urls[index], to: $0.sitePath + $0.suffix) }
+    }
+
+    /// The HTML of an image: its size, `loading`, and resized copies when it has them (`ImagePlanner`).
+    private func markup(_ image: ImageReference, on index: Int, lazy: Bool) throws -> String? {
+        let link = LinkReference(destination: image.source, line: image.line, column: image.column)
+        var html = ImageMarkup.Image(src: image.destination, alt: image.alt, title: image.title, size: nil, lazy: lazy)
+        guard let target = try target(of: link, on: index), let source = target.source else { return ImageMarkup.html(html) }
+        let facts: ImagePlanner.Facts
+        do {
+            facts = try images.facts(sitePath: target.sitePath, source: source)
+        } catch {
+            throw locate(link, on: index, "cannot read the image \(source): \(error.message)")
+        }
+        html.size = facts.size
+        if !facts.copies.isEmpty, let size = facts.size {
+            let page = urls[index]
+            html.sizes = images.settings.sizes
+            html.srcset = facts.copies.map { .init(url: SitePath.relative(from: page, to: $0.path), width: $0.width) }
+                + [.init(url: image.destination, width: size.width)]
+            html.webp = facts.webpCopies.map { .init(url: SitePath.relative(from: page, to: $0.path), width: $0.width) }
+        }
+        return ImageMarkup.html(html)
+    }
+
+    /// Where a link leads: a site path (decoded, without `?query` or `#fragment`), that suffix, and the
+    /// root-relative source of the file when it is one the build copies; nil for a link to leave alone
+    /// (another site, a fragment of this page, a relative link to something that is not a content file).
+    private func target(of link: LinkReference, on index: Int) throws -> (sitePath: String, suffix: String, source: String?)? {
         let destination = link.destination
+        if destination.hasPrefix("/") && !destination.hasPrefix("//") {
+            return try sitePathTarget(of: link, on: index)
+        }
         guard let (path, fragment) = Self.fileReference(destination) else { return nil }
         // `percentDecode` returns a path without "%" unchanged; skipping the call skips its string search.
         let hasEscape = path.utf8.withContiguousStorageIfAvailable { $0.contains(UInt8(ascii: "%")) }
@@ -71,15 +118,33 @@ struct MarkdownStage {
             throw locate(link, on: index, "link '\(destination)' leads outside content/")
         }
         if let target = pageBySource[source] {
-            return SitePath.relative(from: urls[index], to: urls[target] + fragment)
+            return (urls[target], fragment, nil)
         }
         if let asset = assetBySource[source] {
-            return SitePath.relative(from: urls[index], to: asset + fragment)
+            return (asset, fragment, source)
         }
         if decoded.hasSuffix(".md") {
             throw locate(link, on: index, "link to '\(destination)': there is no \(source)")
         }
         return nil
+    }
+
+    /// A destination written as a site path: `/img/plan.svg`, `/timeline/chatgpt-launch/#why`.
+    private func sitePathTarget(of link: LinkReference, on index: Int) throws -> (sitePath: String, suffix: String, source: String?) {
+        let destination = link.destination
+        let end = destination.firstIndex(where: { $0 == "?" || $0 == "#" }) ?? destination.endIndex
+        let written = String(destination[..<end])
+        let path = SitePath.percentDecode(written) ?? written
+        let suffix = String(destination[end...])
+        switch files[path] {
+        case .page(let target)?: return (urls[target], suffix, nil)
+        case .file(let source)?: return (path, suffix, source)
+        case .generated?: return (path, suffix, nil)
+        case nil:
+            var message = "link to '\(destination)': no page, and no file in static/ or content/, has this site path"
+            if let near = files.suggestion(for: path) { message += " — did you mean '\(near)'?" }
+            throw locate(link, on: index, message)
+        }
     }
 
     private func locate(_ link: LinkReference, on index: Int, _ message: String) -> Diagnostic {

@@ -1,6 +1,8 @@
 import Content
 import Foundation
+import Images
 import Markdown
+import SiteInputs
 import Templates
 
 /// Builds a whole site in memory, as a list of named steps.
@@ -29,9 +31,11 @@ public enum SiteBuilder {
                                  cache: options.cache)
         }
 
-        // 3. Render Markdown bodies in parallel, rewriting and checking links between content files.
-        let rendered = try clock.step("render markdown") { () throws(BuildFailure) in
-            try renderMarkdown(content: content, urls: urls, options: markdownOptions)
+        // 3. Render Markdown bodies in parallel, rewriting and checking links to content files, pages and static
+        //    files; images get their sizes, and large ones are planned in several widths.
+        let images = try ImageSettings.load(content.config)
+        let (rendered, planner) = try clock.step("render markdown") { () throws(BuildFailure) in
+            try renderMarkdown(content: content, urls: urls, options: markdownOptions, root: root, images: images)
         }
 
         // 4. Build the values templates see, once.
@@ -50,6 +54,11 @@ public enum SiteBuilder {
             try copyStaticFiles(into: &files, root: root, content: content)
         }
 
+        // 6b. Resized copies of large images (libvips), through the cache outside the output.
+        let imageCounts = try clock.step("resize images") { () throws(BuildFailure) in
+            try ImageStep.run(planner, into: &files, cache: ImageCache(folder: options.imageCacheFolder(root: root)))
+        }
+
         // 7. Check every internal link and anchor in the output.
         try clock.step("check links") { () throws(BuildFailure) in
             try checkLinks(files, content: content, urls: urls, root: root)
@@ -59,6 +68,8 @@ public enum SiteBuilder {
         site.basePath = content.config.basePath
         site.timings = clock.timings
         site.templateMetrics = metrics?.report ?? []
+        site.imagesResized = imageCounts.made
+        site.imagesReused = imageCounts.reused
         // Freed while the caller writes the output, instead of before it returns; or never, by a process that
         // exits after this build (`BuildOptions.freesMemory`).
         BackgroundRelease.drop((consume content, consume rendered, consume values), freeing: options.freesMemory)
@@ -82,8 +93,21 @@ public enum SiteBuilder {
         page.source == "content/404.md" ? "/404.html" : page.url
     }
 
-    static func renderMarkdown(content: ContentSet, urls: [String], options: MarkdownOptions) throws(BuildFailure) -> [RenderedMarkdown?] {
-        let results = MarkdownStage(content: content, urls: urls, options: options).run()
+    static func renderMarkdown(content: ContentSet, urls: [String], options: MarkdownOptions, root: URL,
+                               images: ImageSettings) throws(BuildFailure) -> ([RenderedMarkdown?], ImagePlanner) {
+        let inputs: SiteInputs
+        do {
+            inputs = try SiteInputs(root: root)
+        } catch {
+            throw BuildFailure(diagnostics: [Diagnostic(file: nil, message: error.description)])
+        }
+        let listing = inputs.files(under: "static")
+        if !listing.errors.isEmpty {
+            throw BuildFailure(diagnostics: listing.errors.map { Diagnostic(file: $0.path, message: $0.message) })
+        }
+        let planner = ImagePlanner(inputs: inputs, settings: images)
+        let files = SiteFiles(content: content, urls: urls, staticFiles: listing.files)
+        let results = MarkdownStage(content: content, urls: urls, options: options, files: files, images: planner).run()
         var diagnostics: [Diagnostic] = []
         var rendered: [RenderedMarkdown?] = []
         rendered.reserveCapacity(results.count)
@@ -96,7 +120,7 @@ public enum SiteBuilder {
             }
         }
         if !diagnostics.isEmpty { throw BuildFailure(diagnostics: diagnostics) }
-        return rendered
+        return (rendered, planner)
     }
 
     /// Renders every page. `fragments` is this build's `{% cache %}` store; a fragment with a relative link is
