@@ -111,7 +111,7 @@ enum CMarkDocument {
         allowRawHTML: Bool,
         alwaysAttachInlineExtensions: Bool = false,
         link: (LinkSite) throws -> String?,
-        image: ((_ destination: String, _ alt: String, _ title: String) throws -> String?)? = nil,
+        image: ((_ destination: String, _ alt: String, _ title: String) throws -> ImageReplacement?)? = nil,
         heading: (_ level: Int, _ text: String) -> String
     ) throws -> (html: String, excerpt: String) {
         _ = registration
@@ -140,7 +140,7 @@ enum CMarkDocument {
         defer { cmark_node_free(document) }
 
         var headings: [OpaquePointer] = []
-        var images: [(node: OpaquePointer, html: String)] = []
+        var images: [(node: OpaquePointer, replacement: ImageReplacement)] = []
         var firstParagraph: OpaquePointer?
         guard let iterator = cmark_iter_new(document) else { return ("", "") }
         defer { cmark_iter_free(iterator) }
@@ -152,9 +152,9 @@ enum CMarkDocument {
                 let replacement = try link(site)
                 if let replacement { cmark_node_set_url(node, replacement) }
                 if type == CMARK_NODE_IMAGE, let image,
-                   let html = try image(replacement ?? site.destination, plainText(of: node),
-                                        cmark_node_get_title(node).map { String(cString: $0) } ?? "") {
-                    images.append((node, html))
+                   let markup = try image(replacement ?? site.destination, plainText(of: node),
+                                          cmark_node_get_title(node).map { String(cString: $0) } ?? "") {
+                    images.append((node, markup))
                 }
             } else if type == CMARK_NODE_HEADING {
                 headings.append(node)
@@ -168,8 +168,8 @@ enum CMarkDocument {
         var detached: [OpaquePointer] = []
         defer { detached.forEach { cmark_node_free($0) } }
         // Images first: one inside a heading then moves into the heading's wrapper with the other children.
-        for (node, html) in images where replace(image: node, html: html) {
-            detached.append(node)
+        for (node, replacement) in images {
+            if let detachedNode = replace(image: node, with: replacement) { detached.append(detachedNode) }
         }
         for node in headings {
             let level = Int(cmark_node_get_heading_level(node))
@@ -250,17 +250,53 @@ enum CMarkDocument {
         cmark_node_get_literal(node).map { String(cString: $0) } ?? ""
     }
 
-    /// Swaps an image node for a custom inline that renders as `html` and nothing else (its alt-text children
-    /// go with the image). - Returns: whether `node` was unlinked (the caller frees it after rendering).
-    private static func replace(image node: OpaquePointer, html: String) -> Bool {
-        guard let inline = cmark_node_new(CMARK_NODE_CUSTOM_INLINE) else { return false }
-        cmark_node_set_on_enter(inline, html)
-        cmark_node_set_on_exit(inline, "")
-        guard cmark_node_replace(node, inline) == 1 else {
-            cmark_node_free(inline)
-            return false
+    /// Swaps an image node for a custom inline that renders as the replacement's HTML and nothing else (its
+    /// alt-text children go with the image); or, when asked and the image is all its paragraph holds, swaps the
+    /// paragraph for a custom block, since a block such as `<aside>` may not sit inside `<p>`.
+    /// - Returns: the node that was unlinked (the caller frees it after rendering), or nil.
+    private static func replace(image node: OpaquePointer, with replacement: ImageReplacement) -> OpaquePointer? {
+        var target = node
+        var type = CMARK_NODE_CUSTOM_INLINE
+        if replacement.replacesParagraph, let parent = cmark_node_parent(node),
+           cmark_node_get_type(parent) == CMARK_NODE_PARAGRAPH,
+           cmark_node_first_child(parent) == node, cmark_node_next(node) == nil {
+            target = parent
+            type = CMARK_NODE_CUSTOM_BLOCK
         }
-        return true
+        guard let custom = cmark_node_new(type) else { return nil }
+        cmark_node_set_on_enter(custom, replacement.html)
+        cmark_node_set_on_exit(custom, "")
+        guard cmark_node_replace(target, custom) == 1 else {
+            cmark_node_free(custom)
+            return nil
+        }
+        return target
+    }
+
+    /// The lines (1-based, first to last) of every fenced or indented code block in `markdown`: where a
+    /// preprocessor must leave the text alone. Parsed without extensions, which never change where a code
+    /// block is.
+    static func codeBlockLines(_ markdown: String) -> [ClosedRange<Int>] {
+        guard let parser = cmark_parser_new(CMARK_OPT_DEFAULT) else { return [] }
+        defer { cmark_parser_free(parser) }
+        var text = markdown
+        text.withUTF8 { buffer in
+            if let base = buffer.baseAddress, buffer.count > 0 {
+                base.withMemoryRebound(to: CChar.self, capacity: buffer.count) { cmark_parser_feed(parser, $0, buffer.count) }
+            }
+        }
+        guard let document = cmark_parser_finish(parser) else { return [] }
+        defer { cmark_node_free(document) }
+        guard let iterator = cmark_iter_new(document) else { return [] }
+        defer { cmark_iter_free(iterator) }
+        var ranges: [ClosedRange<Int>] = []
+        while case let event = cmark_iter_next(iterator), event != CMARK_EVENT_DONE {
+            guard event == CMARK_EVENT_ENTER, let node = cmark_iter_get_node(iterator),
+                  cmark_node_get_type(node) == CMARK_NODE_CODE_BLOCK else { continue }
+            let start = Int(cmark_node_get_start_line(node))
+            ranges.append(start...max(start, Int(cmark_node_get_end_line(node))))
+        }
+        return ranges
     }
 
     /// Swaps a heading node for markup carrying its id and anchor.

@@ -22,3 +22,17 @@ public struct ImageReference: Sendable, Equatable {
         self.column = column
     }
 }
+
+/// What an image becomes, as the `image` closure of `MarkdownRenderer.render` decides.
+public struct ImageReplacement: Sendable, Equatable {
+    /// The HTML written in place of the image.
+    public var html: String
+    /// Whether the HTML replaces the whole paragraph when the image is all the paragraph holds: for a block
+    /// (`<figure>`, `<aside>`), which may not sit inside `<p>`.
+    public var replacesParagraph: Bool
+
+    public init(html: String, replacesParagraph: Bool = false) {
+        self.html = html
+        self.replacesParagraph = replacesParagraph
+    }
+}

@@ -25,7 +25,7 @@ public enum MarkdownRenderer {
         options: MarkdownOptions = .init(),
         locatingLinks: LinkLocating = .always,
         rewriteLink: (LinkReference) throws -> String? = { _ in nil },
-        image: ((ImageReference) throws -> String?)? = nil
+        image: ((ImageReference) throws -> ImageReplacement?)? = nil
     ) throws -> RenderedMarkdown {
         guard locatingLinks == .onFailure else {
             return try render(markdown, options: options, locating: true, rewriteLink, image)
@@ -37,15 +37,21 @@ public enum MarkdownRenderer {
         }
     }
 
+    /// The lines (1-based, first to last) of every fenced or indented code block: text a preprocessor such as
+    /// Site's components must leave as it is.
+    public static func codeBlockLines(_ markdown: String) -> [ClosedRange<Int>] {
+        CMarkDocument.codeBlockLines(markdown)
+    }
+
     private static func render(_ markdown: String, options: MarkdownOptions, locating: Bool,
                                _ rewriteLink: (LinkReference) throws -> String?,
-                               _ image: ((ImageReference) throws -> String?)?) throws -> RenderedMarkdown {
+                               _ image: ((ImageReference) throws -> ImageReplacement?)?) throws -> RenderedMarkdown {
         var locator = LinkLocator(markdown: markdown)
         var ids = HeadingIDAllocator()
         var headings: [Heading] = []
         // The image closure runs right after the link closure for the same node: it reuses that location.
         var last = LinkReference(destination: "", line: 0, column: 0)
-        let imageClosure: ((String, String, String) throws -> String?)? = image.map { image in
+        let imageClosure: ((String, String, String) throws -> ImageReplacement?)? = image.map { image in
             { destination, alt, title in
                 try image(ImageReference(source: last.destination, destination: destination, alt: alt, title: title,
                                          line: last.line, column: last.column))

@@ -2,6 +2,7 @@ import Content
 import Foundation
 import Markdown
 import SiteInputs
+import Templates
 
 /// Renders every page's Markdown body, in parallel, rewriting links to other content files.
 ///
@@ -19,6 +20,9 @@ struct MarkdownStage {
     let options: MarkdownOptions
     let files: SiteFiles
     let images: ImagePlanner
+    /// The site's components and the templates that render them (`Components/`).
+    let components: ComponentLibrary
+    let templates: TemplateEnvironment
     /// `content/people/sam-altman.md` → page index.
     private let pageBySource: [String: Int]
     /// Other files under `content/` that are copied as they are: source path → site path.
@@ -27,12 +31,15 @@ struct MarkdownStage {
     /// ASCII links on bytes; nil for a page whose path is not ASCII.
     private let folders: [Folder?]
 
-    init(content: ContentSet, urls: [String], options: MarkdownOptions, files: SiteFiles, images: ImagePlanner) {
+    init(content: ContentSet, urls: [String], options: MarkdownOptions, files: SiteFiles, images: ImagePlanner,
+         components: ComponentLibrary, templates: TemplateEnvironment) {
         self.content = content
         self.urls = urls
         self.options = options
         self.files = files
         self.images = images
+        self.components = components
+        self.templates = templates
         var bySource: [String: Int] = [:]
         bySource.reserveCapacity(content.pages.count)
         // Through a buffer: reading a field of an array element by subscript, or `enumerated()`, copied
@@ -51,16 +58,9 @@ struct MarkdownStage {
     func run() -> [Result<RenderedMarkdown, Diagnostic>] {
         Array(content.pages.indices).concurrentMap { index in
             let page = content.pages[index]
-            // The first image of a page is loaded at once; the others when the reader scrolls near them.
-            var imagesSeen = 0
             do {
-                // A link's location is only needed to report it broken: worked out only for a page with one.
-                return .success(try MarkdownRenderer.render(page.body, options: options, locatingLinks: .onFailure,
-                                                            rewriteLink: { link in try rewrite(link, on: index) },
-                                                            image: { image in
-                    imagesSeen += 1
-                    return try markup(image, on: index, lazy: imagesSeen > 1)
-                }))
+                return .success(try render(page.body, origin: TextOrigin(line: page.bodyStartLine, column: 1), on: index,
+                                           state: PageRenderState()))
             } catch let diagnostic as Diagnostic {
                 return .failure(diagnostic)
             } catch {
@@ -69,21 +69,54 @@ struct MarkdownStage {
         }
     }
 
+    /// Renders a page's body, or a component's body inside it: component calls first become placeholders
+    /// (`ComponentScanner`), which the image hook replaces with the components' HTML in document order.
+    func render(_ text: String, origin: TextOrigin, on index: Int, state: PageRenderState) throws -> RenderedMarkdown {
+        var origin = origin
+        var markdown = text
+        var calls: [ComponentCall] = []
+        if ComponentScanner.mayHaveCalls(text) {
+            do {
+                let scanned = try ComponentScanner(library: components).scan(text)
+                (markdown, calls, origin.lineMap) = (scanned.markdown, scanned.calls, scanned.lineMap)
+            } catch {
+                let place = origin.locateScanned(line: error.line, column: error.column)
+                throw Diagnostic(file: content.pages[index].source, line: place.line, column: place.column, message: error.message)
+            }
+        }
+        let origin0 = origin
+        // A link's location is only needed to report it broken: worked out only for a page with one.
+        return try MarkdownRenderer.render(markdown, options: options, locatingLinks: .onFailure,
+                                           rewriteLink: { link in try rewrite(link, on: index, origin: origin0) },
+                                           image: { image in
+            if let call = ScannedText.callIndex(image.source), call < calls.count {
+                return try component(calls[call], origin: origin0, on: index, state: state)
+            }
+            // The first image of a page is loaded at once; the others when the reader scrolls near them.
+            state.imagesSeen += 1
+            let place = origin0.locate(line: image.line, column: image.column)
+            return ImageReplacement(html: try markup(image, on: index, lazy: state.imagesSeen > 1, place: place))
+        })
+    }
+
     /// The new destination of a link to another content file or to a site path, or nil to leave the link alone.
-    private func rewrite(_ link: LinkReference, on index: Int) throws -> String? {
-        try target(of: link, on: index).map { SitePath.relative(from: urls[index], to: $0.sitePath + $0.suffix) }
+    private func rewrite(_ link: LinkReference, on index: Int, origin: TextOrigin) throws -> String? {
+        let place = origin.locate(line: link.line, column: link.column)
+        return try target(of: link.destination, on: index, place: place)
+            .map { SitePath.relative(from: urls[index], to: $0.sitePath + $0.suffix) }
     }
 
     /// The HTML of an image: its size, `loading`, and resized copies when it has them (`ImagePlanner`).
-    private func markup(_ image: ImageReference, on index: Int, lazy: Bool) throws -> String? {
-        let link = LinkReference(destination: image.source, line: image.line, column: image.column)
+    func markup(_ image: ImageReference, on index: Int, lazy: Bool, place: Place) throws -> String {
         var html = ImageMarkup.Image(src: image.destination, alt: image.alt, title: image.title, size: nil, lazy: lazy)
-        guard let target = try target(of: link, on: index), let source = target.source else { return ImageMarkup.html(html) }
+        guard let target = try target(of: image.source, on: index, place: place), let source = target.source else {
+            return ImageMarkup.html(html)
+        }
         let facts: ImagePlanner.Facts
         do {
             facts = try images.facts(sitePath: target.sitePath, source: source)
         } catch {
-            throw locate(link, on: index, "cannot read the image \(source): \(error.message)")
+            throw locate(place, on: index, "cannot read the image \(source): \(error.message)")
         }
         html.size = facts.size
         if !facts.copies.isEmpty, let size = facts.size {
@@ -99,10 +132,9 @@ struct MarkdownStage {
     /// Where a link leads: a site path (decoded, without `?query` or `#fragment`), that suffix, and the
     /// root-relative source of the file when it is one the build copies; nil for a link to leave alone
     /// (another site, a fragment of this page, a relative link to something that is not a content file).
-    private func target(of link: LinkReference, on index: Int) throws -> (sitePath: String, suffix: String, source: String?)? {
-        let destination = link.destination
+    func target(of destination: String, on index: Int, place: Place) throws -> (sitePath: String, suffix: String, source: String?)? {
         if destination.hasPrefix("/") && !destination.hasPrefix("//") {
-            return try sitePathTarget(of: link, on: index)
+            return try sitePathTarget(of: destination, on: index, place: place)
         }
         guard let (path, fragment) = Self.fileReference(destination) else { return nil }
         // `percentDecode` returns a path without "%" unchanged; skipping the call skips its string search.
@@ -115,7 +147,7 @@ struct MarkdownStage {
             Self.join(content.pages[index].source, decoded)
         }
         guard let source = joined else {
-            throw locate(link, on: index, "link '\(destination)' leads outside content/")
+            throw locate(place, on: index, "link '\(destination)' leads outside content/")
         }
         if let target = pageBySource[source] {
             return (urls[target], fragment, nil)
@@ -124,14 +156,13 @@ struct MarkdownStage {
             return (asset, fragment, source)
         }
         if decoded.hasSuffix(".md") {
-            throw locate(link, on: index, "link to '\(destination)': there is no \(source)")
+            throw locate(place, on: index, "link to '\(destination)': there is no \(source)")
         }
         return nil
     }
 
     /// A destination written as a site path: `/img/plan.svg`, `/timeline/chatgpt-launch/#why`.
-    private func sitePathTarget(of link: LinkReference, on index: Int) throws -> (sitePath: String, suffix: String, source: String?) {
-        let destination = link.destination
+    private func sitePathTarget(of destination: String, on index: Int, place: Place) throws -> (sitePath: String, suffix: String, source: String?) {
         let end = destination.firstIndex(where: { $0 == "?" || $0 == "#" }) ?? destination.endIndex
         let written = String(destination[..<end])
         let path = SitePath.percentDecode(written) ?? written
@@ -143,13 +174,15 @@ struct MarkdownStage {
         case nil:
             var message = "link to '\(destination)': no page, and no file in static/ or content/, has this site path"
             if let near = files.suggestion(for: path) { message += " — did you mean '\(near)'?" }
-            throw locate(link, on: index, message)
+            throw locate(place, on: index, message)
         }
     }
 
-    private func locate(_ link: LinkReference, on index: Int, _ message: String) -> Diagnostic {
-        let page = content.pages[index]
-        return Diagnostic(file: page.source, line: page.bodyStartLine + link.line - 1, column: link.column, message: message)
+    /// A line and column in the page's file.
+    typealias Place = (line: Int, column: Int)
+
+    func locate(_ place: Place, on index: Int, _ message: String) -> Diagnostic {
+        Diagnostic(file: content.pages[index].source, line: place.line, column: place.column, message: message)
     }
 
     /// A destination split into path and `#fragment`, or nil when it cannot name a file under

@@ -32,10 +32,12 @@ public enum SiteBuilder {
         }
 
         // 3. Render Markdown bodies in parallel, rewriting and checking links to content files, pages and static
-        //    files; images get their sizes, and large ones are planned in several widths.
+        //    files; images get their sizes, and large ones are planned in several widths; component calls
+        //    (`{{< figure … >}}`) are rendered with templates/components/.
         let images = try ImageSettings.load(content.config)
         let (rendered, planner) = try clock.step("render markdown") { () throws(BuildFailure) in
-            try renderMarkdown(content: content, urls: urls, options: markdownOptions, root: root, images: images)
+            try renderMarkdown(content: content, urls: urls, options: markdownOptions, root: root, images: images,
+                               templates: templates.environment)
         }
 
         // 4. Build the values templates see, once.
@@ -94,20 +96,21 @@ public enum SiteBuilder {
     }
 
     static func renderMarkdown(content: ContentSet, urls: [String], options: MarkdownOptions, root: URL,
-                               images: ImageSettings) throws(BuildFailure) -> ([RenderedMarkdown?], ImagePlanner) {
+                               images: ImageSettings, templates: TemplateEnvironment) throws(BuildFailure) -> ([RenderedMarkdown?], ImagePlanner) {
         let inputs: SiteInputs
         do {
             inputs = try SiteInputs(root: root)
         } catch {
             throw BuildFailure(diagnostics: [Diagnostic(file: nil, message: error.description)])
         }
+        // Problems on the way (a link out of the root, a loop) are left to the step that copies static files:
+        // a file this listing cannot see is simply not a site path a link may name.
         let listing = inputs.files(under: "static")
-        if !listing.errors.isEmpty {
-            throw BuildFailure(diagnostics: listing.errors.map { Diagnostic(file: $0.path, message: $0.message) })
-        }
         let planner = ImagePlanner(inputs: inputs, settings: images)
         let files = SiteFiles(content: content, urls: urls, staticFiles: listing.files)
-        let results = MarkdownStage(content: content, urls: urls, options: options, files: files, images: planner).run()
+        let components = try ComponentLibrary.load(inputs)
+        let results = MarkdownStage(content: content, urls: urls, options: options, files: files, images: planner,
+                                    components: components, templates: templates).run()
         var diagnostics: [Diagnostic] = []
         var rendered: [RenderedMarkdown?] = []
         rendered.reserveCapacity(results.count)
