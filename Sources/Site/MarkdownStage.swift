@@ -84,17 +84,17 @@ struct MarkdownStage {
                 throw Diagnostic(file: content.pages[index].source, line: place.line, column: place.column, message: error.message)
             }
         }
-        let origin0 = origin
+        let textOrigin = origin
         // A link's location is only needed to report it broken: worked out only for a page with one.
         return try MarkdownRenderer.render(markdown, options: options, locatingLinks: .onFailure,
-                                           rewriteLink: { link in try rewrite(link, on: index, origin: origin0) },
+                                           rewriteLink: { link in try rewrite(link, on: index, origin: textOrigin) },
                                            image: { image in
             if let call = ScannedText.callIndex(image.source), call < calls.count {
-                return try component(calls[call], origin: origin0, on: index, state: state)
+                return try component(calls[call], origin: textOrigin, on: index, state: state)
             }
             // The first image of a page is loaded at once; the others when the reader scrolls near them.
             state.imagesSeen += 1
-            let place = origin0.locate(line: image.line, column: image.column)
+            let place = textOrigin.locate(line: image.line, column: image.column)
             return ImageReplacement(html: try markup(image, on: index, lazy: state.imagesSeen > 1, place: place))
         })
     }

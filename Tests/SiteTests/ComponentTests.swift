@@ -114,6 +114,12 @@ struct ComponentTests {
         #expect(try errors(body) == [expected])
     }
 
+    @Test(arguments: [("{{<", true), ("x {{< a >}}", true), ("ab{{<", true), ("{ {< {{ <", false), ("{{", false),
+                       ("", false), ("{{{<", true), ("é{{<", true)])
+    func onlyTextWithACallOpeningIsScanned(text: String, expected: Bool) {
+        #expect(ComponentScanner.mayHaveCalls(text) == expected)
+    }
+
     @Test func aComponentWithoutADeclarationIsAnErrorInItsTemplate() throws {
         let fixture = try site(body: "x")
         defer { fixture.remove() }

@@ -88,13 +88,13 @@ struct ComponentDeclaration: Sendable, Equatable {
     }
 }
 
-extension String {
+private extension String {
     func trimmingCharacters(in set: String) -> String {
         let drop: (Character) -> Bool = { set.contains($0) }
         return String(self.drop(while: drop).reversed().drop(while: drop).reversed())
     }
 }
 
-extension Substring {
+private extension Substring {
     func trimmingCharacters(in set: String) -> String { String(self).trimmingCharacters(in: set) }
 }

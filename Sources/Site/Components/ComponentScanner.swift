@@ -1,5 +1,10 @@
 import Content
 import Markdown
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
 
 /// Finds component calls in Markdown and replaces them with placeholders, leaving code alone.
 ///
@@ -14,9 +19,15 @@ struct ComponentScanner {
     static func mayHaveCalls(_ text: String) -> Bool {
         var text = text
         return text.withUTF8 { bytes in
-            guard bytes.count >= 3 else { return false }
-            for index in 0..<(bytes.count - 2) where bytes[index] == UInt8(ascii: "{")
-                && bytes[index + 1] == UInt8(ascii: "{") && bytes[index + 2] == UInt8(ascii: "<") { return true }
+            guard let base = bytes.baseAddress, bytes.count >= 3 else { return false }
+            var offset = 0
+            // memchr to each `{`: pages without one (nearly all) cost one pass at memory speed.
+            while offset < bytes.count - 2,
+                  let found = memchr(base + offset, Int32(UInt8(ascii: "{")), bytes.count - 2 - offset) {
+                let index = base.distance(to: found.assumingMemoryBound(to: UInt8.self))
+                if bytes[index + 1] == UInt8(ascii: "{") && bytes[index + 2] == UInt8(ascii: "<") { return true }
+                offset = index + 1
+            }
             return false
         }
     }
