@@ -20,16 +20,23 @@ enum ImageStep {
                                           message: "its resized copy \(output) would overwrite a file of the same name"))
         }
         if !diagnostics.isEmpty { throw BuildFailure(diagnostics: diagnostics) }
-        let inputs = planner.inputs
-        let results = jobs.concurrentMap { output, job -> Result<(String, Data, ImageCache.Outcome), Diagnostic> in
+        // Each image is read once (through `SiteInputs`, so the read is recorded), however many copies it has.
+        var sources: [String: [UInt8]] = [:]
+        for (_, job) in jobs where sources[job.source] == nil {
             do {
-                let source = try inputs.read(job.source)
-                let made = try cache.variant(of: source, width: job.width, format: job.format)
-                return .success((output, Data(made.bytes), made.outcome))
-            } catch let error as ImageError {
-                return .failure(Diagnostic(file: job.source, message: "cannot make \(output): \(error.message)"))
+                sources[job.source] = try planner.inputs.read(job.source)
             } catch {
-                return .failure(Diagnostic(file: job.source, message: "\(error)"))
+                diagnostics.append(Diagnostic(file: job.source, message: error.message))
+            }
+        }
+        if !diagnostics.isEmpty { throw BuildFailure(diagnostics: diagnostics) }
+        let read = sources
+        let results = jobs.concurrentMap { output, job -> Result<(String, Data, ImageCache.Outcome), Diagnostic> in
+            do throws(ImageError) {
+                let made = try cache.variant(of: read[job.source] ?? [], width: job.width, format: job.format)
+                return .success((output, Data(made.bytes), made.outcome))
+            } catch {
+                return .failure(Diagnostic(file: job.source, message: "cannot make \(output): \(error.message)"))
             }
         }
         var counts = Counts()
