@@ -6,6 +6,10 @@ struct ComponentLibrary: Sendable {
 
     static let folder = "templates/components"
 
+    init(_ declarations: [ComponentDeclaration] = []) {
+        for declaration in declarations { self.declarations[declaration.name] = declaration }
+    }
+
     /// Template name (as the template environment knows it) of a component.
     static func templateName(_ name: String) -> String { "components/\(name).html" }
 
