@@ -6,6 +6,7 @@ import PackageDescription
 /// Templates ────────────┼→ Site → Preview → BuildSiteCLI → build-site
 /// Yams → Content ───────┘                       CMimalloc ┘ (the allocator, Linux only)
 /// SiteInputs (the one place that reads the site's files) → Content, Site
+/// CVips → Images (sizes, resized copies) → Site
 let package = Package(
     name: "build-site",
     platforms: [.macOS(.v13)],
@@ -29,10 +30,18 @@ let package = Package(
             providers: [.apt(["libcmark-gfm-dev", "libcmark-gfm-extensions-dev"])]
         ),
         .target(name: "Markdown", dependencies: ["CCmarkGFM"]),
+        .systemLibrary(
+            name: "CVips",
+            pkgConfig: "vips",
+            providers: [.apt(["libvips-dev"])]
+        ),
+        // Image sizes from file headers, and resized copies through libvips (`VipsResizer.swift` is the only
+        // file that touches its C API), cached by content.
+        .target(name: "Images", dependencies: ["CVips"]),
         .target(name: "Templates"),
         .target(name: "SiteInputs"),
         .target(name: "Content", dependencies: ["SiteInputs", .product(name: "Yams", package: "Yams")]),
-        .target(name: "Site", dependencies: ["Markdown", "Templates", "Content", "SiteInputs"]),
+        .target(name: "Site", dependencies: ["Markdown", "Templates", "Content", "SiteInputs", "Images"]),
         .target(name: "Preview", dependencies: [
             "Site",
             .product(name: "FlyingSocks", package: "FlyingFox"),
@@ -63,8 +72,9 @@ let package = Package(
         .testTarget(name: "MarkdownTests", dependencies: ["Markdown"], resources: [.copy("Fixtures")]),
         .testTarget(name: "TemplatesTests", dependencies: ["Templates"], resources: [.copy("Fixtures")]),
         .testTarget(name: "SiteInputsTests", dependencies: ["SiteInputs"]),
+        .testTarget(name: "ImagesTests", dependencies: ["Images"], resources: [.copy("Fixtures")]),
         .testTarget(name: "ContentTests", dependencies: ["Content"], resources: [.copy("Fixtures")]),
-        .testTarget(name: "SiteTests", dependencies: ["Site", "BuildSiteCLI"], resources: [.copy("Fixtures")]),
+        .testTarget(name: "SiteTests", dependencies: ["Site", "BuildSiteCLI", "Images"], resources: [.copy("Fixtures")]),
         .testTarget(name: "PreviewTests", dependencies: ["Preview", "Site"], resources: [.copy("Fixtures")]),
         .testTarget(name: "CLITests", dependencies: ["BuildSiteCLI", "Site"], resources: [.copy("Fixtures")]),
     ]

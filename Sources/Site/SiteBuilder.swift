@@ -1,5 +1,6 @@
 import Content
 import Foundation
+import Images
 import Markdown
 import SiteInputs
 import Templates
@@ -37,9 +38,13 @@ public enum SiteBuilder {
                                  cache: options.cache)
         }
 
-        // 3. Render Markdown bodies in parallel, rewriting and checking links between content files.
-        let rendered = try clock.step("render markdown") { () throws(BuildFailure) in
-            try renderMarkdown(content: content, urls: urls, options: markdownOptions)
+        // 3. Render Markdown bodies in parallel, rewriting and checking links to content files, pages and static
+        //    files; images get their sizes, and large ones are planned in several widths; component calls
+        //    (`{{< figure … >}}`) are rendered with templates/components/.
+        let images = try ImageSettings.load(content.config)
+        let (rendered, planner) = try clock.step("render markdown") { () throws(BuildFailure) in
+            try renderMarkdown(content: content, urls: urls, options: markdownOptions, root: root, images: images,
+                               templates: templates.environment)
         }
 
         // 4. Build the values templates see, once.
@@ -75,12 +80,17 @@ public enum SiteBuilder {
             try copyStaticFiles(into: &files, root: root, content: content)
         }
 
-        // 10. Redirect pages at old addresses (`aliases:`, `redirects:`, `page/1/`), and `_redirects` when asked.
+        // 10. Resized copies of large images (libvips), through the cache outside the output.
+        let imageCounts = try clock.step("resize images") { () throws(BuildFailure) in
+            try ImageStep.run(planner, into: &files, cache: ImageCache(folder: options.imageCacheFolder(root: root)))
+        }
+
+        // 11. Redirect pages at old addresses (`aliases:`, `redirects:`, `page/1/`), and `_redirects` when asked.
         try clock.step("redirects") { () throws(BuildFailure) in
             try RedirectPages.add(to: &files, content: content, urls: urls, implied: plan.redirects)
         }
 
-        // 11. Check every internal link and anchor in the output.
+        // 12. Check every internal link and anchor in the output.
         try clock.step("check links") { () throws(BuildFailure) in
             try checkLinks(files, content: content, urls: urls, root: root,
                            retracer: LinkRetracer(content: content, urls: urls, rendered: rendered, values: values, data: data,
@@ -91,6 +101,8 @@ public enum SiteBuilder {
         site.basePath = content.config.basePath
         site.timings = clock.timings
         site.templateMetrics = metrics?.report ?? []
+        site.imagesResized = imageCounts.made
+        site.imagesReused = imageCounts.reused
         // Freed while the caller writes the output, instead of before it returns; or never, by a process that
         // exits after this build (`BuildOptions.freesMemory`).
         BackgroundRelease.drop((consume content, consume rendered, consume values), freeing: options.freesMemory)
@@ -114,8 +126,22 @@ public enum SiteBuilder {
         page.source == "content/404.md" ? SitePath.notFoundPage : page.url
     }
 
-    static func renderMarkdown(content: ContentSet, urls: [String], options: MarkdownOptions) throws(BuildFailure) -> [RenderedMarkdown?] {
-        let results = MarkdownStage(content: content, urls: urls, options: options).run()
+    static func renderMarkdown(content: ContentSet, urls: [String], options: MarkdownOptions, root: URL,
+                               images: ImageSettings, templates: TemplateEnvironment) throws(BuildFailure) -> ([RenderedMarkdown?], ImagePlanner) {
+        let inputs: SiteInputs
+        do {
+            inputs = try SiteInputs(root: root)
+        } catch {
+            throw BuildFailure(diagnostics: [Diagnostic(file: nil, message: error.description)])
+        }
+        // Problems on the way (a link out of the root, a loop) are left to the step that copies static files:
+        // a file this listing cannot see is simply not a site path a link may name.
+        let listing = inputs.files(under: "static")
+        let planner = ImagePlanner(inputs: inputs, settings: images)
+        let files = SiteFiles(content: content, urls: urls, staticFiles: listing.files)
+        let components = try ComponentLibrary.load(inputs)
+        let results = MarkdownStage(content: content, urls: urls, options: options, files: files, images: planner,
+                                    components: components, templates: templates).run()
         var diagnostics: [Diagnostic] = []
         var rendered: [RenderedMarkdown?] = []
         rendered.reserveCapacity(results.count)
@@ -128,7 +154,7 @@ public enum SiteBuilder {
             }
         }
         if !diagnostics.isEmpty { throw BuildFailure(diagnostics: diagnostics) }
-        return rendered
+        return (rendered, planner)
     }
 
     /// Renders every planned page. `fragments` is this build's `{% cache %}` store; a fragment with a relative link
