@@ -41,7 +41,23 @@ struct SiteFiles: Sendable {
     subscript(path: String) -> Target? { targets[path] }
 
     /// The known site path nearest to a missing one, for "did you mean".
+    ///
+    /// Names are compared within their folder (every path shares its leading `/img/`, which would make any two
+    /// images look alike), and a misspelled folder is found through a file of exactly the same name.
     func suggestion(for path: String) -> String? {
-        Suggestion.closest(to: path, in: targets.keys.sorted())
+        let (folder, name) = Self.split(path)
+        let all = targets.keys.sorted()
+        let siblings = all.map(Self.split).filter { $0.folder == folder }.map(\.name)
+        if let near = Suggestion.closest(to: name, in: siblings) { return folder + near }
+        let namesakes = all.filter { Self.split($0).name == name }
+        return Suggestion.closest(to: folder, in: namesakes.map { Self.split($0).folder }).map { $0 + name }
+    }
+
+    /// `/img/plan.png` → (`/img/`, `plan.png`); a folder's path (ending in `/`) is its own name's folder.
+    private static func split(_ path: String) -> (folder: String, name: String) {
+        let trimmed = path.hasSuffix("/") ? String(path.dropLast()) : path
+        guard let slash = trimmed.lastIndex(of: "/") else { return ("", path) }
+        let name = String(path[path.index(after: slash)...])
+        return (String(path[...slash]), name)
     }
 }
