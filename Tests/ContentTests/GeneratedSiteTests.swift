@@ -121,9 +121,15 @@ import Darwin
         #expect(set.pages.first?.body.utf8.count == body.utf8.count)
     }
 
-    @Test func missingContentFolderIsAnEmptySite() throws {
+    /// No `content/` is an error, not an empty site: an empty site would make the output sync remove every
+    /// published page (issue 19). An empty `content/` is still a site, with the default settings.
+    @Test func missingContentFolderIsAnErrorButAnEmptyOneIsASite() throws {
         let root = try Fixtures.scratch()
         defer { try? FileManager.default.removeItem(at: root) }
+        let error = try #require(throws: ContentErrors.self) { try ContentLoader.load(root: root) }
+        #expect(error.errors.map(\.kind) == [.missingFolder])
+        #expect(error.errors.first?.message == "there is no content/ folder in the site's root; refusing to build an empty site")
+        try FileManager.default.createDirectory(at: root.appendingPathComponent("content"), withIntermediateDirectories: false)
         let set = try ContentLoader.load(root: root)
         #expect(set.pages.isEmpty)
         #expect(set.config.title == "Untitled site")
