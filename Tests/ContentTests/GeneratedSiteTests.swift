@@ -121,19 +121,13 @@ import Darwin
         #expect(set.pages.first?.body.utf8.count == body.utf8.count)
     }
 
-    /// No `content/` is an error, not an empty site: an empty site would make the output sync remove every
-    /// published page (issue 19). An empty `content/` is still a site, with the default settings.
-    @Test func missingContentFolderIsAnErrorButAnEmptyOneIsASite() throws {
+    /// A root without content/ is a mistake (a typo in --root, the wrong folder), never an empty site whose build
+    /// would remove every published page (issue 19).
+    @Test func missingContentFolderIsAnError() throws {
         let root = try Fixtures.scratch()
         defer { try? FileManager.default.removeItem(at: root) }
-        let error = try #require(throws: ContentErrors.self) { try ContentLoader.load(root: root) }
-        #expect(error.errors.map(\.kind) == [.missingFolder])
-        #expect(error.errors.first?.message == "there is no content/ folder in the site's root; refusing to build an empty site")
-        try FileManager.default.createDirectory(at: root.appendingPathComponent("content"), withIntermediateDirectories: false)
-        let set = try ContentLoader.load(root: root)
-        #expect(set.pages.isEmpty)
-        #expect(set.config.title == "Untitled site")
-        #expect(set.config.language == "en")
-        #expect(set.config.baseURL == "/")
+        let error = #expect(throws: ContentErrors.self) { try ContentLoader.load(root: root) }
+        #expect(error?.errors.map(\.file) == ["content"])
+        #expect(error?.errors.first?.message.contains("no content/ folder") == true)
     }
 }
