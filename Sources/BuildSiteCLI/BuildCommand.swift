@@ -93,8 +93,7 @@ struct BuildCommand: AsyncParsableCommand {
                     + "\(Self.milliseconds(timing.wall)) ms (cpu \(Self.milliseconds(timing.cpu)) ms)")
             }
             print("  \("  of which rename pass".padding(toLength: 24, withPad: " ", startingAt: 0)) "
-                + String(format: "%.1f ms", Double(report.renamePass.components.attoseconds) / 1e15
-                    + Double(report.renamePass.components.seconds) * 1000))
+                + "\(Self.milliseconds(report.renamePass)) ms (cpu \(Self.milliseconds(report.renamePassCPU)) ms)")
             for path in report.written { print("  wrote   \(path)") }
             for path in report.removed { print("  removed \(path)") }
         }

@@ -14,6 +14,8 @@ public struct SyncReport: Sendable, Equatable {
     /// How long the rename pass took (journal written, files renamed and removed, manifest replaced): the
     /// only time during which the output holds files of two builds.
     public var renamePass: Duration = .zero
+    /// The CPU time the process used during the pass, on all cores: on a busy machine, what the pass costs.
+    public var renamePassCPU: Duration = .zero
 }
 
 /// Brings an output folder in line with a built site, touching only what the build owns.
@@ -89,8 +91,10 @@ public enum OutputSync {
         let journal = OutputJournal(moves: changed, removals: stale, manifest: paths)
         try OutputStaging.stage(changed, of: site, in: root)
         let passStart = ContinuousClock.now
+        let passCPUStart = StepClock.processCPUTime()
         report.removed = try journal.commit(in: root)
         report.renamePass = ContinuousClock.now - passStart
+        report.renamePassCPU = StepClock.processCPUTime() - passCPUStart
         report.written = changed
         return report
     }
