@@ -37,18 +37,29 @@ const form = document.querySelector('form[data-search-form]'), list = document.q
 const input = form.querySelector('input[type=search]');
 performance.clearResourceTimings();
 const start = performance.now();
+let ms = null;
 const observer = new MutationObserver(() => {
-  if (list.querySelector('a')) { observer.disconnect(); finish(); }
+  if (ms === null && list.querySelector('a')) { ms = performance.now() - start; observer.disconnect(); finish(); }
 });
+// The status line is written just after the results: read it a moment later.
 function finish() {
-  const files = performance.getEntriesByType('resource').filter(e => e.startTime >= start - 1).map(e => e.name);
-  done({ms: performance.now() - start, files: files, count: list.querySelectorAll('a').length,
-        status: document.querySelector('[data-search-status]').textContent});
+  setTimeout(() => {
+    const files = performance.getEntriesByType('resource').filter(e => e.startTime >= start - 1).map(e => e.name);
+    done({ms: ms === null ? performance.now() - start : ms, files: files, count: list.querySelectorAll('a').length,
+          status: document.querySelector('[data-search-status]').textContent});
+  }, 300);
 }
 observer.observe(list, {childList: true, subtree: true});
+// A query without results writes only the status line.
+const quiet = new MutationObserver(() => {
+  if (ms === null && /^No pages/.test(document.querySelector('[data-search-status]').textContent)) {
+    ms = performance.now() - start; quiet.disconnect(); observer.disconnect(); finish();
+  }
+});
+quiet.observe(document.querySelector('[data-search-status]'), {childList: true, characterData: true, subtree: true});
 input.value = q;
 form.dispatchEvent(new Event('submit', {cancelable: true}));
-setTimeout(() => { observer.disconnect(); finish(); }, 20000);
+setTimeout(() => { if (ms === null) { observer.disconnect(); finish(); } }, 20000);
 """
 
 PAGEFIND_QUERY = """
