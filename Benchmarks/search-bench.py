@@ -13,6 +13,7 @@ Writes a Markdown table to stdout. Needs: a release build of build-site, hyperfi
 `pip install pagefind-bin==1.5.2` in it (or PAGEFIND=/path/to/pagefind).
 """
 import argparse
+import contextlib
 import glob
 import gzip
 import json
@@ -21,7 +22,10 @@ import shutil
 import statistics
 import subprocess
 import sys
+import threading
 import time
+import http.server
+import urllib.parse
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 REPO = os.path.dirname(HERE)
@@ -30,6 +34,7 @@ import ci_venv  # noqa: E402
 
 ci_venv.ensure_selenium()
 import browser  # noqa: E402
+import host  # noqa: E402
 
 OURS_QUERY = """
 const [q, done] = [arguments[0], arguments[arguments.length - 1]];
@@ -77,6 +82,27 @@ import(new URL('pagefind/pagefind.js', document.baseURI).href).then(async (pf) =
 """
 
 
+@contextlib.contextmanager
+def serve_logged(folder, log):
+    """browser.serve, but every path the server answers is appended to `log`: requests made by workers (as
+    Pagefind's are) do not show in the page's resource timing."""
+    base = host.handler(folder)
+
+    class Logged(base):
+        def send_head(self):
+            log.append(urllib.parse.unquote(urllib.parse.urlsplit(self.path).path))
+            return super().send_head()
+
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), Logged)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    try:
+        yield "http://127.0.0.1:%d%s" % (server.server_address[1], host.base_path(folder))
+    finally:
+        server.shutdown()
+        server.server_close()
+
+
 def run(cmd, **kw):
     return subprocess.run(cmd, check=True, **kw)
 
@@ -96,12 +122,12 @@ def folder_size(path):
     return count, raw, packed
 
 
-def fetched(site, root_url, files):
+def fetched(site, base_path, paths):
     raw = packed = 0
-    for url in files:
-        if not url.startswith(root_url):
+    for served in paths:
+        if not served.startswith(base_path):
             continue
-        path = os.path.join(site, url[len(root_url):].split("?")[0])
+        path = os.path.join(site, served[len(base_path):])
         if os.path.isfile(path):
             data = open(path, "rb").read()
             raw += len(data)
@@ -191,18 +217,27 @@ def main():
     try:
         for name, folder, page, script in (("ours", os.path.join(out, "on"), "search/", OURS_QUERY),
                                            ("pagefind", os.path.join(out, "off"), "pagefind-query.html", PAGEFIND_QUERY)):
-            with browser.serve(folder) as root:
+            log = []
+            with serve_logged(folder, log) as root:
+                base_path = host.base_path(folder)
                 for query in args.queries.split(","):
                     samples = []
                     for _ in range(args.repeat):
                         driver.execute_cdp_cmd("Network.clearBrowserCache", {})
                         driver.get(root + page)
+                        time.sleep(0.2)
+                        # What the page loaded before the query does not count, except our search.js, which a
+                        # first search needs as Pagefind's needs pagefind.js.
+                        del log[:]
+                        if name == "ours":
+                            log.append(base_path + "search/search.js")
                         result = driver.execute_async_script(script, query)
                         if "error" in result:
                             raise RuntimeError("%s: %s" % (name, result["error"]))
+                        result["paths"] = list(log)
                         samples.append(result)
                     result = samples[0]
-                    raw, packed = fetched(folder, root, result["files"])
+                    raw, packed = fetched(folder, base_path, result["paths"])
                     count = result["count"]
                     if name == "ours":  # the page shows 20 at a time; its status says how many match
                         words = result["status"].split()
