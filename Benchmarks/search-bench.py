@@ -13,6 +13,7 @@ Writes a Markdown table to stdout. Needs: a release build of build-site, hyperfi
 `pip install pagefind-bin==1.5.2` in it (or PAGEFIND=/path/to/pagefind).
 """
 import argparse
+import contextlib
 import glob
 import gzip
 import json
@@ -21,7 +22,10 @@ import shutil
 import statistics
 import subprocess
 import sys
+import threading
 import time
+import http.server
+import urllib.parse
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 REPO = os.path.dirname(HERE)
@@ -30,25 +34,38 @@ import ci_venv  # noqa: E402
 
 ci_venv.ensure_selenium()
 import browser  # noqa: E402
+import host  # noqa: E402
 
 OURS_QUERY = """
 const [q, done] = [arguments[0], arguments[arguments.length - 1]];
 const form = document.querySelector('form[data-search-form]'), list = document.querySelector('[data-search-results]');
 const input = form.querySelector('input[type=search]');
-performance.clearResourceTimings();
 const start = performance.now();
+let ms = null;
 const observer = new MutationObserver(() => {
-  if (list.querySelector('a')) { observer.disconnect(); finish(); }
+  if (ms === null && list.querySelector('a')) { ms = performance.now() - start; observer.disconnect(); finish(); }
 });
+// The status line is written just after the results: read it a moment later.
 function finish() {
-  const files = performance.getEntriesByType('resource').filter(e => e.startTime >= start - 1).map(e => e.name);
-  done({ms: performance.now() - start, files: files, count: list.querySelectorAll('a').length,
-        status: document.querySelector('[data-search-status]').textContent});
+  setTimeout(() => {
+    // search.js came with the page, but a first search needs it as Pagefind's needs pagefind.js: count it.
+    const files = performance.getEntriesByType('resource')
+      .filter(e => e.startTime >= start - 1 || e.name.endsWith('/search/search.js')).map(e => e.name);
+    done({ms: ms === null ? performance.now() - start : ms, files: files, count: list.querySelectorAll('a').length,
+          status: document.querySelector('[data-search-status]').textContent});
+  }, 300);
 }
 observer.observe(list, {childList: true, subtree: true});
+// A query without results writes only the status line.
+const quiet = new MutationObserver(() => {
+  if (ms === null && /^No pages/.test(document.querySelector('[data-search-status]').textContent)) {
+    ms = performance.now() - start; quiet.disconnect(); observer.disconnect(); finish();
+  }
+});
+quiet.observe(document.querySelector('[data-search-status]'), {childList: true, characterData: true, subtree: true});
 input.value = q;
 form.dispatchEvent(new Event('submit', {cancelable: true}));
-setTimeout(() => { observer.disconnect(); finish(); }, 20000);
+setTimeout(() => { if (ms === null) { observer.disconnect(); finish(); } }, 20000);
 """
 
 PAGEFIND_QUERY = """
@@ -63,6 +80,27 @@ import(new URL('pagefind/pagefind.js', document.baseURI).href).then(async (pf) =
   done({ms: ms, files: files, count: search.results.length, status: first ? first.meta.title : ''});
 }, (e) => done({error: String(e)}));
 """
+
+
+@contextlib.contextmanager
+def serve_logged(folder, log):
+    """browser.serve, but every path the server answers is appended to `log`: requests made by workers (as
+    Pagefind's are) do not show in the page's resource timing."""
+    base = host.handler(folder)
+
+    class Logged(base):
+        def send_head(self):
+            log.append(urllib.parse.unquote(urllib.parse.urlsplit(self.path).path))
+            return super().send_head()
+
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), Logged)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    try:
+        yield "http://127.0.0.1:%d%s" % (server.server_address[1], host.base_path(folder))
+    finally:
+        server.shutdown()
+        server.server_close()
 
 
 def run(cmd, **kw):
@@ -84,12 +122,12 @@ def folder_size(path):
     return count, raw, packed
 
 
-def fetched(site, root_url, files):
+def fetched(site, base_path, paths):
     raw = packed = 0
-    for url in files:
-        if not url.startswith(root_url):
+    for served in paths:
+        if not served.startswith(base_path):
             continue
-        path = os.path.join(site, url[len(root_url):].split("?")[0])
+        path = os.path.join(site, served[len(base_path):])
         if os.path.isfile(path):
             data = open(path, "rb").read()
             raw += len(data)
@@ -108,6 +146,7 @@ def main():
     parser.add_argument("--runs", type=int, default=3)
     parser.add_argument("--repeat", type=int, default=3, help="browser runs per query (the median is reported)")
     parser.add_argument("--queries", default="board,lawsuit billion,invest,Musk,xqzv")
+    parser.add_argument("--reuse-times", action="store_true", help="keep the build times of an earlier run")
     args = parser.parse_args()
     binary = os.path.join(REPO, ".build", "release", "build-site")
     pagefind = os.environ.get("PAGEFIND") or os.path.join(ci_venv.site_packages(), "pagefind_bin", "pagefind")
@@ -132,20 +171,31 @@ def main():
         with open(os.path.join(folder, "site.yml"), "w") as f:
             f.write(text)
     out = os.path.join(HERE, "out", "search-%d" % args.events)
-    shutil.rmtree(out, ignore_errors=True)
-    os.makedirs(out)
+    times = os.path.join(out, "builds.json")
+    if not (args.reuse_times and os.path.exists(times)):
+        shutil.rmtree(out, ignore_errors=True)
+        os.makedirs(out)
 
     # 1. Build times, search off and on, alternating; then Pagefind on the search-off output.
-    times = os.path.join(out, "builds.json")
     commands = ["%s --root %s --output %s/%s --quiet --force" % (binary, folder, out, name)
                 for folder, name in ((off, "off"), (on, "on"))]
-    run(["hyperfine", "--runs", str(args.runs), "--style", "none", "--export-json", times,
-         "--prepare", "rm -rf %s/off %s/on" % (out, out)] + commands, stdout=subprocess.DEVNULL)
-    builds = [r["median"] for r in json.load(open(times))["results"]]
+    if not (args.reuse_times and os.path.exists(times)):
+        run(["hyperfine", "--runs", str(args.runs), "--style", "none", "--export-json", times,
+             "--prepare", "rm -rf %s/off %s/on" % (out, out)] + commands, stdout=subprocess.DEVNULL)
+    # Each run's preparation removed both outputs: build them once more to index and query.
+    for command, name in zip(commands, ("off", "on")):
+        shutil.rmtree(os.path.join(out, name), ignore_errors=True)
+        run(command.split(), stdout=subprocess.DEVNULL)
+    results = json.load(open(times))["results"]
+    builds = [r["median"] for r in results]
+    cpu = [r["user"] + r["system"] for r in results]
     started = time.monotonic()
+    usage = os.times()
     run([pagefind, "--site", os.path.join(out, "off"), "--output-subdir", "pagefind"], stdout=subprocess.DEVNULL,
         stderr=subprocess.DEVNULL)
     pagefind_time = time.monotonic() - started
+    after = os.times()
+    pagefind_cpu = (after.children_user - usage.children_user) + (after.children_system - usage.children_system)
     # Pagefind's test page: a plain page beside the site's, which imports its module.
     with open(os.path.join(out, "off", "pagefind-query.html"), "w") as f:
         f.write("<!DOCTYPE html><html lang=en><meta charset=utf-8><title>pagefind</title><body></body></html>\n")
@@ -155,8 +205,10 @@ def main():
     print("| corpus: %d events + %d profiles (%d pages) |  build-site search | Pagefind 1.5.2 |" % (
         args.events, args.profiles, sum(1 for _ in glob.glob(os.path.join(out, "on", "**", "index.html"), recursive=True))))
     print("|---|---|---|")
-    print("| build, search off → on (median of %d) | %.2f s → %.2f s (+%.2f s) | %.2f s + %.2f s indexing |" % (
-        args.runs, builds[0], builds[1], builds[1] - builds[0], builds[0], pagefind_time))
+    print("| build wall time, search off → on (median of %d) | %.2f s → %.2f s | %.2f s + %.2f s indexing |" % (
+        args.runs, builds[0], builds[1], builds[0], pagefind_time))
+    print("| build CPU time (user + system), search off → on | %.2f s → %.2f s (+%.2f s) | %.2f s + %.2f s indexing |" % (
+        cpu[0], cpu[1], cpu[1] - cpu[0], cpu[0], pagefind_cpu))
     print("| index files | %d | %d |" % (ours_size[0], theirs_size[0]))
     print("| index size, raw / gzip | %s / %s | %s / %s |" % (kb(ours_size[1]), kb(ours_size[2]), kb(theirs_size[1]), kb(theirs_size[2])))
 
@@ -165,18 +217,27 @@ def main():
     try:
         for name, folder, page, script in (("ours", os.path.join(out, "on"), "search/", OURS_QUERY),
                                            ("pagefind", os.path.join(out, "off"), "pagefind-query.html", PAGEFIND_QUERY)):
-            with browser.serve(folder) as root:
+            log = []
+            with serve_logged(folder, log) as root:
+                base_path = host.base_path(folder)
                 for query in args.queries.split(","):
                     samples = []
                     for _ in range(args.repeat):
                         driver.execute_cdp_cmd("Network.clearBrowserCache", {})
                         driver.get(root + page)
+                        time.sleep(0.2)
+                        # What the page loaded before the query does not count, except our search.js, which a
+                        # first search needs as Pagefind's needs pagefind.js.
+                        del log[:]
+                        if name == "ours":
+                            log.append(base_path + "search/search.js")
                         result = driver.execute_async_script(script, query)
                         if "error" in result:
                             raise RuntimeError("%s: %s" % (name, result["error"]))
+                        result["paths"] = list(log)
                         samples.append(result)
                     result = samples[0]
-                    raw, packed = fetched(folder, root, result["files"])
+                    raw, packed = fetched(folder, base_path, result["paths"])
                     count = result["count"]
                     if name == "ours":  # the page shows 20 at a time; its status says how many match
                         words = result["status"].split()

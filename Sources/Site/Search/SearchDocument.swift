@@ -9,6 +9,9 @@ struct SearchDocument: Sendable {
     var date: String
     var summary: String
     var headings: [String]
+    /// The titles of the pages it names in relations (`people: [sam-altman]` → "Sam Altman"), which its
+    /// template shows: found like its summary.
+    var related: [String] = []
     /// The body as plain text ("" when the site indexes only titles, headings and summaries).
     var body: String
 
@@ -27,6 +30,7 @@ struct SearchDocument: Sendable {
         for heading in headings { add(heading, .heading) }
         add(summary, .summary)
         if let collection { add(collection, .summary) }
+        for title in related { add(title, .summary) }
         add(body, .body)
         return found
     }

@@ -56,33 +56,64 @@ enum SearchIndex {
     }
 
     private static func shardFile(_ shard: Int, grouped: [[(shard: Int, term: String, fields: UInt8)]]) -> Data {
-        var postings: [String: (last: Int, numbers: [Int])] = [:]
-        for (document, terms) in grouped.enumerated() {
+        var slots: [String: Int] = [:]
+        var terms: [String] = []
+        var last: [Int] = []
+        var numbers: [[Int]] = []
+        for (document, entries) in grouped.enumerated() {
             var low = 0
-            var high = terms.count
+            var high = entries.count
             while low < high {
                 let middle = (low + high) / 2
-                if terms[middle].shard < shard { low = middle + 1 } else { high = middle }
+                if entries[middle].shard < shard { low = middle + 1 } else { high = middle }
             }
             var index = low
-            while index < terms.count, terms[index].shard == shard {
-                let term = terms[index].term
-                let previous = postings[term]?.last ?? 0
-                postings[term, default: (0, [])].numbers.append((document - previous) * 16 + Int(terms[index].fields))
-                postings[term]?.last = document
+            while index < entries.count, entries[index].shard == shard {
+                let term = entries[index].term
+                let slot: Int
+                if let known = slots[term] {
+                    slot = known
+                } else {
+                    slot = terms.count
+                    slots[term] = slot
+                    terms.append(term)
+                    last.append(0)
+                    numbers.append([])
+                }
+                numbers[slot].append((document - last[slot]) * 16 + Int(entries[index].fields))
+                last[slot] = document
                 index += 1
             }
         }
-        var text = "__buildSiteSearch(\"t/\(shard)\",{"
-        var first = true
-        for term in postings.keys.sorted() {
-            if !first { text += "," }
-            first = false
-            text += JSONText.quoted(term) + ":["
-            text += postings[term]!.numbers.map(String.init).joined(separator: ",") + "]"
+        var bytes: [UInt8] = Array("__buildSiteSearch(\"t/\(shard)\",{".utf8)
+        for (position, slot) in terms.indices.sorted(by: { terms[$0] < terms[$1] }).enumerated() {
+            if position > 0 { bytes.append(UInt8(ascii: ",")) }
+            bytes.append(contentsOf: JSONText.quoted(terms[slot]).utf8)
+            bytes.append(contentsOf: ":[".utf8)
+            for (offset, number) in numbers[slot].enumerated() {
+                if offset > 0 { bytes.append(UInt8(ascii: ",")) }
+                appendDecimal(number, to: &bytes)
+            }
+            bytes.append(UInt8(ascii: "]"))
         }
-        text += "});\n"
-        return Data(text.utf8)
+        bytes.append(contentsOf: "});\n".utf8)
+        return Data(bytes)
+    }
+
+    /// `number` (not negative) in decimal, without making a string.
+    private static func appendDecimal(_ number: Int, to bytes: inout [UInt8]) {
+        var digits: (UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8) =
+            (0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0)
+        var count = 0
+        var rest = number
+        withUnsafeMutableBytes(of: &digits) { buffer in
+            repeat {
+                buffer[count] = UInt8(ascii: "0") + UInt8(rest % 10)
+                rest /= 10
+                count += 1
+            } while rest > 0
+            for index in stride(from: count - 1, through: 0, by: -1) { bytes.append(buffer[index]) }
+        }
     }
 
     private static func chunkFile(_ documents: ArraySlice<SearchDocument>, collections: [String], number: Int) -> Data {

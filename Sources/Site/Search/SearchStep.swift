@@ -38,6 +38,7 @@ enum SearchStep {
                 date: page.date.map { page.dateLabel ?? $0.long } ?? "",
                 summary: page.summary ?? rendered[index]?.excerpt ?? "",
                 headings: rendered[index]?.headings.map(\.text) ?? [],
+                related: page.relations.flatMap { $0.targets.map { content.pages[$0].title } },
                 body: options.indexesBody ? HTMLText.text(of: rendered[index]?.html ?? "") : "")
         }
         let index = SearchIndex.files(for: documents)

@@ -11,12 +11,17 @@ enum SearchText {
     static let maximumLength = 40
 
     /// Calls `emit` with every term of `text`, in order, repeats included.
+    ///
+    /// ASCII, most of an English page, is cut and lower-cased on its bytes; any other scalar is folded on its
+    /// own (decomposition and dropping marks work scalar by scalar, so this equals folding the whole text).
     static func terms(_ text: String, _ emit: (String) -> Void) {
-        var word = String.UnicodeScalarView()
+        var word: [UInt8] = []
+        var wordLength = 0
         var run: [Unicode.Scalar] = []
         func flushWord() {
-            if !word.isEmpty, word.count <= maximumLength { emit(String(word)) }
+            if wordLength > 0, wordLength <= maximumLength { emit(String(decoding: word, as: UTF8.self)) }
             word.removeAll(keepingCapacity: true)
+            wordLength = 0
         }
         func flushRun() {
             if run.count == 1 {
@@ -31,16 +36,37 @@ enum SearchText {
             }
             run.removeAll(keepingCapacity: true)
         }
-        for scalar in fold(text).unicodeScalars {
+        func take(_ scalar: Unicode.Scalar) {
             if isCJK(scalar) {
                 flushWord()
                 run.append(scalar)
             } else if isWordScalar(scalar) {
-                flushRun()
-                word.append(scalar)
+                if !run.isEmpty { flushRun() }
+                word.append(contentsOf: UTF8.encode(scalar)!)
+                wordLength += 1
             } else {
                 flushWord()
-                flushRun()
+                if !run.isEmpty { flushRun() }
+            }
+        }
+        for scalar in text.unicodeScalars {
+            let value = scalar.value
+            if value < 0x80 {
+                let byte = UInt8(value)
+                if byte >= UInt8(ascii: "a") && byte <= UInt8(ascii: "z") || byte >= UInt8(ascii: "0") && byte <= UInt8(ascii: "9") {
+                    if !run.isEmpty { flushRun() }
+                    word.append(byte)
+                    wordLength += 1
+                } else if byte >= UInt8(ascii: "A") && byte <= UInt8(ascii: "Z") {
+                    if !run.isEmpty { flushRun() }
+                    word.append(byte | 0x20)
+                    wordLength += 1
+                } else {
+                    flushWord()
+                    if !run.isEmpty { flushRun() }
+                }
+            } else {
+                for folded in fold(scalar) { take(folded) }
             }
         }
         flushWord()
@@ -50,18 +76,29 @@ enum SearchText {
     /// NFKD, without combining marks, lower-cased scalar by scalar (`toLowerCase` in the script agrees, once
     /// its one context-dependent rule, the final sigma, is undone).
     static func fold(_ text: String) -> String {
-        if text.utf8.allSatisfy({ $0 < 0x80 }) { return text.lowercased() }
         var folded = String.UnicodeScalarView()
-        for scalar in text.decomposedStringWithCompatibilityMapping.unicodeScalars {
-            switch scalar.properties.generalCategory {
+        for scalar in text.unicodeScalars { folded.append(contentsOf: fold(scalar)) }
+        return String(folded)
+    }
+
+    /// One scalar folded: none (a mark), itself, or several (`ﬁ` → `f`, `i`).
+    static func fold(_ scalar: Unicode.Scalar) -> [Unicode.Scalar] {
+        // Han ideographs decompose to themselves and have no case: most of a Chinese page.
+        if (0x4E00...0x9FFF).contains(scalar.value) || (0x3400...0x4DBF).contains(scalar.value) { return [scalar] }
+        if scalar.isASCII {
+            return [scalar.properties.isUppercase ? Unicode.Scalar(UInt8(scalar.value) | 0x20) : scalar]
+        }
+        var folded: [Unicode.Scalar] = []
+        for part in String(scalar).decomposedStringWithCompatibilityMapping.unicodeScalars {
+            switch part.properties.generalCategory {
             case .nonspacingMark, .spacingMark, .enclosingMark: continue
             default: break
             }
-            for lower in scalar.properties.lowercaseMapping.unicodeScalars {
+            for lower in part.properties.lowercaseMapping.unicodeScalars {
                 folded.append(lower == "\u{03C2}" ? "\u{03C3}" : lower)
             }
         }
-        return String(folded)
+        return folded
     }
 
     /// Letters and digits (`[\p{L}\p{N}]` in the script).
@@ -87,20 +124,21 @@ enum SearchText {
         }
     }
 
-    /// The shard key of a term: its first character when that is Han or kana (so one character finds every
+    /// The shard of a term: FNV-1a over the UTF-8 bytes of its key, into `count` shards (the script computes
+    /// the same). The key is the term's first character when that is Han or kana (so one character finds every
     /// bigram it starts), otherwise its first three characters (so a prefix of three finds every longer word).
-    static func shardKey(_ term: String) -> Substring.UnicodeScalarView {
-        let scalars = term.unicodeScalars
-        guard let first = scalars.first else { return Substring.UnicodeScalarView() }
-        return scalars.prefix(isCJK(first) ? 1 : 3)
-    }
-
-    /// FNV-1a over the key's UTF-8 bytes, into `count` shards (the script computes the same).
     static func shard(of term: String, count: Int) -> Int {
         var hash: UInt32 = 0x811C_9DC5
-        for byte in String(shardKey(term)).utf8 {
-            hash ^= UInt32(byte)
-            hash = hash &* 0x0100_0193
+        var taken = 0
+        var limit = 3
+        for scalar in term.unicodeScalars {
+            if taken == 0, isCJK(scalar) { limit = 1 }
+            guard taken < limit else { break }
+            for byte in UTF8.encode(scalar)! {
+                hash ^= UInt32(byte)
+                hash = hash &* 0x0100_0193
+            }
+            taken += 1
         }
         return Int(hash % UInt32(count))
     }

@@ -80,6 +80,8 @@ struct SearchIndexSiteTests {
         // The collection's title counts as summary text; the body of a table is text too.
         #expect(try postings(site, "timeline")["timeline/third/"].map { $0 & 2 } == 2)
         #expect(try postings(site, "table")["timeline/third/"] == 1)
+        // The pages a page names in relations are found by their titles, as the page shows them.
+        #expect(try postings(site, "ada")["timeline/third/"] == 2)
     }
 
     @Test func bodyFalseIndexesOnlyTitlesHeadingsAndSummaries() throws {
