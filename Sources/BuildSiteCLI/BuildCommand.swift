@@ -93,6 +93,8 @@ struct BuildCommand: AsyncParsableCommand {
                 print("  \(timing.step.padding(toLength: 24, withPad: " ", startingAt: 0)) "
                     + "\(Self.milliseconds(timing.wall)) ms (cpu \(Self.milliseconds(timing.cpu)) ms)")
             }
+            print("  \("  of which rename pass".padding(toLength: 24, withPad: " ", startingAt: 0)) "
+                + "\(Self.milliseconds(report.renamePass)) ms (cpu \(Self.milliseconds(report.renamePassCPU)) ms)")
             for path in report.written { print("  wrote   \(path)") }
             for path in report.removed { print("  removed \(path)") }
         }

@@ -16,7 +16,7 @@ struct DiagnosticPrinter {
 
     func printSummary(failures: Int, output: String) {
         let noun = failures == 1 ? "error" : "errors"
-        FileHandle.standardError.write(Data("build failed with \(failures) \(noun); \(output) was not changed\n".utf8))
+        FileHandle.standardError.write(Data("build failed with \(failures) \(noun); \(TerminalText.visible(output)) was not changed\n".utf8))
     }
 
     /// One diagnostic with its source excerpt, e.g.
@@ -25,18 +25,22 @@ struct DiagnosticPrinter {
     ///     4 | people: [sam-altmann]
     ///       |          ^
     /// ```
+    ///
+    /// File names, messages and notes have control characters made visible, and a line longer than
+    /// `TerminalText.maxExcerptScalars` is cut around the caret (see `TerminalText`).
     func render(_ diagnostic: Diagnostic) -> String {
-        var text = diagnostic.description + "\n"
-        if let file = diagnostic.file, let line = diagnostic.line, let source = sourceLine(file: file, line: line) {
+        var text = TerminalText.visible(diagnostic.description) + "\n"
+        if let file = diagnostic.file, let line = diagnostic.line, let whole = sourceLine(file: file, line: line) {
+            let (source, column) = TerminalText.excerpt(whole, column: diagnostic.column)
             let number = String(line)
             let gutter = String(repeating: " ", count: number.count)
             text += "  \(number) | \(source)\n"
-            if let column = diagnostic.column, column >= 1 {
+            if let column, column >= 1 {
                 text += "  \(gutter) | \(CaretPadding.padding(before: column, in: source))^\n"
             }
         }
         for note in diagnostic.notes {
-            text += "note: \(note)\n"
+            text += "note: \(TerminalText.visible(note))\n"
         }
         return text
     }

@@ -12,8 +12,9 @@ import Foundation
 ///   `content/<c>/_index.md` → `/<c>/` (the list page). Markdown deeper than `content/<c>/` is an error;
 ///   other files at any depth are assets, copied to the same path below the output folder.
 ///   Names starting with `.` are ignored.
-/// - A folder directly under `content/` holding at least one `.md` file is a collection; so is every
-///   collection named in `site.yml`, even without a folder.
+/// - A folder directly under `content/` holding at least one `.md` file is a collection. A collection named
+///   in `site.yml` without such a folder is an error ("did you mean"), and so is a `sort_by` key that no page
+///   of its collection has (`CollectionChecks`).
 /// - `slug:` replaces the file-derived slug, `permalink:` the whole URL (a last segment with a `.` is
 ///   a file, "/feed.json"; anything else gets a trailing `/`). Neither may leave the output folder.
 ///   Slugs are Unicode-normalized (NFC); URLs are kept unencoded (Site percent-encodes them in HTML).
@@ -45,7 +46,7 @@ public enum ContentLoader {
         errors += files.errors
         let parsed = parse(files.originals, config: config, includeDrafts: includeDrafts)
         errors += parsed.errors
-        var (content, assemblyErrors) = assemble(parsed, config: config, tree: tree)
+        var (content, assemblyErrors) = assemble(parsed, config: config, tree: tree, configReadCleanly: configErrors.isEmpty)
         errors += assemblyErrors
         var editions = [content]
         if let settings = config.languageSettings {
@@ -73,7 +74,9 @@ public enum ContentLoader {
         var errors: [ContentError] = []
         /// "collection/slug" of dropped drafts, and their sources.
         var drafts = Set<String>()
-        var draftSources = Set<String>()
+        /// The dropped drafts' URLs and their sources (`ContentSet.draftsByURL`).
+        var draftsByURL: [String: String] = [:]
+        var draftSources: Set<String> { Set(draftsByURL.values) }
         var broken = Set<String>()
         /// "taxonomy/slug" of the terms only drafts use: their descriptions are not reported as describing nothing.
         var draftTerms = Set<String>()
@@ -98,8 +101,8 @@ public enum ContentLoader {
             }
             if page.draft && !includeDrafts {
                 parsed.drafts.insert((page.collection ?? "") + "/" + page.slug)
-                parsed.draftSources.insert(page.source)
                 parsed.draftTerms.formUnion(TaxonomyIndex.termKeys(of: page, config: config))
+                parsed.draftsByURL[page.url] = page.source
                 continue
             }
             parsed.pages.append(page)
@@ -109,10 +112,13 @@ public enum ContentLoader {
 
     /// The checks that need the whole set of one language's pages: URLs, relations, required keys, collections,
     /// taxonomies. The set is made even when there are errors (the translations are checked against it).
-    static func assemble(_ parsed: Parsed, config: SiteConfig, tree: ContentTree) -> (ContentSet, [ContentError]) {
+    static func assemble(_ parsed: Parsed, config: SiteConfig, tree: ContentTree,
+                         configReadCleanly: Bool) -> (ContentSet, [ContentError]) {
         var pages = parsed.pages
         var errors = URLCollisions.find(pages: pages, assets: tree.assets)
         let names = collectionNames(config: config, folders: tree.collections)
+        // Only for a site.yml that was read without a problem: a setting it could not read says nothing of the folders.
+        if configReadCleanly { errors += CollectionChecks.check(config: config, folders: tree.collections, pages: pages) }
         let (index, indexErrors) = slugIndex(pages: pages, collections: Set(names))
         errors += indexErrors
 
@@ -134,7 +140,7 @@ public enum ContentLoader {
         let taxonomies = TaxonomyIndex(config: config, pages: pages, collections: collections, draftTerms: parsed.draftTerms)
         errors += taxonomies.errors
         let content = ContentSet(config: config, pages: pages, collections: collections, assets: tree.assets, slugIndex: index,
-                                 taxonomies: taxonomies.taxonomies)
+                                 taxonomies: taxonomies.taxonomies, draftsByURL: parsed.draftsByURL)
         return (content, errors)
     }
 

@@ -18,6 +18,11 @@ public struct ContentSet: Sendable {
     /// Problems that do not stop the build (untranslated pages, outdated translations), in file order; on the
     /// default language's set only.
     public internal(set) var warnings: [ContentError] = []
+    /// The drafts left out of this build, by URL, with their source files: so that a link to one can say it is
+    /// a draft rather than missing.
+    public let draftsByURL: [String: String]
+    /// The same drafts by source file (`content/timeline/x.md`).
+    public var draftSources: Set<String> { Set(draftsByURL.values) }
 
     private let slugIndex: [String: [String: Int]]
     private let sourceIndex: [String: Int]
@@ -26,9 +31,10 @@ public struct ContentSet: Sendable {
 
     init(config: SiteConfig, pages: [Page], collections: [ContentCollection], assets: [Asset],
          slugIndex: [String: [String: Int]], taxonomies: [Taxonomy] = [], language: String? = nil,
-         otherSources: [String: Int] = [:]) {
+         otherSources: [String: Int] = [:], draftsByURL: [String: String] = [:]) {
         self.config = config
         self.language = language ?? config.language
+        self.draftsByURL = draftsByURL
         self.pages = pages
         self.collections = collections
         self.assets = assets

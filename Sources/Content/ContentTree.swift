@@ -1,4 +1,5 @@
 import Foundation
+import SiteInputs
 #if canImport(Darwin)
 import Darwin
 #elseif canImport(Glibc)
@@ -12,7 +13,9 @@ import Musl
 /// The walk is done by hand (not `FileManager.enumerator`) so that every odd entry becomes an
 /// error naming the file instead of a crash or a hang: symlinks are followed, but a symlink loop,
 /// a broken symlink, a FIFO or a directory that points back at one of its ancestors is reported.
-/// Names starting with `.` are skipped (editor and OS litter). Entries are visited in sorted order.
+/// Names starting with `.` are skipped (editor and OS litter). Entries are visited in sorted order. A symbolic
+/// link is followed only when it stays inside the site's root (checked by `SiteInputs`); one that leads out is an
+/// error naming the link and its target.
 struct ContentTree {
     /// A Markdown file to parse.
     struct SourceFile: Sendable {
@@ -31,6 +34,8 @@ struct ContentTree {
     /// Folders directly under `content/` that hold at least one Markdown file.
     private(set) var collections: [String] = []
     private(set) var errors: [ContentError] = []
+    /// The root-confined reader, for checking where symbolic links lead.
+    private var inputs: SiteInputs?
 
     /// Walks `<root>/content`. A missing folder (or a `content` link that leads nowhere) is an error, never
     /// an empty site: an empty site would make the output sync remove every published page.
@@ -39,6 +44,13 @@ struct ContentTree {
         let base = root.appendingPathComponent(ContentTree.folder, isDirectory: true).path
         if let problem = ContentTree.missingFolder(base) {
             errors.append(problem)
+            return
+        }
+        do {
+            inputs = try SiteInputs(root: root)
+            _ = try inputs?.kind(of: ContentTree.folder)
+        } catch {
+            errors.append(ContentError(.unreadable, file: error.path, message: error.message))
             return
         }
         guard let identity = ContentTree.identity(of: base) else {
@@ -75,7 +87,15 @@ struct ContentTree {
             }
             let info: stat
             switch status {
-            case .success(let found): info = found
+            case .success(let found) where found.isLink:
+                do {
+                    _ = try inputs?.kind(of: display)
+                } catch {
+                    errors.append(ContentError(.unreadable, file: error.path, message: error.message))
+                    continue
+                }
+                info = found.info
+            case .success(let found): info = found.info
             case .failure(let code):
                 errors.append(ContentError(.unreadable, file: display, message: ContentTree.statFailure(code.value)))
                 continue
@@ -123,14 +143,17 @@ struct ContentTree {
     /// `stat` of every name in `directory` (following symlinks), in parallel: on a large folder the
     /// calls were most of the walk. Names are looked up relative to the open folder, so the path to
     /// it is not resolved again for each; the full path is the fallback when the folder cannot be opened.
-    private static func status(of names: [String], in directory: String) -> [Result<stat, StatError>] {
+    private static func status(of names: [String], in directory: String) -> [Result<(info: stat, isLink: Bool), StatError>] {
         let descriptor = open(directory, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
         defer { if descriptor >= 0 { close(descriptor) } }
         return Parallel.map(names) { name in
             var info = stat()
             let path = directory.hasSuffix("/") ? directory + name : directory + "/" + name
-            let result = descriptor >= 0 ? fstatat(descriptor, name, &info, 0) : stat(path, &info)
-            return result == 0 ? .success(info) : .failure(StatError(value: errno))
+            // The entry itself first: a symbolic link is then followed, and checked by the walk.
+            var result = descriptor >= 0 ? fstatat(descriptor, name, &info, AT_SYMLINK_NOFOLLOW) : lstat(path, &info)
+            let isLink = result == 0 && info.st_mode & S_IFMT == S_IFLNK
+            if isLink { result = descriptor >= 0 ? fstatat(descriptor, name, &info, 0) : stat(path, &info) }
+            return result == 0 ? .success((info, isLink)) : .failure(StatError(value: errno))
         }
     }
 

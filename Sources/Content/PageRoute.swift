@@ -52,6 +52,8 @@ struct PageRoute {
         }
         if segment.contains("/") { return "it contains '/'" }
         if segment.contains("\\") { return "it contains a backslash" }
+        if segment.contains("?") { return "it contains '?', which would start the query of its URL" }
+        if segment.contains("#") { return "it contains '#', which would start the fragment of its URL" }
         if segment.unicodeScalars.contains(where: { $0.value < 0x20 || $0.value == 0x7F }) {
             return "it contains a control character (NUL, tab, newline…)"
         }
@@ -65,13 +67,14 @@ struct PageRoute {
         return nil
     }
 
-    /// The common case, decided on bytes: printable ASCII without `/`, backslash or `%`, and not `.` or `..`.
+    /// The common case, decided on bytes: printable ASCII without `/`, backslash, `%`, `?` or `#`, and not `.` or `..`.
     /// Every check of `problem(inSegment:)` passes such a segment; this runs for every name under `content/`.
     private static func isPlainASCII(_ segment: String) -> Bool {
         let utf8 = segment.utf8
         guard !utf8.isEmpty, !utf8.elementsEqual(".".utf8), !utf8.elementsEqual("..".utf8) else { return false }
         return utf8.allSatisfy { byte in
             byte >= 0x20 && byte < 0x7F && byte != UInt8(ascii: "/") && byte != UInt8(ascii: "\\") && byte != UInt8(ascii: "%")
+                && byte != UInt8(ascii: "?") && byte != UInt8(ascii: "#")
         }
     }
 

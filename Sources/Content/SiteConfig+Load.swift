@@ -1,9 +1,11 @@
 import Foundation
+import SiteInputs
 
 /// Reading `site.yml`.
 extension SiteConfig {
     static let fileName = "site.yml"
-    private static let collectionKeys = ["sort_by", "order", "required", "title", "feed", "render", "paginate"]
+    /// (`render: false` was accepted once and did nothing; it is gone: list data that is not pages under data/.)
+    private static let collectionKeys = ["sort_by", "order", "required", "title", "feed", "paginate"]
 
     /// Loads `<root>/site.yml`, or the defaults when there is none.
     /// Every problem is returned in `errors`, located in `site.yml`.
@@ -17,9 +19,11 @@ extension SiteConfig {
         }
         let data: Data
         do {
-            data = try Data(contentsOf: url)
+            // Through the root-confined reader: a site.yml that is a symbolic link out of the root is refused.
+            data = Data(try SiteInputs(root: root).read(fileName))
         } catch {
-            return (SiteConfig(), [ContentError(.unreadable, file: fileName, message: "cannot read file: \(error.localizedDescription)")])
+            return (SiteConfig(), [ContentError(.unreadable, file: error.path == root.standardizedFileURL.path ? fileName : error.path,
+                                                message: error.message)])
         }
         let text: String
         switch SourceText.decode(data, file: fileName) {
@@ -50,7 +54,12 @@ extension SiteConfig {
             case "language": config.language = node.expectString(file: fileName, key: key, errors: &errors) ?? config.language
             case "base_url":
                 if let url = node.expectString(file: fileName, key: key, errors: &errors) {
-                    config.baseURL = url.hasSuffix("/") ? url : url + "/"
+                    if let problem = baseURLProblem(url) {
+                        errors.append(ContentError(.config, file: fileName, at: node, message: "'base_url' must be an absolute "
+                            + "http or https URL such as https://example.org/blog/: \(problem), found '\(url.visible)'"))
+                    } else {
+                        config.baseURL = url.hasSuffix("/") ? url : url + "/"
+                    }
                 }
             case "collections": config.collections = collections(node, errors: &errors)
             case "taxonomies": config.taxonomies = taxonomies(node, errors: &errors)
@@ -94,7 +103,6 @@ extension SiteConfig {
             case "required": config.required = value.expectStringList(file: fileName, key: key, errors: &errors) ?? []
             case "title": config.title = value.expectString(file: fileName, key: key, errors: &errors)
             case "feed": config.feed = value.expectBool(file: fileName, key: key, errors: &errors) ?? config.feed
-            case "render": config.render = value.expectBool(file: fileName, key: key, errors: &errors) ?? config.render
             case "paginate": config.paginate = value.expectPageSize(file: fileName, key: key, errors: &errors)
             default:
                 let hint = Suggestion.closest(to: key, in: collectionKeys).map { " — did you mean '\($0)'?" } ?? ""
@@ -105,5 +113,24 @@ extension SiteConfig {
             }
         }
         return config
+    }
+
+    /// Why `url` cannot be the site's address (feeds, the sitemap and `absolute_url` put it in front of every
+    /// path), or nil: it must be `http://` or `https://`, a host, and a path, with nothing a URL cannot hold as is
+    /// (spaces, quotes, angle brackets, control characters) and no query or fragment.
+    static func baseURLProblem(_ url: String) -> String? {
+        let lower = url.lowercased()
+        guard let scheme = ["https://", "http://"].first(where: lower.hasPrefix) else { return "it has no http:// or https://" }
+        let rest = url.dropFirst(scheme.count)
+        let host = rest.prefix { $0 != "/" }
+        guard !host.isEmpty else { return "it has no host" }
+        guard host.allSatisfy({ $0.isASCII && ($0.isLetter || $0.isNumber || ".-:[]_".contains($0)) }) else {
+            return "its host holds characters a host name cannot"
+        }
+        if let bad = rest.unicodeScalars.first(where: { $0.value <= 0x20 || $0.value == 0x7F || "\"'<>\\`{}|^".unicodeScalars.contains($0) }) {
+            return bad.value <= 0x20 || bad.value == 0x7F ? "it holds a space or a control character" : "it holds '\(bad)'"
+        }
+        if rest.contains("?") || rest.contains("#") { return "it has a query or a fragment" }
+        return nil
     }
 }

@@ -75,4 +75,20 @@ extension YAMLReader {
         }
         return (line, column)
     }
+
+    /// The first control character of `text` (C0 but tab, line feed and carriage return; DEL; C1) as 4 hex digits,
+    /// or nil. Double-quoted YAML can write any of them as an escape; none belongs in a page, and a NUL or an
+    /// ESC would reach the HTML (and a terminal showing it) as raw bytes.
+    static func controlCharacter(in text: String) -> String? {
+        // Almost every scalar has no byte that could start one: then the scalars need no decoding.
+        guard text.utf8.contains(where: { $0 < 0x20 || $0 == 0x7F || $0 == 0xC2 }) else { return nil }
+        for scalar in text.unicodeScalars {
+            let value = scalar.value
+            if (value < 0x20 && value != 0x09 && value != 0x0A && value != 0x0D) || (value >= 0x7F && value <= 0x9F) {
+                let hex = String(value, radix: 16, uppercase: true)
+                return String(repeating: "0", count: 4 - hex.count) + hex
+            }
+        }
+        return nil
+    }
 }

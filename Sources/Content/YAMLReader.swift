@@ -79,6 +79,11 @@ struct YAMLReader {
         }
         switch node {
         case .scalar(let scalar):
+            if let control = YAMLReader.controlCharacter(in: scalar.string) {
+                errors.append(ContentError(.yaml, file: file, line: line, column: column, message: "the string holds the control "
+                    + "character U+\(control) (an escape such as \\0, \\x1b or \\e?), which cannot appear in a web page"))
+                return nil
+            }
             let value = ScalarTyper.type(scalar.string, quoted: scalar.style != .plain && scalar.style != .any)
             let located = Node(value, line: line, column: column)
             return isDate ? date(from: located) : located
@@ -113,7 +118,7 @@ struct YAMLReader {
 
     /// Keys under which a value is read as a date.
     static func holdsDate(_ key: String) -> Bool {
-        key == "date" || key == "start" || key == "end" || key.hasSuffix("_date")
+        key == "date" || key == "start" || key == "end" || key == "updated" || key.hasSuffix("_date")
     }
 
     /// A mapping key as text; scalars of any type are accepted as their written text.

@@ -60,11 +60,18 @@ public final class PreviewServer: Sendable {
     /// Open client connections, live-reload streams included.
     public var openConnections: Int { listener.openConnections }
 
-    /// Builds once, starts listening and watching, and returns the URL to open.
+    /// Starts listening, builds once, starts watching, and returns the URL to open. The address is taken
+    /// before the build, so a port in use is said at once rather than after a build of the whole site.
     /// - Throws: `PreviewError` when the address cannot be bound (port in use, no such interface).
     public func start() async throws(PreviewError) -> URL {
+        let bound: Socket.Address
+        do {
+            bound = try await listener.start()
+        } catch where error.addressInUse {
+            throw PreviewError("port \(configuration.port) on \(configuration.host) is already in use (another build-site serve, "
+                + "or another server?); choose another with --port, or --port 0 for any free one")
+        }
         rebuild()
-        let bound = try await listener.start()
         hosts.allow(bound: bound)
         notice.withLock { $0 = NetworkExposure.notice(host: configuration.host, bound: bound) }
         guard let text = ListenAddress.url(for: bound), let url = URL(string: text) else {

@@ -18,6 +18,9 @@ public struct BuiltSite: Sendable {
     public var templateMetrics: [TemplateMetrics.Entry] = []
     /// Problems that did not stop the build (pages without a translation, outdated translations), in file order.
     public var warnings: [Diagnostic] = []
+    /// Resized image copies made by libvips in this build, and those read back from the image cache.
+    public var imagesResized = 0
+    public var imagesReused = 0
 
     public init(files: [String: Data], pageCount: Int) {
         self.files = files

@@ -34,6 +34,12 @@ enum HTMLAttributeScanner {
         /// The `href` of each `<base>` element (entities decoded), kept apart from `links`: it is not a link
         /// but what the page's relative links resolve against.
         var bases: [String] = []
+        /// The ids again as a set, made only for a page with more than `indexedIDCount` of them (50,000 equal
+        /// headings get 50,000 ids, each the target of its heading's own link: searched in turn, that was
+        /// quadratic). Strings hash by canonical equivalence, so the answer is the same as the search's.
+        var idSet: Set<String>?
+        /// Attributes that would run a script (see `ScriptAttribute`), in document order; almost always none.
+        var scripts: [ScriptAttribute] = []
 
         /// The link values as strings, exactly as written (entities decoded).
         func linkValues(in page: Data) -> [String] {
@@ -50,6 +56,7 @@ enum HTMLAttributeScanner {
         func hasID(_ id: String, in page: Data) -> Bool {
             // Two ASCII strings are equal exactly when their bytes are: then bytes decide, without making a
             // string. Anything else goes by `String`, for which "\u{212A}" (KELVIN SIGN) equals "K".
+            if let idSet { return idSet.contains(id) }
             let asciiID = id.isAllASCII
             return page.withUnsafeBytes { raw in
                 let bytes = raw.bindMemory(to: UInt8.self)
@@ -79,6 +86,9 @@ enum HTMLAttributeScanner {
         }
     }
 
+    /// How many ids a page may have before its `Result` keeps them in a set as well.
+    static let indexedIDCount = 256
+
     static func scan(_ data: Data) -> Result {
         var result = Result()
         data.withUnsafeBytes { raw in
@@ -101,6 +111,8 @@ enum HTMLAttributeScanner {
                 let rawText: StaticString? = matches(bytes, nameStart, j, "script") ? "</script"
                     : matches(bytes, nameStart, j, "style") ? "</style" : nil
                 let isBase = matches(bytes, nameStart, j, "base")
+                let isMeta = matches(bytes, nameStart, j, "meta")
+                var refresh = (isRefresh: false, content: nil as String?)
                 while j < n, bytes[j] != UInt8(ascii: ">") {
                     while j < n, isSpace(bytes[j]) || bytes[j] == UInt8(ascii: "/") { j += 1 }
                     let attrStart = j
@@ -129,8 +141,12 @@ enum HTMLAttributeScanner {
                     }
                     let isLink = matches(bytes, attrStart, attrEnd, "href") || matches(bytes, attrStart, attrEnd, "src")
                     let isID = !isLink && (matches(bytes, attrStart, attrEnd, "id") || matches(bytes, attrStart, attrEnd, "name"))
-                    guard isLink || isID else { continue }
                     let value = UnsafeBufferPointer(rebasing: bytes[valueStart..<valueEnd])
+                    guard isLink || isID else {
+                        ScriptAttribute.inspect(bytes, name: attrStart..<attrEnd, value: value, isMeta: isMeta,
+                                                refresh: &refresh, into: &result.scripts)
+                        continue
+                    }
                     if isBase {
                         if matches(bytes, attrStart, attrEnd, "href") { result.bases.append(decodeReferences(String(decoding: value, as: UTF8.self))) }
                         continue
@@ -139,15 +155,19 @@ enum HTMLAttributeScanner {
                         ? .decoded(decodeReferences(String(decoding: value, as: UTF8.self))) : .bytes(valueStart..<valueEnd)
                     if isLink { result.links.append(found) } else { result.ids.append(found) }
                 }
+                if refresh.isRefresh, let content = refresh.content, let found = ScriptAttribute.refreshTarget(content) {
+                    result.scripts.append(found)
+                }
                 i = j + 1
                 if let rawText { i = skip(past: rawText, in: bytes, from: i) }
             }
         }
+        if result.ids.count > indexedIDCount { result.idSet = Set(result.idValues(in: data)) }
         return result
     }
 
     /// Whether `bytes[start..<end]` spells `word`, ignoring ASCII case.
-    private static func matches(_ bytes: UnsafeBufferPointer<UInt8>, _ start: Int, _ end: Int, _ word: StaticString) -> Bool {
+    static func matches(_ bytes: UnsafeBufferPointer<UInt8>, _ start: Int, _ end: Int, _ word: StaticString) -> Bool {
         guard end - start == word.utf8CodeUnitCount else { return false }
         let letters = word.utf8Start
         for k in 0..<(end - start) where bytes[start + k] | 0x20 != letters[k] {

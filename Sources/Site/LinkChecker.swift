@@ -10,6 +10,8 @@ struct BrokenLink: Sendable, Equatable {
     var sitePath: String
     /// Why it is broken, as a sentence fragment.
     var reason: String
+    /// The whole message, when it is not about a broken link (an event-handler attribute).
+    var headline: String? = nil
 }
 
 /// Checks every internal `href` and `src` of every HTML page, and every `#fragment`, against the built files.
@@ -80,6 +82,7 @@ struct LinkChecker {
         for base in scans[index].bases {
             if let problem = problem(withBase: base, on: page) { broken.append(problem) }
         }
+        for script in scans[index].scripts { broken.append(script.brokenLink(on: page)) }
         data.withUnsafeBytes { raw in
             let bytes = raw.bindMemory(to: UInt8.self)
             for link in scans[index].links {

@@ -4,8 +4,9 @@ import Foundation
 /// Finds where a broken link in the output was written, so the error points at a line a person can fix.
 ///
 /// The output no longer knows its origin, so this looks for the link's text: first in the page's own
-/// Markdown body (as written, or as the `.md`-free site path), then in the templates (where links are
-/// written as site paths through `relative_url`). When neither has it, the page's source file is named.
+/// Markdown body (as written, or as the `.md`-free site path), then where the page's re-render saw
+/// `relative_url` write it (`trace`, `LinkRetracer`: the included or base template and line of the very call,
+/// also for a link made in a loop), then in the templates' text. When none has it, the page's source file is named.
 struct LinkOrigin {
     /// Every language's pages (one `ContentSet` on a one-language site), with their URLs.
     let editions: [ContentSet]
@@ -13,6 +14,8 @@ struct LinkOrigin {
     let root: URL
     private let pageByOutput: [String: (edition: Int, index: Int)]
     private let templates: [(name: String, text: String)]
+    /// Where each `relative_url` link of the pages with a broken one was written (`trace`).
+    private var traced: [Int: [String: LinkRecorder.Location]] = [:]
 
     init(content: ContentSet, urls: [String], root: URL) {
         self.init(editions: [content], urls: [urls], root: root)
@@ -27,15 +30,41 @@ struct LinkOrigin {
             for (index, url) in list.enumerated() { byOutput[SitePath.outputFile(for: url)] = (edition, index) }
         }
         pageByOutput = byOutput
-        templates = SourceTree.files(under: root.appendingPathComponent("templates")).compactMap { file in
-            guard let data = FileManager.default.contents(atPath: file.url.path),
-                  let text = String(validating: data, as: UTF8.self) else { return nil }
+        // The templates were read and checked by their own step; a problem here only means fewer places to look.
+        templates = SourceTree.files(under: "templates", root: root).files.compactMap { file in
+            guard let data = try? SourceTree.read(file, root: root), let text = String(validating: data, as: UTF8.self) else {
+                return nil
+            }
             return ("templates/" + file.relativePath, text)
         }
     }
 
+    /// The same, by the broken link's site path and reason, for the pages that were not rendered again.
+    private var tracedBySitePath: [String: LinkRecorder.Location] = [:]
+
+    /// Renders pages holding `broken` links once more, recording where their `relative_url` links come from: the
+    /// first page on which each broken site path appears, at most `limit` pages. A link in a header, broken on
+    /// ten thousand pages, costs one render; the other pages take its location.
+    mutating func trace(_ broken: [BrokenLink], with retracer: LinkRetracer, limit: Int = 100) {
+        var pages: [Int] = []
+        var covered = Set<String>()
+        for link in broken where covered.insert(link.sitePath + "\u{0}" + link.reason).inserted {
+            // Only the default language's pages are rendered again (`LinkRetracer` renders one language); a
+            // translation's broken link is located in its Markdown or the templates' text.
+            guard let (edition, index) = pageByOutput[link.page], edition == 0, !pages.contains(index) else { continue }
+            pages.append(index)
+            if pages.count == limit { break }
+        }
+        traced = retracer.locations(forPages: Set(pages))
+        for link in broken {
+            guard let (edition, index) = pageByOutput[link.page], edition == 0, let location = traced[index]?[link.href] else { continue }
+            let key = link.sitePath + "\u{0}" + link.reason
+            if tracedBySitePath[key] == nil { tracedBySitePath[key] = location }
+        }
+    }
+
     func diagnostic(for link: BrokenLink) -> Diagnostic {
-        let message = "broken link '\(link.href)': \(link.reason)"
+        let message = link.headline ?? "broken link '\(link.href)': \(reason(for: link))"
         let fragment = link.href.firstIndex(of: "#").map { String(link.href[$0...]) } ?? ""
         let needles = [link.href, link.sitePath, String(link.sitePath.split(separator: "#").first ?? ""), fragment]
             .filter { !$0.isEmpty && $0 != "/" && $0 != "#" }
@@ -48,8 +77,19 @@ struct LinkOrigin {
                 return Diagnostic(file: page.source, line: page.bodyStartLine + line - 1, column: column, message: message)
             }
         }
+        if let location = (edition == 0 ? traced[index]?[link.href] : nil) ?? tracedBySitePath[link.sitePath + "\u{0}" + link.reason] {
+            return Diagnostic(file: location.file, line: location.line, column: location.column, message: message,
+                              notes: ["on the page built from \(page.source)"])
+        }
         return locateInTemplates(needles, message: message, notes: ["on the page built from \(page.source)"],
                                  fallbackFile: page.source)
+    }
+
+    /// The checker's reason, or, for a link to the address of a draft left out of the build, that it is one.
+    private func reason(for link: BrokenLink) -> String {
+        let path = String(link.sitePath.split(separator: "#", omittingEmptySubsequences: false).first ?? "")
+        guard link.reason == "no such page or file in the site", let draft = editions.lazy.compactMap({ $0.draftsByURL[path] }).first else { return link.reason }
+        return "the page there, \(draft), is a draft (draft: true), left out of this build; build with --drafts to include it"
     }
 
     private func locateInTemplates(_ needles: [String], message: String, notes: [String],

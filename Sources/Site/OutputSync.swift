@@ -11,6 +11,11 @@ public struct SyncReport: Sendable, Equatable {
     public var unchanged: Int = 0
     /// Files the previous build wrote that this build no longer produces.
     public var removed: [String] = []
+    /// How long the rename pass took (journal written, files renamed and removed, manifest replaced): the
+    /// only time during which the output holds files of two builds.
+    public var renamePass: Duration = .zero
+    /// The CPU time the process used during the pass, on all cores: on a busy machine, what the pass costs.
+    public var renamePassCPU: Duration = .zero
 }
 
 /// Brings an output folder in line with a built site, touching only what the build owns.
@@ -85,7 +90,11 @@ public enum OutputSync {
         if changed.isEmpty && stale.isEmpty && previous == paths { return report }
         let journal = OutputJournal(moves: changed, removals: stale, manifest: paths)
         try OutputStaging.stage(changed, of: site, in: root)
+        let passStart = ContinuousClock.now
+        let passCPUStart = StepClock.processCPUTime()
         report.removed = try journal.commit(in: root)
+        report.renamePass = ContinuousClock.now - passStart
+        report.renamePassCPU = StepClock.processCPUTime() - passCPUStart
         report.written = changed
         return report
     }

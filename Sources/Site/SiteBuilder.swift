@@ -1,6 +1,8 @@
 import Content
 import Foundation
+import Images
 import Markdown
+import SiteInputs
 import Templates
 
 /// Builds a whole site in memory, as a list of named steps.
@@ -43,12 +45,13 @@ public enum SiteBuilder {
                                  strings: strings, cache: options.cache)
         }
 
-        // 3. Render Markdown bodies in parallel, rewriting and checking links between content files.
-        let rendered = try clock.step("render markdown") { () throws(BuildFailure) in
-            try editions.indices.map { (position) throws(BuildFailure) in
-                try renderMarkdown(content: editions[position], urls: urls[position], options: markdownOptions,
-                                   fallbackURLs: position == 0 ? [:] : translations.defaultURLs())
-            }
+        // 3. Render Markdown bodies in parallel, rewriting and checking links to content files, pages and static
+        //    files; images get their sizes, and large ones are planned in several widths; component calls
+        //    (`{{< figure … >}}`) are rendered with templates/components/. Every language, one image planner.
+        let images = try ImageSettings.load(content.config)
+        let (rendered, planner) = try clock.step("render markdown") { () throws(BuildFailure) in
+            try renderMarkdown(editions: editions, urls: urls, options: markdownOptions, root: root, images: images,
+                               templates: templates.environment, fallbackURLs: translations.defaultURLs())
         }
 
         // 4. Build the values templates see, once per language.
@@ -79,22 +82,54 @@ public enum SiteBuilder {
             return files
         }
 
-        // 7. Feeds, sitemap, robots.txt; static files and content assets.
+        // 7. Pages also written as JSON (`output: [html, json]`, Outputs/).
+        //    Each language's pages under its own URLs (`/zh/timeline/` → zh/timeline.json).
+        try clock.step("other outputs") { () throws(BuildFailure) in
+            for position in editions.indices {
+                try OutputsStep(content: editions[position], urls: urls[position], rendered: rendered[position],
+                                values: values[position], templates: templates).add(to: &files)
+            }
+        }
+
+        // 8. The search index, when site.yml asks for one (Search/).
+        try clock.step("search index") { () throws(BuildFailure) in
+            // One index per language, under its URL prefix (`SearchStep`).
+            for position in editions.indices {
+                try SearchStep.add(to: &files, content: editions[position], urls: urls[position], rendered: rendered[position])
+            }
+        }
+
+        // 9. Feeds, sitemap, robots.txt (Feeds/); static files and content assets.
         try clock.step("feeds and static files") { () throws(BuildFailure) in
-            try addGeneratedFiles(to: &files, editions: editions, urls: urls, listed: plans.flatMap { $0.jobs.map(\.url) },
-                                  values: values, alternates: translations.alternates())
+            // One sitemap (the default language's step writes it) listing every language's pages with their
+            // alternates; each language's feeds under its URL prefix.
+            var steps = editions.indices.map { position in
+                FeedsStep(content: editions[position], urls: urls[position], jobs: plans[position].jobs,
+                          rendered: rendered[position], values: values[position], templates: templates,
+                          hasStaticRobots: FeedsStep.hasStaticRobots(root: root))
+            }
+            for position in steps.indices.dropFirst() { steps[0].otherLocations += try steps[position].locations() }
+            steps[0].alternates = translations.alternates()
+            for step in steps { try step.add(to: &files) }
             try copyStaticFiles(into: &files, root: root, content: content)
         }
 
-        // 8. Redirect pages at old addresses (`aliases:`, `redirects:`, `page/1/`), and `_redirects` when asked.
+        // 10. Resized copies of large images (libvips), through the cache outside the output.
+        let imageCounts = try clock.step("resize images") { () throws(BuildFailure) in
+            try ImageStep.run(planner, into: &files, cache: ImageCache(folder: options.imageCacheFolder(root: root)))
+        }
+
+        // 11. Redirect pages at old addresses (`aliases:`, `redirects:`, `page/1/`), and `_redirects` when asked.
         try clock.step("redirects") { () throws(BuildFailure) in
             try RedirectPages.add(to: &files, content: content, urls: urls[0], implied: plans.flatMap(\.redirects),
                                   translations: editions.indices.dropFirst().map { (editions[$0], urls[$0]) })
         }
 
-        // 9. Check every internal link and anchor in the output.
+        // 12. Check every internal link and anchor in the output.
         try clock.step("check links") { () throws(BuildFailure) in
-            try checkLinks(files, editions: editions, urls: urls, root: root)
+            try checkLinks(files, editions: editions, urls: urls, root: root,
+                           retracer: LinkRetracer(content: content, urls: urls[0], rendered: rendered[0], values: values[0], data: data,
+                                                  root: root, markdownOptions: markdownOptions, strings: strings))
         }
 
         var site = BuiltSite(files: files, pageCount: editions.reduce(0) { $0 + $1.pages.count })
@@ -107,6 +142,8 @@ public enum SiteBuilder {
         site.basePath = content.config.basePath
         site.timings = clock.timings
         site.templateMetrics = metrics?.report ?? []
+        site.imagesResized = imageCounts.made
+        site.imagesReused = imageCounts.reused
         // Freed while the caller writes the output, instead of before it returns; or never, by a process that
         // exits after this build (`BuildOptions.freesMemory`).
         BackgroundRelease.drop((consume editions, consume rendered, consume values), freeing: options.freesMemory)
@@ -130,22 +167,53 @@ public enum SiteBuilder {
         page.source == "content/404.md" ? SitePath.notFoundPage : page.url
     }
 
-    static func renderMarkdown(content: ContentSet, urls: [String], options: MarkdownOptions,
-                               fallbackURLs: [String: String] = [:]) throws(BuildFailure) -> [RenderedMarkdown?] {
-        let results = MarkdownStage(content: content, urls: urls, options: options, fallbackURLs: fallbackURLs).run()
+    /// Renders one language's Markdown (a one-language site, or a test).
+    static func renderMarkdown(content: ContentSet, urls: [String], options: MarkdownOptions, root: URL,
+                               images: ImageSettings, templates: TemplateEnvironment) throws(BuildFailure) -> ([RenderedMarkdown?], ImagePlanner) {
+        let (rendered, planner) = try renderMarkdown(editions: [content], urls: [urls], options: options, root: root, images: images,
+                                                     templates: templates)
+        return (rendered[0], planner)
+    }
+
+    /// Renders every language's Markdown. In a translation, a site path may name the default language's pages and
+    /// files too, and a `.md` link to a page not translated leads to the original (`fallbackURLs`).
+    static func renderMarkdown(editions: [ContentSet], urls: [[String]], options: MarkdownOptions, root: URL,
+                               images: ImageSettings, templates: TemplateEnvironment,
+                               fallbackURLs: [String: String] = [:]) throws(BuildFailure) -> ([[RenderedMarkdown?]], ImagePlanner) {
+        let inputs: SiteInputs
+        do {
+            inputs = try SiteInputs(root: root)
+        } catch {
+            throw BuildFailure(diagnostics: [Diagnostic(file: nil, message: error.description)])
+        }
+        // Problems on the way (a link out of the root, a loop) are left to the step that copies static files:
+        // a file this listing cannot see is simply not a site path a link may name.
+        let listing = inputs.files(under: "static")
+        let planner = ImagePlanner(inputs: inputs, settings: images)
+        let components = try ComponentLibrary.load(inputs)
         var diagnostics: [Diagnostic] = []
-        var rendered: [RenderedMarkdown?] = []
-        rendered.reserveCapacity(results.count)
-        for result in results {
-            switch result {
-            case .success(let document): rendered.append(document)
-            case .failure(let diagnostic):
-                diagnostics.append(diagnostic)
-                rendered.append(nil)
+        var all: [[RenderedMarkdown?]] = []
+        for position in editions.indices {
+            let content = editions[position]
+            let files = SiteFiles(content: content, urls: urls[position], staticFiles: listing.files,
+                                  defaultLanguage: position == 0 ? nil : (editions[0], urls[0]))
+            let results = MarkdownStage(content: content, urls: urls[position], options: options, files: files, images: planner,
+                                        components: components, templates: templates,
+                                        fallbackURLs: position == 0 ? [:] : fallbackURLs).run()
+            var rendered: [RenderedMarkdown?] = []
+            rendered.reserveCapacity(results.count)
+            for result in results {
+                switch result {
+                case .success(let document): rendered.append(document)
+                case .failure(let diagnostic):
+                    diagnostics.append(diagnostic)
+                    rendered.append(nil)
+                }
             }
+            all.append(rendered)
         }
         if !diagnostics.isEmpty { throw BuildFailure(diagnostics: diagnostics) }
-        return rendered
+        return (all, planner)
     }
 
     /// Renders every planned page. `fragments` is this build's `{% cache %}` store; a fragment with a relative link
@@ -215,63 +283,44 @@ public enum SiteBuilder {
     /// `lang`, the language of the page, on every page).
     static let pageGlobals = ["page", "current_url", "paginator", "lang"]
 
-    /// `urls` are the content pages' of each language (for feed entries), `listed` every rendered page's (for the
-    /// sitemap, with `alternates` for pages in several languages). A language's feeds sit under its URL prefix.
-    static func addGeneratedFiles(to files: inout [String: Data], editions: [ContentSet], urls: [[String]], listed: [String],
-                                  values: [PageValues], alternates: [String: [(language: String, url: String)]] = [:]) throws(BuildFailure) {
-        let config = editions[0].config
-        let baseURL = config.baseURL
-        files["sitemap.xml"] = Feeds.sitemap(pageURLs: listed.filter { $0 != "/404.html" }, baseURL: baseURL, alternates: alternates)
-        files["robots.txt"] = Feeds.robots(baseURL: baseURL)
-        for (position, content) in editions.enumerated() {
-            let folder = content.urlPrefix.isEmpty ? "" : String(content.urlPrefix.dropFirst()) + "/"
-            for collection in content.collections {
-                guard let settings = config.collection(named: collection.name), settings.feed else { continue }
-                let entries = collection.pageIndices.map { index in
-                    Feeds.Entry(title: content.pages[index].title, date: content.pages[index].date, url: urls[position][index],
-                                summary: refSummary(values[position].refs[index]))
-                }
-                files["\(folder)\(collection.name)/atom.xml"] = Feeds.atom(
-                    collection: folder + collection.name, title: settings.title ?? collection.name.capitalized,
-                    siteTitle: config.languageSettings?.siteSettings(of: content.language).firstValue(forKey: "title")?.string
-                        ?? config.title, entries: entries, baseURL: baseURL)
-            }
-        }
-    }
-
     /// `allow_raw_html: false` in site.yml turns raw HTML in Markdown off; it is on by default (authors are trusted).
     static func allowsRawHTML(_ config: SiteConfig) -> Bool {
         if case .bool(let allowed)? = config.extra.first(where: { $0.key == "allow_raw_html" })?.value.value { return allowed }
         return true
     }
 
-    private static func refSummary(_ ref: Value) -> String {
-        if case .dictionary(let fields) = ref, case .string(let summary)? = fields["summary"] { return summary }
-        return ""
-    }
-
     /// Copies `static/**` to the output root and non-Markdown files under `content/` next to their pages.
     /// A static file may not take the place of a generated one.
     static func copyStaticFiles(into files: inout [String: Data], root: URL, content: ContentSet) throws(BuildFailure) {
-        var diagnostics: [Diagnostic] = []
-        var copies: [(source: String, url: URL, output: String)] = SourceTree.files(under: root.appendingPathComponent("static"))
-            .map { ("static/" + $0.relativePath, $0.url, $0.relativePath) }
-        copies += content.assets.map { ($0.source, root.appendingPathComponent($0.source), $0.output) }
+        let (statics, problems) = SourceTree.files(under: "static", root: root)
+        var diagnostics = problems
+        var copies: [(source: String, file: SourceTree.File?, output: String)] = statics.map { ($0.path, $0, $0.relativePath) }
+        copies += content.assets.map { ($0.source, nil, $0.output) }
         for copy in copies {
+            if let mark = copy.output.first(where: { $0 == "?" || $0 == "#" }) {
+                diagnostics.append(Diagnostic(file: copy.source, message: "name cannot be part of a URL: it contains '\(mark)', "
+                                              + "which would start the \(mark == "?" ? "query" : "fragment") of its URL"))
+                continue
+            }
             if files[copy.output] != nil {
                 diagnostics.append(Diagnostic(file: copy.source, message: "would overwrite the generated file \(copy.output)"))
                 continue
             }
-            guard let data = FileManager.default.contents(atPath: copy.url.path) else {
+            do {
+                files[copy.output] = try copy.file.map { try SourceTree.read($0, root: root) } ?? SourceTree.read(copy.source, root: root)
+            } catch let failure as BuildFailure {
+                diagnostics += failure.diagnostics
+            } catch let error as InputError {
+                diagnostics.append(SourceTree.diagnostic(error))
+            } catch {
                 diagnostics.append(Diagnostic(file: copy.source, message: "cannot read this file"))
-                continue
             }
-            files[copy.output] = data
         }
         if !diagnostics.isEmpty { throw BuildFailure(diagnostics: diagnostics) }
     }
 
-    static func checkLinks(_ files: [String: Data], editions: [ContentSet], urls: [[String]], root: URL) throws(BuildFailure) {
+    static func checkLinks(_ files: [String: Data], editions: [ContentSet], urls: [[String]], root: URL,
+                           retracer: LinkRetracer? = nil) throws(BuildFailure) {
         let checker = LinkChecker(files: files, basePath: editions[0].config.basePath)
         let broken = checker.check()
         // Every page's links and ids, half a million ranges on a large site: freed meanwhile, even
@@ -279,7 +328,8 @@ public enum SiteBuilder {
         // (4 MB less peak memory at 10,000 pages, for no measurable time).
         BackgroundRelease.drop(consume checker)
         guard !broken.isEmpty else { return }
-        let locator = LinkOrigin(editions: editions, urls: urls, root: root)
-        throw BuildFailure(diagnostics: broken.map(locator.diagnostic))
+        var locator = LinkOrigin(editions: editions, urls: urls, root: root)
+        if let retracer { locator.trace(broken, with: retracer) }
+        throw BuildFailure(diagnostics: RepeatedLinkErrors.merge(BrokenLinkGroups(broken).reports { locator.diagnostic(for: $0) }))
     }
 }

@@ -1,6 +1,7 @@
 import Content
 import Foundation
 import Markdown
+import SiteInputs
 import Templates
 
 /// The filters a site adds to the template engine, which itself knows nothing of sites.
@@ -8,8 +9,9 @@ enum SiteFilters {
     /// The filters templates may also call as functions: `{{ t("read_timeline") }}`.
     static let functions: Set<String> = ["t"]
 
+    /// - Parameter recorder: notes where each `relative_url` link was written (only when tracing a broken link).
     static func all(baseURL: String, markdownOptions: MarkdownOptions, root: URL,
-                    strings: UIStrings = UIStrings()) -> [String: CustomFilter] {
+                    strings: UIStrings = UIStrings(), recorder: LinkRecorder? = nil) -> [String: CustomFilter] {
         let basePath = SiteConfig(baseURL: baseURL).basePath
         return [
             "date": { input, args, _, context in try formatDate(input, style: args.first, language: language(of: context)) },
@@ -32,7 +34,9 @@ enum SiteFilters {
                     context.markLocationDependent()
                     if SitePath.isBelow(target, parentFolder: SitePath.parentFolder(of: page)) { context.markPageSpecific() }
                 }
-                return .string(SitePath.link(from: page, to: target, basePath: basePath))
+                let link = SitePath.link(from: page, to: target, basePath: basePath)
+                recorder?.record(link, at: context.callLocation)
+                return .string(link)
             },
             "absolute_url": { input, _, _, _ in
                 let target = try string(input, filter: "absolute_url")
@@ -57,9 +61,14 @@ enum SiteFilters {
         guard sitePath.hasPrefix("/"), sitePath.hasSuffix(".css"), OutputSync.isSafeRelativePath(String(sitePath.dropFirst())) else {
             throw FilterFailure("inline_css takes the site path of a .css file under static/, such as \"/style.css\"; got \"\(sitePath)\"")
         }
-        let file = root.appendingPathComponent("static").appendingPathComponent(String(sitePath.dropFirst()))
-        guard let data = FileManager.default.contents(atPath: file.path) else {
+        // Through the root-confined reader: a symbolic link out of the root is refused here as everywhere.
+        let data: Data
+        do {
+            data = try SourceTree.read("static" + sitePath, root: root)
+        } catch where error.kind == .missing && error.target == nil {
             throw FilterFailure("inline_css: no file static\(sitePath)")
+        } catch {
+            throw FilterFailure("inline_css: \(error.path): \(error.message)")
         }
         guard let text = String(data: data, encoding: .utf8) else {
             throw FilterFailure("inline_css: static\(sitePath) is not UTF-8 text")

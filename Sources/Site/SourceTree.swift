@@ -1,30 +1,48 @@
 import Foundation
+import SiteInputs
 
-/// Lists the regular files under a folder, sorted, without following symbolic links out of it.
+/// Lists and reads the files under `templates/` and `static/` through `SiteInputs`, the one root-confined reader.
 ///
-/// Used for `templates/` and `static/`; `content/` is read by the Content module with its own checks.
+/// Symbolic links are followed, files and folders alike, while they stay inside the site's root, exactly as
+/// for `content/`; a link leading out of the root, a loop, a broken link or a device is a diagnostic naming it
+/// (and, for a link out, its target). `content/` is read by the Content module with its own checks.
 enum SourceTree {
     struct File: Sendable {
-        var url: URL
+        /// Root-relative: `templates/partials/nav.html`.
+        var path: String
         /// Path inside the folder with `/` separators: `partials/nav.html`.
         var relativePath: String
+        /// The listed file, for reading it without checking its links again.
+        var input: SiteInputs.File
     }
 
-    static func files(under folder: URL) -> [File] {
-        let fm = FileManager.default
-        var isDirectory: ObjCBool = false
-        guard fm.fileExists(atPath: folder.path, isDirectory: &isDirectory), isDirectory.boolValue,
-              let enumerator = fm.enumerator(at: folder, includingPropertiesForKeys: [.isRegularFileKey, .isSymbolicLinkKey],
-                                             options: [.skipsHiddenFiles]) else { return [] }
-        let base = folder.standardizedFileURL.path
-        var files: [File] = []
-        for case let url as URL in enumerator {
-            let values = try? url.resourceValues(forKeys: [.isRegularFileKey, .isSymbolicLinkKey])
-            guard values?.isRegularFile == true, values?.isSymbolicLink != true else { continue }
-            let path = url.standardizedFileURL.path
-            guard path.hasPrefix(base + "/") else { continue }
-            files.append(File(url: url, relativePath: String(path.dropFirst(base.count + 1))))
+    /// Every regular file under the root-relative `folder`, sorted, and every problem met on the way.
+    static func files(under folder: String, root: URL) -> (files: [File], diagnostics: [Diagnostic]) {
+        let inputs: SiteInputs
+        do {
+            inputs = try SiteInputs(root: root)
+        } catch {
+            return ([], [diagnostic(error)])
         }
-        return files.sorted { $0.relativePath < $1.relativePath }
+        let listing = inputs.files(under: folder)
+        return (listing.files.map { File(path: $0.path, relativePath: $0.relativePath, input: $0) }, listing.errors.map(diagnostic))
+    }
+
+    /// The bytes of a listed file.
+    static func read(_ file: File, root: URL) throws(BuildFailure) -> Data {
+        do {
+            return Data(try SiteInputs(root: root).read(file.input))
+        } catch {
+            throw BuildFailure(diagnostics: [diagnostic(error)])
+        }
+    }
+
+    /// The bytes of the file at a root-relative path, checked on the way like a listed one.
+    static func read(_ path: String, root: URL) throws(InputError) -> Data {
+        Data(try SiteInputs(root: root).read(path))
+    }
+
+    static func diagnostic(_ error: InputError) -> Diagnostic {
+        Diagnostic(file: error.path, message: error.message)
     }
 }

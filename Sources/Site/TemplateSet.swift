@@ -24,13 +24,15 @@ struct TemplateSet: Sendable {
 
     static func load(root: URL, filters: [String: CustomFilter], baseURL: String, markdownOptions: MarkdownOptions,
                      strings: UIStrings = UIStrings(), cache: BuildCache?) throws(BuildFailure) -> TemplateSet {
-        let folder = root.appendingPathComponent("templates")
         var sources: [String: String] = [:]
-        var diagnostics: [Diagnostic] = []
-        for file in SourceTree.files(under: folder) {
+        var (files, diagnostics) = SourceTree.files(under: "templates", root: root)
+        for file in files {
             let name = file.relativePath
-            guard let data = FileManager.default.contents(atPath: file.url.path) else {
-                diagnostics.append(Diagnostic(file: "templates/" + name, message: "cannot read the template"))
+            let data: Data
+            do {
+                data = try SourceTree.read(file, root: root)
+            } catch {
+                diagnostics += error.diagnostics
                 continue
             }
             switch SourceText.decode(data, file: "templates/" + name) {

@@ -51,8 +51,12 @@ final class Renderer {
     let partition: String
     /// The innermost `{% cache %}` body being rendered, for filters and statements to say how far it may be shared.
     @exclusivity(unchecked) var fragment: FragmentRecording?
+    /// Where the custom filter being applied is written in `template` (its name), for `FilterContext.callLocation`.
+    @exclusivity(unchecked) var filterSpan = Span.empty
     /// This render's measurements when metrics were asked for (see `TemplateMetrics`), else nil.
     @exclusivity(unchecked) var tally: MetricsTally?
+    /// How `{{ … }}` escapes in this render (`OutputEscaping`), from the name of the template rendered.
+    var escaping = OutputEscaping.html
 
     init(environment: TemplateEnvironment, globals: [String: Value], template: ParsedTemplate,
          fragments: FragmentCache? = nil, partition: String = "", measures: Bool = false) {
@@ -130,7 +134,8 @@ final class Renderer {
         if size > Value.maxBuiltLength {
             throw error(.limitExceeded, "value is too large (more than \(Value.maxBuiltLength) bytes or items)", at: span)
         }
-        built += size
+        // A list costs what its items take in memory.
+        built += value.stringContent == nil ? size * MemoryLayout<Value>.stride : size
         if built > environment.limits.maxBuiltBytes {
             throw error(.limitExceeded, "rendering builds more than \(environment.limits.maxBuiltBytes) bytes of strings and "
                         + "lists in all (a loop that rebuilds a large value?)", at: span)

@@ -9,8 +9,8 @@ public struct TemplateLimits: Sendable {
     public var maxCallDepth: Int
     /// Most UTF-8 bytes one render may output (or capture into one buffer).
     public var maxOutputBytes: Int
-    /// Most bytes (of strings) plus items (of lists) that the values one render builds may add up to: every
-    /// string or list an operator or filter returns counts in full. One value is bounded by itself (10 MB or
+    /// Most bytes that the strings and lists one render builds may add up to: every string or list an operator
+    /// or filter returns counts in full (a list as its items take in memory, `MemoryLayout<Value>.stride` each). One value is bounded by itself (10 MB or
     /// 10 million items), but a loop that rebuilds one (`{% set l = l + [i] %}`, `replace` on a large string)
     /// does quadratic work within that bound; this is what stops it.
     public var maxBuiltBytes: Int

@@ -93,7 +93,12 @@ import Darwin
         let launcher = ["/usr/bin/unshare", "--user", "--map-root-user", "--mount", "sh", "-c",
                         "mount -t tmpfs none /proc && exec \"$0\" \"$@\""]
         let outcome = try binary.run(["--root", site.root.path], currentDirectory: site.root, launcher: launcher)
-        expectRefusal(outcome, "error: cannot read this process's command-line arguments (is /proc mounted?); "
-                          + "refusing to guess which site to build", site: site, before: before)
+        // Without /proc a thread of the Swift runtime sometimes traps at start-up and prints a "Signal 4"
+        // banner of its own on stderr; the refusal still wins (status 1), so only the message is looked for.
+        #expect(!outcome.signalled && outcome.status == 1, "status \(outcome.status):\n\(outcome.stderr)")
+        #expect(outcome.stderr.contains("error: cannot read this process's command-line arguments (is /proc mounted?); "
+                    + "refusing to guess which site to build"), "\(outcome.stderr)")
+        #expect(!outcome.stdout.contains("Built"))
+        #expect(ScratchSite.snapshot(of: site.url("site")) == before)
     }
 }

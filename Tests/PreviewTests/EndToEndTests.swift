@@ -54,7 +54,10 @@ import Site
                            "/%2e%2e/%2e%2e/etc/passwd", "//etc/passwd", "/..\\secret.txt", "/secret.txt",
                            "/content/timeline/first.md", "/site.yml", "/templates/base.html"] {
                 let response = try #require(await RawResponse.fetch(port: port, target), "\(target)")
-                #expect(response.status == 404, "\(target)")
+                // static/escape leads to the root, so static/ holds itself: the build refuses the loop (SiteInputs),
+                // and an address the server accepts gets the error page, which names it.
+                #expect(response.status == 404 || response.status == 500, "\(target)")
+                if response.status == 500 { #expect(response.text.contains("symbolic link loop"), "\(target)") }
                 #expect(!response.text.contains("TOP SECRET"), "\(target)")
             }
         }

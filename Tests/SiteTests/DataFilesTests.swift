@@ -90,3 +90,21 @@ import Templates
         }
     }
 }
+
+/// The microsite's money figures live in `data/money.yml`; the chart and table on "By the numbers" draw them.
+@Suite struct MicrositeDataTests {
+    @Test func theNumbersPageDrawsEveryFigureOfTheDataFile() throws {
+        let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+        let site = try SiteBuilder.build(BuildOptions(root: root))
+        let page = try #require(site.text("numbers/index.html"))
+        let figures = try String(contentsOf: root.appendingPathComponent("data/money.yml"), encoding: .utf8)
+        let labels = figures.split(separator: "\n").filter { $0.hasPrefix("  label: ") || $0.hasPrefix("- label: ") }
+            .map { $0.dropFirst("  label: ".count).trimmingCharacters(in: CharacterSet(charactersIn: "\"")) }
+        #expect(labels.count == 10)
+        for label in labels {
+            #expect(page.contains("<td class=\"num\">\(label)"), "\(label) is not in the table")
+        }
+        // Each figure's events are linked from its row, by slug.
+        #expect(page.contains(#"<a href="../timeline/stargate-announced/">"#))
+    }
+}

@@ -92,6 +92,31 @@ struct LanguageTests {
         #expect(site.text("index.html")?.contains(#"<p class="site">Two languages</p>"#) == true)
     }
 
+    @Test func searchJSONAndFeedsAreMadePerLanguageUnderItsPrefix() throws {
+        let fixture = try FixtureSite("languages")
+        defer { fixture.remove() }
+        try fixture.replace(in: "site.yml", "default_language: en", with: "default_language: en\nsearch: true")
+        try fixture.replace(in: "content/timeline/_index.md", "title: Timeline", with: "title: Timeline\noutput: [html, json]")
+        try fixture.write("templates/list.json", #"{"title": "{{ page.title }}", "lang": "{{ lang }}"}"#)
+        let site = try fixture.build()
+        // JSON: the translation inherits `output:`, and its file sits under its own URL.
+        #expect(site.text("timeline.json") == #"{"title": "Timeline", "lang": "en"}"#)
+        // (JSON templates write non-ASCII as \u escapes.)
+        #expect(site.text("zh/timeline.json") == #"{"title": "\u65f6\u95f4\u7ebf", "lang": "zh"}"#)
+        // Search: an index per language; a zh document's URL is relative to /zh/, where search.js reads it from.
+        let english = site.files.keys.filter { $0.hasPrefix("search/d/") }.compactMap { site.text($0) }.joined()
+        let chinese = site.files.keys.filter { $0.hasPrefix("zh/search/d/") }.compactMap { site.text($0) }.joined()
+        #expect(site.files["search/search.js"] != nil && site.files["zh/search/search.js"] != nil)
+        #expect(english.contains("\"timeline/a/\"") && !english.contains("公司成立"))
+        #expect(chinese.contains("\"timeline/a/\"") && chinese.contains("公司成立") && !chinese.contains("zh/"))
+        // Feeds: each language's under its prefix with its own site title; one sitemap with alternates.
+        #expect(site.text("zh/timeline/atom.xml")?.contains("https://example.org/zh/timeline/atom.xml") == true)
+        #expect(site.text("zh/timeline/atom.xml")?.contains("两种语言") == true)
+        #expect(site.files["zh/sitemap.xml"] == nil && site.files["zh/robots.txt"] == nil)
+        #expect(site.text("sitemap.xml")?.contains(#"<loc>https://example.org/zh/timeline/a/</loc>"#) == true)
+        #expect(site.text("sitemap.xml")?.contains(#"hreflang="zh" href="https://example.org/zh/timeline/a/""#) == true)
+    }
+
     @Test func markdownLinksLeadToTheSameLanguageOrToTheOriginalWhenUntranslated() throws {
         let fixture = try FixtureSite("languages")
         defer { fixture.remove() }

@@ -123,3 +123,12 @@ struct QuotationScannerTests {
         #expect(LedgerCheck.normalized("Trump’s son") == "trump's son")
     }
 }
+
+/// A component call's arguments are settings, not quotations; the text between its tags still is.
+@Suite struct QuotationScannerComponentTests {
+    @Test func componentArgumentsAreNotQuotations() {
+        let text = #"{{< quote translated="from the Chinese edition" >}}"#
+            + "\n\"No thanks.\"\n{{< /quote >}}\nHe said \"yes\" {{< aside kind=\"note\" >}}."
+        #expect(QuotationScanner.quotations(in: text).map(\.text) == ["No thanks.", "yes"])
+    }
+}

@@ -22,7 +22,7 @@ struct InitCommand: ParsableCommand {
         let printer = DiagnosticPrinter(root: target)
         let count: Int
         do {
-            count = try SiteInitializer.write(try Starter.load(), into: target, shownAs: directory)
+            count = try SiteInitializer.write(Starter.load(), into: target, shownAs: directory)
         } catch {
             printer.print([error])
             throw ExitCode.failure

@@ -6,8 +6,8 @@ import Foundation
 /// A page is checked when it lists `passages:`, or belongs to a collection of `ledger.required`:
 /// - each passage has a `quote` and a `claim`, and its quote is in the source text word for word;
 /// - a page of a required collection lists at least one passage;
-/// - every quotation the page shows (between double quotation marks, in its body or a front-matter string)
-///   is accounted for: it is part of a passage's `shown` wording (a translation), or of a passage's `quote`.
+/// - every quotation the page shows (between double quotation marks, in its body, a front-matter string or a
+///   passage's claim) is accounted for: it is part of a passage's `shown` wording (a translation), or of a passage's `quote`.
 enum LedgerCheck {
     /// The front-matter key a page lists its passages under.
     static let key = "passages"
@@ -60,12 +60,13 @@ enum LedgerCheck {
             errors.append(LedgerError(kind: .quotationNotInLedger(quotation: quotation.text, hasPassages: !passages.isEmpty),
                                       file: page.source, line: page.bodyStartLine + quotation.line - 1, column: quotation.column))
         }
-        for (key, value) in page.frontMatter where key != self.key {
-            for string in strings(in: value) {
-                for quotation in QuotationScanner.quotations(in: string.text) where !accounted(quotation.text) {
-                    errors.append(LedgerError(kind: .quotationNotInLedger(quotation: quotation.text, hasPassages: !passages.isEmpty),
-                                              file: page.source, line: string.line, column: string.column))
-                }
+        // Front-matter strings and the passages' claims (both shown on the page), each located at its value.
+        var shownStrings = page.frontMatter.filter { $0.key != self.key }.flatMap { strings(in: $0.value) }
+        shownStrings += passages.map { ($0.claim, $0.claimLine, $0.claimColumn) }
+        for string in shownStrings {
+            for quotation in QuotationScanner.quotations(in: string.text) where !accounted(quotation.text) {
+                errors.append(LedgerError(kind: .quotationNotInLedger(quotation: quotation.text, hasPassages: !passages.isEmpty),
+                                          file: page.source, line: string.line, column: string.column))
             }
         }
         return errors

@@ -19,6 +19,9 @@ struct Passage: Sendable {
     /// Where `quote:`'s value was written.
     var line: Int
     var column: Int
+    /// Where `claim:`'s value was written (the claim is shown on the page, so its quotations are checked too).
+    var claimLine: Int
+    var claimColumn: Int
 
     /// The passages of a `passages:` node, and the problems with them (a bad passage is left out).
     static func list(from node: Node, file: String) -> (passages: [Passage], errors: [LedgerError]) {
@@ -47,7 +50,7 @@ struct Passage: Sendable {
         }
         var errors: [LedgerError] = []
         var quote: (String, Node)?
-        var claim: String?
+        var claim: (String, Node)?
         var shown: [String] = []
         for (key, value) in pairs {
             switch key {
@@ -56,7 +59,7 @@ struct Passage: Sendable {
                     errors.append(error(.passageFieldType(field: key, expected: "a non-empty string", found: value.value.typeName), value))
                     continue
                 }
-                if key == "quote" { quote = (text, value) } else { claim = text }
+                if key == "quote" { quote = (text, value) } else { claim = (text, value) }
             case "shown":
                 let items: [Node]
                 if case .list(let list) = value.value { items = list } else { items = [value] }
@@ -79,7 +82,10 @@ struct Passage: Sendable {
         for field in ["quote", "claim"] where !fieldTyped.contains(field) && (field == "quote" ? quote == nil : claim == nil) {
             errors.append(error(.passageMissingField(field: field), item))
         }
-        guard errors.isEmpty, let (text, node) = quote, let claim else { return .failure(Problems(errors: errors)) }
-        return .success(Passage(quote: text, claim: claim, shown: shown, line: node.line, column: node.column))
+        guard errors.isEmpty, let (text, node) = quote, let (claimText, claimNode) = claim else {
+            return .failure(Problems(errors: errors))
+        }
+        return .success(Passage(quote: text, claim: claimText, shown: shown, line: node.line, column: node.column,
+                                claimLine: claimNode.line, claimColumn: claimNode.column))
     }
 }

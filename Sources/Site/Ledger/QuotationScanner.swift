@@ -2,7 +2,8 @@
 /// body or in a front-matter string.
 ///
 /// A quotation does not run past the end of a paragraph (a blank line); one left open is not a quotation.
-/// Code (fenced blocks, `` `spans` ``) and HTML tags are skipped, and a backslash-escaped `\"` is not a mark.
+/// Code (fenced blocks, `` `spans` ``), HTML tags and component calls (`{{< quote source="…" >}}`, whose
+/// arguments are settings, not quotations) are skipped, and a backslash-escaped `\"` is not a mark.
 /// Inside a blockquote, the `>` markers that continue it are not part of the text.
 enum QuotationScanner {
     struct Quotation: Sendable, Equatable {
@@ -32,6 +33,7 @@ enum QuotationScanner {
             if open != nil { open!.text += " " }
             var inCode = false
             var inTag = false
+            var inCall = false
             // A continuation line of a blockquote: its markers are not text.
             let content = Array(open != nil ? Substring(trimmed) : line)
             let skipped = line.count - content.count
@@ -40,6 +42,14 @@ enum QuotationScanner {
                 let previous: Character = position > 0 ? content[position - 1] : " "
                 if inTag {
                     if character == ">" { inTag = false }
+                    continue
+                }
+                if inCall {
+                    if character == "}", previous == "}", position >= 2, content[position - 2] == ">" { inCall = false }
+                    continue
+                }
+                if character == "{", position + 2 < content.count, content[position + 1] == "{", content[position + 2] == "<" {
+                    inCall = true
                     continue
                 }
                 if character == "`" { inCode.toggle(); continue }

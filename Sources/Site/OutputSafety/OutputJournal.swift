@@ -63,22 +63,33 @@ struct OutputJournal: Equatable {
     }
 
     /// The pass itself. Returns the files removed.
+    ///
+    /// The renames run on all cores: each is independent (a file to its own place), and on a large site they
+    /// are the whole cost of the pass, mostly the kernel's (replacing a file frees the old one). A failure is
+    /// reported after the others finish; the journal stays, and the next build completes the pass.
     private func carryOut(in root: URL, killAfter: Int?) throws(Diagnostic) -> [String] {
         let staging = OutputStaging.folder(in: root)
         let folders = FolderMaker(root: root.path)
-        for (index, path) in moves.enumerated() {
+        let failures = Array(moves.indices).concurrentMap { index -> Diagnostic? in
             if index == killAfter { kill(getpid(), SIGKILL) }
+            let path = moves[index]
             let staged = OutputSync.join(staging, String(index))
             var info = stat()
             // Already moved by the pass this one completes.
-            guard lstat(staged, &info) == 0 else { continue }
-            _ = try folders.prepare(path)
+            guard lstat(staged, &info) == 0 else { return nil }
             let target = OutputSync.join(root.path, path)
-            if rename(staged, target) != 0 {
-                throw Diagnostic(file: target, message: "cannot move the new file into place: \(String(cString: strerror(errno)))",
-                                 notes: ["the output folder is half updated; the next build completes the update first"])
+            do throws(Diagnostic) {
+                _ = try folders.prepare(path)
+            } catch {
+                return error
             }
+            guard rename(staged, target) == 0 else {
+                return Diagnostic(file: target, message: "cannot move the new file into place: \(String(cString: strerror(errno)))",
+                                  notes: ["the output folder is half updated; the next build completes the update first"])
+            }
+            return nil
         }
+        if let failure = failures.lazy.compactMap({ $0 }).first { throw failure }
         var removed: [String] = []
         for path in removals {
             if try OutputSync.removeOwnedFile(path, in: root) { removed.append(path) }
