@@ -8,6 +8,15 @@ extension Renderer {
     /// Writes `value` as Jinja's autoescape does (`markupsafe.escape`), escaping straight into the page.
     func writeEscaped(_ value: Value, at span: Span) throws {
         guard !discardingOutput else { return }
+        // Every item prints as at least two bytes (", "): a container with more than half the output limit in
+        // items, counted as often as reached, would pass it, and could take for ever to print (see `visitsMoreThan`).
+        switch value {
+        case .array, .dictionary:
+            if value.visitsMoreThan(environment.limits.maxOutputBytes / 2) {
+                throw error(.limitExceeded, "output is larger than \(environment.limits.maxOutputBytes) bytes", at: span)
+            }
+        default: break
+        }
         if autoescapes { HTMLEscaper.appendMarkup(value, to: &output) } else { output.append(contentsOf: value.pythonString.utf8) }
         try checkOutputSize(at: span)
     }

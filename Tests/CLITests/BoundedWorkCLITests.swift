@@ -64,6 +64,14 @@ import Testing
         #expect(second.seconds < 60, "took \(second.seconds) s")
     }
 
+    @Test func aMappingDoubledByNestingIsNotPrintedForEver() throws {
+        let loops = "{% set ns = namespace(d={'x': 'y'}) %}{% for i in range(40) %}{% set ns.d = {'a': ns.d, 'b': ns.d} %}{% endfor %}{{ ns.d }}"
+        let run = try GuardedBuild.run { site, _ in try addToPageTemplate(loops, in: site) }
+        defer { run.finish() }
+        #expect(run.outcome.errorLines.first == "templates/page.html:5:135: error: output is larger than 67108864 bytes")
+        #expect(run.seconds < 60, "took \(run.seconds) s")
+    }
+
     @Test func fiftyThousandEqualHeadingsBuildInSeconds() throws {
         let run = try GuardedBuild.run(failing: false) { site, _ in
             try site.write("---\ntitle: Home\n---\n" + String(repeating: "## Same\n\n", count: 50_000), to: "content/index.md")
