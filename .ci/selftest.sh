@@ -39,5 +39,8 @@ expect 0 "$here/check-weight.py" good
 CHECK_ARGS=(--limit-kb 0.65)   # the good sample's home page is 0.7 KB with its stylesheet, about/ 0.6 KB
 expect 1 "$here/check-weight.py" good 'FAIL index.html' '1 over'
 CHECK_ARGS=()
+# A five-page site built with search on; in search-broken every term shard is empty, so nothing is found.
+expect 0 "$here/check-search.py" search
+expect 1 "$here/check-search.py" search-broken "FAIL  typing 'Altman' lists results"
 [ "$failed" -eq 0 ] && echo "selftest: every check passes the good sample and fails each bad one"
 exit "$failed"

@@ -17,7 +17,9 @@ struct BuildCommand: AsyncParsableCommand {
     @Flag(name: .long, help: "Include pages marked draft: true.")
     var drafts = false
 
-    @Flag(name: .long, help: "Write into a non-empty output folder that build-site did not create.")
+    @Flag(name: .long, help: ArgumentHelp(
+        "Build into a non-empty output folder that build-site did not create.",
+        discussion: "Files the build does not produce are left alone; a file it would overwrite stops the build (they are listed) unless it already has exactly the new bytes."))
     var force = false
 
     @Flag(name: .long, help: ArgumentHelp(
@@ -38,10 +40,34 @@ struct BuildCommand: AsyncParsableCommand {
 
     func run() async throws {
         let start = ContinuousClock.now
+        // A file-size limit (`ulimit -f`) then fails a write with EFBIG, reported like a full disk, instead of
+        // killing the build with SIGXFSZ.
+        signal(SIGXFSZ, SIG_IGN)
         let rootURL = URL(fileURLWithPath: root, isDirectory: true).standardizedFileURL
         let outputURL = output.map { URL(fileURLWithPath: $0, isDirectory: true).standardizedFileURL }
             ?? rootURL.appendingPathComponent("site", isDirectory: true)
         let printer = DiagnosticPrinter(root: rootURL)
+        if let problem = RootFolder.problem(rootURL, argument: root) {
+            printer.print([problem])
+            printer.printSummary(failures: 1, output: displayPath(outputURL, root: rootURL))
+            throw ExitCode.failure
+        }
+
+        if let problem = OutputPlacement.problem(output: outputURL, root: rootURL, explicit: output != nil,
+                                                 home: ProcessInfo.processInfo.environment["HOME"]) {
+            printer.print([problem])
+            throw ExitCode.failure
+        }
+        // One build at a time per output folder, from before the build to the last rename; and a build killed
+        // during its rename pass is completed now, before anything else (even when this build fails).
+        let lock: OutputLock?
+        do {
+            lock = try OutputLock.acquire(outputURL, creating: false)
+            if lock != nil { try OutputSync.recover(outputURL) }
+        } catch {
+            printer.print([error])
+            throw ExitCode.failure
+        }
 
         let site: BuiltSite
         do {
@@ -56,7 +82,7 @@ struct BuildCommand: AsyncParsableCommand {
         var clock = StepClock()
         let report: SyncReport
         do {
-            report = try clock.step("write output") { () throws(Diagnostic) in try OutputSync.write(site, to: outputURL, force: force) }
+            report = try clock.step("write output") { () throws(Diagnostic) in try OutputSync.write(site, to: outputURL, force: force, lock: lock) }
         } catch {
             printer.print([error])
             throw ExitCode.failure
@@ -66,6 +92,9 @@ struct BuildCommand: AsyncParsableCommand {
                 print("  \(timing.step.padding(toLength: 24, withPad: " ", startingAt: 0)) "
                     + "\(Self.milliseconds(timing.wall)) ms (cpu \(Self.milliseconds(timing.cpu)) ms)")
             }
+            print("  \("  of which rename pass".padding(toLength: 24, withPad: " ", startingAt: 0)) "
+                + String(format: "%.1f ms", Double(report.renamePass.components.attoseconds) / 1e15
+                    + Double(report.renamePass.components.seconds) * 1000))
             for path in report.written { print("  wrote   \(path)") }
             for path in report.removed { print("  removed \(path)") }
         }

@@ -33,9 +33,8 @@ struct ServeCommand: AsyncParsableCommand {
         signal(SIGPIPE, SIG_IGN)
         let termination = TerminationSignal.install()
         let rootURL = URL(fileURLWithPath: root).standardizedFileURL
-        var isDirectory: ObjCBool = false
-        guard FileManager.default.fileExists(atPath: rootURL.path, isDirectory: &isDirectory), isDirectory.boolValue else {
-            printError("error: --root \(root) is not a folder")
+        if let problem = RootFolder.problem(rootURL, argument: root) {
+            DiagnosticPrinter(root: rootURL).print([problem])
             throw ExitCode.failure
         }
         // Rebuilds on every save reuse the parsed templates while the template files are unchanged.
@@ -47,6 +46,7 @@ struct ServeCommand: AsyncParsableCommand {
                                            log: { printError($0) })
             let url = try await server.start()
             FileHandle.standardOutput.write(Data("Serving at \(url.absoluteString)\n".utf8))
+            for line in server.exposureNotice { printError(line) }
             if open { openInBrowser(url) }
             _ = await termination.wait()
             await server.stop()

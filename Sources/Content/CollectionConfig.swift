@@ -13,17 +13,17 @@ public struct CollectionConfig: Sendable {
     public var title: String?
     /// Whether Site publishes an Atom feed of this collection.
     public var feed: Bool
-    /// Whether Site renders a page per entry (false: data-only collection, e.g. glossary terms).
-    public var render: Bool
+    /// `paginate: 20`: the list page shows this many pages at a time (`/<name>/page/2/`, …); nil shows them all.
+    public var paginate: Int?
 
     public init(name: String, sortBy: String = "title", descending: Bool = false, required: [String] = [],
-                title: String? = nil, feed: Bool = false, render: Bool = true) {
+                title: String? = nil, feed: Bool = false, paginate: Int? = nil) {
         self.name = name
         self.sortBy = sortBy
         self.descending = descending
         self.required = required
         self.title = title
         self.feed = feed
-        self.render = render
+        self.paginate = paginate
     }
 }

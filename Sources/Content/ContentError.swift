@@ -33,6 +33,8 @@ public struct ContentError: Error, Sendable, CustomStringConvertible, Equatable 
         case nesting
         /// `site.yml` has a key of the wrong shape.
         case config
+        /// The site has no `content/` folder (or its `content` link leads nowhere).
+        case missingFolder
     }
 
     public var kind: Kind

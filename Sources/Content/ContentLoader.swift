@@ -12,8 +12,9 @@ import Foundation
 ///   `content/<c>/_index.md` → `/<c>/` (the list page). Markdown deeper than `content/<c>/` is an error;
 ///   other files at any depth are assets, copied to the same path below the output folder.
 ///   Names starting with `.` are ignored.
-/// - A folder directly under `content/` holding at least one `.md` file is a collection; so is every
-///   collection named in `site.yml`, even without a folder.
+/// - A folder directly under `content/` holding at least one `.md` file is a collection. A collection named
+///   in `site.yml` without such a folder is an error ("did you mean"), and so is a `sort_by` key that no page
+///   of its collection has (`CollectionChecks`).
 /// - `slug:` replaces the file-derived slug, `permalink:` the whole URL (a last segment with a `.` is
 ///   a file, "/feed.json"; anything else gets a trailing `/`). Neither may leave the output folder.
 ///   Slugs are Unicode-normalized (NFC); URLs are kept unencoded (Site percent-encodes them in HTML).
@@ -38,7 +39,10 @@ public enum ContentLoader {
         var pages: [Page] = []
         pages.reserveCapacity(outcomes.count)
         var drafts = Set<String>()
+        var draftsByURL: [String: String] = [:]
         var broken = Set<String>()
+        // "taxonomy/slug" of the terms only drafts use: their descriptions are not reported as describing nothing.
+        var draftTerms = Set<String>()
         // By position, moving each page out of its outcome: a `Page` has a dozen reference-counted
         // fields, and copying 10,000 of them several times over was a visible serial cost.
         for position in outcomes.indices {
@@ -54,6 +58,8 @@ public enum ContentLoader {
             }
             if page.draft && !includeDrafts {
                 drafts.insert((page.collection ?? "") + "/" + page.slug)
+                draftTerms.formUnion(TaxonomyIndex.termKeys(of: page, config: config))
+                draftsByURL[page.url] = page.source
                 continue
             }
             pages.append(page)
@@ -61,7 +67,9 @@ public enum ContentLoader {
 
         errors += URLCollisions.find(pages: pages, assets: tree.assets)
         let names = collectionNames(config: config, folders: tree.collections)
-        let (index, indexErrors) = slugIndex(pages: pages, collections: names)
+        // Only for a site.yml that was read without a problem: a setting it could not read says nothing of the folders.
+        if configErrors.isEmpty { errors += CollectionChecks.check(config: config, folders: tree.collections, pages: pages) }
+        let (index, indexErrors) = slugIndex(pages: pages, collections: Set(names))
         errors += indexErrors
 
         // Relations and required keys are checked page by page against read-only indices, so in
@@ -76,28 +84,33 @@ public enum ContentLoader {
         errors += checked.flatMap(\.relationErrors)
         errors += checked.flatMap(\.missingKeys)
 
-        guard errors.isEmpty else { throw ContentErrors(errors) }
         let collections = names.map { name in
             makeCollection(name, config: config.collection(named: name) ?? CollectionConfig(name: name), pages: pages)
         }
-        return ContentSet(config: config, pages: pages, collections: collections, assets: tree.assets, slugIndex: index)
+        let taxonomies = TaxonomyIndex(config: config, pages: pages, collections: collections, draftTerms: draftTerms)
+        errors += taxonomies.errors
+        guard errors.isEmpty else { throw ContentErrors(errors) }
+        return ContentSet(config: config, pages: pages, collections: collections, assets: tree.assets, slugIndex: index,
+                          taxonomies: taxonomies.taxonomies, draftsByURL: draftsByURL)
     }
 
-    /// Configured collections in `site.yml` order, then the remaining folders in name order.
+    /// Configured collections in `site.yml` order, then the remaining folders in name order. A folder named after a
+    /// taxonomy is not a collection: it holds the descriptions of its terms.
     private static func collectionNames(config: SiteConfig, folders: [String]) -> [String] {
         var names = config.collections.map(\.name)
-        let configured = Set(names)
+        let configured = Set(names).union(config.taxonomies.map(\.name))
         names += folders.map(\.precomposed).filter { !configured.contains($0) }.sorted()
         return names
     }
 
     /// collection → slug → page, with an entry (maybe empty) for every collection.
-    private static func slugIndex(pages: [Page], collections: [String])
+    private static func slugIndex(pages: [Page], collections: Set<String>)
         -> (index: [String: [String: Int]], errors: [ContentError]) {
         var index = Dictionary(uniqueKeysWithValues: collections.map { ($0, [String: Int]()) })
         var errors: [ContentError] = []
         for position in pages.indices {
-            guard let collection = pages[position].collection, !pages[position].isListPage else { continue }
+            guard let collection = pages[position].collection, !pages[position].isListPage,
+                  collections.contains(collection) else { continue }
             let slug = pages[position].slug
             if let other = index[collection]?[slug] {
                 let page = pages[position]

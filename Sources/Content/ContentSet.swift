@@ -9,6 +9,13 @@ public struct ContentSet: Sendable {
     public let collections: [ContentCollection]
     /// Non-Markdown files under `content/`, to copy.
     public let assets: [Asset]
+    /// The taxonomies of `site.yml`, in its order, with their terms.
+    public let taxonomies: [Taxonomy]
+    /// The drafts left out of this build, by URL, with their source files: so that a link to one can say it is
+    /// a draft rather than missing.
+    public let draftsByURL: [String: String]
+    /// The same drafts by source file (`content/timeline/x.md`).
+    public var draftSources: Set<String> { Set(draftsByURL.values) }
 
     private let slugIndex: [String: [String: Int]]
     private let sourceIndex: [String: Int]
@@ -16,11 +23,13 @@ public struct ContentSet: Sendable {
     private let incoming: [[(collection: String, source: Int)]]
 
     init(config: SiteConfig, pages: [Page], collections: [ContentCollection], assets: [Asset],
-         slugIndex: [String: [String: Int]]) {
+         slugIndex: [String: [String: Int]], taxonomies: [Taxonomy] = [], draftsByURL: [String: String] = [:]) {
         self.config = config
+        self.draftsByURL = draftsByURL
         self.pages = pages
         self.collections = collections
         self.assets = assets
+        self.taxonomies = taxonomies
         self.slugIndex = slugIndex
         var sources: [String: Int] = [:]
         for index in pages.indices { sources[pages[index].source] = index }
@@ -53,6 +62,12 @@ public struct ContentSet: Sendable {
     /// for rewriting links between Markdown files.
     public func page(atSource source: String) -> Int? {
         sourceIndex[source]
+    }
+
+    /// The taxonomy whose descriptions live in `content/<name>/`, for a page's `collection`.
+    public func taxonomy(named name: String?) -> Taxonomy? {
+        guard let name else { return nil }
+        return taxonomies.first { $0.name == name }
     }
 
     /// The collection called `name`.

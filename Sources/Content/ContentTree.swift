@@ -37,11 +37,15 @@ struct ContentTree {
     /// The root-confined reader, for checking where symbolic links lead.
     private var inputs: SiteInputs?
 
-    /// Walks `<root>/content`; a missing folder is an empty site, a file in its place an error.
+    /// Walks `<root>/content`. A missing folder (or a `content` link that leads nowhere) is an error, never
+    /// an empty site: an empty site would make the output sync remove every published page.
     init(root: URL) {
         // Plain path strings below this point: building a `URL` per entry cost more than the `stat`.
         let base = root.appendingPathComponent(ContentTree.folder, isDirectory: true).path
-        guard FileManager.default.fileExists(atPath: base) else { return }
+        if let problem = ContentTree.missingFolder(base) {
+            errors.append(problem)
+            return
+        }
         do {
             inputs = try SiteInputs(root: root)
             _ = try inputs?.kind(of: ContentTree.folder)
@@ -151,6 +155,23 @@ struct ContentTree {
             if isLink { result = descriptor >= 0 ? fstatat(descriptor, name, &info, 0) : stat(path, &info) }
             return result == 0 ? .success((info, isLink)) : .failure(StatError(value: errno))
         }
+    }
+
+    /// Why `content/` cannot be walked at all, if it cannot: absent, or a link that is broken or loops.
+    private static func missingFolder(_ base: String) -> ContentError? {
+        var info = stat()
+        if stat(base, &info) == 0 { return nil }
+        let code = errno
+        var linkInfo = stat()
+        guard lstat(base, &linkInfo) == 0, linkInfo.st_mode & S_IFMT == S_IFLNK else {
+            return ContentError(.missingFolder, file: ContentTree.folder,
+                                message: "there is no content/ folder in the site's root; refusing to build an empty site",
+                                notes: ["check --root, or create content/ with at least an index.md"])
+        }
+        let target = (try? FileManager.default.destinationOfSymbolicLink(atPath: base)) ?? "?"
+        let reason = code == ELOOP ? "a symlink loop" : "a broken symlink"
+        return ContentError(.missingFolder, file: ContentTree.folder,
+                            message: "content is \(reason) (it points to '\(target)'); refusing to build an empty site")
     }
 
     private static func identity(of path: String) -> Identity? {

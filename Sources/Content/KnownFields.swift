@@ -11,6 +11,7 @@ struct KnownFields {
     var draft = false
     var template: String?
     var summary: String?
+    var aliases: [Alias] = []
 
     mutating func read(_ pairs: [(key: String, value: Node)], file: String, route: inout PageRoute,
                        errors: inout [ContentError]) {
@@ -30,6 +31,7 @@ struct KnownFields {
             case "draft": draft = node.expectBool(file: file, key: key, errors: &errors) ?? false
             case "template": template = node.expectString(file: file, key: key, errors: &errors)
             case "summary": summary = node.expectString(file: file, key: key, errors: &errors)
+            case "aliases": aliases = node.expectAliases(file: file, errors: &errors)
             case "slug":
                 guard let slug = node.expectString(file: file, key: key, errors: &errors) else { continue }
                 readSlug(slug.precomposed, node: node, file: file, route: &route, errors: &errors)

@@ -33,6 +33,8 @@ public struct Page: Sendable {
     /// Top-level relation keys (keys named after a collection), in front-matter order,
     /// each with the indices of the pages it names, in the order written.
     public var relations: [(collection: String, targets: [Int])]
+    /// `aliases:` — old addresses of this page, where the build leaves redirects.
+    public var aliases: [Alias] = []
 
     /// The first top-level front-matter value under `key`.
     public subscript(key: String) -> Node? {

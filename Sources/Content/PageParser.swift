@@ -73,11 +73,12 @@ enum PageParser {
         }
         var fields = KnownFields()
         fields.read(frontMatter, file: file.path, route: &route, errors: &errors)
-        let page = Page(source: file.path, collection: route.collection, slug: route.slug, isListPage: route.isListPage,
+        var page = Page(source: file.path, collection: route.collection, slug: route.slug, isListPage: route.isListPage,
                         url: route.url, outputPath: PageRoute.outputPath(for: route.url), frontMatter: frontMatter,
                         title: fields.title ?? fallbackTitle(for: route), date: fields.date, dateLabel: fields.dateLabel, draft: fields.draft,
                         template: fields.template, summary: fields.summary, body: String(split.body),
                         bodyStartLine: split.bodyStartLine, relations: [])
+        page.aliases = fields.aliases
         return Outcome(page: page, errors: errors)
     }
 

@@ -4,7 +4,8 @@ import SiteInputs
 /// Reading `site.yml`.
 extension SiteConfig {
     static let fileName = "site.yml"
-    private static let collectionKeys = ["sort_by", "order", "required", "title", "feed", "render"]
+    /// (`render: false` was accepted once and did nothing; it is gone: list data that is not pages under data/.)
+    private static let collectionKeys = ["sort_by", "order", "required", "title", "feed", "paginate"]
 
     /// Loads `<root>/site.yml`, or the defaults when there is none.
     /// Every problem is returned in `errors`, located in `site.yml`.
@@ -61,9 +62,14 @@ extension SiteConfig {
                     }
                 }
             case "collections": config.collections = collections(node, errors: &errors)
+            case "taxonomies": config.taxonomies = taxonomies(node, errors: &errors)
+            case "redirects": config.redirects = node.expectRedirects(file: fileName, errors: &errors)
+            case "redirects_file":
+                config.writesRedirectsFile = node.expectBool(file: fileName, key: key, errors: &errors) ?? false
             default: break
             }
         }
+        errors += taxonomyClashes(config)
         return (config, errors)
     }
 
@@ -95,7 +101,7 @@ extension SiteConfig {
             case "required": config.required = value.expectStringList(file: fileName, key: key, errors: &errors) ?? []
             case "title": config.title = value.expectString(file: fileName, key: key, errors: &errors)
             case "feed": config.feed = value.expectBool(file: fileName, key: key, errors: &errors) ?? config.feed
-            case "render": config.render = value.expectBool(file: fileName, key: key, errors: &errors) ?? config.render
+            case "paginate": config.paginate = value.expectPageSize(file: fileName, key: key, errors: &errors)
             default:
                 let hint = Suggestion.closest(to: key, in: collectionKeys).map { " — did you mean '\($0)'?" } ?? ""
                 errors.append(ContentError(.config, file: fileName, line: value.keyLine ?? value.line,

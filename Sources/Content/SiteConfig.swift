@@ -12,6 +12,12 @@ public struct SiteConfig: Sendable {
     public var collections: [CollectionConfig]
     /// All top-level keys of `site.yml`, in file order.
     public var extra: [(key: String, value: Node)]
+    /// Taxonomies (`taxonomies:`), in file order.
+    public var taxonomies: [TaxonomyConfig] = []
+    /// Site-wide redirects (`redirects:`), in file order.
+    public var redirects: [Redirect] = []
+    /// `redirects_file: true`: also write a `_redirects` file (Netlify, Cloudflare Pages) listing every redirect.
+    public var writesRedirectsFile = false
 
     public init(title: String = "Untitled site", description: String = "", language: String = "en",
                 baseURL: String = "/", collections: [CollectionConfig] = [],

@@ -6,20 +6,22 @@ import Foundation
 /// file systems (macOS, Windows, S3 behind some CDNs) treat `/About/` and `/about/` as one.
 enum URLCollisions {
     static func find(pages: [Page], assets: [Asset]) -> [ContentError] {
-        var owners: [String: String] = [:]
+        var owners: [String: (source: String, url: String)] = [:]
         var errors: [ContentError] = []
         for position in pages.indices {
             let key = normalized(pages[position].outputPath)
             if let other = owners[key] {
+                // The note only where it explains something: two URLs that are not the same string.
+                let url = pages[position].url
+                let notes = url == other.url ? [] : ["'\(url)' and '\(other.url)' differ only in letter case, and collide on many hosts"]
                 errors.append(ContentError(.duplicateURL, file: pages[position].source, line: 1, column: 1,
-                                           message: "URL '\(pages[position].url)' is also produced by \(other)",
-                                           notes: ["URLs that differ only in letter case collide on many hosts"]))
+                                           message: "URL '\(url)' is also produced by \(other.source)", notes: notes))
             } else {
-                owners[key] = pages[position].source
+                owners[key] = (pages[position].source, pages[position].url)
             }
         }
         for asset in assets {
-            if let other = owners[normalized(asset.output)] {
+            if let other = owners[normalized(asset.output)]?.source {
                 errors.append(ContentError(.duplicateURL, file: asset.source,
                                            message: "this file would overwrite the page from \(other)"))
             }

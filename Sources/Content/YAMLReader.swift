@@ -118,7 +118,7 @@ struct YAMLReader {
 
     /// Keys under which a value is read as a date.
     static func holdsDate(_ key: String) -> Bool {
-        key == "date" || key == "start" || key == "end" || key.hasSuffix("_date")
+        key == "date" || key == "start" || key == "end" || key == "updated" || key.hasSuffix("_date")
     }
 
     /// A mapping key as text; scalars of any type are accepted as their written text.

@@ -101,6 +101,8 @@ enum CMarkDocument {
     ///   - alwaysAttachInlineExtensions: attach strikethrough and autolink (and take the lock) even when the
     ///     document cannot use them; tests compare the two ways.
     ///   - link: called for every link and image, in document order; a non-nil result replaces the destination.
+    ///   - image: called for every image right after `link`, with its final destination, alt text (plain) and
+    ///     title; a non-nil result is HTML that replaces the whole image (nil: cmark-gfm's own `<img>`).
     ///   - heading: called with each heading's level and plain text; returns its `id`.
     /// - Returns: the HTML and the plain text of the first paragraph outside footnotes.
     /// - Throws: whatever `link` throws, or `MarkdownError` when an extension is missing.
@@ -109,6 +111,7 @@ enum CMarkDocument {
         allowRawHTML: Bool,
         alwaysAttachInlineExtensions: Bool = false,
         link: (LinkSite) throws -> String?,
+        image: ((_ destination: String, _ alt: String, _ title: String) throws -> ImageReplacement?)? = nil,
         heading: (_ level: Int, _ text: String) -> String
     ) throws -> (html: String, excerpt: String) {
         _ = registration
@@ -137,6 +140,7 @@ enum CMarkDocument {
         defer { cmark_node_free(document) }
 
         var headings: [OpaquePointer] = []
+        var images: [(node: OpaquePointer, replacement: ImageReplacement)] = []
         var firstParagraph: OpaquePointer?
         guard let iterator = cmark_iter_new(document) else { return ("", "") }
         defer { cmark_iter_free(iterator) }
@@ -144,8 +148,13 @@ enum CMarkDocument {
             guard event == CMARK_EVENT_ENTER, let node = cmark_iter_get_node(iterator) else { continue }
             let type = cmark_node_get_type(node)
             if type == CMARK_NODE_LINK || type == CMARK_NODE_IMAGE {
-                if let replacement = try link(site(of: node, isImage: type == CMARK_NODE_IMAGE)) {
-                    cmark_node_set_url(node, replacement)
+                let site = site(of: node, isImage: type == CMARK_NODE_IMAGE)
+                let replacement = try link(site)
+                if let replacement { cmark_node_set_url(node, replacement) }
+                if type == CMARK_NODE_IMAGE, let image,
+                   let markup = try image(replacement ?? site.destination, plainText(of: node),
+                                          cmark_node_get_title(node).map { String(cString: $0) } ?? "") {
+                    images.append((node, markup))
                 }
             } else if type == CMARK_NODE_HEADING {
                 headings.append(node)
@@ -158,6 +167,10 @@ enum CMarkDocument {
         // into the heading's own content buffer, which is freed with the heading.
         var detached: [OpaquePointer] = []
         defer { detached.forEach { cmark_node_free($0) } }
+        // Images first: one inside a heading then moves into the heading's wrapper with the other children.
+        for (node, replacement) in images {
+            if let detachedNode = replace(image: node, with: replacement) { detached.append(detachedNode) }
+        }
         for node in headings {
             let level = Int(cmark_node_get_heading_level(node))
             if replace(heading: node, level: level, id: heading(level, plainText(of: node))) {
@@ -235,6 +248,55 @@ enum CMarkDocument {
 
     private static func literal(of node: OpaquePointer) -> String {
         cmark_node_get_literal(node).map { String(cString: $0) } ?? ""
+    }
+
+    /// Swaps an image node for a custom inline that renders as the replacement's HTML and nothing else (its
+    /// alt-text children go with the image); or, when asked and the image is all its paragraph holds, swaps the
+    /// paragraph for a custom block, since a block such as `<aside>` may not sit inside `<p>`.
+    /// - Returns: the node that was unlinked (the caller frees it after rendering), or nil.
+    private static func replace(image node: OpaquePointer, with replacement: ImageReplacement) -> OpaquePointer? {
+        var target = node
+        var type = CMARK_NODE_CUSTOM_INLINE
+        if replacement.replacesParagraph, let parent = cmark_node_parent(node),
+           cmark_node_get_type(parent) == CMARK_NODE_PARAGRAPH,
+           cmark_node_first_child(parent) == node, cmark_node_next(node) == nil {
+            target = parent
+            type = CMARK_NODE_CUSTOM_BLOCK
+        }
+        guard let custom = cmark_node_new(type) else { return nil }
+        cmark_node_set_on_enter(custom, replacement.html)
+        cmark_node_set_on_exit(custom, "")
+        guard cmark_node_replace(target, custom) == 1 else {
+            cmark_node_free(custom)
+            return nil
+        }
+        return target
+    }
+
+    /// The lines (1-based, first to last) of every fenced or indented code block in `markdown`: where a
+    /// preprocessor must leave the text alone. Parsed without extensions, which never change where a code
+    /// block is.
+    static func codeBlockLines(_ markdown: String) -> [ClosedRange<Int>] {
+        guard let parser = cmark_parser_new(CMARK_OPT_DEFAULT) else { return [] }
+        defer { cmark_parser_free(parser) }
+        var text = markdown
+        text.withUTF8 { buffer in
+            if let base = buffer.baseAddress, buffer.count > 0 {
+                base.withMemoryRebound(to: CChar.self, capacity: buffer.count) { cmark_parser_feed(parser, $0, buffer.count) }
+            }
+        }
+        guard let document = cmark_parser_finish(parser) else { return [] }
+        defer { cmark_node_free(document) }
+        guard let iterator = cmark_iter_new(document) else { return [] }
+        defer { cmark_iter_free(iterator) }
+        var ranges: [ClosedRange<Int>] = []
+        while case let event = cmark_iter_next(iterator), event != CMARK_EVENT_DONE {
+            guard event == CMARK_EVENT_ENTER, let node = cmark_iter_get_node(iterator),
+                  cmark_node_get_type(node) == CMARK_NODE_CODE_BLOCK else { continue }
+            let start = Int(cmark_node_get_start_line(node))
+            ranges.append(start...max(start, Int(cmark_node_get_end_line(node))))
+        }
+        return ranges
     }
 
     /// Swaps a heading node for markup carrying its id and anchor.

@@ -62,19 +62,43 @@ struct Connection: Sendable {
     }
 
     /// Writes events as they come until the client leaves or the server stops.
+    ///
+    /// A browser sends nothing more on an event stream, so the socket is also read meanwhile: the read ends
+    /// (end of file, or an error) the moment the client goes away, and the stream is closed then, instead of
+    /// at the next event or heartbeat, up to `heartbeatInterval` later.
     private func stream(_ response: Response, version: String) async {
         let (subscriber, stream) = events.subscribe(version: version)
         defer { events.unsubscribe(subscriber) }
         do {
             try await socket.write(response.head(keepAlive: false))
-            registry.setDeadline(id, nil)
-            for await event in stream {
-                registry.setDeadline(id, .now + timeout)
-                try await socket.write(event)
-                registry.setDeadline(id, nil)
-            }
         } catch {
             return
+        }
+        registry.setDeadline(id, nil)
+        await withTaskGroup(of: Void.self) { group in
+            group.addTask { [socket, registry, id, timeout] in
+                do {
+                    for await event in stream {
+                        registry.setDeadline(id, .now + timeout)
+                        try await socket.write(event)
+                        registry.setDeadline(id, nil)
+                    }
+                } catch {
+                    return
+                }
+            }
+            group.addTask { [socket] in
+                while !Task.isCancelled {
+                    do {
+                        _ = try await socket.read(atMost: 512)
+                    } catch {
+                        return
+                    }
+                }
+            }
+            await group.next()
+            group.cancelAll()
+            events.unsubscribe(subscriber)
         }
     }
 }

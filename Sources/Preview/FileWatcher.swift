@@ -11,17 +11,25 @@ final class FileWatcher: Sendable {
     private let root: String
     private let quietMilliseconds: Int
     private let pollMilliseconds: Int
-    private let onChange: @Sendable () -> Void
+    private let failureGraceMilliseconds: Int
+    private let onChange: @Sendable (_ staysQuiet: () -> Bool) -> Void
     private let stopped = Locked(false)
 
     /// - Parameters:
     ///   - quietPeriod: how long the inputs must stay unchanged before a burst counts as finished.
     ///   - pollInterval: the safety-net stat poll; with inotify a change wakes the watcher at once.
-    init(root: URL, quietPeriod: Duration, pollInterval: Duration, onChange: @escaping @Sendable () -> Void) {
+    ///   - failureGrace: how long the inputs must stay unchanged after a build that failed before the failure
+    ///     is shown (see `PreviewServer.rebuild(confirmingFailure:)`).
+    ///   - onChange: runs the build. It may call `staysQuiet`, which waits up to `failureGrace` and says
+    ///     whether the inputs stayed unchanged since the burst ended; when they did not, the watcher starts
+    ///     over at once with the new burst.
+    init(root: URL, quietPeriod: Duration, pollInterval: Duration, failureGrace: Duration = .milliseconds(120),
+         onChange: @escaping @Sendable (_ staysQuiet: () -> Bool) -> Void) {
         self.root = root.path
         self.paths = TreeFingerprint.inputs(of: root)
         self.quietMilliseconds = Self.milliseconds(quietPeriod)
         self.pollMilliseconds = Self.milliseconds(pollInterval)
+        self.failureGraceMilliseconds = Self.milliseconds(failureGrace)
         self.onChange = onChange
     }
 
@@ -43,11 +51,16 @@ final class FileWatcher: Sendable {
         let signal = ChangeSignal(root: root)
         signal?.watch(initial.directories)
         var last = initial
+        // A failed build saw the inputs change again during its grace period: a new burst is under way.
+        var changing = false
         while !isStopped {
-            let events = wait(pollMilliseconds, signal)
-            guard !isStopped else { return }
+            if !changing {
+                let events = wait(pollMilliseconds, signal)
+                guard !isStopped else { return }
+                guard events > 0 || TreeFingerprint.make(paths: paths) != last else { continue }
+            }
+            changing = false
             var current = TreeFingerprint.make(paths: paths)
-            guard events > 0 || current != last else { continue }
             while !isStopped {
                 let more = wait(quietMilliseconds, signal)
                 let next = TreeFingerprint.make(paths: paths)
@@ -58,7 +71,14 @@ final class FileWatcher: Sendable {
             guard !isStopped else { return }
             last = current
             signal?.watch(current.directories)
-            onChange()
+            let built = current
+            var settled = true
+            onChange {
+                let more = wait(failureGraceMilliseconds, signal)
+                settled = more == 0 && TreeFingerprint.make(paths: paths) == built
+                return settled
+            }
+            if !settled { changing = true }
         }
     }
 

@@ -41,6 +41,10 @@ final class HTTPListener: Sendable {
             try socket.listen(maxPendingConnection: 512)
             listener = try AsyncSocket(socket: socket, pool: pool)
             bound = try socket.sockname()
+        } catch SocketError.failed(_, let code, _) where code == EADDRINUSE {
+            var failure = PreviewError("cannot listen: the address is already in use")
+            failure.addressInUse = true
+            throw failure
         } catch {
             throw PreviewError("cannot listen: \(error.localizedDescription)")
         }

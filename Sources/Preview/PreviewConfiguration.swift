@@ -11,6 +11,10 @@ public struct PreviewConfiguration: Sendable {
     public var root: URL?
     /// How long the inputs must stay unchanged before a burst of saves counts as finished.
     public var quietPeriod: Duration
+    /// After a build that failed, how long the inputs must stay unchanged before the error page is shown. An
+    /// editor that saves in two writes a few tens of milliseconds apart would otherwise show a transient
+    /// error; a build that succeeds is shown at once, so the save-to-reload time is unchanged.
+    public var failureGrace: Duration
     /// The stat poll; with inotify (Linux) changes wake the watcher at once and this is only a safety net.
     public var pollInterval: Duration
     /// How often open event streams get a comment line, so closed tabs are noticed and freed.
@@ -19,12 +23,13 @@ public struct PreviewConfiguration: Sendable {
     public var clientTimeout: Duration
 
     public init(host: String = "127.0.0.1", port: UInt16 = 8000, root: URL? = nil,
-                quietPeriod: Duration = .milliseconds(30), pollInterval: Duration = .milliseconds(150),
+                quietPeriod: Duration = .milliseconds(30), failureGrace: Duration = .milliseconds(120), pollInterval: Duration = .milliseconds(150),
                 heartbeatInterval: Duration = .seconds(15), clientTimeout: Duration = .seconds(30)) {
         self.host = host
         self.port = port
         self.root = root
         self.quietPeriod = quietPeriod
+        self.failureGrace = failureGrace
         self.pollInterval = pollInterval
         self.heartbeatInterval = heartbeatInterval
         self.clientTimeout = clientTimeout

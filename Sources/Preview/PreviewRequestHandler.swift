@@ -6,8 +6,14 @@ import Foundation
 /// and no request waits for a build (the lock is held only for that copy).
 struct PreviewRequestHandler: Sendable {
     let snapshot: Locked<SiteSnapshot>
+    /// Which `Host` values name this server; any other is refused (DNS rebinding).
+    let hosts: HostCheck
 
     func respond(to request: Request) -> Response {
+        guard hosts.permits(host: request.headers["host"], version: request.version) else {
+            return Response.text(403, "403 Forbidden: this preview answers only to its own address "
+                + "(such as 127.0.0.1 or localhost with its port), not to Host '\(request.headers["host"] ?? "")'\n")
+        }
         let response = route(request)
         guard request.method == "HEAD", case .bytes(let data) = response.body else { return response }
         var head = response

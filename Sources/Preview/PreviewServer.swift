@@ -20,6 +20,9 @@ public final class PreviewServer: Sendable {
     private let buildLock = NSLock()
     private let listener: HTTPListener
     private let running = Locked<Running?>(nil)
+    /// The `Host` values requests may carry (DNS rebinding), known once the server is bound.
+    private let hosts = HostCheck()
+    private let notice = Locked<[String]>([])
 
     /// What `start()` set going, for `stop()` to end.
     private struct Running: Sendable {
@@ -40,12 +43,16 @@ public final class PreviewServer: Sendable {
         let snapshot = Locked(SiteSnapshot(instance: instance))
         self.snapshot = snapshot
         let address = try ListenAddress.make(host: configuration.host, port: configuration.port)
-        self.listener = HTTPListener(address: address, handler: PreviewRequestHandler(snapshot: snapshot), events: events,
+        self.listener = HTTPListener(address: address, handler: PreviewRequestHandler(snapshot: snapshot, hosts: hosts), events: events,
                                      timeout: configuration.clientTimeout)
     }
 
     /// How many builds ran, the first one included; a burst of saves should add one.
     public var buildCount: Int { builds.current }
+
+    /// For a preview listening beyond loopback, once started: the real listening address, the URLs others can
+    /// open, and a one-line warning that the preview (drafts included) is visible to them. Empty on loopback.
+    public var exposureNotice: [String] { notice.current }
 
     /// Open live-reload streams.
     public var liveReloadClients: Int { events.subscriberCount }
@@ -53,11 +60,20 @@ public final class PreviewServer: Sendable {
     /// Open client connections, live-reload streams included.
     public var openConnections: Int { listener.openConnections }
 
-    /// Builds once, starts listening and watching, and returns the URL to open.
+    /// Starts listening, builds once, starts watching, and returns the URL to open. The address is taken
+    /// before the build, so a port in use is said at once rather than after a build of the whole site.
     /// - Throws: `PreviewError` when the address cannot be bound (port in use, no such interface).
     public func start() async throws(PreviewError) -> URL {
+        let bound: Socket.Address
+        do {
+            bound = try await listener.start()
+        } catch where error.addressInUse {
+            throw PreviewError("port \(configuration.port) on \(configuration.host) is already in use (another build-site serve, "
+                + "or another server?); choose another with --port, or --port 0 for any free one")
+        }
         rebuild()
-        let bound = try await listener.start()
+        hosts.allow(bound: bound)
+        notice.withLock { $0 = NetworkExposure.notice(host: configuration.host, bound: bound) }
         guard let text = ListenAddress.url(for: bound), let url = URL(string: text) else {
             await listener.stop()
             throw PreviewError("the server is not listening on an IP address")
@@ -69,8 +85,9 @@ public final class PreviewServer: Sendable {
             }
         }
         let watcher = configuration.root.map { root in
-            FileWatcher(root: root, quietPeriod: configuration.quietPeriod, pollInterval: configuration.pollInterval) {
-                [weak self] in self?.rebuild()
+            FileWatcher(root: root, quietPeriod: configuration.quietPeriod, pollInterval: configuration.pollInterval,
+                        failureGrace: configuration.failureGrace) { [weak self] staysQuiet in
+                self?.rebuild(confirmingFailure: staysQuiet)
             }
         }
         running.withLock { $0 = Running(heartbeat: heartbeat, watcher: watcher) }
@@ -91,8 +108,12 @@ public final class PreviewServer: Sendable {
     ///
     /// The build runs on the calling thread (the watcher's, normally) while requests keep being answered
     /// from the previous snapshot.
+    ///
+    /// - Parameter confirmingFailure: called when the build fails; false means the inputs changed again
+    ///   meanwhile (an editor's second write a few tens of milliseconds after the first), so the failure is
+    ///   not shown: the watcher builds again at once, and the page never flashes a transient error.
     @discardableResult
-    func rebuild() -> SiteChange {
+    func rebuild(confirmingFailure: () -> Bool = { true }) -> SiteChange {
         buildLock.lock()
         defer { buildLock.unlock() }
         let clock = ContinuousClock()
@@ -101,6 +122,11 @@ public final class PreviewServer: Sendable {
         do {
             outcome = .built(try build())
         } catch {
+            if !confirmingFailure() {
+                let count = builds.withLock { count -> Int in count += 1; return count }
+                log("build \(count) failed while files were still changing; not shown, building again")
+                return .none
+            }
             outcome = .failed(report: DiagnosticReport.entries(for: error, root: configuration.root))
         }
         let built = clock.now

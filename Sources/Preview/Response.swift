@@ -56,6 +56,7 @@ struct Response: Sendable {
         case 301: "Moved Permanently"
         case 304: "Not Modified"
         case 400: "Bad Request"
+        case 403: "Forbidden"
         case 404: "Not Found"
         case 405: "Method Not Allowed"
         case 408: "Request Timeout"

@@ -5,7 +5,7 @@
 /// made the report itself quadratic. So the links of one page are grouped by kind (the reason with its quoted
 /// parts left out); only the first of each group is located, with a note saying how many more there are. A script
 /// in the output (`ScriptAttribute`) is a graver finding: the first ten of a kind are each reported at their line.
-/// Diagnostics that then come out identical (one template line breaking a link on many pages) are merged too.
+/// What many pages then share (one template line breaking a link everywhere) is merged by `RepeatedLinkErrors`.
 struct BrokenLinkGroups {
     /// The links reported one by one, in the check's order, each with its group's index.
     private var shown: [(link: BrokenLink, group: Int)] = []
@@ -31,12 +31,11 @@ struct BrokenLinkGroups {
         }
     }
 
-    /// One diagnostic per shown link, located by `locate`, the last of each group noting the others; identical
-    /// ones merged, in first-seen order.
-    func diagnostics(_ locate: (BrokenLink) -> Diagnostic) -> [Diagnostic] {
-        var result: [Diagnostic] = []
+    /// One diagnostic per shown link, located by `locate`, the last of each group noting the others, with the
+    /// link it reports (for `RepeatedLinkErrors`, which merges what many pages share).
+    func reports(_ locate: (BrokenLink) -> Diagnostic) -> [(link: BrokenLink, diagnostic: Diagnostic)] {
+        var result: [(link: BrokenLink, diagnostic: Diagnostic)] = []
         var remaining = groups.map(\.shown)
-        var pagesByKey: [String: (index: Int, pages: [String])] = [:]
         for (link, group) in shown {
             var diagnostic = locate(link)
             remaining[group] -= 1
@@ -45,19 +44,7 @@ struct BrokenLinkGroups {
                 let examples = others.prefix(3).map { "'\($0)'" }.joined(separator: ", ")
                 diagnostic.notes.append("and \(others.count) more like it on the same page (\(examples)\(others.count > 3 ? ", …" : ""))")
             }
-            // Notes are left out: they name the page, which is what the merged report lists instead.
-            let key = [diagnostic.file ?? "", String(diagnostic.line ?? 0), String(diagnostic.column ?? 0), diagnostic.message]
-                .joined(separator: "\u{0}")
-            if pagesByKey[key] != nil {
-                pagesByKey[key]?.pages.append(link.page)
-                continue
-            }
-            pagesByKey[key] = (result.count, [link.page])
-            result.append(diagnostic)
-        }
-        for (_, entry) in pagesByKey where entry.pages.count > 1 {
-            let listed = entry.pages.prefix(3).joined(separator: ", ")
-            result[entry.index].notes.append("the same on \(entry.pages.count) pages: \(listed)\(entry.pages.count > 3 ? ", …" : "")")
+            result.append((link, diagnostic))
         }
         return result
     }

@@ -17,14 +17,23 @@ public struct BuildOptions: Sendable {
     /// with them, on a background thread. A process that exits after this one build turns it
     /// off and lets the system take the memory back at exit (see `BackgroundRelease`); a server must not.
     public var freesMemory: Bool
+    /// Where resized images are kept between builds (`ImageCache`); nil for `.build-site-cache/images/` in the
+    /// site's root. Never inside the output: nothing there is published.
+    public var imageCache: URL?
 
     public init(root: URL, includeDrafts: Bool = false, cache: BuildCache? = nil, reusesFragments: Bool = true,
-                measuresTemplates: Bool = false, freesMemory: Bool = true) {
+                measuresTemplates: Bool = false, freesMemory: Bool = true, imageCache: URL? = nil) {
         self.root = root
         self.includeDrafts = includeDrafts
         self.cache = cache
         self.reusesFragments = reusesFragments
         self.measuresTemplates = measuresTemplates
         self.freesMemory = freesMemory
+        self.imageCache = imageCache
+    }
+
+    /// The image cache's folder for a build of `root`.
+    func imageCacheFolder(root: URL) -> URL {
+        imageCache ?? root.appendingPathComponent(".build-site-cache/images", isDirectory: true)
     }
 }

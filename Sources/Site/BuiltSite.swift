@@ -16,6 +16,9 @@ public struct BuiltSite: Sendable {
     /// Where the render step's time went, the most first, when the build was asked to measure it
     /// (`BuildOptions.measuresTemplates`); else empty.
     public var templateMetrics: [TemplateMetrics.Entry] = []
+    /// Resized image copies made by libvips in this build, and those read back from the image cache.
+    public var imagesResized = 0
+    public var imagesReused = 0
 
     public init(files: [String: Data], pageCount: Int) {
         self.files = files

@@ -42,6 +42,9 @@ struct LinkChecker {
     /// Where the site sits on its host (`SiteConfig.basePath`): the one `<base href>` a page may have.
     let basePath: String
 
+    /// The output file of `SitePath.notFoundPage`, the one page whose links start from the base path.
+    static let notFoundFile = "404.html"
+
     /// Scans every HTML page once, in parallel, for both its links and its ids.
     init(files: [String: Data], basePath: String = "/") {
         self.files = files
@@ -138,7 +141,11 @@ struct LinkChecker {
             path = String(path[..<hash])
         }
         if let query = path.firstIndex(of: "?") { path = String(path[..<query]) }
-        if path.hasPrefix("/") {
+        // The 404 page's links start from the base path (`SitePath+NotFound.swift`): checked from the root folder.
+        if page == Self.notFoundFile, path.hasPrefix(basePath) {
+            path = String(path.dropFirst(basePath.count))
+            if path.isEmpty { path = "./" }
+        } else if path.hasPrefix("/") {
             return BrokenLink(page: page, href: href, sitePath: href,
                               reason: "root-relative link breaks when the site is served under a sub-path; "
                                   + "write it as a site path through the relative_url filter")

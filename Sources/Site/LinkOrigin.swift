@@ -4,14 +4,17 @@ import Foundation
 /// Finds where a broken link in the output was written, so the error points at a line a person can fix.
 ///
 /// The output no longer knows its origin, so this looks for the link's text: first in the page's own
-/// Markdown body (as written, or as the `.md`-free site path), then in the templates (where links are
-/// written as site paths through `relative_url`). When neither has it, the page's source file is named.
+/// Markdown body (as written, or as the `.md`-free site path), then where the page's re-render saw
+/// `relative_url` write it (`trace`, `LinkRetracer`: the included or base template and line of the very call,
+/// also for a link made in a loop), then in the templates' text. When none has it, the page's source file is named.
 struct LinkOrigin {
     let content: ContentSet
     let urls: [String]
     let root: URL
     private let pageByOutput: [String: Int]
     private let templates: [(name: String, text: String)]
+    /// Where each `relative_url` link of the pages with a broken one was written (`trace`).
+    private var traced: [Int: [String: LinkRecorder.Location]] = [:]
 
     init(content: ContentSet, urls: [String], root: URL) {
         self.content = content
@@ -29,8 +32,30 @@ struct LinkOrigin {
         }
     }
 
+    /// The same, by the broken link's site path and reason, for the pages that were not rendered again.
+    private var tracedBySitePath: [String: LinkRecorder.Location] = [:]
+
+    /// Renders pages holding `broken` links once more, recording where their `relative_url` links come from: the
+    /// first page on which each broken site path appears, at most `limit` pages. A link in a header, broken on
+    /// ten thousand pages, costs one render; the other pages take its location.
+    mutating func trace(_ broken: [BrokenLink], with retracer: LinkRetracer, limit: Int = 100) {
+        var pages: [Int] = []
+        var covered = Set<String>()
+        for link in broken where covered.insert(link.sitePath + "\u{0}" + link.reason).inserted {
+            guard let index = pageByOutput[link.page], !pages.contains(index) else { continue }
+            pages.append(index)
+            if pages.count == limit { break }
+        }
+        traced = retracer.locations(forPages: Set(pages))
+        for link in broken {
+            guard let index = pageByOutput[link.page], let location = traced[index]?[link.href] else { continue }
+            let key = link.sitePath + "\u{0}" + link.reason
+            if tracedBySitePath[key] == nil { tracedBySitePath[key] = location }
+        }
+    }
+
     func diagnostic(for link: BrokenLink) -> Diagnostic {
-        let message = link.headline ?? "broken link '\(link.href)': \(link.reason)"
+        let message = link.headline ?? "broken link '\(link.href)': \(reason(for: link))"
         let fragment = link.href.firstIndex(of: "#").map { String(link.href[$0...]) } ?? ""
         let needles = [link.href, link.sitePath, String(link.sitePath.split(separator: "#").first ?? ""), fragment]
             .filter { !$0.isEmpty && $0 != "/" && $0 != "#" }
@@ -43,8 +68,19 @@ struct LinkOrigin {
                 return Diagnostic(file: page.source, line: page.bodyStartLine + line - 1, column: column, message: message)
             }
         }
+        if let location = traced[index]?[link.href] ?? tracedBySitePath[link.sitePath + "\u{0}" + link.reason] {
+            return Diagnostic(file: location.file, line: location.line, column: location.column, message: message,
+                              notes: ["on the page built from \(page.source)"])
+        }
         return locateInTemplates(needles, message: message, notes: ["on the page built from \(page.source)"],
                                  fallbackFile: page.source)
+    }
+
+    /// The checker's reason, or, for a link to the address of a draft left out of the build, that it is one.
+    private func reason(for link: BrokenLink) -> String {
+        let path = String(link.sitePath.split(separator: "#", omittingEmptySubsequences: false).first ?? "")
+        guard link.reason == "no such page or file in the site", let draft = content.draftsByURL[path] else { return link.reason }
+        return "the page there, \(draft), is a draft (draft: true), left out of this build; build with --drafts to include it"
     }
 
     private func locateInTemplates(_ needles: [String], message: String, notes: [String],

@@ -1,16 +1,28 @@
 import Content
 import Foundation
 import Markdown
+import SiteInputs
+import Templates
 
 /// Renders every page's Markdown body, in parallel, rewriting links to other content files.
 ///
 /// Authors link pages the way they see them in their editor: `[Altman](../people/sam-altman.md)`. That link is
 /// resolved against the linking file, replaced by the target page's URL relative to the linking page, and a
 /// link to a file that does not exist is an error at the link's line and column in the `.md` file.
+///
+/// A destination written as a site path (`/img/plan.svg`, `/timeline/chatgpt-launch/#why`) names a file of
+/// `static/` or `content/`, or a page, wherever the linking page is (`SiteFiles`); it is rewritten to a
+/// relative URL, and one that names nothing is an error with the nearest site path. Images get their size and
+/// `loading` and, when large, resized copies (`ImagePlanner`, `ImageMarkup`).
 struct MarkdownStage {
     let content: ContentSet
     let urls: [String]
     let options: MarkdownOptions
+    let files: SiteFiles
+    let images: ImagePlanner
+    /// The site's components and the templates that render them (`Components/`).
+    let components: ComponentLibrary
+    let templates: TemplateEnvironment
     /// `content/people/sam-altman.md` → page index.
     private let pageBySource: [String: Int]
     /// Other files under `content/` that are copied as they are: source path → site path.
@@ -18,11 +30,18 @@ struct MarkdownStage {
     /// Each page's folder (`content/timeline`) as bytes with its number of segments, for resolving its
     /// ASCII links on bytes; nil for a page whose path is not ASCII.
     private let folders: [Folder?]
+    /// Drafts left out of this build, for saying so when a link names one.
+    private let draftSources: Set<String>
 
-    init(content: ContentSet, urls: [String], options: MarkdownOptions) {
+    init(content: ContentSet, urls: [String], options: MarkdownOptions, files: SiteFiles, images: ImagePlanner,
+         components: ComponentLibrary, templates: TemplateEnvironment) {
         self.content = content
         self.urls = urls
         self.options = options
+        self.files = files
+        self.images = images
+        self.components = components
+        self.templates = templates
         var bySource: [String: Int] = [:]
         bySource.reserveCapacity(content.pages.count)
         // Through a buffer: reading a field of an array element by subscript, or `enumerated()`, copied
@@ -36,16 +55,15 @@ struct MarkdownStage {
         for asset in content.assets { assets[asset.source] = "/" + asset.output }
         assetBySource = assets
         self.folders = folders
+        draftSources = content.draftSources
     }
 
     func run() -> [Result<RenderedMarkdown, Diagnostic>] {
         Array(content.pages.indices).concurrentMap { index in
             let page = content.pages[index]
             do {
-                // A link's location is only needed to report it broken: worked out only for a page with one.
-                return .success(try MarkdownRenderer.render(page.body, options: options, locatingLinks: .onFailure) { link in
-                    try rewrite(link, on: index)
-                })
+                return .success(try render(page.body, origin: TextOrigin(line: page.bodyStartLine, column: 1), on: index,
+                                           state: PageRenderState()))
             } catch let diagnostic as Diagnostic {
                 return .failure(diagnostic)
             } catch {
@@ -54,9 +72,74 @@ struct MarkdownStage {
         }
     }
 
-    /// The new destination of a link to another content file, or nil to leave the link alone.
-    private func rewrite(_ link: LinkReference, on index: Int) throws -> String? {
-        let destination = link.destination
+    /// Renders a page's body, or a component's body inside it: component calls first become placeholders
+    /// (`ComponentScanner`), which the image hook replaces with the components' HTML in document order.
+    func render(_ text: String, origin: TextOrigin, on index: Int, state: PageRenderState) throws -> RenderedMarkdown {
+        var origin = origin
+        var markdown = text
+        var calls: [ComponentCall] = []
+        if ComponentScanner.mayHaveCalls(text) {
+            do {
+                let scanned = try ComponentScanner(library: components).scan(text)
+                (markdown, calls, origin.lineMap) = (scanned.markdown, scanned.calls, scanned.lineMap)
+            } catch {
+                let place = origin.locateScanned(line: error.line, column: error.column)
+                throw Diagnostic(file: content.pages[index].source, line: place.line, column: place.column, message: error.message)
+            }
+        }
+        let textOrigin = origin
+        // A link's location is only needed to report it broken: worked out only for a page with one.
+        return try MarkdownRenderer.render(markdown, options: options, locatingLinks: .onFailure,
+                                           rewriteLink: { link in try rewrite(link, on: index, origin: textOrigin) },
+                                           image: { image in
+            if let call = ScannedText.callIndex(image.source), call < calls.count {
+                return try component(calls[call], origin: textOrigin, on: index, state: state)
+            }
+            // The first image of a page is loaded at once; the others when the reader scrolls near them.
+            state.imagesSeen += 1
+            let place = textOrigin.locate(line: image.line, column: image.column)
+            return ImageReplacement(html: try markup(image, on: index, lazy: state.imagesSeen > 1, place: place))
+        })
+    }
+
+    /// The new destination of a link to another content file or to a site path, or nil to leave the link alone.
+    private func rewrite(_ link: LinkReference, on index: Int, origin: TextOrigin) throws -> String? {
+        let place = origin.locate(line: link.line, column: link.column)
+        return try target(of: link.destination, on: index, place: place)
+            .map { SitePath.link(from: urls[index], to: $0.sitePath + $0.suffix, basePath: content.config.basePath) }
+    }
+
+    /// The HTML of an image: its size, `loading`, and resized copies when it has them (`ImagePlanner`).
+    func markup(_ image: ImageReference, on index: Int, lazy: Bool, place: Place) throws -> String {
+        var html = ImageMarkup.Image(src: image.destination, alt: image.alt, title: image.title, size: nil, lazy: lazy)
+        guard let target = try target(of: image.source, on: index, place: place), let source = target.source else {
+            return ImageMarkup.html(html)
+        }
+        let facts: ImagePlanner.Facts
+        do {
+            facts = try images.facts(sitePath: target.sitePath, source: source)
+        } catch {
+            throw locate(place, on: index, "cannot read the image \(source): \(error.message)")
+        }
+        html.size = facts.size
+        if !facts.copies.isEmpty, let size = facts.size {
+            let page = urls[index]
+            html.sizes = images.settings.sizes
+            let basePath = content.config.basePath
+            html.srcset = facts.copies.map { .init(url: SitePath.link(from: page, to: $0.path, basePath: basePath), width: $0.width) }
+                + [.init(url: image.destination, width: size.width)]
+            html.webp = facts.webpCopies.map { .init(url: SitePath.link(from: page, to: $0.path, basePath: basePath), width: $0.width) }
+        }
+        return ImageMarkup.html(html)
+    }
+
+    /// Where a link leads: a site path (decoded, without `?query` or `#fragment`), that suffix, and the
+    /// root-relative source of the file when it is one the build copies; nil for a link to leave alone
+    /// (another site, a fragment of this page, a relative link to something that is not a content file).
+    func target(of destination: String, on index: Int, place: Place) throws -> (sitePath: String, suffix: String, source: String?)? {
+        if destination.hasPrefix("/") && !destination.hasPrefix("//") {
+            return try sitePathTarget(of: destination, on: index, place: place)
+        }
         guard let (path, fragment) = Self.fileReference(destination) else { return nil }
         // `percentDecode` returns a path without "%" unchanged; skipping the call skips its string search.
         let hasEscape = path.utf8.withContiguousStorageIfAvailable { $0.contains(UInt8(ascii: "%")) }
@@ -68,23 +151,46 @@ struct MarkdownStage {
             Self.join(content.pages[index].source, decoded)
         }
         guard let source = joined else {
-            throw locate(link, on: index, "link '\(destination)' leads outside content/")
+            throw locate(place, on: index, "link '\(destination)' leads outside content/")
         }
         if let target = pageBySource[source] {
-            return SitePath.relative(from: urls[index], to: urls[target] + fragment)
+            return (urls[target], fragment, nil)
         }
         if let asset = assetBySource[source] {
-            return SitePath.relative(from: urls[index], to: asset + fragment)
+            return (asset, fragment, source)
         }
         if decoded.hasSuffix(".md") {
-            throw locate(link, on: index, "link to '\(destination)': there is no \(source)")
+            if draftSources.contains(source) {
+                throw locate(place, on: index, "link to '\(destination)': \(source) is a draft (draft: true), left out of this build; "
+                                                 + "build with --drafts, or publish it, or remove the link")
+            }
+            throw locate(place, on: index, "link to '\(destination)': there is no \(source)")
         }
         return nil
     }
 
-    private func locate(_ link: LinkReference, on index: Int, _ message: String) -> Diagnostic {
-        let page = content.pages[index]
-        return Diagnostic(file: page.source, line: page.bodyStartLine + link.line - 1, column: link.column, message: message)
+    /// A destination written as a site path: `/img/plan.svg`, `/timeline/chatgpt-launch/#why`.
+    private func sitePathTarget(of destination: String, on index: Int, place: Place) throws -> (sitePath: String, suffix: String, source: String?) {
+        let end = destination.firstIndex(where: { $0 == "?" || $0 == "#" }) ?? destination.endIndex
+        let written = String(destination[..<end])
+        let path = SitePath.percentDecode(written) ?? written
+        let suffix = String(destination[end...])
+        switch files[path] {
+        case .page(let target)?: return (urls[target], suffix, nil)
+        case .file(let source)?: return (path, suffix, source)
+        case .generated?: return (path, suffix, nil)
+        case nil:
+            var message = "link to '\(destination)': no page, and no file in static/ or content/, has this site path"
+            if let near = files.suggestion(for: path) { message += " — did you mean '\(near)'?" }
+            throw locate(place, on: index, message)
+        }
+    }
+
+    /// A line and column in the page's file.
+    typealias Place = (line: Int, column: Int)
+
+    func locate(_ place: Place, on index: Int, _ message: String) -> Diagnostic {
+        Diagnostic(file: content.pages[index].source, line: place.line, column: place.column, message: message)
     }
 
     /// A destination split into path and `#fragment`, or nil when it cannot name a file under

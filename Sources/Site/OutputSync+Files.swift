@@ -3,46 +3,55 @@ import Foundation
 import Glibc
 #endif
 
-/// Writing the files themselves: compare and write every file on all cores, making its folders on the way.
+/// Comparing the files themselves: every file of the site against the output, on all cores.
 ///
 /// A large site is ten thousand files in ten thousand folders, so the cost is system calls, not bytes:
-/// each folder is checked (and made) once rather than once per file below it (`FolderMaker`), a file in a
-/// folder just made is not compared, and a file is compared with one `open`, one `fstat` (a different size
-/// needs no read) and `read`s into a buffer, never a `Data`. Folders are made by whichever core gets there
-/// first, so making them (one at a time: the kernel locks the parent) overlaps with writing files.
+/// each folder is checked once rather than once per file below it (`FolderCheck`), a file in a folder that
+/// does not exist yet is not looked for, and a file is compared with one `open`, one `fstat` (a different
+/// size needs no read) and `read`s into a buffer, never a `Data`. Nothing is written here: what differs is
+/// staged and renamed into place afterwards (`OutputStaging`, `OutputJournal`).
 extension OutputSync {
-    /// Compares and writes every file of `site` under `root`, in parallel. Returns, in the order of `paths`,
-    /// whether each was written (true) or already had exactly these bytes (false).
+    /// What the output holds where a file of the site goes.
+    enum FileComparison: Equatable { case same, different, absent }
+
+    /// Compares every file of `site` with what is at its place under `root`, in parallel, in the order of `paths`.
     ///
-    /// - Throws: the `Diagnostic` of the first path, in the order of `paths`, that could not be written —
-    ///   the same one a one-by-one sync in that order stops at (later files, and their folders, may have
-    ///   been written by then).
+    /// - Throws: the `Diagnostic` of the first path, in the order of `paths`, whose place cannot take a file: a
+    ///   parent that is a link or a file, a link or a folder where the file goes.
     /// - Parameter knownFolders: folders just found to be real folders (not links) all the way down.
-    static func syncFiles(_ paths: [String], of site: BuiltSite, in root: URL,
-                          knownFolders: Set<String> = []) throws(Diagnostic) -> [(String, Bool)] {
+    static func compareFiles(_ paths: [String], of site: BuiltSite, in root: URL,
+                             knownFolders: Set<String> = []) throws(Diagnostic) -> [FileComparison] {
         let rootPath = root.path
-        let folders = FolderMaker(root: rootPath, known: knownFolders)
+        let folders = FolderCheck(root: rootPath, known: knownFolders)
         let stop = FirstFailure()
-        let outcomes = Array(paths.indices).concurrentMap { index -> Result<Bool, Diagnostic>? in
+        let outcomes = Array(paths.indices).concurrentMap { index -> Result<FileComparison, Diagnostic>? in
             // Files after a failed one are not started; files before it all are, so the failure reported
-            // below is the first in path order, as in a one-by-one sync.
+            // below is the first in path order.
             if stop.isBefore(index) { return nil }
             let path = paths[index]
             guard let data = site.files[path] else { return nil }
             do throws(Diagnostic) {
-                // A folder this sync has just made is empty: nothing in it to compare with.
-                let isNew = try folders.prepare(path)
-                return .success(try writeIfChanged(data, to: join(rootPath, path), isNew: isNew))
+                guard try folders.exists(parentsOf: path) else { return .success(.absent) }
+                let target = join(rootPath, path)
+                switch sameBytes(data, at: target) {
+                case .same: return .success(.same)
+                case .different: return .success(.different)
+                case .absent: return .success(.absent)
+                case .symbolicLink:
+                    throw Diagnostic(file: target, message: "refusing to write through a symbolic link in the output folder")
+                case .folder:
+                    throw Diagnostic(file: target, message: "expected a file here, found a folder")
+                }
             } catch {
                 stop.record(index)
                 return .failure(error)
             }
         }
-        var result: [(String, Bool)] = []
+        var result: [FileComparison] = []
         result.reserveCapacity(outcomes.count)
-        for (path, outcome) in zip(paths, outcomes) {
+        for outcome in outcomes {
             switch outcome {
-            case .success(let wrote)?: result.append((path, wrote))
+            case .success(let comparison)?: result.append(comparison)
             case .failure(let diagnostic)?: throw diagnostic
             case nil: break
             }
@@ -55,32 +64,23 @@ extension OutputSync {
         root.hasSuffix("/") ? root + path : root + "/" + path
     }
 
-    /// Writes one file unless its bytes on disk are already the same. Returns whether it wrote.
-    private static func writeIfChanged(_ data: Data, to target: String, isNew: Bool) throws(Diagnostic) -> Bool {
-        switch isNew ? .different : sameBytes(data, at: target) {
-        case .same: return false
-        case .symbolicLink:
-            throw Diagnostic(file: target, message: "refusing to write through a symbolic link in the output folder")
-        case .different:
-            try atomicWrite(data, to: target)
-            return true
-        }
-    }
-
-    private enum Comparison { case same, different, symbolicLink }
+    private enum Comparison { case same, different, absent, symbolicLink, folder }
 
     /// Compares the file at `path` with `data` without following a link and without reading a file whose
-    /// size differs. Anything that is not a readable regular file counts as different (it is replaced).
+    /// size differs. Anything else that is not a readable regular file counts as different (it is replaced).
     private static func sameBytes(_ data: Data, at path: String) -> Comparison {
         // O_NONBLOCK: a FIFO someone left in the output must not hang the build; it is replaced like any other.
         let descriptor = open(path, O_RDONLY | O_NOFOLLOW | O_CLOEXEC | O_NONBLOCK)
         guard descriptor >= 0 else {
-            if errno == ELOOP, isSymbolicLink(path) { return .symbolicLink }
-            return .different
+            let code = errno
+            if code == ELOOP, isSymbolicLink(path) { return .symbolicLink }
+            return code == ENOENT ? .absent : .different
         }
         defer { close(descriptor) }
         var info = stat()
-        guard fstat(descriptor, &info) == 0, (info.st_mode & S_IFMT) == S_IFREG, Int(info.st_size) == data.count else {
+        guard fstat(descriptor, &info) == 0 else { return .different }
+        if (info.st_mode & S_IFMT) == S_IFDIR { return .folder }
+        guard (info.st_mode & S_IFMT) == S_IFREG, Int(info.st_size) == data.count else {
             return .different
         }
         if data.isEmpty { return .same }

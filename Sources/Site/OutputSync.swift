@@ -11,6 +11,9 @@ public struct SyncReport: Sendable, Equatable {
     public var unchanged: Int = 0
     /// Files the previous build wrote that this build no longer produces.
     public var removed: [String] = []
+    /// How long the rename pass took (journal written, files renamed and removed, manifest replaced): the
+    /// only time during which the output holds files of two builds.
+    public var renamePass: Duration = .zero
 }
 
 /// Brings an output folder in line with a built site, touching only what the build owns.
@@ -18,8 +21,11 @@ public struct SyncReport: Sendable, Equatable {
 /// The rules come from how people lose data with static site generators: an output folder may be the only
 /// deployed copy, or a folder named by mistake (`--output ~/Documents`). So:
 /// - a manifest (`.build-site-manifest`) lists every file the last build wrote; only those are ever removed;
-/// - a non-empty folder without a manifest is refused unless `force` is given;
-/// - each file goes to a temporary name first and is renamed into place, so no reader sees half a file;
+/// - a non-empty folder without a manifest is refused unless `force` is given, and even then no file that the
+///   manifest does not list is overwritten unless it already has the new bytes;
+/// - new files are staged, then renamed into place in one journaled pass, so no reader sees half a file and
+///   no build leaves the tree half old and half new (see `OutputJournal`);
+/// - one build at a time: an exclusive `flock` on the folder (`OutputLock`);
 /// - nothing is written through a symbolic link, so nothing outside the folder is ever touched;
 /// - a file whose bytes are unchanged is not rewritten (its mtime stays, and incremental deploys stay small).
 public enum OutputSync {
@@ -28,60 +34,91 @@ public enum OutputSync {
     static let manifestHeader = "# build-site manifest: files written by the last build (do not edit)"
 
     /// Writes `site` into `output`, removing the files of the previous build that are gone.
+    ///
+    /// The folder changes as a whole: every new or changed file is first written into the staging folder
+    /// (`.build-site-staging/`, see `OutputStaging`), so a full disk or any write error is found before a
+    /// published file changes; then a journal is written and the files are renamed into place in one short
+    /// pass (`OutputJournal`). A build killed during that pass is completed by the next one, first thing.
+    /// - Parameter lock: the lock on `output` when the caller already holds it (the CLI takes it before
+    ///   building); otherwise it is taken here.
     /// - Throws: `Diagnostic` naming the output path when the folder is not ours or a write fails.
-    public static func write(_ site: BuiltSite, to output: URL, force: Bool = false) throws(Diagnostic) -> SyncReport {
+    public static func write(_ site: BuiltSite, to output: URL, force: Bool = false,
+                             lock: OutputLock? = nil) throws(Diagnostic) -> SyncReport {
         let root = output.standardizedFileURL
         let paths = site.files.keys.sorted()
-        for path in paths where !isSafeRelativePath(path) {
+        for path in paths where !isSafeRelativePath(path) || path.contains("\n")
+            || path == OutputStaging.folderName || path.hasPrefix(OutputStaging.folderName + "/") {
             throw Diagnostic(file: nil, message: "refusing to write '\(path)': it would leave the output folder")
         }
+        var held = lock
+        if held == nil { held = try OutputLock.acquire(root, creating: true) }
+        defer { withExtendedLifetime(held) {} }
+        // A build killed during its rename pass is completed before anything else is looked at.
+        try OutputJournal.recover(in: root)
         let (previous, startsEmpty) = try prepareRoot(root, force: force)
-
-        // Record everything this run may create before creating it: a build killed half-way still leaves
-        // a manifest that covers its files, so the next build can clean up after it.
-        // With no previous build (a first build, the one that writes the most) that is `paths`, already sorted.
-        let union = previous.isEmpty ? paths : Set(previous).union(paths).sorted()
-        // An empty output folder (most often one made a moment ago) holds no leftovers to look for: the search
-        // checks every folder the site writes to, serially, which a first build of a large site would wait for.
-        let realFolders = startsEmpty ? [] : removeLeftoverTemporaries(for: union, in: root)
-        if union != previous.sorted() {
-            try writeManifest(union, in: root)
+        let published = previous.filter { $0.hasSuffix(".html") }.count
+        if site.pageCount == 0, published > 0 {
+            throw Diagnostic(file: root.path,
+                             message: "the site has no pages, but the last build here published \(published) HTML files; "
+                                 + "refusing to remove them",
+                             notes: ["check content/; to publish an empty site on purpose, delete the output folder first"])
         }
+        OutputStaging.clear(in: root)
+        // Output folders left by a killed build of an older version hold `.<name>.tmp-<pid>` files instead.
+        let realFolders = startsEmpty ? [] : removeLeftoverTemporaries(for: paths, in: root)
 
         var report = SyncReport()
-        for (path, wrote) in try syncFiles(paths, of: site, in: root, knownFolders: realFolders) {
-            if wrote { report.written.append(path) } else { report.unchanged += 1 }
-        }
-
-        let current = Set(paths)
-        for path in previous.sorted() where !current.contains(path) {
-            if try removeOwnedFile(path, in: root) {
-                report.removed.append(path)
+        let owned = Set(previous)
+        let comparisons = try compareFiles(paths, of: site, in: root, knownFolders: realFolders)
+        var changed: [String] = []
+        var conflicts: [String] = []
+        for (path, comparison) in zip(paths, comparisons) {
+            switch comparison {
+            case .same: report.unchanged += 1
+            case .absent: changed.append(path)
+            case .different:
+                if owned.contains(path) { changed.append(path) } else { conflicts.append(path) }
             }
         }
-        if union != paths {
-            try writeManifest(paths, in: root)
-        }
+        if !conflicts.isEmpty { throw overwriteRefusal(conflicts, in: root) }
+
+        let current = Set(paths)
+        let stale = previous.sorted().filter { !current.contains($0) }
+        // Nothing to change, the manifest included: the folder is left exactly as it is.
+        if changed.isEmpty && stale.isEmpty && previous == paths { return report }
+        let journal = OutputJournal(moves: changed, removals: stale, manifest: paths)
+        try OutputStaging.stage(changed, of: site, in: root)
+        let passStart = ContinuousClock.now
+        report.removed = try journal.commit(in: root)
+        report.renamePass = ContinuousClock.now - passStart
+        report.written = changed
         return report
+    }
+
+    /// Completes the rename pass of a build that was killed during it (see `OutputJournal`); does nothing
+    /// when there is none. The caller holds the folder's `OutputLock`.
+    public static func recover(_ output: URL) throws(Diagnostic) {
+        try OutputJournal.recover(in: output.standardizedFileURL)
+    }
+
+    /// The error for files the build would overwrite that no build of ours wrote: listed, none touched.
+    private static func overwriteRefusal(_ conflicts: [String], in root: URL) -> Diagnostic {
+        let shown = conflicts.prefix(20).map { "would overwrite \($0)" }
+        let more = conflicts.count > 20 ? ["… and \(conflicts.count - 20) more like it"] : []
+        let noun = conflicts.count == 1 ? "file" : "files"
+        return Diagnostic(
+            file: root.path,
+            message: "refusing to overwrite \(conflicts.count) \(noun) that build-site did not write (not in "
+                + "\(manifestName)); nothing was changed",
+            notes: shown + more + ["move or delete them, then build again: not even --force overwrites a file "
+                + "the build did not write, unless it already has exactly the new bytes"])
     }
 
     /// Reads the old manifest, creating the folder when it does not exist.
     /// Returns the previous build's manifest, and whether the output folder is empty (made just now, or
-    /// found with nothing in it).
+    /// found with nothing in it but the lock's and staging's own entries).
     private static func prepareRoot(_ root: URL, force: Bool) throws(Diagnostic) -> (previous: [String], startsEmpty: Bool) {
         let fm = FileManager.default
-        var isDirectory: ObjCBool = false
-        if !fm.fileExists(atPath: root.path, isDirectory: &isDirectory) {
-            do {
-                try fm.createDirectory(at: root, withIntermediateDirectories: true)
-            } catch {
-                throw Diagnostic(file: root.path, message: "cannot create the output folder: \(error.localizedDescription)")
-            }
-            return ([], true)
-        }
-        guard isDirectory.boolValue else {
-            throw Diagnostic(file: root.path, message: "the output path exists and is not a folder")
-        }
         let manifest = root.appendingPathComponent(manifestName)
         if let text = try? String(contentsOf: manifest, encoding: .utf8) {
             let previous = text.split(separator: "\n").map(String.init)
@@ -90,19 +127,20 @@ public enum OutputSync {
         }
         // A first build killed before its manifest was renamed into place leaves only our temporary manifest.
         removeLeftoverTemporaries(for: [manifestName], in: root)
-        let entries = (try? fm.contentsOfDirectory(atPath: root.path)) ?? []
+        let entries = ((try? fm.contentsOfDirectory(atPath: root.path)) ?? []).filter { $0 != OutputStaging.folderName }
         if !entries.isEmpty && !force {
             throw Diagnostic(
                 file: root.path,
                 message: "the output folder is not empty and was not written by build-site (no \(manifestName)); "
                     + "refusing to touch it",
-                notes: ["pass --force to build into it anyway; files the build does not produce are then left alone"])
+                notes: ["pass --force to build into it anyway: files the build does not produce are then left alone, "
+                    + "and a file it would overwrite stops the build unless it already has the new bytes"])
         }
         return ([], entries.isEmpty)
     }
 
     /// Removes a file listed in the manifest, then any folders it leaves empty. Never follows links.
-    private static func removeOwnedFile(_ path: String, in root: URL) throws(Diagnostic) -> Bool {
+    static func removeOwnedFile(_ path: String, in root: URL) throws(Diagnostic) -> Bool {
         let target = root.appendingPathComponent(path)
         var components = path.split(separator: "/").map(String.init)
         // A manifest entry whose parent folder is now a link (or a file) is not ours to chase.
@@ -139,13 +177,18 @@ public enum OutputSync {
         }
     }
 
-    private static func writeManifest(_ paths: [String], in root: URL) throws(Diagnostic) {
+    /// Replaces the manifest; written in the staging folder first, so a kill leaves no temporary beside it.
+    static func writeManifest(_ paths: [String], in root: URL) throws(Diagnostic) {
         let text = ([manifestHeader] + paths).joined(separator: "\n") + "\n"
         let target = root.appendingPathComponent(manifestName)
         if isSymbolicLink(target.path) {
             throw Diagnostic(file: target.path, message: "refusing to write through a symbolic link in the output folder")
         }
-        try atomicWrite(Data(text.utf8), to: target.path)
+        let staged = join(OutputStaging.folder(in: root), manifestName)
+        try atomicWrite(Data(text.utf8), to: staged)
+        if rename(staged, target.path) != 0 {
+            throw Diagnostic(file: target.path, message: "cannot move the new file into place: \(String(cString: strerror(errno)))")
+        }
     }
 
     /// A path inside the output: relative, no empty, `.` or `..` components, no backslashes or NULs.

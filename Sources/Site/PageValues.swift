@@ -16,6 +16,10 @@ struct PageValues: Sendable {
     let collections: Value
     /// `site` global.
     let site: Value
+    /// `taxonomies` global (see `TaxonomyValues`).
+    let taxonomies: Value
+    /// `taxonomyTerms[taxonomy][term]`: a term with its pages, as `taxonomies` lists it.
+    let taxonomyTerms: [[Value]]
     /// For each page: its collection's sorted page indices and its position there (nil for list and top-level pages).
     /// Precomputed so that previous/next cost nothing per page.
     private let neighbours: [(members: [Int], position: Int)?]
@@ -37,6 +41,7 @@ struct PageValues: Sendable {
                 ("summary", .string(summaries[index])),
             ]))
         }
+        let terms = TaxonomyValues(content: content, summaries: summaries)
         let cards: [Value] = Array(pages.indices).concurrentMap { index in
             let page = pages[index]
             var pairs: [(String, Value)] = []
@@ -55,7 +60,7 @@ struct PageValues: Sendable {
                     (group.collection, .array(group.sources.map { refs[$0] }))
                 }))),
             ]
-            return .dictionary(Self.merge(pairs, computed))
+            return .dictionary(Self.merge(pairs, terms.pageTerms[index].isEmpty ? computed : computed + terms.pageTerms[index]))
         }
         var collectionPairs: [(String, Value)] = []
         for collection in content.collections {
@@ -84,6 +89,8 @@ struct PageValues: Sendable {
         self.refs = refs
         self.cards = cards
         self.collections = .dictionary(OrderedDictionary(collectionPairs))
+        self.taxonomyTerms = content.taxonomies.indices.map { terms.terms(of: $0, in: content, cards: cards) }
+        self.taxonomies = Self.taxonomiesGlobal(content: content, terms: taxonomyTerms, cards: cards)
         let config = content.config
         self.site = .dictionary(Self.merge(config.extra.map { pair in
             (pair.key, Self.value(of: pair.value, key: pair.key, refs: refs, dateLabel: nil))
@@ -118,6 +125,11 @@ struct PageValues: Sendable {
         page["next"] = next
         page["pages"] = pages
         return .dictionary(page)
+    }
+
+    /// The cards a list page lists (its collection's pages, sorted); empty for any other page.
+    func listItems(of index: Int) -> [Value] {
+        listMembers[index].map { $0.map { cards[$0] } } ?? []
     }
 
     /// Front matter `summary` when given, otherwise the first paragraph of the body as plain text.

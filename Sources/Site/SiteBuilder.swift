@@ -1,5 +1,6 @@
 import Content
 import Foundation
+import Images
 import Markdown
 import SiteInputs
 import Templates
@@ -20,7 +21,14 @@ public enum SiteBuilder {
             try ReservedKeys.check(content)
             return content
         }
+        // 1b. Check the claims ledger: each passage against the source text, each quotation against the passages.
+        try clock.step("check ledger") { () throws(BuildFailure) in
+            try checkLedger(content, root: root)
+        }
         let urls = content.pages.map(siteURL)
+
+        // 1c. Data files under data/, for every template as `data`.
+        let data = try clock.step("load data") { () throws(BuildFailure) in try DataFiles.load(root: root) }
         let markdownOptions = MarkdownOptions(allowRawHTML: allowsRawHTML(content.config))
 
         // 2. Load and validate every template, with the site's own filters.
@@ -30,36 +38,71 @@ public enum SiteBuilder {
                                  cache: options.cache)
         }
 
-        // 3. Render Markdown bodies in parallel, rewriting and checking links between content files.
-        let rendered = try clock.step("render markdown") { () throws(BuildFailure) in
-            try renderMarkdown(content: content, urls: urls, options: markdownOptions)
+        // 3. Render Markdown bodies in parallel, rewriting and checking links to content files, pages and static
+        //    files; images get their sizes, and large ones are planned in several widths; component calls
+        //    (`{{< figure … >}}`) are rendered with templates/components/.
+        let images = try ImageSettings.load(content.config)
+        let (rendered, planner) = try clock.step("render markdown") { () throws(BuildFailure) in
+            try renderMarkdown(content: content, urls: urls, options: markdownOptions, root: root, images: images,
+                               templates: templates.environment)
         }
 
         // 4. Build the values templates see, once.
         let values = clock.step("build page values") { PageValues(content: content, rendered: rendered, urls: urls) }
 
-        // 5. Render every page through its template, in parallel.
+        // 5. Plan every HTML file: content pages, taxonomy term and index pages, numbered pages of long lists.
+        let plan = try clock.step("plan pages") { () throws(BuildFailure) in
+            try PagePlan.make(content: content, urls: urls, values: values)
+        }
+
+        // 6. Render every planned page through its template, in parallel.
         let metrics = options.measuresTemplates ? TemplateMetrics() : nil
         var files = try clock.step("render templates") { () throws(BuildFailure) in
-            try renderPages(content: content, urls: urls, rendered: rendered, values: values, templates: templates,
+            try renderPages(plan.jobs, content: content, rendered: rendered, values: values, data: data, templates: templates,
                             fragments: options.reusesFragments ? FragmentCache() : nil, metrics: metrics)
         }
 
-        // 6. Feeds, sitemap, robots.txt; static files and content assets.
+        // 7. Pages also written as JSON (`output: [html, json]`, Outputs/).
+        try clock.step("other outputs") { () throws(BuildFailure) in
+            try OutputsStep(content: content, urls: urls, rendered: rendered, values: values, templates: templates).add(to: &files)
+        }
+
+        // 8. The search index, when site.yml asks for one (Search/).
+        try clock.step("search index") { () throws(BuildFailure) in
+            try SearchStep.add(to: &files, content: content, urls: urls, rendered: rendered)
+        }
+
+        // 9. Feeds, sitemap, robots.txt (Feeds/); static files and content assets.
         try clock.step("feeds and static files") { () throws(BuildFailure) in
-            try addGeneratedFiles(to: &files, content: content, urls: urls, values: values)
+            try FeedsStep(content: content, urls: urls, jobs: plan.jobs, rendered: rendered,
+                          values: values, templates: templates,
+                          hasStaticRobots: FeedsStep.hasStaticRobots(root: root)).add(to: &files)
             try copyStaticFiles(into: &files, root: root, content: content)
         }
 
-        // 7. Check every internal link and anchor in the output.
+        // 10. Resized copies of large images (libvips), through the cache outside the output.
+        let imageCounts = try clock.step("resize images") { () throws(BuildFailure) in
+            try ImageStep.run(planner, into: &files, cache: ImageCache(folder: options.imageCacheFolder(root: root)))
+        }
+
+        // 11. Redirect pages at old addresses (`aliases:`, `redirects:`, `page/1/`), and `_redirects` when asked.
+        try clock.step("redirects") { () throws(BuildFailure) in
+            try RedirectPages.add(to: &files, content: content, urls: urls, implied: plan.redirects)
+        }
+
+        // 12. Check every internal link and anchor in the output.
         try clock.step("check links") { () throws(BuildFailure) in
-            try checkLinks(files, content: content, urls: urls, root: root)
+            try checkLinks(files, content: content, urls: urls, root: root,
+                           retracer: LinkRetracer(content: content, urls: urls, rendered: rendered, values: values, data: data,
+                                                  root: root, markdownOptions: markdownOptions))
         }
 
         var site = BuiltSite(files: files, pageCount: content.pages.count)
         site.basePath = content.config.basePath
         site.timings = clock.timings
         site.templateMetrics = metrics?.report ?? []
+        site.imagesResized = imageCounts.made
+        site.imagesReused = imageCounts.reused
         // Freed while the caller writes the output, instead of before it returns; or never, by a process that
         // exits after this build (`BuildOptions.freesMemory`).
         BackgroundRelease.drop((consume content, consume rendered, consume values), freeing: options.freesMemory)
@@ -80,11 +123,25 @@ public enum SiteBuilder {
 
     /// The 404 page is the one page that is not a folder: hosts look for `/404.html`.
     static func siteURL(_ page: Page) -> String {
-        page.source == "content/404.md" ? "/404.html" : page.url
+        page.source == "content/404.md" ? SitePath.notFoundPage : page.url
     }
 
-    static func renderMarkdown(content: ContentSet, urls: [String], options: MarkdownOptions) throws(BuildFailure) -> [RenderedMarkdown?] {
-        let results = MarkdownStage(content: content, urls: urls, options: options).run()
+    static func renderMarkdown(content: ContentSet, urls: [String], options: MarkdownOptions, root: URL,
+                               images: ImageSettings, templates: TemplateEnvironment) throws(BuildFailure) -> ([RenderedMarkdown?], ImagePlanner) {
+        let inputs: SiteInputs
+        do {
+            inputs = try SiteInputs(root: root)
+        } catch {
+            throw BuildFailure(diagnostics: [Diagnostic(file: nil, message: error.description)])
+        }
+        // Problems on the way (a link out of the root, a loop) are left to the step that copies static files:
+        // a file this listing cannot see is simply not a site path a link may name.
+        let listing = inputs.files(under: "static")
+        let planner = ImagePlanner(inputs: inputs, settings: images)
+        let files = SiteFiles(content: content, urls: urls, staticFiles: listing.files)
+        let components = try ComponentLibrary.load(inputs)
+        let results = MarkdownStage(content: content, urls: urls, options: options, files: files, images: planner,
+                                    components: components, templates: templates).run()
         var diagnostics: [Diagnostic] = []
         var rendered: [RenderedMarkdown?] = []
         rendered.reserveCapacity(results.count)
@@ -97,37 +154,36 @@ public enum SiteBuilder {
             }
         }
         if !diagnostics.isEmpty { throw BuildFailure(diagnostics: diagnostics) }
-        return rendered
+        return (rendered, planner)
     }
 
-    /// Renders every page. `fragments` is this build's `{% cache %}` store; a fragment with a relative link is
-    /// shared only between pages whose folders sit in the same folder, which write every link outside it the
+    /// Renders every planned page. `fragments` is this build's `{% cache %}` store; a fragment with a relative link
+    /// is shared only between pages whose folders sit in the same folder, which write every link outside it the
     /// same way (`SitePath.parentFolder`, the render's partition).
-    static func renderPages(content: ContentSet, urls: [String], rendered: [RenderedMarkdown?], values: PageValues,
-                            templates: TemplateSet, fragments: FragmentCache?,
+    static func renderPages(_ jobs: [RenderJob], content: ContentSet, rendered: [RenderedMarkdown?], values: PageValues,
+                            data: Value = .dictionary(OrderedDictionary()), templates: TemplateSet, fragments: FragmentCache?,
                             metrics: TemplateMetrics? = nil) throws(BuildFailure) -> [String: Data] {
-        let globals = globals(site: values.site, collections: values.collections)
+        let globals = globals(site: values.site, collections: values.collections, taxonomies: values.taxonomies, data: data)
         // Each thread renders with its own copy of the parsed templates (see `TemplateEnvironment.copy()`).
-        let results = Array(content.pages.indices).concurrentMap(perWorker: { templates.environment.copy() }) {
-            environment, index -> Result<(String, Data), PageFailure> in
-            // Fields read in place: copying the page would retain every one of its strings, on every core.
-            let source = content.pages[index].source
-            let candidates = TemplateSet.candidates(
-                explicit: content.pages[index].template, collection: content.pages[index].collection,
-                isListPage: content.pages[index].isListPage,
-                isHome: source == "content/index.md", isNotFound: source == "content/404.md")
+        let results = Array(jobs.indices).concurrentMap(perWorker: { templates.environment.copy() }) {
+            environment, position -> Result<(String, Data), PageFailure> in
+            // Fields read in place: copying the job or the page would retain every one of its strings, on every core.
+            let source = jobs[position].source
+            let url = jobs[position].url
             do {
-                let name = try templates.resolve(candidates, for: source)
+                let name = try templates.resolve(jobs[position].candidates, for: source)
                 var context = globals
-                context["page"] = values.page(index, in: content, rendered: rendered[index])
-                context["current_url"] = .string(urls[index])
+                let (page, paginator) = values.context(for: jobs[position], in: content, rendered: rendered)
+                context["page"] = page
+                if let paginator { context["paginator"] = paginator }
+                context["current_url"] = .string(url)
                 let html = try environment.renderUTF8(name, context: context, fragments: fragments,
-                                                      partition: SitePath.parentFolder(of: urls[index]), metrics: metrics)
-                return .success((SitePath.outputFile(for: urls[index]), Data(html)))
+                                                      partition: SitePath.fragmentPartition(of: url), metrics: metrics)
+                return .success((SitePath.outputFile(for: url), Data(html)))
             } catch let diagnostic as Diagnostic {
                 return .failure(PageFailure(diagnostic: diagnostic, page: nil))
             } catch let error as TemplateError {
-                return .failure(PageFailure(diagnostic: Diagnostic(error), page: source))
+                return .failure(PageFailure(diagnostic: Diagnostic(error), page: jobs[position].label))
             } catch {
                 return .failure(PageFailure(diagnostic: Diagnostic(file: source, message: "\(error)"), page: nil))
             }
@@ -147,45 +203,23 @@ public enum SiteBuilder {
     }
 
     /// The names every page's template receives besides `page` and `current_url` (docs/content/reference/context.md).
-    static func globals(site: Value, collections: Value) -> [String: Value] {
+    static func globals(site: Value, collections: Value, taxonomies: Value, data: Value) -> [String: Value] {
         [
             "site": site,
             "collections": collections,
+            "taxonomies": taxonomies,
+            "data": data,
             "build": .dictionary(OrderedDictionary([("generator", .string("build-site"))])),
         ]
     }
 
-    /// The names a page's own render adds to the globals.
-    static let pageGlobals = ["page", "current_url"]
-
-    static func addGeneratedFiles(to files: inout [String: Data], content: ContentSet, urls: [String],
-                                  values: PageValues) throws(BuildFailure) {
-        let baseURL = content.config.baseURL
-        let listed = urls.filter { $0 != "/404.html" }
-        files["sitemap.xml"] = Feeds.sitemap(pageURLs: listed, baseURL: baseURL)
-        files["robots.txt"] = Feeds.robots(baseURL: baseURL)
-        for collection in content.collections {
-            guard let config = content.config.collection(named: collection.name),
-                  config.feed else { continue }
-            let entries = collection.pageIndices.map { index in
-                Feeds.Entry(title: content.pages[index].title, date: content.pages[index].date, url: urls[index],
-                            summary: refSummary(values.refs[index]))
-            }
-            files["\(collection.name)/atom.xml"] = Feeds.atom(
-                collection: collection.name, title: config.title ?? collection.name.capitalized,
-                siteTitle: content.config.title, entries: entries, baseURL: baseURL)
-        }
-    }
+    /// The names a page's own render adds to the globals (`paginator` only on a numbered page of a long list).
+    static let pageGlobals = ["page", "current_url", "paginator"]
 
     /// `allow_raw_html: false` in site.yml turns raw HTML in Markdown off; it is on by default (authors are trusted).
     static func allowsRawHTML(_ config: SiteConfig) -> Bool {
         if case .bool(let allowed)? = config.extra.first(where: { $0.key == "allow_raw_html" })?.value.value { return allowed }
         return true
-    }
-
-    private static func refSummary(_ ref: Value) -> String {
-        if case .dictionary(let fields) = ref, case .string(let summary)? = fields["summary"] { return summary }
-        return ""
     }
 
     /// Copies `static/**` to the output root and non-Markdown files under `content/` next to their pages.
@@ -218,7 +252,8 @@ public enum SiteBuilder {
         if !diagnostics.isEmpty { throw BuildFailure(diagnostics: diagnostics) }
     }
 
-    static func checkLinks(_ files: [String: Data], content: ContentSet, urls: [String], root: URL) throws(BuildFailure) {
+    static func checkLinks(_ files: [String: Data], content: ContentSet, urls: [String], root: URL,
+                           retracer: LinkRetracer? = nil) throws(BuildFailure) {
         let checker = LinkChecker(files: files, basePath: content.config.basePath)
         let broken = checker.check()
         // Every page's links and ids, half a million ranges on a large site: freed meanwhile, even
@@ -226,7 +261,8 @@ public enum SiteBuilder {
         // (4 MB less peak memory at 10,000 pages, for no measurable time).
         BackgroundRelease.drop(consume checker)
         guard !broken.isEmpty else { return }
-        let locator = LinkOrigin(content: content, urls: urls, root: root)
-        throw BuildFailure(diagnostics: BrokenLinkGroups(broken).diagnostics(locator.diagnostic))
+        var locator = LinkOrigin(content: content, urls: urls, root: root)
+        if let retracer { locator.trace(broken, with: retracer) }
+        throw BuildFailure(diagnostics: RepeatedLinkErrors.merge(BrokenLinkGroups(broken).reports { locator.diagnostic(for: $0) }))
     }
 }

@@ -6,11 +6,15 @@ import Templates
 
 /// The filters a site adds to the template engine, which itself knows nothing of sites.
 enum SiteFilters {
-    static func all(baseURL: String, markdownOptions: MarkdownOptions, root: URL) -> [String: CustomFilter] {
-        [
+    /// - Parameter recorder: notes where each `relative_url` link was written (only when tracing a broken link).
+    static func all(baseURL: String, markdownOptions: MarkdownOptions, root: URL,
+                    recorder: LinkRecorder? = nil) -> [String: CustomFilter] {
+        let basePath = SiteConfig(baseURL: baseURL).basePath
+        return [
             "date": { input, args, _, _ in try formatDate(input, style: args.first) },
             // `"/timeline/" | relative_url` on `/people/x/` gives `../../timeline/`. Links that are already relative,
-            // fragments and URLs with a scheme are left alone, so the filter is safe to apply to anything.
+            // fragments and URLs with a scheme are left alone, so the filter is safe to apply to anything. On the
+            // 404 page, served at any depth, links start from the base path instead (`SitePath+NotFound.swift`).
             "relative_url": { input, _, _, context in
                 let target = try string(input, filter: "relative_url")
                 guard isSitePath(target), case .string(let page)? = context.lookup("current_url") else { return .string(target) }
@@ -21,7 +25,9 @@ enum SiteFilters {
                     context.markLocationDependent()
                     if SitePath.isBelow(target, parentFolder: SitePath.parentFolder(of: page)) { context.markPageSpecific() }
                 }
-                return .string(SitePath.relative(from: page, to: target))
+                let link = SitePath.link(from: page, to: target, basePath: basePath)
+                recorder?.record(link, at: context.callLocation)
+                return .string(link)
             },
             "absolute_url": { input, _, _, _ in
                 let target = try string(input, filter: "absolute_url")

@@ -57,10 +57,24 @@ enum ComparisonOperator: String, Sendable {
 struct Arguments: Sendable {
     var positional: [Expression] = []
     var keyword: [KeywordArgument] = []
+    /// `*args` and `**kwargs`, rare: one reference, nil in almost every call, so that copying the arguments of
+    /// a call (the renderer does on every call) costs what it did before they existed.
+    var splats: Splats?
+
     /// `*args`: a sequence whose items follow the positional arguments.
-    var splat: Expression?
+    var splat: Expression? { splats?.splat }
     /// `**kwargs`: a mapping whose entries follow the keyword arguments.
-    var keywordSplat: Expression?
+    var keywordSplat: Expression? { splats?.keywordSplat }
+}
+
+final class Splats: Sendable {
+    let splat: Expression?
+    let keywordSplat: Expression?
+
+    init(splat: Expression?, keywordSplat: Expression?) {
+        self.splat = splat
+        self.keywordSplat = keywordSplat
+    }
 }
 
 struct KeywordArgument: Sendable {

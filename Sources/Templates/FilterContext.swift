@@ -39,6 +39,16 @@ public struct FilterContext: @unchecked Sendable {
         renderer?._withUnsafeGuaranteedRef { $0.template.source.name } ?? detachedTemplateName
     }
 
+    /// Where the filter was applied: the template holding it (an included or base template as much as the page's
+    /// own), with the line and column of the filter's name. Nil outside a render. Computed only when asked for:
+    /// the build asks only to trace a broken link back to the `relative_url` that wrote it.
+    public var callLocation: (file: String, line: Int, column: Int)? {
+        renderer?._withUnsafeGuaranteedRef { renderer in
+            let (line, column) = renderer.template.source.location(of: renderer.filterSpan.start)
+            return (renderer.template.source.displayName, line, column)
+        }
+    }
+
     /// A global of the current render (a key of the context passed to `render`), e.g. "current_url".
     ///
     /// A filter whose result depends on a global that differs from render to render must say so inside a

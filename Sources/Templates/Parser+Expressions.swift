@@ -268,12 +268,12 @@ extension Parser {
         var arguments = Arguments()
         while !isSymbol(")") {
             if skipSymbol("**") {
-                arguments.keywordSplat = try parseExpression()
+                arguments.splats = Splats(splat: arguments.splat, keywordSplat: try parseExpression())
                 if !skipSymbol(",") { break }
                 continue
             }
             if skipSymbol("*") {
-                arguments.splat = try parseExpression()
+                arguments.splats = Splats(splat: try parseExpression(), keywordSplat: arguments.keywordSplat)
                 if !skipSymbol(",") { break }
                 continue
             }

@@ -81,6 +81,11 @@ extension Parser {
     }
 
     private mutating func parseSet(at start: Int) throws(TemplateError) -> Statement {
+        if let targets = try parseMixedTargets() {
+            let value = try parseTupleExpression(allowConditional: true)
+            try expectBlockEnd()
+            return Statement(kind: .assignMixed(targets: targets, value: value), span: Span(start: start, end: start + 2))
+        }
         if case .name(let target) = current.kind, peek().kind == .symbol("."), case .name(let attribute) = peek(2).kind {
             advance()
             advance()
@@ -116,11 +121,51 @@ extension Parser {
         return Statement(kind: .capture(name: targets[0], body: body), span: Span(start: start, end: start + 2))
     }
 
+    /// `a, ns.b =`: several targets of which some are namespace attributes, through the `=`; nil (and nothing
+    /// consumed) for any other `set`.
+    private mutating func parseMixedTargets() throws(TemplateError) -> [AssignmentTarget]? {
+        let saved = index
+        var targets: [AssignmentTarget] = []
+        repeat {
+            guard case .name(let name) = current.kind else { break }
+            advance()
+            var attribute: String?
+            if isSymbol("."), case .name(let member) = peek().kind {
+                advance()
+                advance()
+                attribute = member
+            }
+            targets.append(AssignmentTarget(name: name, attribute: attribute))
+        } while skipSymbol(",")
+        guard targets.count > 1, targets.contains(where: { $0.attribute != nil }), skipSymbol("=") else {
+            index = saved
+            return nil
+        }
+        return targets
+    }
+
     private mutating func parseTemplateReference() throws(TemplateError) -> TemplateReference {
         guard case .string(let name) = current.kind else {
             throw unexpected(expected: "a template name as a string literal")
         }
         let reference = TemplateReference(name: name, span: advance().span)
+        references.append(reference)
+        return reference
+    }
+
+    /// `["a", "b", …]` in an include: the first template of the list that exists.
+    private mutating func parseTemplateChoice() throws(TemplateError) -> TemplateReference {
+        let open = advance().span
+        var names: [String] = []
+        while case .string(let name) = current.kind {
+            names.append(name)
+            advance()
+            if !skipSymbol(",") { break }
+        }
+        guard isSymbol("]") else { throw unexpected(expected: "a template name as a string literal or ']'") }
+        let span = open.joined(advance().span)
+        guard let first = names.first else { throw source.error(.syntax, "an include needs at least one template name", at: open.start) }
+        let reference = TemplateReference(name: first, span: span, alternatives: Array(names.dropFirst()))
         references.append(reference)
         return reference
     }
@@ -135,7 +180,7 @@ extension Parser {
     }
 
     private mutating func parseInclude(at start: Int) throws(TemplateError) -> Statement {
-        var reference = try parseTemplateReference()
+        var reference = isSymbol("[") ? try parseTemplateChoice() : try parseTemplateReference()
         var ignoreMissing = false
         if isName("ignore"), peek().kind == .name("missing") {
             advance()

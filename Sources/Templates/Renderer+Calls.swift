@@ -113,7 +113,7 @@ extension Renderer {
         // Arguments by parameter position: macros have a handful of parameters, so no dictionary; and
         // with no keyword arguments, the positional ones are already in place.
         var provided: [Binding?] = []
-        var extraKeyword = OrderedDictionary()
+        var extraKeyword: OrderedDictionary?  // made only for a macro that collects `kwargs`
         if !keywordArguments.isEmpty {
             provided = [Binding?](repeating: nil, count: definition.parameters.count)
             for (index, value) in positional.enumerated() { provided[index] = value }
@@ -121,7 +121,8 @@ extension Renderer {
         for (name, binding, argumentSpan) in keywordArguments {
             guard let index = definition.parameters.firstIndex(where: { $0.name == name }) else {
                 if definition.catchesKwargs, case .value(let value) = binding {
-                    extraKeyword[name] = value
+                    if extraKeyword == nil { extraKeyword = OrderedDictionary() }
+                    extraKeyword?[name] = value
                     continue
                 }
                 throw error(.type, "macro '\(definition.name)' has no parameter named '\(name)'", at: argumentSpan)
@@ -178,11 +179,11 @@ extension Renderer {
     /// A method rather than a local function: a local function capturing `frames` would make every
     /// `&frames` a dynamically checked access.
     private func runMacroBody(_ definition: MacroDefinition, in template: ParsedTemplate, _ positional: [Binding],
-                              _ provided: [Binding?], _ extraPositional: [Value], _ extraKeyword: OrderedDictionary,
+                              _ provided: [Binding?], _ extraPositional: [Value], _ extraKeyword: OrderedDictionary?,
                               frames scopes: inout [Scope], seesGlobals sees: Bool) throws {
         try withScope(frames: &scopes, seesGlobals: sees, template: template) {
             if definition.catchesVarargs { bind("varargs", .value(.array(extraPositional))) }
-            if definition.catchesKwargs { bind("kwargs", .value(.dictionary(extraKeyword))) }
+            if definition.catchesKwargs { bind("kwargs", .value(.dictionary(extraKeyword ?? OrderedDictionary()))) }
             for (index, parameter) in definition.parameters.enumerated() {
                 let given = provided.isEmpty ? (index < positional.count ? positional[index] : nil) : provided[index]
                 if let binding = given {

@@ -8,6 +8,7 @@ extension Renderer {
             if let inputExpression { throw undefinedError(inputExpression) }
             throw error(.undefined, "the input of filter '\(invocation.name)' is undefined", at: invocation.nameSpan)
         }
+        filterSpan = invocation.nameSpan
         do {
             let result = try apply(entry, named: invocation.name, to: input, positional, keyword)
             if let result { try checkSize(result, at: invocation.nameSpan) }

@@ -51,8 +51,12 @@ final class Renderer {
     let partition: String
     /// The innermost `{% cache %}` body being rendered, for filters and statements to say how far it may be shared.
     @exclusivity(unchecked) var fragment: FragmentRecording?
+    /// Where the custom filter being applied is written in `template` (its name), for `FilterContext.callLocation`.
+    @exclusivity(unchecked) var filterSpan = Span.empty
     /// This render's measurements when metrics were asked for (see `TemplateMetrics`), else nil.
     @exclusivity(unchecked) var tally: MetricsTally?
+    /// How `{{ … }}` escapes in this render (`OutputEscaping`), from the name of the template rendered.
+    var escaping = OutputEscaping.html
 
     init(environment: TemplateEnvironment, globals: [String: Value], template: ParsedTemplate,
          fragments: FragmentCache? = nil, partition: String = "", measures: Bool = false) {

@@ -9,6 +9,8 @@ struct Statement: Sendable {
         case assign(targets: [String], value: Expression)
         /// `{% set ns.name = value %}` on a `namespace()`.
         case assignAttribute(target: String, attribute: String, value: Expression)
+        /// `{% set a, ns.b = … %}`: unpacking into names and namespace attributes.
+        case assignMixed(targets: [AssignmentTarget], value: Expression)
         /// `{% set ns.name %}…{% endset %}`: the rendered body, as safe markup, in a namespace attribute.
         case captureAttribute(target: String, attribute: String, body: [Statement])
         /// `{% set name %}…{% endset %}`: the rendered body, as safe markup.
@@ -50,6 +52,12 @@ extension Statement {
     }
 }
 
+/// One target of `{% set a, ns.b = … %}`: a name, or an attribute of the namespace that name holds.
+struct AssignmentTarget: Sendable {
+    var name: String
+    var attribute: String?
+}
+
 struct ConditionalBranch: Sendable {
     var condition: Expression
     var body: [Statement]
@@ -72,6 +80,11 @@ struct TemplateReference: Sendable {
     var span: Span
     /// `include … ignore missing`: a missing target is not an error.
     var isOptional = false
+    /// `{% include ["a", "b"] %}`: the names after the first, tried in order when the ones before are missing.
+    var alternatives: [String] = []
+
+    /// Every name this reference may lead to, in the order they are tried.
+    var candidates: [String] { [name] + alternatives }
 }
 
 struct ImportedName: Sendable {

@@ -1,12 +1,19 @@
 /// "Did you mean …?" for misspelled filter, test and tag names.
 enum Suggestion {
-    /// The candidate closest to `name` by edit distance, if it is close enough to be a plausible typo.
+    /// The candidate most like `name`, if it is close enough to be a plausible typo: a few edits away, or
+    /// sharing its first letters and most of the rest. Among those, the most similar by name (`similarity`)
+    /// wins; ties go to fewer edits, then to the name that sorts first.
     static func closest(to name: String, among candidates: [String]) -> String? {
         let limit = max(1, min(3, name.count / 3 + 1))
-        var best: (name: String, distance: Int)?
+        let target = Array(name.unicodeScalars)
+        var best: (name: String, similarity: Double, distance: Int)?
         for candidate in candidates.sorted() {
-            let distance = editDistance(Array(name.unicodeScalars), Array(candidate.unicodeScalars))
-            if distance <= limit, distance < (best?.distance ?? Int.max) { best = (candidate, distance) }
+            let scalars = Array(candidate.unicodeScalars)
+            let distance = editDistance(target, scalars)
+            let similarity = similarity(target, scalars)
+            guard distance <= limit || (commonPrefix(target, scalars) >= 2 && similarity >= 0.75) else { continue }
+            if let current = best, (current.similarity, -current.distance) >= (similarity, -distance) { continue }
+            best = (candidate, similarity, distance)
         }
         return best?.name
     }
@@ -26,5 +33,45 @@ enum Suggestion {
             swap(&previous, &current)
         }
         return previous[b.count]
+    }
+
+    /// Jaro–Winkler similarity, 0 to 1: letters shared in the same order count, and a shared beginning counts
+    /// most, which is how people misremember a name (`upcase` is `upper`, not `escape`, though `escape` is
+    /// fewer edits away).
+    static func similarity(_ a: [Unicode.Scalar], _ b: [Unicode.Scalar]) -> Double {
+        if a.isEmpty || b.isEmpty { return a.isEmpty && b.isEmpty ? 1 : 0 }
+        let window = max(0, max(a.count, b.count) / 2 - 1)
+        var matchedA = [Bool](repeating: false, count: a.count)
+        var matchedB = [Bool](repeating: false, count: b.count)
+        var matches = 0
+        for i in a.indices {
+            let low = max(0, i - window)
+            let high = min(b.count, i + window + 1)
+            guard low < high else { break }  // past the end of the shorter name
+            for j in low..<high where !matchedB[j] && a[i] == b[j] {
+                matchedA[i] = true
+                matchedB[j] = true
+                matches += 1
+                break
+            }
+        }
+        guard matches > 0 else { return 0 }
+        var transpositions = 0
+        var j = 0
+        for i in a.indices where matchedA[i] {
+            while !matchedB[j] { j += 1 }
+            if a[i] != b[j] { transpositions += 1 }
+            j += 1
+        }
+        let m = Double(matches)
+        let jaro = (m / Double(a.count) + m / Double(b.count) + (m - Double(transpositions / 2)) / m) / 3
+        return jaro + Double(commonPrefix(a, b)) * 0.1 * (1 - jaro)
+    }
+
+    /// The length of the shared beginning, up to 4 (Winkler's bound).
+    static func commonPrefix(_ a: [Unicode.Scalar], _ b: [Unicode.Scalar]) -> Int {
+        var count = 0
+        while count < min(4, a.count, b.count), a[count] == b[count] { count += 1 }
+        return count
     }
 }

@@ -142,9 +142,11 @@ public final class TemplateEnvironment: Sendable {
     ///     said so); other fragments are shared by all. A site passes the folder that holds the page's folder
     ///     (see `FragmentCache`).
     ///   - metrics: Where to add how long the page, its includes, macros and cache tags took; nil measures nothing.
+    ///   - escaping: How `{{ … }}` escapes: HTML unless told (a site picks by the name, `OutputEscaping.forTemplate`).
     /// - Throws: `TemplateError` located in the template (or included template) where rendering failed.
     public func renderUTF8(_ name: String, context: [String: Value], fragments: FragmentCache? = nil,
-                           partition: String = "", metrics: TemplateMetrics? = nil) throws(TemplateError) -> [UInt8] {
+                           partition: String = "", metrics: TemplateMetrics? = nil,
+                           escaping: OutputEscaping = .html) throws(TemplateError) -> [UInt8] {
         guard let template = templates[name] else {
             var message = "template '\(name)' not found"
             if let suggestion = Suggestion.closest(to: name, among: Array(templates.keys)) { message += " — did you mean '\(suggestion)'?" }
@@ -152,6 +154,7 @@ public final class TemplateEnvironment: Sendable {
         }
         let renderer = Renderer(environment: self, globals: context, template: template, fragments: fragments,
                                 partition: partition, measures: metrics != nil)
+        renderer.escaping = escaping
         // Most pages are a few to a few tens of kilobytes: start there rather than growing from nothing.
         renderer.output.reserveCapacity(1 << 15)
         do {

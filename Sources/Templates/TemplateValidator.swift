@@ -24,7 +24,12 @@ struct TemplateValidator {
             for test in template.tests where BuiltinTests.table[test.name] == nil {
                 errors.append(source.error(.unknownTest, TemplateEnvironment.unknownTestMessage(test.name), at: test.nameSpan.start))
             }
-            for reference in template.references where !reference.isOptional && !knownTemplates.contains(reference.name) {
+            for reference in template.references where !reference.isOptional && !reference.candidates.contains(where: knownTemplates.contains) {
+                if !reference.alternatives.isEmpty {
+                    let names = reference.candidates.map { "'\($0)'" }.joined(separator: ", ")
+                    errors.append(source.error(.templateNotFound, "none of the templates \(names) found", at: reference.span.start))
+                    continue
+                }
                 var message = "template '\(reference.name)' not found"
                 if let suggestion = Suggestion.closest(to: reference.name, among: Array(knownTemplates)) { message += " — did you mean '\(suggestion)'?" }
                 errors.append(source.error(.templateNotFound, message, at: reference.span.start))

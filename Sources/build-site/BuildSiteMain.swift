@@ -20,6 +20,6 @@ enum BuildSiteMain {
         // A call into the library, so that no linker drops it as unused (it would then not replace malloc).
         _ = mi_version()
         #endif
-        await BuildSiteCommand.main()
+        await BuildSiteCommand.mainWithProcessArguments()
     }
 }

@@ -47,8 +47,18 @@ struct BuildSiteBinary {
 
     /// Runs `build-site` with `arguments` and waits for it to end.
     /// - Parameter asUser: run under this uid/gid via `setpriv` (used when the tests run as root).
-    func run(_ arguments: [String], currentDirectory: URL? = nil, asUser: (uid: UInt32, gid: UInt32)? = nil) throws -> Outcome {
+    /// - Parameter environment: variables set (or replaced) for this run, e.g. `HOME`.
+    func run(_ arguments: [String], currentDirectory: URL? = nil, asUser: (uid: UInt32, gid: UInt32)? = nil,
+             environment: [String: String] = [:], launcher: [String] = []) throws -> Outcome {
         let process = start(arguments, currentDirectory: currentDirectory, asUser: asUser)
+        if !environment.isEmpty {
+            process.environment = ProcessInfo.processInfo.environment.merging(environment) { $1 }
+        }
+        // Run through another program (`prlimit …`, `unshare …`) that ends by executing the binary.
+        if !launcher.isEmpty, let executable = process.executableURL {
+            process.arguments = Array(launcher.dropFirst()) + [executable.path] + (process.arguments ?? [])
+            process.executableURL = URL(fileURLWithPath: launcher[0])
+        }
         let (stdout, stderr) = (Pipe(), Pipe())
         process.standardOutput = stdout
         process.standardError = stderr

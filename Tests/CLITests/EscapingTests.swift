@@ -13,10 +13,12 @@ import FoundationXML
     static let hostileLabel = #"Label <script>alert(4)</script> {{ 7*7 }}"#
     static let hostileName = #"<img src=x onerror="alert(5)"> '{{ 7*7 }}'"#
 
-    /// The real microsite (templates, static files, content, site.yml) plus hostile pages written here.
+    /// The real microsite (templates, static files, content, the ledger's source text, site.yml) plus hostile pages
+    /// written here. Each hostile page lists a real passage of the source, with a hostile claim, and accounts for
+    /// the quotations in its hostile text ("dq", "x"), as the microsite's claims ledger requires.
     private func micrositeWithHostilePages() throws -> ScratchSite {
         let site = try ScratchSite()
-        for folder in ["templates", "static", "content"] {
+        for folder in ["templates", "static", "content", "ledger", "data"] {
             try FileManager.default.copyItem(at: ScratchSite.packageRoot.appendingPathComponent(folder), to: site.url(folder))
         }
         try FileManager.default.copyItem(at: ScratchSite.packageRoot.appendingPathComponent("site.yml"), to: site.url("site.yml"))
@@ -29,6 +31,7 @@ import FoundationXML
             summary: \(yaml(Self.hostileSummary))
             people: [evil-person]
             sources: [wsj-report]
+            \(passages)
             ---
             Body <script>alert(6)</script> and `</script>` in code, {{ 7*7 }} and {% include "x" %}.
 
@@ -42,11 +45,17 @@ import FoundationXML
             role: \(yaml(Self.hostileName))
             summary: \(yaml(Self.hostileSummary))
             sources: [wsj-report]
+            \(passages)
             ---
             Text {{ page.title }} {% for x in [1] %}loop{% endfor %}.
 
             """, to: "content/people/evil-person.md")
         return site
+    }
+
+    /// A `passages:` entry quoting the source exactly, with hostile text as its claim.
+    private var passages: String {
+        "passages: [{quote: \"2015年初,马斯克和阿尔特曼开始在湾区固定每周三见面吃晚饭。\", claim: \(yaml(Self.hostileLabel)), shown: [dq, x]}]"
     }
 
     private func yaml(_ text: String) -> String {

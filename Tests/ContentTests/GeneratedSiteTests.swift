@@ -121,13 +121,13 @@ import Darwin
         #expect(set.pages.first?.body.utf8.count == body.utf8.count)
     }
 
-    @Test func missingContentFolderIsAnEmptySite() throws {
+    /// A root without content/ is a mistake (a typo in --root, the wrong folder), never an empty site whose build
+    /// would remove every published page (issue 19).
+    @Test func missingContentFolderIsAnError() throws {
         let root = try Fixtures.scratch()
         defer { try? FileManager.default.removeItem(at: root) }
-        let set = try ContentLoader.load(root: root)
-        #expect(set.pages.isEmpty)
-        #expect(set.config.title == "Untitled site")
-        #expect(set.config.language == "en")
-        #expect(set.config.baseURL == "/")
+        let error = #expect(throws: ContentErrors.self) { try ContentLoader.load(root: root) }
+        #expect(error?.errors.map(\.file) == ["content"])
+        #expect(error?.errors.first?.message.contains("no content/ folder") == true)
     }
 }

@@ -47,8 +47,10 @@ import Testing
         #expect(order == ["x", "z", "y"])
     }
 
+    /// (A configured collection needs a folder with Markdown, `CollectionChecks`: `empty/` has only its list page.)
     @Test func unconfiguredFoldersFollowConfiguredOnesByName() throws {
         let (set, _) = try load("collections:\n  timeline: {}\n  empty:\n", pages: [
+            "empty/_index.md": "title: Empty",
             "zebras/a.md": "title: A",
             "apples/a.md": "title: A",
             "timeline/a.md": "title: A",

@@ -14,3 +14,18 @@ import Testing
         #expect(Suggestion.closest(to: "cat", in: ["hat", "bat"]) == "bat")
     }
 }
+
+@Suite struct SuggestionSimilarityTests {
+    @Test func namesThatShareTheirBeginningWin() {
+        #expect(Suggestion.closest(to: "upcase", in: ["escape", "upper", "lower"]) == "upper")
+    }
+
+    @Test func similarityIsSymmetricAndBounded() {
+        for (a, b) in [("upcase", "upper"), ("a-very-long-name", "ab"), ("x", "a-very-long-name"), ("", "a")] {
+            let forward = Suggestion.similarity(Array(a.unicodeScalars), Array(b.unicodeScalars))
+            let backward = Suggestion.similarity(Array(b.unicodeScalars), Array(a.unicodeScalars))
+            #expect(abs(forward - backward) < 1e-9)
+            #expect((0...1).contains(forward))
+        }
+    }
+}

@@ -6,7 +6,7 @@ import Testing
 @Suite struct FileWatcherTests {
     private func watch(_ site: TemporarySite) -> (FileWatcher, Locked<Int>) {
         let count = Locked(0)
-        let watcher = FileWatcher(root: site.root, quietPeriod: .milliseconds(50), pollInterval: .milliseconds(150)) {
+        let watcher = FileWatcher(root: site.root, quietPeriod: .milliseconds(50), pollInterval: .milliseconds(150)) { _ in
             count.withLock { $0 += 1 }
         }
         watcher.start()

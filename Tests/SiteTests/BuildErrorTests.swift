@@ -18,9 +18,10 @@ struct BuildErrorCase: Decodable, Sendable, CustomTestStringConvertible {
     var message: String
     var testDescription: String { name }
 
-    static func all() throws -> [BuildErrorCase] {
+    /// The cases of a JSON file in `Fixtures/`: `errors.json` for the basic site, `ledger-errors.json` for the ledger's.
+    static func all(_ file: String = "errors.json") throws -> [BuildErrorCase] {
         guard let url = Bundle.module.url(forResource: "Fixtures", withExtension: nil) else { return [] }
-        let data = try Data(contentsOf: url.appendingPathComponent("errors.json"))
+        let data = try Data(contentsOf: url.appendingPathComponent(file))
         return try JSONDecoder().decode([BuildErrorCase].self, from: data)
     }
 }

@@ -2,7 +2,8 @@ import Foundation
 @testable import Site
 
 // The link checker as it was before the byte-level fast path (commit 87a706a), kept verbatim apart from
-// its names: the differential tests in LinkCheckerDifferentialTests hold the current checker to its verdicts.
+// its names and the 404 page's links from the base path (issue 20, marked below): the differential tests in
+// LinkCheckerDifferentialTests hold the current checker to its verdicts.
 
 /// Checks every internal `href` and `src` of every HTML page, and every `#fragment`, against the built files.
 ///
@@ -11,12 +12,15 @@ import Foundation
 /// The scanner is a small attribute tokenizer, not an HTML parser: the output is our own, well-formed HTML.
 struct ReferenceLinkChecker {
     let files: [String: Data]
+    /// Issue 20: the base path the 404 page's links start from.
+    let basePath: String
     private let pages: [String]
     private let scans: [String: ReferenceHTMLScanner.Result]
 
     /// Scans every HTML page once, in parallel, for both its links and its ids.
-    init(files: [String: Data]) {
+    init(files: [String: Data], basePath: String = "/") {
         self.files = files
+        self.basePath = basePath
         let pages = files.keys.filter { $0.hasSuffix(".html") }.sorted()
         let results = pages.concurrentMap { page in ReferenceHTMLScanner.scan(files[page] ?? Data()) }
         self.pages = pages
@@ -55,7 +59,11 @@ struct ReferenceLinkChecker {
             path = String(path[..<hash])
         }
         if let query = path.firstIndex(of: "?") { path = String(path[..<query]) }
-        if path.hasPrefix("/") {
+        // Issue 20: the 404 page's links start from the base path, and are checked from the root folder.
+        if page == "404.html", path.hasPrefix(basePath) {
+            path = String(path.dropFirst(basePath.count))
+            if path.isEmpty { path = "./" }
+        } else if path.hasPrefix("/") {
             return BrokenLink(page: page, href: href, sitePath: href,
                               reason: "root-relative link breaks when the site is served under a sub-path; "
                                   + "write it as a site path through the relative_url filter")

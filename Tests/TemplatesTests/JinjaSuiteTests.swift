@@ -75,6 +75,43 @@ import Testing
         let environment = try TemplateEnvironment(templates: ["main.html": template])
         #expect(try environment.render("main.html", context: ["s": .safe("<i>")]) == output)
     }
+
+    /// Filters keep a safe input safe where Jinja's do (soft_str keeps Markup) and return plain text where
+    /// Jinja's build a new str (outputs from Jinja2 3.1.6 with MarkupSafe 3.0.3).
+    @Test(arguments: [
+        ("{{ s|urlize }}", "<i>see</i> www.example.com", "<i>see</i> <a href=\"https://www.example.com\" rel=\"noopener\">www.example.com</a>"),
+        ("{{ s|indent(2, true) }}", "<i>a</i>\nb", "  <i>a</i>\n  b"),
+        ("{{ s|center(9) }}|{{ s|reverse }}|{{ s|first }}|{{ s|title }}|{{ s|trim }}", "<i>a b</i>",
+         "<i>a b</i>|>i/<b a>i<|&lt;|&lt;I&gt;a B&lt;/i&gt;|<i>a b</i>"),
+    ])
+    func filtersKeepMarkupAsJinjaDoes(_ template: String, _ input: String, _ output: String) throws {
+        let environment = try TemplateEnvironment(templates: ["main.html": template])
+        #expect(try environment.render("main.html", context: ["s": .safe(input)]) == output)
+    }
+
+    /// Widths, precisions and sizes from the template are bounded: absurd ones fail with an error (Jinja runs out
+    /// of memory) or are clamped as Python clamps them, never trap.
+    @Test(arguments: [
+        ("{{ '%*d' % (9223372036854775807, 1) }}", nil),
+        ("{{ '%.*s|' % (-5, 'abc') }}", "|"),
+        ("{{ '%*d|' % (-3, 1) }}", "1  |"),
+        ("{{ (-1e300)|filesizeformat }}", "-1e+300 Bytes"),
+        ("{{ 'x'.center(99999999999) }}", nil),
+        ("{{ '{:99999999999}'.format(1) }}", nil),
+        ("{{ 'x'|center(99999999999) }}", nil),
+        ("{{ 'x'|indent(99999999999) }}", nil),
+        ("{{ [1]|slice(0) }}", nil),
+        ("{{ 'abc'|wordwrap(0) }}", nil),
+        ("{% block a %}{{ self.a() }}{% endblock %}", nil),
+    ] as [(String, String?)])
+    func extremeArgumentsFailCleanly(_ template: String, _ output: String?) throws {
+        let environment = try TemplateEnvironment(templates: ["main.html": template])
+        if let output {
+            #expect(try environment.render("main.html", context: [:]) == output)
+        } else {
+            #expect(throws: TemplateError.self) { try environment.render("main.html", context: [:]) }
+        }
+    }
 }
 
 /// One case ported from Jinja2's tests: a fixture named "module/Class.test", and the reason it differs, if it does.

@@ -135,7 +135,11 @@ enum FormatFilters {
         let base: Double = binary ? 1024 : 1000
         let prefixes = binary ? ["KiB", "MiB", "GiB", "TiB", "PiB", "EiB", "ZiB", "YiB"] : ["kB", "MB", "GB", "TB", "PB", "EB", "ZB", "YB"]
         if bytes == 1 { return "1 Byte" }
-        if bytes < base { return "\(Int(bytes)) Bytes" }
+        if bytes < base {
+            // Python's int() of any float; ours only of those an Int holds (the rest print as floats do).
+            let whole = bytes.rounded(.towardZero)
+            return (whole.isFinite && abs(whole) < 9e18 ? String(Int(whole)) : PythonFloatFormatter.format(whole)) + " Bytes"
+        }
         var unit = base
         for prefix in prefixes {
             unit *= base

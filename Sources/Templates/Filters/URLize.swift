@@ -23,7 +23,7 @@ enum URLize {
                 schemes.append(text)
             }
         }
-        return .safe(urlize(call.value.pythonString, limit: limit, rel: rel, target: target, extraSchemes: schemes))
+        return .safe(urlize(call.value, limit: limit, rel: rel, target: target, extraSchemes: schemes))
     }
 
     private static func regex(_ pattern: String, _ options: NSRegularExpression.Options = []) -> NSRegularExpression {
@@ -31,18 +31,18 @@ enum URLize {
         try! NSRegularExpression(pattern: pattern, options: options)
     }
 
-    nonisolated(unsafe) private static let httpPattern = regex("""
+    private static let httpPattern = regex("""
         ^(
             (https?://|www\\.)(([\\w%-]+\\.)+)?([a-z]{2,63}|xn--[\\w%]{2,59})
           | ([\\w%-]{2,63}\\.)+(com|net|int|edu|gov|org|info|mil)
           | (https?://)((([\\d]{1,3})(\\.[\\d]{1,3}){3})|(\\[([\\da-f]{0,4}:){2}([\\da-f]{0,4}:?){1,6}]))
         )(?::[\\d]{1,5})?(?:[/?\\#]\\S*)?$
         """, [.caseInsensitive, .allowCommentsAndWhitespace])
-    nonisolated(unsafe) private static let emailPattern = regex("^\\S+@\\w[\\w.-]*\\.\\w+$")
-    nonisolated(unsafe) private static let schemePattern = regex("^[a-zA-Z][a-zA-Z0-9+.-]*:$")
-    nonisolated(unsafe) private static let headPattern = regex("^([(<]|&lt;)+")
-    nonisolated(unsafe) private static let tailPattern = regex("([)>.,\\n]|&gt;)+$")
-    nonisolated(unsafe) private static let wordPattern = regex("(\\s+)")
+    private static let emailPattern = regex("^\\S+@\\w[\\w.-]*\\.\\w+$")
+    private static let schemePattern = regex("^[a-zA-Z][a-zA-Z0-9+.-]*:$")
+    private static let headPattern = regex("^([(<]|&lt;)+")
+    private static let tailPattern = regex("([)>.,\\n]|&gt;)+$")
+    private static let wordPattern = regex("(\\s+)")
 
     private static func matches(_ pattern: NSRegularExpression, _ text: String) -> Bool {
         pattern.firstMatch(in: text, range: NSRange(text.startIndex..., in: text)) != nil
@@ -52,8 +52,8 @@ enum URLize {
         pattern.firstMatch(in: text, range: NSRange(text.startIndex..., in: text)).flatMap { Range($0.range, in: text) }
     }
 
-    static func urlize(_ text: String, limit: Int?, rel: String, target: String?, extraSchemes: [String]) -> String {
-        let escaped = HTMLEscaper.escape(text)
+    static func urlize(_ text: Value, limit: Int?, rel: String, target: String?, extraSchemes: [String]) -> String {
+        let escaped = HTMLEscaper.markup(text)  // as markupsafe.escape: safe input is not escaped again
         let relAttribute = rel.isEmpty ? "" : " rel=\"\(HTMLEscaper.escape(rel))\""
         let targetAttribute = target.map { " target=\"\(HTMLEscaper.escape($0))\"" } ?? ""
         func trimmed(_ url: String) -> String {
@@ -100,8 +100,7 @@ enum URLize {
                 middle = "<a href=\"\(middle)\">\(middle.dropFirst(7))</a>"
             } else if middle.contains("@"), !middle.hasPrefix("www."), !middle.hasPrefix("@"), !middle.contains(":"), matches(emailPattern, middle) {
                 middle = "<a href=\"mailto:\(middle)\">\(middle)</a>"
-            } else if let scheme = extraSchemes.first(where: { middle != $0 && middle.hasPrefix($0) }) {
-                _ = scheme
+            } else if extraSchemes.contains(where: { middle != $0 && middle.hasPrefix($0) }) {
                 middle = "<a href=\"\(middle)\"\(relAttribute)\(targetAttribute)>\(middle)</a>"
             }
             result += head + middle + tail

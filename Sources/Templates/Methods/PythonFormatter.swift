@@ -44,15 +44,24 @@ enum PythonFormatter {
             while index < scalars.count, "-+ #0".unicodeScalars.contains(scalars[index]) { flags.insert(scalars[index]); index += 1 }
             var width: Int?
             if index < scalars.count, scalars[index] == "*" {
-                width = try take().integer
+                // A negative width means left-aligned, as in C; widths are bounded like every built string.
+                let given = try take().integer ?? 0
+                if given < 0 { flags.insert("-") }
+                width = min(given.magnitude, UInt(Value.maxBuiltLength + 1)).toInt
                 index += 1
             } else {
                 width = number(scalars, &index)
             }
+            try checkWidth(width)
             var precision: Int?
             if index < scalars.count, scalars[index] == "." {
                 index += 1
-                if index < scalars.count, scalars[index] == "*" { precision = try take().integer; index += 1 } else { precision = number(scalars, &index) ?? 0 }
+                if index < scalars.count, scalars[index] == "*" {
+                    precision = min(max(try take().integer ?? 0, 0), Value.maxBuiltLength)
+                    index += 1
+                } else {
+                    precision = number(scalars, &index) ?? 0
+                }
             }
             while index < scalars.count, "hlL".unicodeScalars.contains(scalars[index]) { index += 1 }
             guard index < scalars.count else { throw EvaluationFailure("incomplete format") }
@@ -84,6 +93,7 @@ enum PythonFormatter {
         return result
     }
 
+    /// How many arguments the conversions take: one each, and one more for each `*` width or precision.
     private static func conversionCount(_ scalars: [Unicode.Scalar]) -> Int {
         var count = 0
         var index = 0
@@ -91,20 +101,33 @@ enum PythonFormatter {
             if scalars[index] == "%" {
                 if index + 1 < scalars.count, scalars[index + 1] == "%" { index += 2; continue }
                 count += 1
+                index += 1
+                while index < scalars.count, "-+ #0123456789.*hlL".unicodeScalars.contains(scalars[index]) {
+                    if scalars[index] == "*" { count += 1 }
+                    index += 1
+                }
+                continue
             }
             index += 1
         }
         return count
     }
 
+    /// The decimal number at `index`, if any; one past `Value.maxBuiltLength` stands for anything larger.
     private static func number(_ scalars: [Unicode.Scalar], _ index: inout Int) -> Int? {
         var value: Int?
-        while index < scalars.count, let digit = Int(String(scalars[index])), scalars[index].isASCII {
-            value = (value ?? 0) * 10 + digit
+        while index < scalars.count, scalars[index].isASCII, let digit = Int(String(scalars[index])) {
+            value = min((value ?? 0) * 10 + digit, Value.maxBuiltLength + 1)
             index += 1
-            if value ?? 0 > Value.maxBuiltLength { return Value.maxBuiltLength }
         }
         return value
+    }
+
+    /// A width that would build a string longer than any a template may build fails here, before it is built.
+    private static func checkWidth(_ width: Int?) throws(EvaluationFailure) {
+        if let width, width > Value.maxBuiltLength {
+            throw EvaluationFailure("format width is too large (at most \(Value.maxBuiltLength))", kind: .limitExceeded)
+        }
     }
 
     private static func printfField(_ value: Value, _ spec: Spec, escaping: Bool) throws(EvaluationFailure) -> String {
@@ -220,6 +243,7 @@ enum PythonFormatter {
         let array = Array(scalars)
         var index = 0
         spec.width = number(array, &index)
+        try checkWidth(spec.width)
         if index < array.count, array[index] == "," || array[index] == "_" { spec.grouping = Character(array[index]); index += 1 }
         if index < array.count, array[index] == "." {
             index += 1
@@ -279,7 +303,7 @@ enum PythonFormatter {
             }
             return pad(String(scalar), spec, numeric: false)
         case "f", "F", "e", "E", "g", "G", "%":
-            let precision = min(spec.precision ?? 6, 100)
+            let precision = min(max(spec.precision ?? 6, 0), 100)
             var magnitude = abs(number)
             var type = spec.type
             if type == "%" { magnitude *= 100; type = "f" }
@@ -327,6 +351,10 @@ enum PythonFormatter {
         default: return String(repeating: spec.fill, count: margin) + text
         }
     }
+}
+
+private extension UInt {
+    var toInt: Int { Int(self) }
 }
 
 extension Value {

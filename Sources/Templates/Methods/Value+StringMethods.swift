@@ -123,7 +123,17 @@ extension Value {
             return .array([wrap(StringMethods.string(scalars[..<found])), wrap(StringMethods.string(separator[...])),
                            wrap(StringMethods.string(scalars[(found + separator.count)...]))])
         default:
-            throw EvaluationFailure("string has no method '\(name)'")
+            var message = "string has no method '\(name)'"
+            if let suggestion = Suggestion.closest(to: name, among: Value.stringMethodNames) { message += " — did you mean '\(suggestion)'?" }
+            throw EvaluationFailure(message)
         }
     }
+
+    /// The string methods templates can call, for "did you mean".
+    static let stringMethodNames = [
+        "upper", "lower", "casefold", "capitalize", "title", "swapcase", "strip", "lstrip", "rstrip", "startswith",
+        "endswith", "replace", "split", "rsplit", "splitlines", "join", "format", "count", "find", "index", "rfind",
+        "rindex", "isdigit", "isdecimal", "isnumeric", "isalpha", "isalnum", "isspace", "islower", "isupper",
+        "istitle", "center", "ljust", "rjust", "zfill", "removeprefix", "removesuffix", "partition", "rpartition",
+    ]
 }

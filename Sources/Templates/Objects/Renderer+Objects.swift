@@ -17,10 +17,17 @@ extension Renderer {
             if let value = globalValue(name) { return .value(value) }
             throw undefinedError(expression)
         case .attribute:
-            if let closure = macroClosure(expression) { return .macro(closure) }
+            // Read as a value first, as `require` would: only `module.macro` fails there, and is then a macro.
+            do {
+                guard let value = try evaluate(expression) else { throw undefinedError(expression) }
+                return .value(value)
+            } catch {
+                if let closure = macroClosure(expression) { return .macro(closure) }
+                throw error
+            }
         case .call(let callee, let arguments):
-            if case .name(let name) = callee.kind, lookup(name) == nil, globalValue(name) == nil,
-               let object = try makeObject(name, arguments, span: expression.span) {
+            if case .name(let name) = callee.kind, name == "cycler" || name == "joiner" || name == "namespace",
+               lookup(name) == nil, globalValue(name) == nil, let object = try makeObject(name, arguments, span: expression.span) {
                 return object
             }
         default:

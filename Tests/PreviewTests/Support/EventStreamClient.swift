@@ -9,7 +9,7 @@ final class EventStreamClient: @unchecked Sendable {
     static func open(port: UInt16) async -> EventStreamClient? {
         await offThread {
             guard let connection = LoopbackConnection(port: port, timeout: 1) else { return nil }
-            connection.send("GET /__build-site/events HTTP/1.1\r\nHost: 127.0.0.1\r\nAccept: text/event-stream\r\n\r\n")
+            connection.send("GET /__build-site/events HTTP/1.1\r\nHost: 127.0.0.1:\(port)\r\nAccept: text/event-stream\r\n\r\n")
             let client = EventStreamClient(connection: connection)
             return client.readHead() ? client : nil
         }

@@ -27,6 +27,15 @@ struct RawResponse: Sendable {
         self.body = Data(data[end.upperBound...])
     }
 
+    /// Sends `request` byte for byte on a new connection and reads the whole answer.
+    static func exchange(port: UInt16, _ request: String) async -> RawResponse? {
+        await offThread {
+            guard let connection = LoopbackConnection(port: port) else { return nil }
+            connection.send(request)
+            return RawResponse(connection.receiveAll())
+        }
+    }
+
     /// Sends one request with `Connection: close` and reads the whole answer.
     static func fetch(port: UInt16, _ target: String, method: String = "GET", headers: [String: String] = [:]) async -> RawResponse? {
         var request = "\(method) \(target) HTTP/1.1\r\nHost: 127.0.0.1:\(port)\r\nConnection: close\r\n"

@@ -1,0 +1,1 @@
+__buildSiteSearch("t/0",{});

@@ -1,0 +1,71 @@
+import Content
+import Foundation
+import SiteInputs
+import Templates
+
+/// The `data` global: every `.yml`, `.yaml`, `.json` and `.csv` file under `data/`, read once per build.
+///
+/// `data/figures.yml` is `data.figures`, `data/money/rounds.csv` is `data.money.rounds`: a file's name without
+/// its extension is its key, and a folder is a mapping of its files. Keys are in path order. A YAML or JSON file
+/// holds any value; a CSV file is a list of rows, each a mapping from the header's names (see `CSVDataReader`).
+/// Files are read through `SiteInputs`, so every read is recorded and nothing outside the root is followed.
+enum DataFiles {
+    static let folder = "data"
+    static let extensions = ["yml", "yaml", "json", "csv"]
+
+    /// The `data` value, or every problem found (each located at its file, line and column).
+    static func load(root: URL) throws(BuildFailure) -> Value {
+        let inputs: SiteInputs
+        do {
+            inputs = try SiteInputs(root: root)
+        } catch {
+            throw BuildFailure(diagnostics: [Diagnostic(file: nil, message: error.message)])
+        }
+        let listing = inputs.files(under: folder)
+        var diagnostics = listing.errors.map { Diagnostic(file: $0.path, message: $0.message) }
+        var tree = DataTree()
+        for file in listing.files {
+            let name = (file.relativePath as NSString).lastPathComponent
+            let fileExtension = (name as NSString).pathExtension.lowercased()
+            guard extensions.contains(fileExtension) else {
+                diagnostics.append(Diagnostic(file: file.path, message: "not a data file: data/ holds only .yml, .yaml, .json and .csv files",
+                                              notes: ["move other files to static/ or content/"]))
+                continue
+            }
+            let bytes: [UInt8]
+            do {
+                bytes = try inputs.read(file)
+            } catch {
+                diagnostics.append(Diagnostic(file: error.path, message: error.message))
+                continue
+            }
+            switch parse(bytes, file: file.path, extension: fileExtension) {
+            case .success(let value):
+                let keys = String(file.relativePath.dropLast(fileExtension.count + 1)).split(separator: "/").map(String.init)
+                if let clash = tree.insert(value, at: keys, file: file.path) { diagnostics.append(clash) }
+            case .failure(let failure):
+                diagnostics += failure.diagnostics
+            }
+        }
+        guard diagnostics.isEmpty else { throw BuildFailure(diagnostics: diagnostics) }
+        return tree.value
+    }
+
+    /// One file's value by its format.
+    static func parse(_ bytes: [UInt8], file: String, extension fileExtension: String) -> Result<Value, BuildFailure> {
+        switch fileExtension {
+        case "json":
+            return JSONDataReader.read(bytes, file: file).mapError { BuildFailure(diagnostics: [$0]) }
+        case "csv":
+            return CSVDataReader.read(bytes, file: file).mapError { BuildFailure(diagnostics: [$0]) }
+        default:
+            let (node, errors) = YAMLDocument.read(bytes, file: file)
+            guard errors.isEmpty else {
+                return .failure(BuildFailure(diagnostics: errors.map {
+                    Diagnostic(file: $0.file, line: $0.line, column: $0.column, message: $0.message, notes: $0.notes)
+                }))
+            }
+            return .success(node.map { PageValues.value(of: $0, key: "", refs: [], dateLabel: nil) } ?? .none)
+        }
+    }
+}

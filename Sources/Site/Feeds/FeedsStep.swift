@@ -1,0 +1,94 @@
+import Content
+import Foundation
+import Markdown
+import Templates
+
+/// The build step that writes `sitemap.xml`, `robots.txt` and an Atom feed per collection with `feed: true`.
+///
+/// Each is built in by default (`Feeds`, where escaping and dates are always right); a template of the same
+/// name at the top of `templates/` (`atom.xml`, `sitemap.xml`, `robots.txt`) replaces it, and a `robots.txt`
+/// in `static/` replaces the generated one. What goes in follows `feeds:` in `site.yml` (`FeedOptions`) and
+/// each page's `feed:`, `sitemap:` and `updated:` (`PageListing`).
+struct FeedsStep {
+    let content: ContentSet
+    let urls: [String]
+    /// Every HTML page the build renders (`PagePlan`), in order: the sitemap lists these, content pages with
+    /// their `sitemap:` and `updated:` keys, generated ones (terms, taxonomy indexes, numbered pages) as they are.
+    let jobs: [RenderJob]
+    let rendered: [RenderedMarkdown?]
+    let values: PageValues
+    let templates: TemplateSet
+    /// Whether `static/robots.txt` exists, which is then copied instead.
+    let hasStaticRobots: Bool
+
+    /// Whether the site has its own `static/robots.txt`.
+    static func hasStaticRobots(root: URL) -> Bool {
+        FileManager.default.fileExists(atPath: root.appendingPathComponent("static/robots.txt").path)
+    }
+
+    func add(to files: inout [String: Data]) throws(BuildFailure) {
+        let options = try FeedOptions.read(content.config).get()
+        let listings = try PageListing.read(content.pages).get()
+        let baseURL = content.config.baseURL
+        var diagnostics: [Diagnostic] = []
+
+        let locations: [Feeds.Location] = jobs.compactMap { job in
+            guard job.url != SitePath.notFoundPage else { return nil }
+            guard case .page(let index) = job.subject else { return Feeds.Location(url: job.url, lastmod: nil) }
+            return listings[index].inSitemap ? Feeds.Location(url: job.url, lastmod: listings[index].updated) : nil
+        }
+        if templates.environment.hasTemplate(FeedTemplates.sitemap) {
+            render(FeedTemplates.sitemap, FeedTemplates.sitemapContext(locations, baseURL: baseURL), into: &files,
+                   at: "sitemap.xml", diagnostics: &diagnostics)
+        } else {
+            files["sitemap.xml"] = Feeds.sitemap(locations, baseURL: baseURL)
+        }
+
+        if !hasStaticRobots {
+            if templates.environment.hasTemplate(FeedTemplates.robots) {
+                render(FeedTemplates.robots, ["sitemap_url": .string(SiteFilters.absoluteURL("/sitemap.xml", baseURL: baseURL))],
+                       into: &files, at: "robots.txt", diagnostics: &diagnostics)
+            } else {
+                files["robots.txt"] = Feeds.robots(baseURL: baseURL)
+            }
+        }
+
+        for collection in content.collections {
+            guard let config = content.config.collection(named: collection.name), config.feed else { continue }
+            let members = collection.pageIndices.filter { listings[$0].inFeed }
+            let entries = members.map { index in
+                Feeds.Entry(title: content.pages[index].title, date: content.pages[index].date, url: urls[index],
+                            summary: PageValues.summary(of: content.pages[index], rendered: rendered[index]),
+                            updated: listings[index].updated,
+                            content: options.fullContent ? (rendered[index]?.html ?? "") : nil)
+            }
+            let header = Feeds.Header(collection: collection.name, title: config.title ?? collection.name.capitalized,
+                                      siteTitle: content.config.title, author: options.author, limit: options.limit)
+            let path = "\(collection.name)/atom.xml"
+            if templates.environment.hasTemplate(FeedTemplates.atom) {
+                let context = FeedTemplates.atomContext(header, entries: entries, cards: members.map { values.cards[$0] },
+                                                        baseURL: baseURL)
+                render(FeedTemplates.atom, context, into: &files, at: path, diagnostics: &diagnostics)
+            } else {
+                files[path] = Feeds.atom(header, entries: entries, baseURL: baseURL)
+            }
+        }
+        if !diagnostics.isEmpty { throw BuildFailure(diagnostics: diagnostics) }
+    }
+
+    /// Renders a replacement template with the site's globals and `extra`, escaping by its name.
+    private func render(_ name: String, _ extra: [String: Value], into files: inout [String: Data], at path: String,
+                        diagnostics: inout [Diagnostic]) {
+        var context: [String: Value] = [
+            "site": values.site, "collections": values.collections, "current_url": .string("/" + path),
+        ]
+        for (key, value) in extra { context[key] = value }
+        do {
+            let bytes = try templates.environment.renderUTF8(name, context: context,
+                                                             escaping: OutputEscaping.forTemplate(named: name))
+            files[path] = Data(bytes)
+        } catch {
+            diagnostics.append(Diagnostic(error))
+        }
+    }
+}

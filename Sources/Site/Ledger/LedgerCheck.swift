@@ -1,0 +1,106 @@
+import Content
+import Foundation
+
+/// Checks every page's claims ledger against the source text.
+///
+/// A page is checked when it lists `passages:`, or belongs to a collection of `ledger.required`:
+/// - each passage has a `quote` and a `claim`, and its quote is in the source text word for word;
+/// - a page of a required collection lists at least one passage;
+/// - every quotation the page shows (between double quotation marks, in its body, a front-matter string or a
+///   passage's claim) is accounted for: it is part of a passage's `shown` wording (a translation), or of a passage's `quote`.
+enum LedgerCheck {
+    /// The front-matter key a page lists its passages under.
+    static let key = "passages"
+
+    /// Every problem of the site's ledger; none when `site.yml` has no `ledger:`.
+    static func check(_ content: ContentSet, root: URL) -> [LedgerError] {
+        let (read, errors) = LedgerSettings.read(content.config, collections: content.collections.map(\.name))
+        guard let settings = read else { return errors }
+        let textNode = content.config.extra.first { $0.key == "ledger" }?.value["text"]
+        let source: LedgerSourceText
+        switch LedgerSourceText.read(settings.text, root: root, at: textNode) {
+        case .failure(let error): return [error]
+        case .success(let text): source = text
+        }
+        let required = Set(settings.required)
+        return Array(content.pages.indices).concurrentMap { index -> [LedgerError] in
+            let page = content.pages[index]
+            let isRequired = !page.isListPage && page.collection.map(required.contains) == true
+            let node = page[key]
+            guard node != nil || isRequired else { return [] }
+            return check(page, node: node, requiredBy: isRequired ? page.collection : nil, source: source)
+        }.flatMap { $0 }
+    }
+
+    private static func check(_ page: Page, node: Node?, requiredBy collection: String?, source: LedgerSourceText) -> [LedgerError] {
+        var errors: [LedgerError] = []
+        var passages: [Passage] = []
+        if let node {
+            let parsed = Passage.list(from: node, file: page.source)
+            passages = parsed.passages
+            errors += parsed.errors
+        }
+        for passage in passages where !source.contains(passage.quote) {
+            errors.append(LedgerError(kind: .notInSource(quote: passage.quote, textPath: source.path,
+                                                         divergence: source.divergence(of: passage.quote)),
+                                      file: page.source, line: passage.line, column: passage.column))
+        }
+        if let collection, passages.isEmpty, errors.isEmpty {
+            errors.append(LedgerError(kind: .noPassages(collection: collection, textPath: source.path),
+                                      file: page.source, line: 1, column: 1))
+        }
+        let shown = passages.flatMap(\.shown).map(normalized)
+        let quotes = passages.map(\.quote)
+        let accounted = { (quotation: String) -> Bool in
+            let wanted = normalized(quotation)
+            if wanted.isEmpty || !wanted.contains(where: { $0.isLetter || $0.isNumber }) { return true }
+            return shown.contains { containsWords(wanted, in: $0) } || quotes.contains { $0.contains(quotation) }
+        }
+        for quotation in QuotationScanner.quotations(in: page.body) where !accounted(quotation.text) {
+            errors.append(LedgerError(kind: .quotationNotInLedger(quotation: quotation.text, hasPassages: !passages.isEmpty),
+                                      file: page.source, line: page.bodyStartLine + quotation.line - 1, column: quotation.column))
+        }
+        // Front-matter strings and the passages' claims (both shown on the page), each located at its value.
+        var shownStrings = page.frontMatter.filter { $0.key != self.key }.flatMap { strings(in: $0.value) }
+        shownStrings += passages.map { ($0.claim, $0.claimLine, $0.claimColumn) }
+        for string in shownStrings {
+            for quotation in QuotationScanner.quotations(in: string.text) where !accounted(quotation.text) {
+                errors.append(LedgerError(kind: .quotationNotInLedger(quotation: quotation.text, hasPassages: !passages.isEmpty),
+                                          file: page.source, line: string.line, column: string.column))
+            }
+        }
+        return errors
+    }
+
+    /// Every string scalar under a front-matter value, with where it was written.
+    private static func strings(in node: Node) -> [(text: String, line: Int, column: Int)] {
+        switch node.value {
+        case .string(let text): return [(text, node.line, node.column)]
+        case .list(let items): return items.flatMap(strings)
+        case .mapping(let pairs): return pairs.flatMap { strings(in: $0.value) }
+        default: return []
+        }
+    }
+
+    /// Lower case, curly apostrophes straight, runs of white space as one space, no punctuation at either end.
+    static func normalized(_ text: String) -> String {
+        let edges = CharacterSet(charactersIn: " .,;:!?…'\"“”‘’()").union(.whitespacesAndNewlines)
+        return text.lowercased()
+            .replacingOccurrences(of: "’", with: "'")
+            .split(whereSeparator: { $0.isWhitespace }).joined(separator: " ")
+            .trimmingCharacters(in: edges)
+    }
+
+    /// True when `needle` occurs in `haystack` starting and ending at word boundaries.
+    static func containsWords(_ needle: String, in haystack: String) -> Bool {
+        var searchStart = haystack.startIndex
+        while let range = haystack.range(of: needle, range: searchStart..<haystack.endIndex) {
+            let before = range.lowerBound == haystack.startIndex ? nil : haystack[haystack.index(before: range.lowerBound)]
+            let after = range.upperBound == haystack.endIndex ? nil : haystack[range.upperBound]
+            let isWordCharacter = { (c: Character?) in c.map { $0.isLetter || $0.isNumber } ?? false }
+            if !isWordCharacter(before) && !isWordCharacter(after) { return true }
+            searchStart = haystack.index(after: range.lowerBound)
+        }
+        return false
+    }
+}

@@ -1,0 +1,79 @@
+/// Finds the quotations a page shows: text between double quotation marks (`"…"` or `“…”`) in its Markdown
+/// body or in a front-matter string.
+///
+/// A quotation does not run past the end of a paragraph (a blank line); one left open is not a quotation.
+/// Code (fenced blocks, `` `spans` ``), HTML tags and component calls (`{{< quote source="…" >}}`, whose
+/// arguments are settings, not quotations) are skipped, and a backslash-escaped `\"` is not a mark.
+/// Inside a blockquote, the `>` markers that continue it are not part of the text.
+enum QuotationScanner {
+    struct Quotation: Sendable, Equatable {
+        var text: String
+        /// 1-based line and column (in characters) of the opening mark, counted from the start of what was scanned.
+        var line: Int
+        var column: Int
+    }
+
+    static func quotations(in text: String) -> [Quotation] {
+        var found: [Quotation] = []
+        var open: (line: Int, column: Int, text: String, curly: Bool)?
+        var inFence = false
+        for (lineIndex, rawLine) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
+            let line = rawLine.hasSuffix("\r") ? rawLine.dropLast() : rawLine
+            let trimmed = line.drop { $0 == " " || $0 == ">" }
+            if trimmed.hasPrefix("```") || trimmed.hasPrefix("~~~") {
+                inFence.toggle()
+                open = nil
+                continue
+            }
+            if inFence { continue }
+            if trimmed.allSatisfy({ $0 == " " || $0 == "\t" }) {
+                open = nil  // a paragraph ends
+                continue
+            }
+            if open != nil { open!.text += " " }
+            var inCode = false
+            var inTag = false
+            var inCall = false
+            // A continuation line of a blockquote: its markers are not text.
+            let content = Array(open != nil ? Substring(trimmed) : line)
+            let skipped = line.count - content.count
+            for (position, character) in content.enumerated() {
+                let column = skipped + position + 1
+                let previous: Character = position > 0 ? content[position - 1] : " "
+                if inTag {
+                    if character == ">" { inTag = false }
+                    continue
+                }
+                if inCall {
+                    if character == "}", previous == "}", position >= 2, content[position - 2] == ">" { inCall = false }
+                    continue
+                }
+                if character == "{", position + 2 < content.count, content[position + 1] == "{", content[position + 2] == "<" {
+                    inCall = true
+                    continue
+                }
+                if character == "`" { inCode.toggle(); continue }
+                if inCode { continue }
+                if character == "<", position + 1 < content.count,
+                   content[position + 1].isLetter || content[position + 1] == "/" {
+                    inTag = true
+                    continue
+                }
+                let isStraight = character == "\"" && previous != "\\"
+                if open == nil {
+                    if isStraight || character == "“" {
+                        open = (lineIndex + 1, column, "", character == "“")
+                    }
+                    continue
+                }
+                if (open!.curly && character == "”") || (!open!.curly && isStraight) {
+                    found.append(Quotation(text: open!.text, line: open!.line, column: open!.column))
+                    open = nil
+                    continue
+                }
+                open!.text.append(character)
+            }
+        }
+        return found
+    }
+}

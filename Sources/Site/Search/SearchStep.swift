@@ -1,0 +1,51 @@
+import Content
+import Foundation
+import Markdown
+
+/// The build step that writes the search index, when `site.yml` asks for one (`search:`).
+///
+/// Every rendered page is indexed except the 404 page, pages of excluded collections and pages with
+/// `search: false` in their front matter.
+enum SearchStep {
+    static func add(to files: inout [String: Data], content: ContentSet, urls: [String],
+                    rendered: [RenderedMarkdown?]) throws(BuildFailure) {
+        let options = try SearchOptions.read(content.config, collectionNames: content.collections.map(\.name)).get()
+        var diagnostics: [Diagnostic] = []
+        var chosen: [Int] = []
+        for index in content.pages.indices {
+            let page = content.pages[index]
+            if let node = page["search"] {
+                guard case .bool(let flag) = node.value else {
+                    diagnostics.append(Diagnostic(file: page.source, line: node.line, column: node.column,
+                                                  message: "'search': expected true or false, found \(node.value.typeName)"))
+                    continue
+                }
+                if !flag { continue }
+            }
+            if urls[index] == "/404.html" || files[SitePath.outputFile(for: urls[index])] == nil { continue }
+            if let collection = page.collection, options.excluded.contains(collection) { continue }
+            chosen.append(index)
+        }
+        if !diagnostics.isEmpty { throw BuildFailure(diagnostics: diagnostics) }
+        guard options.enabled else { return }
+        let titles = Dictionary(content.collections.map { collection in
+            (collection.name, content.config.collection(named: collection.name)?.title ?? collection.name.capitalized)
+        }, uniquingKeysWith: { first, _ in first })
+        let documents = chosen.concurrentMap { index in
+            let page = content.pages[index]
+            return SearchDocument(
+                url: urls[index], title: page.title, collection: page.collection.flatMap { titles[$0] },
+                date: page.date.map { page.dateLabel ?? $0.long } ?? "",
+                summary: page.summary ?? rendered[index]?.excerpt ?? "",
+                headings: rendered[index]?.headings.map(\.text) ?? [],
+                body: options.indexesBody ? HTMLText.text(of: rendered[index]?.html ?? "") : "")
+        }
+        let index = SearchIndex.files(for: documents)
+        if let taken = index.keys.sorted().first(where: { files[$0] != nil }) {
+            throw BuildFailure(diagnostics: [Diagnostic(file: "site.yml", message:
+                "the search index writes \(taken), but a page is already there",
+                notes: ["give the page another URL, or turn search off"])])
+        }
+        files.merge(index) { _, new in new }
+    }
+}

@@ -1,0 +1,30 @@
+/// Links on the 404 page, which hosts serve at every missing address, at any depth (`/timeline/typo/`,
+/// `/a/b/c`): a relative link there would be looked for beside the missing address. So on that one page every
+/// link the engine writes (`relative_url`, rewritten `.md` links) starts from the site's base path, the path of
+/// `base_url` (`/mentor-to-rival/style.css`), and works wherever the page is served on the site's host.
+extension SitePath {
+    /// The site path of the page hosts serve for a missing address.
+    static let notFoundPage = "/404.html"
+
+    /// The link written on `page` to the site path `target`: from the base path on the 404 page, relative
+    /// everywhere else.
+    static func link(from page: String, to target: String, basePath: String) -> String {
+        page == notFoundPage ? fromBasePath(target, basePath: basePath) : relative(from: page, to: target)
+    }
+
+    /// `target` (a site path, with any `?query` or `#fragment`) below `basePath` (which ends with `/`),
+    /// percent-encoded like every other link.
+    static func fromBasePath(_ target: String, basePath: String) -> String {
+        let bytes = Array(target.utf8)
+        let end = bytes.firstIndex(where: { $0 == UInt8(ascii: "#") || $0 == UInt8(ascii: "?") }) ?? bytes.endIndex
+        let path = bytes[..<end].drop { $0 == UInt8(ascii: "/") }
+        return basePath + encodePath(ArraySlice(path)) + String(decoding: bytes[end...], as: UTF8.self)
+    }
+
+    /// The pages that may share a `{% cache %}` fragment holding links with this page: those in the same
+    /// parent folder (`parentFolder(of:)`), except the 404 page, whose links are written differently from
+    /// its neighbours' in the root folder, and which shares with none.
+    static func fragmentPartition(of page: String) -> String {
+        page == notFoundPage ? notFoundPage : parentFolder(of: page)
+    }
+}

@@ -1,0 +1,39 @@
+import Testing
+@testable import Site
+
+/// How text becomes search terms: folded (accents, case, compatibility forms), words, and bigrams for Han and kana.
+struct SearchTextTests {
+    private func terms(_ text: String) -> [String] {
+        var found: [String] = []
+        SearchText.terms(text) { found.append($0) }
+        return found
+    }
+
+    @Test func foldsAccentsCaseAndCompatibilityForms() {
+        #expect(terms("Émile ÉMILE emile") == ["emile", "emile", "emile"])
+        #expect(terms("Ångström naïve ﬁle ＡＩ") == ["angstrom", "naive", "file", "ai"])
+        #expect(terms("ΣΟΦΟΣ σοφος σοφοσ") == ["σοφοσ", "σοφοσ", "σοφοσ"])  // final sigma is sigma
+    }
+
+    @Test func splitsWordsOnEverythingButLettersAndDigits() {
+        #expect(terms("Musk's $97.4 billion bid (2025)") == ["musk", "s", "97", "4", "billion", "bid", "2025"])
+        #expect(terms("") == [])
+        #expect(terms(String(repeating: "x", count: 41) + " kept") == ["kept"])
+    }
+
+    @Test func cutsChineseIntoBigramsAndKeepsALoneCharacter() {
+        #expect(terms("马斯克") == ["马斯", "斯克"])
+        #expect(terms("OpenAI的马斯克与奥特曼") == ["openai", "的马", "马斯", "斯克", "克与", "与奥", "奥特", "特曼"])
+        #expect(terms("马 and 克") == ["马", "and", "克"])
+        #expect(terms("カタカナ") == ["カタ", "タカ", "カナ"])
+    }
+
+    @Test func shardsByTheFirstThreeCharactersOrTheFirstHanCharacter() {
+        // Every word that a three-letter prefix can find is in that prefix's shard; every bigram in its first
+        // character's.
+        #expect(SearchText.shard(of: "altman", count: 97) == SearchText.shard(of: "alt", count: 97))
+        #expect(SearchText.shard(of: "马斯", count: 97) == SearchText.shard(of: "马", count: 97))
+        // FNV-1a of "alt" (the script computes the same number; checked in the browser by .ci/check-search.py).
+        #expect(SearchText.shard(of: "alt", count: 1 << 31) == 455_432_284)  // 0x1B25585C
+    }
+}

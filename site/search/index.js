@@ -1,0 +1,1 @@
+__buildSiteSearch("index",{"version":1,"documents":75,"chunk":16,"shards":2,"collections":["Organizations","People","Sources","Timeline"]});
