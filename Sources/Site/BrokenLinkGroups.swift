@@ -3,8 +3,8 @@
 /// A page with 5,000 broken links of one kind (a generated list, a pasted block of raw HTML) would print
 /// 5,000 diagnostics, and finding where each was written searches the page's body and every template, which
 /// made the report itself quadratic. So the links of one page are grouped by kind (the reason with its quoted
-/// parts left out); only the first of each group is located, with a note saying how many more there are. A script
-/// in the output (`ScriptAttribute`) is a graver finding: the first ten of a kind are each reported at their line.
+/// parts left out); only the first three of each group are located, the last with a note saying how many more there
+/// are. A script in the output (`ScriptAttribute`) is a graver finding: the first ten of a kind are each reported.
 /// What many pages then share (one template line breaking a link everywhere) is merged by `RepeatedLinkErrors`.
 struct BrokenLinkGroups {
     /// The links reported one by one, in the check's order, each with its group's index.
@@ -22,7 +22,7 @@ struct BrokenLinkGroups {
                 groups.append((1, []))
                 continue
             }
-            if groups[group].shown < (link.headline == nil ? 1 : 10) {
+            if groups[group].shown < (link.headline == nil ? 3 : 10) {
                 groups[group].shown += 1
                 shown.append((link, group))
             } else {

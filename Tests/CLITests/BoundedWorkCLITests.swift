@@ -83,12 +83,14 @@ import Testing
     }
 
     @Test func fiveThousandBrokenLinksOnOneLineAreOneGroupedError() throws {
-        let run = try GuardedBuild.run(expecting: ["content/index.md:4:10: error: broken link 'nope0/': no such page or file in the site"]) { site, _ in
+        let run = try GuardedBuild.run(expecting: ["content/index.md:4:10: error: broken link 'nope0/': no such page or file in the site",
+                                                  "content/index.md:4:33: error: broken link 'nope1/': no such page or file in the site",
+                                                  "content/index.md:4:56: error: broken link 'nope2/': no such page or file in the site"]) { site, _ in
             let links = (0..<5000).map { "<a href=\"nope\($0)/\">x</a>" }.joined(separator: " ")
             try site.write("---\ntitle: Home\n---\n" + links + "\n", to: "content/index.md")
         }
         defer { run.finish() }
-        #expect(run.outcome.stderr.contains("note: and 4999 more like it on the same page ('nope1/', 'nope2/', 'nope3/', …)\n"))
+        #expect(run.outcome.stderr.contains("note: and 4997 more like it on the same page ('nope3/', 'nope4/', 'nope5/', …)\n"))
         #expect(run.seconds < 60, "took \(run.seconds) s")
     }
 }
