@@ -295,10 +295,7 @@ extension Renderer {
         frames.append([:])
         defer { frames.removeLast() }
         let memory = LoopMemory(items: items)
-        if loop.isRecursive {
-            memory.recursiveLoop = loop
-            memory.depth = depth
-        }
+        if loop.isRecursive { memory.recursion = LoopRecursion(loop: loop, depth: depth) }
         let last = frames.count - 1
         for (index, item) in items.enumerated() {
             // Each iteration starts with a fresh scope: a `set` does not carry over to the next one, as in Jinja.
