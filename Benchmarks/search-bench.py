@@ -14,6 +14,7 @@ Writes a Markdown table to stdout. Needs: a release build of build-site, hyperfi
 """
 import argparse
 import contextlib
+import functools
 import glob
 import gzip
 import json
@@ -86,14 +87,16 @@ import(new URL('pagefind/pagefind.js', document.baseURI).href).then(async (pf) =
 def serve_logged(folder, log):
     """browser.serve, but every path the server answers is appended to `log`: requests made by workers (as
     Pagefind's are) do not show in the page's resource timing."""
-    base = host.handler(folder)
+    made = host.handler(folder)  # a functools.partial of the handler class
+    base = made.func if isinstance(made, functools.partial) else made
 
     class Logged(base):
         def send_head(self):
             log.append(urllib.parse.unquote(urllib.parse.urlsplit(self.path).path))
             return super().send_head()
 
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), Logged)
+    factory = functools.partial(Logged, *made.args, **made.keywords) if isinstance(made, functools.partial) else Logged
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), factory)
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()
     try:

@@ -118,7 +118,11 @@ public enum ContentLoader {
         var errors = URLCollisions.find(pages: pages, assets: tree.assets)
         let names = collectionNames(config: config, folders: tree.collections)
         // Only for a site.yml that was read without a problem: a setting it could not read says nothing of the folders.
-        if configReadCleanly { errors += CollectionChecks.check(config: config, folders: tree.collections, pages: pages) }
+        // Nor for a content/ that is missing or holds no page at all: that is the one problem to report (and, for an
+        // empty one, the CLI's check against the last build's pages).
+        if configReadCleanly, !tree.markdown.isEmpty {
+            errors += CollectionChecks.check(config: config, folders: tree.collections, pages: pages)
+        }
         let (index, indexErrors) = slugIndex(pages: pages, collections: Set(names))
         errors += indexErrors
 

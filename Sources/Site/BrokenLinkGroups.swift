@@ -3,12 +3,10 @@
 /// A page with 5,000 broken links of one kind (a generated list, a pasted block of raw HTML) would print
 /// 5,000 diagnostics, and finding where each was written searches the page's body and every template, which
 /// made the report itself quadratic. So the links of one page are grouped by kind (the reason with its quoted
-/// parts left out); only the first ten of each group are located, the last with a note saying how many more there are.
+/// parts left out); only the first three of each group are located, the last with a note saying how many more there
+/// are. A script in the output (`ScriptAttribute`) is a graver finding: the first ten of a kind are each reported.
 /// What many pages then share (one template line breaking a link everywhere) is merged by `RepeatedLinkErrors`.
 struct BrokenLinkGroups {
-    /// How many of one kind on one page are located and reported one by one before the rest become a count.
-    static let shownPerGroup = 10
-
     /// The links reported one by one, in the check's order, each with its group's index.
     private var shown: [(link: BrokenLink, group: Int)] = []
     /// Per group: how many of it are shown, and the hrefs of the others, in document order.
@@ -24,7 +22,7 @@ struct BrokenLinkGroups {
                 groups.append((1, []))
                 continue
             }
-            if groups[group].shown < Self.shownPerGroup {
+            if groups[group].shown < (link.headline == nil ? 3 : 10) {
                 groups[group].shown += 1
                 shown.append((link, group))
             } else {

@@ -44,8 +44,6 @@ enum BuiltinTests {
     /// Each test's position in `list`.
     static let slots: [String: Int] = Dictionary(uniqueKeysWithValues: names.enumerated().map { ($1, $0) })
     private static let names = table.keys.sorted()
-    /// The slots of `callable`, `filter` and `test`, which the renderer answers itself (`applyEnvironmentTest`).
-    static let environmentSlots: [Int] = ["callable", "filter", "test"].compactMap { slots[$0] }
 
     static let table: [String: Test] = [
         "defined": Test(acceptsUndefined: true) { value, _ in value != nil },

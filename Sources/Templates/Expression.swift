@@ -91,4 +91,7 @@ struct Invocation: Sendable {
     /// `BuiltinTests.list`, found once when parsing, so that applying it needs no lookup by name; -1 for
     /// names that are not known.
     var slot = -1
+    /// For a test: whether it is `callable`, `filter` or `test`, which the renderer answers itself, as it can
+    /// see macros and the environment (`applyEnvironmentTest`). Found when parsing, like `slot`.
+    var asksEnvironment = false
 }

@@ -41,8 +41,11 @@ final class LoopMemory {
     let items: [Value]
     var lastChangedArguments: [Value]?
     /// For a `recursive` loop: the loop, which `loop(items)` runs again, and how deep this run is (1 at the top).
-    var recursiveLoop: Loop?
-    var depth = 1
+    /// One reference, nil for every other loop, so a loop that is not recursive costs what it did before.
+    var recursion: LoopRecursion?
+
+    var recursiveLoop: Loop? { recursion?.loop }
+    var depth: Int { recursion?.depth ?? 1 }
 
     init(items: [Value]) { self.items = items }
 
@@ -51,5 +54,16 @@ final class LoopMemory {
         defer { lastChangedArguments = values }
         guard let last = lastChangedArguments, last.count == values.count else { return true }
         return !zip(last, values).allSatisfy { Value.pythonEquals($0, $1) }
+    }
+}
+
+/// What a run of a `recursive` loop knows: the loop itself and its depth.
+final class LoopRecursion {
+    let loop: Loop
+    let depth: Int
+
+    init(loop: Loop, depth: Int) {
+        self.loop = loop
+        self.depth = depth
     }
 }

@@ -321,6 +321,7 @@ extension Parser {
         var invocation = Invocation(name: name, nameSpan: span, arguments: Arguments())
         if isTest {
             if let slot = BuiltinTests.slots[name] { invocation.slot = slot }
+            invocation.asksEnvironment = name == "callable" || name == "filter" || name == "test"
         } else if let slot = filterSlots[name] {
             invocation.slot = slot
         }

@@ -125,7 +125,7 @@ extension Renderer {
         case .filter(let input, let invocation):
             return try applyFilter(invocation, to: try evaluate(input), input: input)
         case .test(let input, let invocation, let negated):
-            if BuiltinTests.environmentSlots.contains(invocation.slot), let answer = try applyEnvironmentTest(invocation, input) {
+            if invocation.asksEnvironment, let answer = try applyEnvironmentTest(invocation, input) {
                 return .bool(answer != negated)
             }
             let value: Value?

@@ -12,6 +12,10 @@ extension Renderer {
     @inline(__always)
     func writeEscaped(_ value: Value, at span: Span) throws {
         guard !discardingOutput else { return }
+        switch value {
+        case .array, .dictionary: try checkPrintedSize(value, at: span)
+        default: break
+        }
         switch escaping {
         case .html:
             if autoescapes { HTMLEscaper.appendMarkup(value, to: &output) } else { writeUnescaped(value) }
@@ -25,6 +29,16 @@ extension Renderer {
     @inline(never)
     private func writeUnescaped(_ value: Value) {
         output.append(contentsOf: value.pythonString.utf8)
+    }
+
+    /// Every item prints as at least two bytes (", "): a container with more than half the output limit in items,
+    /// counted as often as reached, would pass it, and could take for ever to print (see `visitsMoreThan`). Out of
+    /// line, so that the inlined `writeEscaped` grows by one test of the value's case.
+    @inline(never)
+    private func checkPrintedSize(_ value: Value, at span: Span) throws {
+        if value.visitsMoreThan(environment.limits.maxOutputBytes / 2) {
+            throw error(.limitExceeded, "output is larger than \(environment.limits.maxOutputBytes) bytes", at: span)
+        }
     }
 
     private func checkOutputSize(at span: Span) throws {
@@ -281,10 +295,7 @@ extension Renderer {
         frames.append([:])
         defer { frames.removeLast() }
         let memory = LoopMemory(items: items)
-        if loop.isRecursive {
-            memory.recursiveLoop = loop
-            memory.depth = depth
-        }
+        if loop.isRecursive { memory.recursion = LoopRecursion(loop: loop, depth: depth) }
         let last = frames.count - 1
         for (index, item) in items.enumerated() {
             // Each iteration starts with a fresh scope: a `set` does not carry over to the next one, as in Jinja.

@@ -58,4 +58,36 @@ extension Value {
         }
         return deepest + 1
     }
+
+    /// Whether writing the value out would visit more than `limit` items of its lists and mappings, counted as
+    /// often as they are reached. Mappings keep only their depth, so `{% set d = {'a': d, 'b': d} %}` in a loop
+    /// makes a small value that prints as 2^40 entries: the renderer asks this before printing a container. Each
+    /// list or mapping is sized once (by its storage, which the value keeps alive), so a shared one costs nothing
+    /// the second time and the answer takes time in the number of distinct containers.
+    func visitsMoreThan(_ limit: Int) -> Bool {
+        var sizes: [UnsafeRawPointer: Int] = [:]
+        return Value.size(of: self, limit: limit, sizes: &sizes) > limit
+    }
+
+    /// Items below `value`, counted as often as reached, saturating just past `limit`.
+    private static func size(of value: Value, limit: Int, sizes: inout [UnsafeRawPointer: Int]) -> Int {
+        let children: [Value]
+        switch value {
+        case .array(let items): children = items
+        case .dictionary(let mapping): children = mapping.values
+        default: return 0
+        }
+        guard let key = children.withUnsafeBufferPointer({ $0.baseAddress.map(UnsafeRawPointer.init) }) else { return 0 }
+        if let known = sizes[key] { return known }
+        var total = children.count
+        for child in children where total <= limit {
+            switch child {
+            case .array, .dictionary: total += size(of: child, limit: limit, sizes: &sizes)
+            default: continue
+            }
+        }
+        let result = min(total, limit + 1)
+        sizes[key] = result
+        return result
+    }
 }

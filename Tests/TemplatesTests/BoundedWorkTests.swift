@@ -88,4 +88,17 @@ import Testing
         let environment = try TemplateEnvironment(templates: ["t.html": template])
         #expect(try environment.render("t.html", context: [:]) == "[[[[1], [1]], [[1], [1]]], [[[1], [1]], [[1], [1]]]]")
     }
+
+    @Test func aMappingHoldingItselfTwiceIsNotPrintedForEver() throws {
+        // Mappings are not walked when built (site data is large), so this is caught where it would be printed.
+        let template = "{% set ns = namespace(d={'x': 1}) %}{% for i in range(40) %}{% set ns.d = {'a': ns.d, 'b': ns.d} %}{% endfor %}{{ ns.d }}"
+        let start = Date()
+        let error = try renderError(template)
+        #expect(error?.message == "output is larger than 67108864 bytes")
+        #expect(error?.column == 115)
+        #expect(Date().timeIntervalSince(start) < 10)
+        let small = try TemplateEnvironment(templates: ["t.html": template.replacingOccurrences(of: "range(40)", with: "range(2)")])
+        #expect(try small.render("t.html", context: [:]) == "{'a': {'a': {'x': 1}, 'b': {'x': 1}}, 'b': {'a': {'x': 1}, 'b': {'x': 1}}}"
+            .replacingOccurrences(of: "'", with: "&#39;"))
+    }
 }

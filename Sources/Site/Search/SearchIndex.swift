@@ -26,13 +26,18 @@ enum SearchIndex {
         let postings = termSets.reduce(0) { $0 + $1.count }
         // About four bytes a posting, and every shard has at least one term.
         let shardCount = max(1, (postings * 4 + shardBytes - 1) / shardBytes)
-        // Each document's terms grouped by shard, so that every shard is then written on its own core.
-        let grouped: [[(shard: Int, term: String, fields: UInt8)]] = termSets.concurrentMap { terms in
+        // Each document's terms with their shards (on all cores), then every posting dealt to its shard in
+        // document order (one pass), then each shard written on its own core.
+        let sharded: [[(shard: Int, term: String, fields: UInt8)]] = termSets.concurrentMap { terms in
             terms.map { (SearchText.shard(of: $0.key, count: shardCount), $0.key, $0.value) }
-                .sorted { ($0.shard, $0.term) < ($1.shard, $1.term) }
         }
+        var dealt = [[Posting]](repeating: [], count: shardCount)
+        for (document, terms) in sharded.enumerated() {
+            for entry in terms { dealt[entry.shard].append(Posting(term: entry.term, document: document, fields: entry.fields)) }
+        }
+        let shardData = dealt
+        let shards = Array(shardData.indices).concurrentMap { shard in shardFile(shard, postings: shardData[shard]) }
         var files: [String: Data] = [:]
-        let shards = Array(0..<shardCount).concurrentMap { shard in shardFile(shard, grouped: grouped) }
         for (shard, data) in shards.enumerated() { files["\(folder)t/\(shard).js"] = data }
 
         var names: [String] = []
@@ -55,35 +60,32 @@ enum SearchIndex {
         return files
     }
 
-    private static func shardFile(_ shard: Int, grouped: [[(shard: Int, term: String, fields: UInt8)]]) -> Data {
+    /// One term in one document, on its way to its shard.
+    struct Posting: Sendable {
+        let term: String
+        let document: Int
+        let fields: UInt8
+    }
+
+    /// A shard's file from its postings, which are in document order.
+    private static func shardFile(_ shard: Int, postings: [Posting]) -> Data {
         var slots: [String: Int] = [:]
         var terms: [String] = []
         var last: [Int] = []
         var numbers: [[Int]] = []
-        for (document, entries) in grouped.enumerated() {
-            var low = 0
-            var high = entries.count
-            while low < high {
-                let middle = (low + high) / 2
-                if entries[middle].shard < shard { low = middle + 1 } else { high = middle }
+        for posting in postings {
+            let slot: Int
+            if let known = slots[posting.term] {
+                slot = known
+            } else {
+                slot = terms.count
+                slots[posting.term] = slot
+                terms.append(posting.term)
+                last.append(0)
+                numbers.append([])
             }
-            var index = low
-            while index < entries.count, entries[index].shard == shard {
-                let term = entries[index].term
-                let slot: Int
-                if let known = slots[term] {
-                    slot = known
-                } else {
-                    slot = terms.count
-                    slots[term] = slot
-                    terms.append(term)
-                    last.append(0)
-                    numbers.append([])
-                }
-                numbers[slot].append((document - last[slot]) * 16 + Int(entries[index].fields))
-                last[slot] = document
-                index += 1
-            }
+            numbers[slot].append((posting.document - last[slot]) * 16 + Int(posting.fields))
+            last[slot] = posting.document
         }
         var bytes: [UInt8] = Array("__buildSiteSearch(\"t/\(shard)\",{".utf8)
         for (position, slot) in terms.indices.sorted(by: { terms[$0] < terms[$1] }).enumerated() {

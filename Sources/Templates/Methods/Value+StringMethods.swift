@@ -23,31 +23,39 @@ extension Value {
             guard let number = arguments[index].integer else { throw EvaluationFailure("\(name)() needs an integer") }
             return number
         }
-        let scalars = Array(text.unicodeScalars)
+        // The code points, made only for the methods that count or search them (not for upper() or startswith()).
+        var madeScalars: [Unicode.Scalar]?
+        func scalars() -> [Unicode.Scalar] {
+            if let madeScalars { return madeScalars }
+            let made = Array(text.unicodeScalars)
+            madeScalars = made
+            return made
+        }
         switch name {
         case "upper": return wrap(text.uppercased())
         case "lower": return wrap(text.lowercased())
         case "casefold": return wrap(text.lowercased())
         case "capitalize": return wrap(TextFilters.capitalize(text))
-        case "title": return wrap(StringMethods.title(scalars))
+        case "title": return wrap(StringMethods.title(scalars()))
         case "swapcase":
-            return wrap(scalars.map { $0.properties.isLowercase ? $0.properties.uppercaseMapping : $0.properties.lowercaseMapping }.joined())
+            return wrap(scalars().map { $0.properties.isLowercase ? $0.properties.uppercaseMapping : $0.properties.lowercaseMapping }.joined())
         case "strip": return wrap(TextFilters.strip(text, characters: optionalString(0)))
-        case "lstrip": return wrap(StringMethods.strip(scalars, optionalString(0), leading: true, trailing: false))
-        case "rstrip": return wrap(StringMethods.strip(scalars, optionalString(0), leading: false, trailing: true))
+        case "lstrip": return wrap(StringMethods.strip(scalars(), optionalString(0), leading: true, trailing: false))
+        case "rstrip": return wrap(StringMethods.strip(scalars(), optionalString(0), leading: false, trailing: true))
         case "startswith", "endswith":
             guard let first = arguments.first else { throw EvaluationFailure("\(name)() takes at least 1 argument (0 given)") }
-            let candidates: [Value]
-            if case .array(let items) = first { candidates = items } else { candidates = [first] }
-            for candidate in candidates {
+            func matches(_ candidate: Value) throws(EvaluationFailure) -> Bool {
                 guard let affix = candidate.stringContent else {
                     throw EvaluationFailure("\(name) first arg must be str or a tuple of str, not \(candidate.typeName)")
                 }
-                if name == "startswith" ? text.utf8.starts(with: affix.utf8) : text.utf8.reversed().starts(with: affix.utf8.reversed()) {
-                    return .bool(true)
-                }
+                return name == "startswith" ? text.utf8.starts(with: affix.utf8) : text.utf8.reversed().starts(with: affix.utf8.reversed())
             }
-            return .bool(false)
+            // A tuple (a list here) of prefixes or suffixes: any of them.
+            if case .array(let candidates) = first {
+                for candidate in candidates where try matches(candidate) { return .bool(true) }
+                return .bool(false)
+            }
+            return .bool(try matches(first))
         case "replace":
             guard arguments.count >= 2 else { throw EvaluationFailure("replace() takes two strings") }
             let old = try argument(0, "old")
@@ -60,10 +68,14 @@ extension Value {
                 if key == "sep", value != .none { separator = value.pythonString }
                 if key == "maxsplit", let number = value.integer { limit = number }
             }
-            let parts = try StringMethods.split(scalars, separator, limit: limit, fromEnd: name == "rsplit")
+            if separator == nil, limit < 0 {
+                // `text.split()`, the common case: runs of whitespace, straight from the string.
+                return .array(text.unicodeScalars.split(whereSeparator: Lexer.isPythonSpace).map { wrap(String($0)) })
+            }
+            let parts = try StringMethods.split(scalars(), separator, limit: limit, fromEnd: name == "rsplit")
             return .array(parts.map(wrap))
         case "splitlines":
-            return .array(StringMethods.lines(scalars, keepEnds: arguments.first?.isTruthy ?? false).map(wrap))
+            return .array(StringMethods.lines(scalars(), keepEnds: arguments.first?.isTruthy ?? false).map(wrap))
         case "join":
             guard let iterable = arguments.first else { throw EvaluationFailure("join() takes exactly one argument") }
             let items: [Value]
@@ -76,35 +88,35 @@ extension Value {
             return wrap(try PythonFormatter.format(text, arguments, keyword, escaping: safe))
         case "count":
             let needle = Array(try argument(0, "sub").unicodeScalars)
-            if needle.isEmpty { return .int(scalars.count + 1) }
+            if needle.isEmpty { return .int(scalars().count + 1) }
             var count = 0
             var index = 0
-            while let found = StringMethods.find(needle, in: scalars, from: index) {
+            while let found = StringMethods.find(needle, in: scalars(), from: index) {
                 count += 1
                 index = found + needle.count
             }
             return .int(count)
         case "find", "index", "rfind", "rindex":
             let needle = Array(try argument(0, "sub").unicodeScalars)
-            let found = name.hasPrefix("r") ? StringMethods.findLast(needle, in: scalars) : StringMethods.find(needle, in: scalars, from: 0)
+            let found = name.hasPrefix("r") ? StringMethods.findLast(needle, in: scalars()) : StringMethods.find(needle, in: scalars(), from: 0)
             if let found { return .int(found) }
             if name.hasSuffix("index") { throw EvaluationFailure("substring not found") }
             return .int(-1)
         case "isdigit", "isdecimal", "isnumeric", "isalpha", "isalnum", "isspace", "islower", "isupper", "istitle":
-            return .bool(StringMethods.classify(name, scalars))
+            return .bool(StringMethods.classify(name, scalars()))
         case "center", "ljust", "rjust":
             let width = try integer(0, default: 0)
             let fill = arguments.count > 1 ? try argument(1, "fillchar") : " "
             guard fill.unicodeScalars.count == 1 else { throw EvaluationFailure("The fill character must be exactly one character long") }
             guard width <= Value.maxBuiltLength else { throw EvaluationFailure("\(name)() width is too large", kind: .limitExceeded) }
             let padding = entering(.string(fill))
-            return wrap(StringMethods.pad(text, count: scalars.count, width: width, fill: padding, alignment: name))
+            return wrap(StringMethods.pad(text, count: scalars().count, width: width, fill: padding, alignment: name))
         case "zfill":
             let width = try integer(0, default: 0)
             guard width <= Value.maxBuiltLength else { throw EvaluationFailure("zfill() width is too large", kind: .limitExceeded) }
-            guard scalars.count < width else { return wrap(text) }
-            let zeros = String(repeating: "0", count: width - scalars.count)
-            if let sign = scalars.first, sign == "+" || sign == "-" { return wrap(String(sign) + zeros + String(text.unicodeScalars.dropFirst())) }
+            guard scalars().count < width else { return wrap(text) }
+            let zeros = String(repeating: "0", count: width - scalars().count)
+            if let sign = scalars().first, sign == "+" || sign == "-" { return wrap(String(sign) + zeros + String(text.unicodeScalars.dropFirst())) }
             return wrap(zeros + text)
         case "removeprefix":
             let prefix = try argument(0, "prefix")
@@ -116,12 +128,12 @@ extension Value {
         case "partition", "rpartition":
             let separator = Array(try argument(0, "sep").unicodeScalars)
             guard !separator.isEmpty else { throw EvaluationFailure("empty separator") }
-            let found = name == "partition" ? StringMethods.find(separator, in: scalars, from: 0) : StringMethods.findLast(separator, in: scalars)
+            let found = name == "partition" ? StringMethods.find(separator, in: scalars(), from: 0) : StringMethods.findLast(separator, in: scalars())
             guard let found else {
                 return .array(name == "partition" ? [wrap(text), wrap(""), wrap("")] : [wrap(""), wrap(""), wrap(text)])
             }
-            return .array([wrap(StringMethods.string(scalars[..<found])), wrap(StringMethods.string(separator[...])),
-                           wrap(StringMethods.string(scalars[(found + separator.count)...]))])
+            return .array([wrap(StringMethods.string(scalars()[..<found])), wrap(StringMethods.string(separator[...])),
+                           wrap(StringMethods.string(scalars()[(found + separator.count)...]))])
         default:
             var message = "string has no method '\(name)'"
             if let suggestion = Suggestion.closest(to: name, among: Value.stringMethodNames) { message += " — did you mean '\(suggestion)'?" }
