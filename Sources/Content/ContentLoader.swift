@@ -1,4 +1,5 @@
 import Foundation
+import SiteInputs
 
 /// Loads a site's `site.yml` and `content/` into a checked `ContentSet`.
 ///
@@ -29,13 +30,14 @@ public enum ContentLoader {
     ///   - root: the site folder holding `site.yml` (optional) and `content/`.
     ///   - includeDrafts: keep pages with `draft: true` (they are dropped otherwise, and a
     ///     relation to one is an error).
+    ///   - readLog: where every file read (site.yml, each page) is recorded, for incremental rebuilds.
     /// - Throws: `ContentErrors` with every problem found, sorted by file and line.
-    public static func load(root: URL, includeDrafts: Bool = false) throws(ContentErrors) -> ContentSet {
-        let (config, configErrors) = SiteConfig.load(root: root)
-        let tree = ContentTree(root: root)
+    public static func load(root: URL, includeDrafts: Bool = false, readLog: ReadLog? = nil) throws(ContentErrors) -> ContentSet {
+        let (config, configErrors) = SiteConfig.load(root: root, log: readLog)
+        let tree = ContentTree(root: root, log: readLog)
         var errors = configErrors + tree.errors
 
-        var outcomes = Parallel.map(tree.markdown, PageParser.parse)
+        var outcomes = Parallel.map(tree.markdown) { PageParser.parse($0, in: tree) }
         var pages: [Page] = []
         pages.reserveCapacity(outcomes.count)
         var drafts = Set<String>()

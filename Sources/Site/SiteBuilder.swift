@@ -13,28 +13,29 @@ import Templates
 public enum SiteBuilder {
     public static func build(_ options: BuildOptions) throws(BuildFailure) -> BuiltSite {
         let root = options.root.standardizedFileURL
+        let log = options.readLog
         var clock = StepClock()
 
         // 1. Load config and content (front matter, dates, relations, drafts).
         let content = try clock.step("load content") { () throws(BuildFailure) in
-            let content = try loadContent(root: root, includeDrafts: options.includeDrafts)
+            let content = try loadContent(root: root, includeDrafts: options.includeDrafts, log: log)
             try ReservedKeys.check(content)
             return content
         }
         // 1b. Check the claims ledger: each passage against the source text, each quotation against the passages.
         try clock.step("check ledger") { () throws(BuildFailure) in
-            try checkLedger(content, root: root)
+            try checkLedger(content, root: root, log: log)
         }
         let urls = content.pages.map(siteURL)
 
         // 1c. Data files under data/, for every template as `data`.
-        let data = try clock.step("load data") { () throws(BuildFailure) in try DataFiles.load(root: root) }
+        let data = try clock.step("load data") { () throws(BuildFailure) in try DataFiles.load(root: root, log: log) }
         let markdownOptions = MarkdownOptions(allowRawHTML: allowsRawHTML(content.config))
 
         // 2. Load and validate every template, with the site's own filters.
-        let filters = SiteFilters.all(baseURL: content.config.baseURL, markdownOptions: markdownOptions, root: root)
+        let filters = SiteFilters.all(baseURL: content.config.baseURL, markdownOptions: markdownOptions, root: root, log: log)
         let templates = try clock.step("load templates") { () throws(BuildFailure) in
-            try TemplateSet.load(root: root, filters: filters, baseURL: content.config.baseURL, markdownOptions: markdownOptions,
+            try TemplateSet.load(root: root, log: log, filters: filters, baseURL: content.config.baseURL, markdownOptions: markdownOptions,
                                  cache: options.cache)
         }
 
@@ -43,7 +44,7 @@ public enum SiteBuilder {
         //    (`{{< figure … >}}`) are rendered with templates/components/.
         let images = try ImageSettings.load(content.config)
         let (rendered, planner) = try clock.step("render markdown") { () throws(BuildFailure) in
-            try renderMarkdown(content: content, urls: urls, options: markdownOptions, root: root, images: images,
+            try renderMarkdown(content: content, urls: urls, options: markdownOptions, root: root, log: log, images: images,
                                templates: templates.environment)
         }
 
@@ -76,8 +77,8 @@ public enum SiteBuilder {
         try clock.step("feeds and static files") { () throws(BuildFailure) in
             try FeedsStep(content: content, urls: urls, jobs: plan.jobs, rendered: rendered,
                           values: values, templates: templates,
-                          hasStaticRobots: FeedsStep.hasStaticRobots(root: root)).add(to: &files)
-            try copyStaticFiles(into: &files, root: root, content: content)
+                          hasStaticRobots: FeedsStep.hasStaticRobots(root: root, log: log)).add(to: &files)
+            try copyStaticFiles(into: &files, root: root, log: log, content: content)
         }
 
         // 10. Resized copies of large images (libvips), through the cache outside the output.
@@ -111,9 +112,9 @@ public enum SiteBuilder {
 
     // MARK: - Steps
 
-    static func loadContent(root: URL, includeDrafts: Bool) throws(BuildFailure) -> ContentSet {
+    static func loadContent(root: URL, includeDrafts: Bool, log: ReadLog?) throws(BuildFailure) -> ContentSet {
         do {
-            return try ContentLoader.load(root: root, includeDrafts: includeDrafts)
+            return try ContentLoader.load(root: root, includeDrafts: includeDrafts, readLog: log)
         } catch {
             throw BuildFailure(diagnostics: error.errors.map {
                 Diagnostic(file: $0.file, line: $0.line, column: $0.column, message: $0.message, notes: $0.notes)
@@ -126,11 +127,11 @@ public enum SiteBuilder {
         page.source == "content/404.md" ? SitePath.notFoundPage : page.url
     }
 
-    static func renderMarkdown(content: ContentSet, urls: [String], options: MarkdownOptions, root: URL,
+    static func renderMarkdown(content: ContentSet, urls: [String], options: MarkdownOptions, root: URL, log: ReadLog?,
                                images: ImageSettings, templates: TemplateEnvironment) throws(BuildFailure) -> ([RenderedMarkdown?], ImagePlanner) {
         let inputs: SiteInputs
         do {
-            inputs = try SiteInputs(root: root)
+            inputs = try SiteInputs(root: root, log: log)
         } catch {
             throw BuildFailure(diagnostics: [Diagnostic(file: nil, message: error.description)])
         }
@@ -224,8 +225,8 @@ public enum SiteBuilder {
 
     /// Copies `static/**` to the output root and non-Markdown files under `content/` next to their pages.
     /// A static file may not take the place of a generated one.
-    static func copyStaticFiles(into files: inout [String: Data], root: URL, content: ContentSet) throws(BuildFailure) {
-        let (statics, problems) = SourceTree.files(under: "static", root: root)
+    static func copyStaticFiles(into files: inout [String: Data], root: URL, log: ReadLog?, content: ContentSet) throws(BuildFailure) {
+        let (statics, problems) = SourceTree.files(under: "static", root: root, log: log)
         var diagnostics = problems
         var copies: [(source: String, file: SourceTree.File?, output: String)] = statics.map { ($0.path, $0, $0.relativePath) }
         copies += content.assets.map { ($0.source, nil, $0.output) }
@@ -240,7 +241,7 @@ public enum SiteBuilder {
                 continue
             }
             do {
-                files[copy.output] = try copy.file.map { try SourceTree.read($0, root: root) } ?? SourceTree.read(copy.source, root: root)
+                files[copy.output] = try copy.file.map { try SourceTree.read($0, root: root, log: log) } ?? SourceTree.read(copy.source, root: root, log: log)
             } catch let failure as BuildFailure {
                 diagnostics += failure.diagnostics
             } catch let error as InputError {

@@ -24,8 +24,8 @@ struct LinkRetracer {
     func locations(forPages pages: Set<Int>) -> [Int: [String: LinkRecorder.Location]] {
         guard !pages.isEmpty else { return [:] }
         let recorder = LinkRecorder()
-        let filters = SiteFilters.all(baseURL: content.config.baseURL, markdownOptions: markdownOptions, root: root, recorder: recorder)
-        guard let templates = try? TemplateSet.load(root: root, filters: filters, baseURL: content.config.baseURL,
+        let filters = SiteFilters.all(baseURL: content.config.baseURL, markdownOptions: markdownOptions, root: root, log: nil, recorder: recorder)
+        guard let templates = try? TemplateSet.load(root: root, log: nil, filters: filters, baseURL: content.config.baseURL,
                                                    markdownOptions: markdownOptions, cache: nil) else { return [:] }
         var result: [Int: [String: LinkRecorder.Location]] = [:]
         for index in pages.sorted() {
