@@ -25,7 +25,7 @@ struct LedgerSourceText: Sendable {
         }
         let data: Data
         do {
-            data = Data(try SiteInputs(root: root, log: log).read(components.joined(separator: "/")))
+            data = Data(try SiteInputs(root: root, log: log).read(components.filter { $0 != "." }.joined(separator: "/")))
         } catch let failure {
             if failure.kind == .outsideRoot { return .failure(error(.textOutsideRoot(path: path))) }
             return .failure(error(.textUnreadable(path: path, reason: "no such file, or not readable")))
