@@ -57,6 +57,8 @@ struct ContentTree {
             return
         }
         walk(base, components: [], ancestors: [identity])
+        // Listed like `SiteInputs.files(under:)` records a folder: a page added or removed later is a change.
+        log?.record(ContentTree.folder + "/", .folder(files: (markdown.map(\.path) + assets.map(\.source)).sorted()))
     }
 
     private struct Identity: Hashable {

@@ -25,7 +25,7 @@ struct ReadLogBuildTests {
         for (path, bytes) in files {
             #expect(recorded[path] == .file(fingerprint: ReadLog.fingerprint(bytes)), "\(path) not recorded with its fingerprint")
         }
-        for folder in ["templates/", "static/", "data/"] {
+        for folder in ["content/", "templates/", "static/", "data/"] {
             guard case .folder(let listed)? = recorded[folder] else {
                 Issue.record("\(folder) not recorded as listed")
                 continue
