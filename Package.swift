@@ -74,7 +74,7 @@ let package = Package(
         .testTarget(name: "SiteInputsTests", dependencies: ["SiteInputs"]),
         .testTarget(name: "ImagesTests", dependencies: ["Images"], resources: [.copy("Fixtures")]),
         .testTarget(name: "ContentTests", dependencies: ["Content"], resources: [.copy("Fixtures")]),
-        .testTarget(name: "SiteTests", dependencies: ["Site", "BuildSiteCLI", "Images"], resources: [.copy("Fixtures")]),
+        .testTarget(name: "SiteTests", dependencies: ["Site", "SiteInputs", "BuildSiteCLI", "Images"], resources: [.copy("Fixtures")]),
         .testTarget(name: "PreviewTests", dependencies: ["Preview", "Site"], resources: [.copy("Fixtures")]),
         .testTarget(name: "CLITests", dependencies: ["BuildSiteCLI", "Site"], resources: [.copy("Fixtures")]),
     ]

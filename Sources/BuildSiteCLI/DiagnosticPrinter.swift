@@ -47,10 +47,10 @@ struct DiagnosticPrinter {
 
     /// The text of line `line` of `file`, for the excerpt. Lines are split on the byte `\n` (splitting a
     /// `String` on the Character "\n" would miss every `\r\n`, which Swift treats as one Character), and
-    /// control characters are shown as U+FFFD so that a binary file cannot drive the terminal.
+    /// control characters are shown as U+FFFD so that a binary file cannot drive the terminal. The file is
+    /// read through `DiagnosticSource`, so no line of a file outside the root is ever printed.
     private func sourceLine(file: String, line: Int) -> String? {
-        let url = file.hasPrefix("/") ? URL(fileURLWithPath: file) : root.appendingPathComponent(file)
-        guard line >= 1, let data = FileManager.default.contents(atPath: url.path), data.count < 50_000_000 else { return nil }
+        guard line >= 1, let data = DiagnosticSource.bytes(of: file, root: root) else { return nil }
         var current = 1
         for bytes in data.split(separator: 0x0A, omittingEmptySubsequences: false) {
             if current == line {

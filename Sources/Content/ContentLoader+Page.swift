@@ -10,7 +10,7 @@ extension ContentLoader {
     /// - Throws: every problem found in the file.
     public static func parsePage(_ text: String, source: String) throws(ContentErrors) -> Page {
         let components = source.split(separator: "/").map(String.init)
-        let file = ContentTree.SourceFile(location: source, path: source,
+        let file = ContentTree.SourceFile(path: source,
                                           components: Array(components.dropFirst(components.first == ContentTree.folder ? 1 : 0)))
         let outcome = PageParser.parse(text: text, file: file)
         guard let page = outcome.page, outcome.errors.isEmpty else { throw ContentErrors(outcome.errors) }

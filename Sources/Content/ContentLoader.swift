@@ -1,4 +1,5 @@
 import Foundation
+import SiteInputs
 
 /// Loads a site's `site.yml` and `content/` into a checked `ContentSet`.
 ///
@@ -30,21 +31,22 @@ public enum ContentLoader {
     ///   - includeDrafts: keep pages with `draft: true` (they are dropped otherwise, and a
     ///     relation to one is an error).
     /// - Throws: `ContentErrors` with every problem found, sorted by file and line.
-    public static func load(root: URL, includeDrafts: Bool = false) throws(ContentErrors) -> ContentSet {
-        try loadEditions(root: root, includeDrafts: includeDrafts)[0]
+    ///   - readLog: where every file read (site.yml, each page) is recorded, for incremental rebuilds.
+    public static func load(root: URL, includeDrafts: Bool = false, readLog: ReadLog? = nil) throws(ContentErrors) -> ContentSet {
+        try loadEditions(root: root, includeDrafts: includeDrafts, readLog: readLog)[0]
     }
 
     /// The site's content in each of its languages: the default language's first (today's URLs), then one
     /// `ContentSet` per other language of `site.yml`, in its order, holding that language's translations
     /// (`Languages/TranslationEdition`). A site without `languages:` has one edition.
     /// - Throws: `ContentErrors` with every problem found in every language, sorted by file and line.
-    public static func loadEditions(root: URL, includeDrafts: Bool = false) throws(ContentErrors) -> [ContentSet] {
-        let (config, configErrors) = SiteConfig.load(root: root)
-        let tree = ContentTree(root: root)
+    public static func loadEditions(root: URL, includeDrafts: Bool = false, readLog: ReadLog? = nil) throws(ContentErrors) -> [ContentSet] {
+        let (config, configErrors) = SiteConfig.load(root: root, log: readLog)
+        let tree = ContentTree(root: root, log: readLog)
         var errors = configErrors + tree.errors
         let files = TranslationFiles(tree.markdown, settings: config.languageSettings)
         errors += files.errors
-        let parsed = parse(files.originals, config: config, includeDrafts: includeDrafts)
+        let parsed = parse(files.originals, in: tree, config: config, includeDrafts: includeDrafts)
         errors += parsed.errors
         var (content, assemblyErrors) = assemble(parsed, config: config, tree: tree, configReadCleanly: configErrors.isEmpty)
         errors += assemblyErrors
@@ -52,7 +54,7 @@ public enum ContentLoader {
         if let settings = config.languageSettings {
             var warnings: [ContentError] = []
             for language in settings.translationLanguages {
-                let translations = parse(files.translations[language] ?? [], config: config, includeDrafts: includeDrafts)
+                let translations = parse(files.translations[language] ?? [], in: tree, config: config, includeDrafts: includeDrafts)
                 errors += translations.errors
                 let edition = TranslationEdition(language: language, translations: translations.pages,
                                                  original: content,
@@ -82,8 +84,8 @@ public enum ContentLoader {
         var draftTerms = Set<String>()
     }
 
-    static func parse(_ files: [ContentTree.SourceFile], config: SiteConfig, includeDrafts: Bool) -> Parsed {
-        var outcomes = Parallel.map(files, PageParser.parse)
+    static func parse(_ files: [ContentTree.SourceFile], in tree: ContentTree, config: SiteConfig, includeDrafts: Bool) -> Parsed {
+        var outcomes = Parallel.map(files) { PageParser.parse($0, in: tree) }
         var parsed = Parsed()
         parsed.pages.reserveCapacity(outcomes.count)
         // By position, moving each page out of its outcome: a `Page` has a dozen reference-counted

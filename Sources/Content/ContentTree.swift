@@ -19,8 +19,6 @@ import Musl
 struct ContentTree {
     /// A Markdown file to parse.
     struct SourceFile: Sendable {
-        /// Where to read it: the folder walked plus the names below it, as the system takes paths.
-        var location: String
         /// Root-relative path, "content/timeline/x.md".
         var path: String
         /// Path components below `content/`, e.g. ["timeline", "x.md"].
@@ -34,12 +32,13 @@ struct ContentTree {
     /// Folders directly under `content/` that hold at least one Markdown file.
     private(set) var collections: [String] = []
     private(set) var errors: [ContentError] = []
-    /// The root-confined reader, for checking where symbolic links lead.
+    /// The root-confined reader, for checking where symbolic links lead and reading the pages found.
     private var inputs: SiteInputs?
 
     /// Walks `<root>/content`. A missing folder (or a `content` link that leads nowhere) is an error, never
-    /// an empty site: an empty site would make the output sync remove every published page.
-    init(root: URL) {
+    /// an empty site: an empty site would make the output sync remove every published page. Reads are
+    /// recorded in `log`, when given.
+    init(root: URL, log: ReadLog? = nil) {
         // Plain path strings below this point: building a `URL` per entry cost more than the `stat`.
         let base = root.appendingPathComponent(ContentTree.folder, isDirectory: true).path
         if let problem = ContentTree.missingFolder(base) {
@@ -47,7 +46,7 @@ struct ContentTree {
             return
         }
         do {
-            inputs = try SiteInputs(root: root)
+            inputs = try SiteInputs(root: root, log: log)
             _ = try inputs?.kind(of: ContentTree.folder)
         } catch {
             errors.append(ContentError(.unreadable, file: error.path, message: error.message))
@@ -58,6 +57,8 @@ struct ContentTree {
             return
         }
         walk(base, components: [], ancestors: [identity])
+        // Listed like `SiteInputs.files(under:)` records a folder: a page added or removed later is a change.
+        log?.record(ContentTree.folder + "/", .folder(files: (markdown.map(\.path) + assets.map(\.source)).sorted()))
     }
 
     private struct Identity: Hashable {
@@ -132,7 +133,14 @@ struct ContentTree {
                                        notes: ["move it to content/\(components[0])/\(name), or rename it to keep it as a copied file"]))
             return
         }
-        markdown.append(SourceFile(location: path, path: display, components: components))
+        markdown.append(SourceFile(path: display, components: components))
+    }
+
+    /// The bytes of a Markdown file the walk listed, through `SiteInputs` (recorded in its log); the walk
+    /// already checked where its links lead, so nothing is resolved again.
+    func read(_ file: SourceFile) throws(InputError) -> [UInt8] {
+        guard let inputs else { throw InputError(.missing, path: file.path, message: "no such file") }
+        return try inputs.read(walked: file.path)
     }
 
     /// Why `stat` failed: its `errno`.

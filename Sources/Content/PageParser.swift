@@ -1,4 +1,5 @@
 import Foundation
+import SiteInputs
 
 /// Reads one Markdown file into a `Page` (relations not yet resolved).
 ///
@@ -10,18 +11,12 @@ enum PageParser {
         var errors: [ContentError]
     }
 
-    static func parse(_ file: ContentTree.SourceFile) -> Outcome {
+    static func parse(_ file: ContentTree.SourceFile, in tree: ContentTree) -> Outcome {
         let bytes: [UInt8]
-        if let read = FileBytes.contents(atPath: file.location) {
-            bytes = read
-        } else {
-            // Read again through Foundation, whose error (or success, if the failure was passing) decides.
-            let url = URL(fileURLWithPath: file.location)
-            do {
-                bytes = [UInt8](try Data(contentsOf: url))
-            } catch {
-                return failure(ContentError(.unreadable, file: file.path, message: "cannot read file: \(readFailure(url, error))"))
-            }
+        do {
+            bytes = try tree.read(file)
+        } catch {
+            return failure(ContentError(.unreadable, file: error.path, message: error.message))
         }
         if bytes.isEmpty || bytes.elementsEqual([0xEF, 0xBB, 0xBF]) {
             return failure(ContentError(.emptyFile, file: file.path, message: "file is empty",
@@ -90,15 +85,6 @@ enum PageParser {
         if name.isEmpty { return "Home" }
         let words = name.replacingOccurrences(of: "-", with: " ").replacingOccurrences(of: "_", with: " ")
         return words.prefix(1).uppercased() + words.dropFirst()
-    }
-
-    /// Why a file could not be read, in the system's plain words ("Permission denied") rather than
-    /// Foundation's sentence, which differs between platforms and releases.
-    private static func readFailure(_ url: URL, _ error: Error) -> String {
-        let descriptor = open(url.path, O_RDONLY)
-        guard descriptor >= 0 else { return String(cString: strerror(errno)) }
-        close(descriptor)
-        return error.localizedDescription
     }
 
     private static func failure(_ error: ContentError) -> Outcome {

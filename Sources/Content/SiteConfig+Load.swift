@@ -9,7 +9,7 @@ extension SiteConfig {
 
     /// Loads `<root>/site.yml`, or the defaults when there is none.
     /// Every problem is returned in `errors`, located in `site.yml`.
-    static func load(root: URL) -> (config: SiteConfig, errors: [ContentError]) {
+    static func load(root: URL, log: ReadLog? = nil) -> (config: SiteConfig, errors: [ContentError]) {
         let url = root.appendingPathComponent(fileName)
         guard FileManager.default.fileExists(atPath: url.path) else {
             // A `site.yaml` would otherwise be ignored without a word.
@@ -20,7 +20,7 @@ extension SiteConfig {
         let data: Data
         do {
             // Through the root-confined reader: a site.yml that is a symbolic link out of the root is refused.
-            data = Data(try SiteInputs(root: root).read(fileName))
+            data = Data(try SiteInputs(root: root, log: log).read(fileName))
         } catch {
             return (SiteConfig(), [ContentError(.unreadable, file: error.path == root.standardizedFileURL.path ? fileName : error.path,
                                                 message: error.message)])

@@ -19,11 +19,11 @@ enum DiagnosticReport {
         return lines.joined(separator: "\n")
     }
 
-    /// `  3 | source line` and a caret under the column, or nil when there is no readable line.
+    /// `  3 | source line` and a caret under the column, or nil when there is no readable line. The file is read
+    /// through `DiagnosticSource`, so no line of a file outside the root is ever shown.
     private static func excerpt(for diagnostic: Diagnostic, root: URL?) -> [String]? {
         guard let root, let file = diagnostic.file, let line = diagnostic.line, line >= 1,
-              let data = FileManager.default.contents(atPath: file.hasPrefix("/") ? file : root.appendingPathComponent(file).path),
-              data.count < 50_000_000 else { return nil }
+              let data = DiagnosticSource.bytes(of: file, root: root) else { return nil }
         let text = String(decoding: data, as: UTF8.self)
         // "\r\n" is one Character in Swift: splitting on "\n" alone would glue CRLF files into one line.
         let sourceLines = text.split(omittingEmptySubsequences: false) { $0 == "\n" || $0 == "\r\n" }

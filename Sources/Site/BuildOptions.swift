@@ -1,4 +1,5 @@
 import Foundation
+import SiteInputs
 
 /// What a build is asked to do.
 public struct BuildOptions: Sendable {
@@ -20,9 +21,12 @@ public struct BuildOptions: Sendable {
     /// Where resized images are kept between builds (`ImageCache`); nil for `.build-site-cache/images/` in the
     /// site's root. Never inside the output: nothing there is published.
     public var imageCache: URL?
+    /// Where every source file the build reads (and every folder it lists) is recorded with a fingerprint:
+    /// handed to each `SiteInputs` the build makes. The base for incremental rebuilds; nil records nothing.
+    public var readLog: ReadLog?
 
     public init(root: URL, includeDrafts: Bool = false, cache: BuildCache? = nil, reusesFragments: Bool = true,
-                measuresTemplates: Bool = false, freesMemory: Bool = true, imageCache: URL? = nil) {
+                measuresTemplates: Bool = false, freesMemory: Bool = true, imageCache: URL? = nil, readLog: ReadLog? = nil) {
         self.root = root
         self.includeDrafts = includeDrafts
         self.cache = cache
@@ -30,6 +34,7 @@ public struct BuildOptions: Sendable {
         self.measuresTemplates = measuresTemplates
         self.freesMemory = freesMemory
         self.imageCache = imageCache
+        self.readLog = readLog
     }
 
     /// The image cache's folder for a build of `root`.

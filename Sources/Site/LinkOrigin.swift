@@ -31,8 +31,8 @@ struct LinkOrigin {
         }
         pageByOutput = byOutput
         // The templates were read and checked by their own step; a problem here only means fewer places to look.
-        templates = SourceTree.files(under: "templates", root: root).files.compactMap { file in
-            guard let data = try? SourceTree.read(file, root: root), let text = String(validating: data, as: UTF8.self) else {
+        templates = SourceTree.files(under: "templates", root: root, log: nil).files.compactMap { file in
+            guard let data = try? SourceTree.read(file, root: root, log: nil), let text = String(validating: data, as: UTF8.self) else {
                 return nil
             }
             return ("templates/" + file.relativePath, text)

@@ -13,35 +13,36 @@ import Templates
 public enum SiteBuilder {
     public static func build(_ options: BuildOptions) throws(BuildFailure) -> BuiltSite {
         let root = options.root.standardizedFileURL
+        let log = options.readLog
         var clock = StepClock()
 
         // 1. Load config and content (front matter, dates, relations, drafts), in every language: the default
         //    language's pages first, then each other language's translations (`Content/Languages/`).
         let editions = try clock.step("load content") { () throws(BuildFailure) in
-            let editions = try loadContent(root: root, includeDrafts: options.includeDrafts)
+            let editions = try loadContent(root: root, includeDrafts: options.includeDrafts, log: log)
             for edition in editions { try ReservedKeys.check(edition) }
             return editions
         }
         let content = editions[0]
         // 1b. Check the claims ledger: each passage against the source text, each quotation against the passages.
         try clock.step("check ledger") { () throws(BuildFailure) in
-            try checkLedger(content, root: root)
+            try checkLedger(content, root: root, log: log)
         }
         let urls = editions.map { $0.pages.map(siteURL) }
         var translations = TranslationTable(editions: editions, urls: urls)
 
         // 1c. Data files under data/, for every template as `data`.
-        let data = try clock.step("load data") { () throws(BuildFailure) in try DataFiles.load(root: root) }
+        let data = try clock.step("load data") { () throws(BuildFailure) in try DataFiles.load(root: root, log: log) }
         // 1d. The templates' own words in every language, `i18n/<lang>.yml`, for the `t` filter.
         let strings = try clock.step("load ui strings") { () throws(BuildFailure) in
-            try UIStringsLoader.load(root: root, languages: editions.map(\.language))
+            try UIStringsLoader.load(root: root, languages: editions.map(\.language), log: log)
         }
         let markdownOptions = MarkdownOptions(allowRawHTML: allowsRawHTML(content.config))
 
         // 2. Load and validate every template, with the site's own filters.
-        let filters = SiteFilters.all(baseURL: content.config.baseURL, markdownOptions: markdownOptions, root: root, strings: strings)
+        let filters = SiteFilters.all(baseURL: content.config.baseURL, markdownOptions: markdownOptions, root: root, log: log, strings: strings)
         let templates = try clock.step("load templates") { () throws(BuildFailure) in
-            try TemplateSet.load(root: root, filters: filters, baseURL: content.config.baseURL, markdownOptions: markdownOptions,
+            try TemplateSet.load(root: root, log: log, filters: filters, baseURL: content.config.baseURL, markdownOptions: markdownOptions,
                                  strings: strings, cache: options.cache)
         }
 
@@ -50,7 +51,7 @@ public enum SiteBuilder {
         //    (`{{< figure … >}}`) are rendered with templates/components/. Every language, one image planner.
         let images = try ImageSettings.load(content.config)
         let (rendered, planner) = try clock.step("render markdown") { () throws(BuildFailure) in
-            try renderMarkdown(editions: editions, urls: urls, options: markdownOptions, root: root, images: images,
+            try renderMarkdown(editions: editions, urls: urls, options: markdownOptions, root: root, log: log, images: images,
                                templates: templates.environment, fallbackURLs: translations.defaultURLs())
         }
 
@@ -106,12 +107,12 @@ public enum SiteBuilder {
             var steps = editions.indices.map { position in
                 FeedsStep(content: editions[position], urls: urls[position], jobs: plans[position].jobs,
                           rendered: rendered[position], values: values[position], templates: templates,
-                          hasStaticRobots: FeedsStep.hasStaticRobots(root: root))
+                          hasStaticRobots: FeedsStep.hasStaticRobots(root: root, log: log))
             }
             for position in steps.indices.dropFirst() { steps[0].otherLocations += try steps[position].locations() }
             steps[0].alternates = translations.alternates()
             for step in steps { try step.add(to: &files) }
-            try copyStaticFiles(into: &files, root: root, content: content)
+            try copyStaticFiles(into: &files, root: root, log: log, content: content)
         }
 
         // 10. Resized copies of large images (libvips), through the cache outside the output.
@@ -152,9 +153,9 @@ public enum SiteBuilder {
 
     // MARK: - Steps
 
-    static func loadContent(root: URL, includeDrafts: Bool) throws(BuildFailure) -> [ContentSet] {
+    static func loadContent(root: URL, includeDrafts: Bool, log: ReadLog? = nil) throws(BuildFailure) -> [ContentSet] {
         do {
-            return try ContentLoader.loadEditions(root: root, includeDrafts: includeDrafts)
+            return try ContentLoader.loadEditions(root: root, includeDrafts: includeDrafts, readLog: log)
         } catch {
             throw BuildFailure(diagnostics: error.errors.map {
                 Diagnostic(file: $0.file, line: $0.line, column: $0.column, message: $0.message, notes: $0.notes)
@@ -168,21 +169,21 @@ public enum SiteBuilder {
     }
 
     /// Renders one language's Markdown (a one-language site, or a test).
-    static func renderMarkdown(content: ContentSet, urls: [String], options: MarkdownOptions, root: URL,
+    static func renderMarkdown(content: ContentSet, urls: [String], options: MarkdownOptions, root: URL, log: ReadLog? = nil,
                                images: ImageSettings, templates: TemplateEnvironment) throws(BuildFailure) -> ([RenderedMarkdown?], ImagePlanner) {
-        let (rendered, planner) = try renderMarkdown(editions: [content], urls: [urls], options: options, root: root, images: images,
+        let (rendered, planner) = try renderMarkdown(editions: [content], urls: [urls], options: options, root: root, log: log, images: images,
                                                      templates: templates)
         return (rendered[0], planner)
     }
 
     /// Renders every language's Markdown. In a translation, a site path may name the default language's pages and
     /// files too, and a `.md` link to a page not translated leads to the original (`fallbackURLs`).
-    static func renderMarkdown(editions: [ContentSet], urls: [[String]], options: MarkdownOptions, root: URL,
+    static func renderMarkdown(editions: [ContentSet], urls: [[String]], options: MarkdownOptions, root: URL, log: ReadLog? = nil,
                                images: ImageSettings, templates: TemplateEnvironment,
                                fallbackURLs: [String: String] = [:]) throws(BuildFailure) -> ([[RenderedMarkdown?]], ImagePlanner) {
         let inputs: SiteInputs
         do {
-            inputs = try SiteInputs(root: root)
+            inputs = try SiteInputs(root: root, log: log)
         } catch {
             throw BuildFailure(diagnostics: [Diagnostic(file: nil, message: error.description)])
         }
@@ -291,8 +292,8 @@ public enum SiteBuilder {
 
     /// Copies `static/**` to the output root and non-Markdown files under `content/` next to their pages.
     /// A static file may not take the place of a generated one.
-    static func copyStaticFiles(into files: inout [String: Data], root: URL, content: ContentSet) throws(BuildFailure) {
-        let (statics, problems) = SourceTree.files(under: "static", root: root)
+    static func copyStaticFiles(into files: inout [String: Data], root: URL, log: ReadLog? = nil, content: ContentSet) throws(BuildFailure) {
+        let (statics, problems) = SourceTree.files(under: "static", root: root, log: log)
         var diagnostics = problems
         var copies: [(source: String, file: SourceTree.File?, output: String)] = statics.map { ($0.path, $0, $0.relativePath) }
         copies += content.assets.map { ($0.source, nil, $0.output) }
@@ -307,7 +308,7 @@ public enum SiteBuilder {
                 continue
             }
             do {
-                files[copy.output] = try copy.file.map { try SourceTree.read($0, root: root) } ?? SourceTree.read(copy.source, root: root)
+                files[copy.output] = try copy.file.map { try SourceTree.read($0, root: root, log: log) } ?? SourceTree.read(copy.source, root: root, log: log)
             } catch let failure as BuildFailure {
                 diagnostics += failure.diagnostics
             } catch let error as InputError {

@@ -10,7 +10,8 @@ enum SiteFilters {
     static let functions: Set<String> = ["t"]
 
     /// - Parameter recorder: notes where each `relative_url` link was written (only when tracing a broken link).
-    static func all(baseURL: String, markdownOptions: MarkdownOptions, root: URL,
+    /// - Parameter log: where `inline_css` records the files it reads.
+    static func all(baseURL: String, markdownOptions: MarkdownOptions, root: URL, log: ReadLog? = nil,
                     strings: UIStrings = UIStrings(), recorder: LinkRecorder? = nil) -> [String: CustomFilter] {
         let basePath = SiteConfig(baseURL: baseURL).basePath
         return [
@@ -47,7 +48,7 @@ enum SiteFilters {
                 return .safe(try MarkdownRenderer.render(text, options: markdownOptions).html)
             },
             "inline_css": { input, _, _, _ in
-                .safe(try inlineCSS(try string(input, filter: "inline_css"), root: root))
+                .safe(try inlineCSS(try string(input, filter: "inline_css"), root: root, log: log))
             },
         ]
     }
@@ -56,7 +57,7 @@ enum SiteFilters {
     /// `<style>` element: for the 404 page, which hosts serve at any depth, where a linked stylesheet would be
     /// looked for beside the missing page (and where a browser fetches it before any script could help).
     /// Read on every build, so an edit shows at once in the preview.
-    static func inlineCSS(_ sitePath: String, root: URL) throws -> String {
+    static func inlineCSS(_ sitePath: String, root: URL, log: ReadLog? = nil) throws -> String {
         // The same rule as for every path the build writes: nothing that could leave static/.
         guard sitePath.hasPrefix("/"), sitePath.hasSuffix(".css"), OutputSync.isSafeRelativePath(String(sitePath.dropFirst())) else {
             throw FilterFailure("inline_css takes the site path of a .css file under static/, such as \"/style.css\"; got \"\(sitePath)\"")
@@ -64,7 +65,7 @@ enum SiteFilters {
         // Through the root-confined reader: a symbolic link out of the root is refused here as everywhere.
         let data: Data
         do {
-            data = try SourceTree.read("static" + sitePath, root: root)
+            data = try SourceTree.read("static" + sitePath, root: root, log: log)
         } catch where error.kind == .missing && error.target == nil {
             throw FilterFailure("inline_css: no file static\(sitePath)")
         } catch {

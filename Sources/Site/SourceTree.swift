@@ -17,10 +17,10 @@ enum SourceTree {
     }
 
     /// Every regular file under the root-relative `folder`, sorted, and every problem met on the way.
-    static func files(under folder: String, root: URL) -> (files: [File], diagnostics: [Diagnostic]) {
+    static func files(under folder: String, root: URL, log: ReadLog?) -> (files: [File], diagnostics: [Diagnostic]) {
         let inputs: SiteInputs
         do {
-            inputs = try SiteInputs(root: root)
+            inputs = try SiteInputs(root: root, log: log)
         } catch {
             return ([], [diagnostic(error)])
         }
@@ -29,17 +29,17 @@ enum SourceTree {
     }
 
     /// The bytes of a listed file.
-    static func read(_ file: File, root: URL) throws(BuildFailure) -> Data {
+    static func read(_ file: File, root: URL, log: ReadLog?) throws(BuildFailure) -> Data {
         do {
-            return Data(try SiteInputs(root: root).read(file.input))
+            return Data(try SiteInputs(root: root, log: log).read(file.input))
         } catch {
             throw BuildFailure(diagnostics: [diagnostic(error)])
         }
     }
 
     /// The bytes of the file at a root-relative path, checked on the way like a listed one.
-    static func read(_ path: String, root: URL) throws(InputError) -> Data {
-        Data(try SiteInputs(root: root).read(path))
+    static func read(_ path: String, root: URL, log: ReadLog?) throws(InputError) -> Data {
+        Data(try SiteInputs(root: root, log: log).read(path))
     }
 
     static func diagnostic(_ error: InputError) -> Diagnostic {

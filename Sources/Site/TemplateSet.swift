@@ -1,6 +1,7 @@
 import Content
 import Foundation
 import Markdown
+import SiteInputs
 import Templates
 
 /// The site's templates, parsed once, and the one rule that picks a template for a page.
@@ -22,15 +23,15 @@ struct TemplateSet: Sendable {
         var strings: UIStrings
     }
 
-    static func load(root: URL, filters: [String: CustomFilter], baseURL: String, markdownOptions: MarkdownOptions,
+    static func load(root: URL, log: ReadLog? = nil, filters: [String: CustomFilter], baseURL: String, markdownOptions: MarkdownOptions,
                      strings: UIStrings = UIStrings(), cache: BuildCache?) throws(BuildFailure) -> TemplateSet {
         var sources: [String: String] = [:]
-        var (files, diagnostics) = SourceTree.files(under: "templates", root: root)
+        var (files, diagnostics) = SourceTree.files(under: "templates", root: root, log: log)
         for file in files {
             let name = file.relativePath
             let data: Data
             do {
-                data = try SourceTree.read(file, root: root)
+                data = try SourceTree.read(file, root: root, log: log)
             } catch {
                 diagnostics += error.diagnostics
                 continue

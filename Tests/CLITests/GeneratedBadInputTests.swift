@@ -68,7 +68,7 @@ import Darwin
             try #require(FileManager.default.isExecutableFile(atPath: "/usr/bin/setpriv"),
                          "running as root: /usr/bin/setpriv (util-linux) is needed to drop privileges for this test")
         }
-        try failingBuild(expecting: ["content/secret.md: error: cannot read file: Permission denied"],
+        try failingBuild(expecting: ["content/secret.md: error: cannot read: permission denied"],
                          asUser: asUser) { site in
             try site.write("---\ntitle: Secret\n---\nText.\n", to: "content/secret.md")
             #expect(chmod(site.url("content/secret.md").path, 0) == 0)

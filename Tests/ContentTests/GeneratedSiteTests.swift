@@ -73,7 +73,7 @@ import Darwin
         #expect(chmod(root.path + "/content/secret.md", 0) == 0)
         let found = errors(in: root)
         #expect(found.count == 1)
-        #expect(found.first?.hasPrefix("content/secret.md: error: cannot read file") == true)
+        #expect(found.first?.hasPrefix("content/secret.md: error: cannot read: permission denied") == true)
     }
 
     @Test func fileNamesDifferingOnlyInCaseCollide() throws {

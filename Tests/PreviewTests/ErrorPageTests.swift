@@ -28,4 +28,20 @@ import Site
         let unreadable = Diagnostic(file: "missing.md", line: 4, column: 1, message: "gone")
         #expect(DiagnosticReport.entry(for: unreadable, root: root) == "missing.md:4:1: error: gone")
     }
+
+    /// The error page reads excerpts through `SiteInputs` too: no line of a file outside the root is shown.
+    @Test func reportShowsNoLineOfAFileOutsideTheRoot() throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("preview-report-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let root = folder.appendingPathComponent("site")
+        try FileManager.default.createDirectory(at: root.appendingPathComponent("templates"), withIntermediateDirectories: true)
+        let secret = folder.appendingPathComponent("secret.txt")
+        try Data("TOKEN=hunter2\n".utf8).write(to: secret)
+        try FileManager.default.createSymbolicLink(atPath: root.appendingPathComponent("templates/page.html").path,
+                                                   withDestinationPath: secret.path)
+        let diagnostic = Diagnostic(file: "templates/page.html", line: 1, column: 1, message: "bad")
+        #expect(DiagnosticReport.entry(for: diagnostic, root: root) == "templates/page.html:1:1: error: bad")
+        let absolute = Diagnostic(file: secret.path, line: 1, column: 1, message: "bad")
+        #expect(!DiagnosticReport.entry(for: absolute, root: root).contains("hunter2"))
+    }
 }

@@ -15,7 +15,7 @@ import Testing
             try FileManager.default.createDirectory(at: file.deletingLastPathComponent(), withIntermediateDirectories: true)
             try Data(text.utf8).write(to: file)
         }
-        let filters = SiteFilters.all(baseURL: "/", markdownOptions: MarkdownOptions(allowRawHTML: true), root: root)
+        let filters = SiteFilters.all(baseURL: "/", markdownOptions: MarkdownOptions(allowRawHTML: true), root: root, log: nil)
         let environment = try TemplateEnvironment(templates: ["t.html": "<style>{{ path | inline_css }}</style>"], filters: filters)
         return try environment.render("t.html", context: ["path": .string(path)])
     }

@@ -14,10 +14,10 @@ enum DataFiles {
     static let extensions = ["yml", "yaml", "json", "csv"]
 
     /// The `data` value, or every problem found (each located at its file, line and column).
-    static func load(root: URL) throws(BuildFailure) -> Value {
+    static func load(root: URL, log: ReadLog? = nil) throws(BuildFailure) -> Value {
         let inputs: SiteInputs
         do {
-            inputs = try SiteInputs(root: root)
+            inputs = try SiteInputs(root: root, log: log)
         } catch {
             throw BuildFailure(diagnostics: [Diagnostic(file: nil, message: error.message)])
         }

@@ -1,6 +1,7 @@
 import Content
 import Foundation
 import Markdown
+import SiteInputs
 import Templates
 
 /// The build step that writes `sitemap.xml`, `robots.txt` and an Atom feed per collection with `feed: true`.
@@ -27,8 +28,9 @@ struct FeedsStep {
     var alternates: [String: [(language: String, url: String)]] = [:]
 
     /// Whether the site has its own `static/robots.txt`.
-    static func hasStaticRobots(root: URL) -> Bool {
-        FileManager.default.fileExists(atPath: root.appendingPathComponent("static/robots.txt").path)
+    static func hasStaticRobots(root: URL, log: ReadLog? = nil) -> Bool {
+        // Through `SiteInputs`: a missing file is recorded as absent (adding one later changes the build).
+        (try? SiteInputs(root: root, log: log).kind(of: "static/robots.txt")) != nil
     }
 
     /// This language's pages in the sitemap: every planned page but the 404 page and those with `sitemap: false`.

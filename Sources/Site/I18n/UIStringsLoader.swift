@@ -6,10 +6,10 @@ import SiteInputs
 /// site has a file and every file has the same keys.
 enum UIStringsLoader {
     /// The strings of `languages` (the default first), or every problem found. No `i18n/` folder is no strings.
-    static func load(root: URL, languages: [String]) throws(BuildFailure) -> UIStrings {
+    static func load(root: URL, languages: [String], log: ReadLog? = nil) throws(BuildFailure) -> UIStrings {
         let inputs: SiteInputs
         do {
-            inputs = try SiteInputs(root: root)
+            inputs = try SiteInputs(root: root, log: log)
         } catch {
             throw BuildFailure(diagnostics: [Diagnostic(file: nil, message: error.message)])
         }

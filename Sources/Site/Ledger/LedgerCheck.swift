@@ -1,5 +1,6 @@
 import Content
 import Foundation
+import SiteInputs
 
 /// Checks every page's claims ledger against the source text.
 ///
@@ -13,12 +14,12 @@ enum LedgerCheck {
     static let key = "passages"
 
     /// Every problem of the site's ledger; none when `site.yml` has no `ledger:`.
-    static func check(_ content: ContentSet, root: URL) -> [LedgerError] {
+    static func check(_ content: ContentSet, root: URL, log: ReadLog? = nil) -> [LedgerError] {
         let (read, errors) = LedgerSettings.read(content.config, collections: content.collections.map(\.name))
         guard let settings = read else { return errors }
         let textNode = content.config.extra.first { $0.key == "ledger" }?.value["text"]
         let source: LedgerSourceText
-        switch LedgerSourceText.read(settings.text, root: root, at: textNode) {
+        switch LedgerSourceText.read(settings.text, root: root, log: log, at: textNode) {
         case .failure(let error): return [error]
         case .success(let text): source = text
         }

@@ -1,5 +1,6 @@
 import Content
 import Foundation
+import SiteInputs
 
 /// The source text the ledger's passages are checked against: the one place the ledger reads a file.
 ///
@@ -12,8 +13,9 @@ struct LedgerSourceText: Sendable {
     /// The text's bytes, searched for each quotation.
     let bytes: [UInt8]
 
-    /// Reads `path` under `root`, or says why not (`node` locates the `text:` setting in site.yml).
-    static func read(_ path: String, root: URL, at node: Node?) -> Result<LedgerSourceText, LedgerError> {
+    /// Reads `path` under `root` through `SiteInputs` (recorded in `log`), or says why not (`node` locates the
+    /// `text:` setting in site.yml). A symbolic link on the way that leads out of the root is refused.
+    static func read(_ path: String, root: URL, log: ReadLog? = nil, at node: Node?) -> Result<LedgerSourceText, LedgerError> {
         let components = path.split(separator: "/", omittingEmptySubsequences: true)
         let error = { (kind: LedgerError.Kind) in
             LedgerError(kind: kind, file: "site.yml", line: node?.line, column: node?.column)
@@ -21,11 +23,11 @@ struct LedgerSourceText: Sendable {
         if path.hasPrefix("/") || path.hasPrefix("~") || components.contains("..") || components.isEmpty {
             return .failure(error(.textOutsideRoot(path: path)))
         }
-        let base = root.standardizedFileURL.resolvingSymlinksInPath().path
-        let url = root.appendingPathComponent(path)
-        let resolved = url.standardizedFileURL.resolvingSymlinksInPath().path
-        guard resolved.hasPrefix(base + "/") else { return .failure(error(.textOutsideRoot(path: path))) }
-        guard let data = FileManager.default.contents(atPath: resolved) else {
+        let data: Data
+        do {
+            data = Data(try SiteInputs(root: root, log: log).read(components.filter { $0 != "." }.joined(separator: "/")))
+        } catch let failure {
+            if failure.kind == .outsideRoot { return .failure(error(.textOutsideRoot(path: path))) }
             return .failure(error(.textUnreadable(path: path, reason: "no such file, or not readable")))
         }
         switch SourceText.decode(data, file: path) {
