@@ -26,15 +26,15 @@ struct BuildErrorCase: Decodable, Sendable, CustomTestStringConvertible {
     }
 }
 
-@Suite("Bad input gives located errors and leaves the output alone")
-struct BuildErrorTests {
-    @Test(arguments: try BuildErrorCase.all())
-    func reportsTheError(_ errorCase: BuildErrorCase) throws {
-        let fixture = try FixtureSite()
+extension BuildErrorCase {
+    /// Applies this case's edits to a copy of a fixture site that has been built once, and checks that the build
+    /// now fails with the expected diagnostic and leaves the output exactly as it was.
+    func check(on fixtureName: String, sourceLocation: SourceLocation = #_sourceLocation) throws {
+        let fixture = try FixtureSite(fixtureName)
         defer { fixture.remove() }
         _ = try OutputSync.write(try fixture.build(), to: fixture.output)
         let before = FixtureSite.snapshot(fixture.output)
-        for edit in errorCase.edits {
+        for edit in edits {
             if let find = edit.find {
                 try fixture.replace(in: edit.file, find, with: edit.replace)
             } else {
@@ -43,12 +43,21 @@ struct BuildErrorTests {
         }
         do {
             _ = try fixture.build()
-            Issue.record("the build should have failed")
+            Issue.record("the build should have failed", sourceLocation: sourceLocation)
         } catch {
             let descriptions = error.diagnostics.map(\.description)
-            #expect(descriptions.contains { $0.hasPrefix(errorCase.location + ":") && $0.contains(errorCase.message) },
-                    "got: \(descriptions.joined(separator: "\n"))")
+            #expect(descriptions.contains { $0.hasPrefix(location + ":") && $0.contains(message) },
+                    "got: \(descriptions.joined(separator: "\n"))", sourceLocation: sourceLocation)
         }
-        #expect(FixtureSite.snapshot(fixture.output) == before, "a failed build leaves site/ as it was")
+        #expect(FixtureSite.snapshot(fixture.output) == before, "a failed build leaves site/ as it was",
+                sourceLocation: sourceLocation)
+    }
+}
+
+@Suite("Bad input gives located errors and leaves the output alone")
+struct BuildErrorTests {
+    @Test(arguments: try BuildErrorCase.all())
+    func reportsTheError(_ errorCase: BuildErrorCase) throws {
+        try errorCase.check(on: "basic")
     }
 }

@@ -54,25 +54,6 @@ struct FeatureErrorTests {
 
     @Test(arguments: cases)
     func reportsTheError(_ errorCase: BuildErrorCase) throws {
-        let fixture = try FixtureSite("features")
-        defer { fixture.remove() }
-        _ = try OutputSync.write(try fixture.build(), to: fixture.output)
-        let before = FixtureSite.snapshot(fixture.output)
-        for edit in errorCase.edits {
-            if let find = edit.find {
-                try fixture.replace(in: edit.file, find, with: edit.replace)
-            } else {
-                try fixture.write(edit.file, edit.replace)
-            }
-        }
-        do {
-            _ = try fixture.build()
-            Issue.record("the build should have failed")
-        } catch {
-            let descriptions = error.diagnostics.map(\.description)
-            #expect(descriptions.contains { $0.hasPrefix(errorCase.location + ":") && $0.contains(errorCase.message) },
-                    "got: \(descriptions.joined(separator: "\n"))")
-        }
-        #expect(FixtureSite.snapshot(fixture.output) == before, "a failed build leaves site/ as it was")
+        try errorCase.check(on: "features")
     }
 }
