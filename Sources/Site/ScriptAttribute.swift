@@ -38,6 +38,19 @@ struct ScriptAttribute: Sendable, Equatable {
             }
             return
         }
+        // Most attributes (class, title, rel, type, width…) are none of `urlAttributes`: their first letter or
+        // their length says so before ten comparisons do.
+        switch first {
+        case UInt8(ascii: "a"), UInt8(ascii: "b"), UInt8(ascii: "c"), UInt8(ascii: "d"), UInt8(ascii: "f"),
+             UInt8(ascii: "p"), UInt8(ascii: "x"):
+            break
+        default:
+            return
+        }
+        switch length {
+        case 4, 6, 7, 8, 10: break
+        default: return
+        }
         guard urlAttributes.contains(where: { HTMLAttributeScanner.matches(bytes, name.lowerBound, name.upperBound, $0) }) else {
             return
         }
