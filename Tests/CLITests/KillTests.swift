@@ -171,7 +171,8 @@ import Darwin
 
     /// A write error while staging (here a file-size limit; a full disk is the same error) is found before any
     /// published file changes: the output stays the old site, byte for byte, with no staging folder left.
-    @Test func aWriteErrorWhileStagingChangesNothing() throws {
+    @Test(.disabled(if: sanitized, "ThreadSanitizer's runtime changes how the file-size limit's SIGXFSZ reaches the build"))
+    func aWriteErrorWhileStagingChangesNothing() throws {
         let binary = try BuildSiteBinary.locate()
         let site = try ScratchSite(fixture: "base", base: nil)
         defer { site.remove() }
