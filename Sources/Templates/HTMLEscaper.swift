@@ -2,8 +2,9 @@
 ///
 /// Jinja's autoescape calls `markupsafe.escape`, which replaces five characters and nothing else;
 /// matching it byte for byte keeps our output identical to Jinja's.
-enum HTMLEscaper {
-    static func escape(_ text: String) -> String {
+public enum HTMLEscaper {
+    /// `markupsafe.escape(text)` as a string; the site's own HTML (image markup) escapes with it too.
+    public static func escape(_ text: String) -> String {
         guard text.utf8.contains(where: needsEscape) else { return text }
         var escaped: [UInt8] = []
         escaped.reserveCapacity(text.utf8.count + 16)

@@ -1,3 +1,4 @@
+import Templates
 import Images
 
 /// The HTML written for an image in Markdown: `<img>` with its `width`, `height` and `loading`, and for an
@@ -40,21 +41,6 @@ enum ImageMarkup {
         candidates.map { "\($0.url) \($0.width)w" }.joined(separator: ", ")
     }
 
-    /// Escapes what an attribute value in double quotes must not hold, as the template engine does.
-    static func escape(_ text: String) -> String {
-        guard text.utf8.contains(where: { $0 == 0x26 || $0 == 0x3C || $0 == 0x3E || $0 == 0x22 || $0 == 0x27 }) else { return text }
-        var escaped = ""
-        escaped.reserveCapacity(text.utf8.count + 16)
-        for character in text.unicodeScalars {
-            switch character {
-            case "&": escaped += "&amp;"
-            case "<": escaped += "&lt;"
-            case ">": escaped += "&gt;"
-            case "\"": escaped += "&#34;"
-            case "'": escaped += "&#39;"
-            default: escaped.unicodeScalars.append(character)
-            }
-        }
-        return escaped
-    }
+    /// Escapes an attribute value exactly as the template engine does (MarkupSafe's five characters).
+    static func escape(_ text: String) -> String { HTMLEscaper.escape(text) }
 }
