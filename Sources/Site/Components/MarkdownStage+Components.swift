@@ -7,12 +7,13 @@ extension MarkdownStage {
     /// The template sees each argument as a string (escaped when printed, as always), with a site path
     /// (`/img/plan.svg`) checked and made relative like a link in Markdown; `body`, the call's body rendered
     /// as Markdown (components inside it too); `image`, when the call has a `src` argument, the ready `<img>`
-    /// or `<picture>` for it (size, `loading`, resized copies) with `alt` as its text; and `current_url`, so
-    /// that `relative_url` works.
+    /// or `<picture>` for it (size, `loading`, resized copies) with `alt` as its text; `current_url`, so
+    /// that `relative_url` works; and `lang`, the page's language, so that `t` and `date` speak it (an argument
+    /// named `lang` replaces it).
     func component(_ call: ComponentCall, origin: TextOrigin, on index: Int, state: PageRenderState) throws -> ImageReplacement {
         let page = content.pages[index]
         let at = origin.locateScanned(line: call.line, column: call.column)
-        var context: [String: Value] = ["current_url": .string(urls[index])]
+        var context: [String: Value] = ["current_url": .string(urls[index]), "lang": .string(content.language)]
         var arguments = OrderedDictionary()
         for argument in call.arguments {
             var value = argument.value

@@ -103,6 +103,8 @@ struct FeedsStep {
                         diagnostics: inout [Diagnostic]) {
         var context: [String: Value] = [
             "site": values.site, "collections": values.collections, "current_url": .string("/" + path),
+            // The language whose files these are (the sitemap and robots.txt: the default language's), for `t`.
+            "lang": .string(content.language),
         ]
         for (key, value) in extra { context[key] = value }
         do {

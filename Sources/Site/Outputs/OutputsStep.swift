@@ -33,7 +33,7 @@ struct OutputsStep {
             }
             let candidates = TemplateSet.candidates(
                 explicit: page.template, collection: page.collection, isListPage: page.isListPage,
-                isHome: page.source == "content/index.md", isNotFound: page.source == "content/404.md"
+                isHome: page.translationKey == "content/index.md", isNotFound: page.translationKey == "content/404.md"
             ).map(Self.jsonName)
             do {
                 let name = try templates.resolve(candidates, for: page.source)
