@@ -14,8 +14,8 @@ struct LinkOrigin {
     let root: URL
     private let pageByOutput: [String: (edition: Int, index: Int)]
     private let templates: [(name: String, text: String)]
-    /// Where each `relative_url` link of the pages with a broken one was written (`trace`).
-    private var traced: [Int: [String: LinkRecorder.Location]] = [:]
+    /// Where each `relative_url` link of the pages with a broken one was written (`trace`), by output file.
+    private var traced: [String: [String: LinkRecorder.Location]] = [:]
 
     init(content: ContentSet, urls: [String], root: URL) {
         self.init(editions: [content], urls: [urls], root: root)
@@ -43,21 +43,20 @@ struct LinkOrigin {
     private var tracedBySitePath: [String: LinkRecorder.Location] = [:]
 
     /// Renders pages holding `broken` links once more, recording where their `relative_url` links come from: the
-    /// first page on which each broken site path appears, at most `limit` pages. A link in a header, broken on
-    /// ten thousand pages, costs one render; the other pages take its location.
+    /// first page on which each broken site path appears, at most `limit` pages, in any language and generated
+    /// pages (terms, numbered pages) too. A link in a header, broken on ten thousand pages, costs one render; the
+    /// other pages take its location.
     mutating func trace(_ broken: [BrokenLink], with retracer: LinkRetracer, limit: Int = 100) {
-        var pages: [Int] = []
+        var files: [String] = []
         var covered = Set<String>()
         for link in broken where covered.insert(link.sitePath + "\u{0}" + link.reason).inserted {
-            // Only the default language's pages are rendered again (`LinkRetracer` renders one language); a
-            // translation's broken link is located in its Markdown or the templates' text.
-            guard let (edition, index) = pageByOutput[link.page], edition == 0, !pages.contains(index) else { continue }
-            pages.append(index)
-            if pages.count == limit { break }
+            guard !files.contains(link.page) else { continue }
+            files.append(link.page)
+            if files.count == limit { break }
         }
-        traced = retracer.locations(forPages: Set(pages))
+        traced = retracer.locations(forFiles: Set(files))
         for link in broken {
-            guard let (edition, index) = pageByOutput[link.page], edition == 0, let location = traced[index]?[link.href] else { continue }
+            guard let location = traced[link.page]?[link.href] else { continue }
             let key = link.sitePath + "\u{0}" + link.reason
             if tracedBySitePath[key] == nil { tracedBySitePath[key] = location }
         }
@@ -69,6 +68,10 @@ struct LinkOrigin {
         let needles = [link.href, link.sitePath, String(link.sitePath.split(separator: "#").first ?? ""), fragment]
             .filter { !$0.isEmpty && $0 != "/" && $0 != "#" }
         guard let (edition, index) = pageByOutput[link.page] else {
+            if let location = traced(link) {
+                return Diagnostic(file: location.file, line: location.line, column: location.column, message: message,
+                                  notes: ["in the generated file \(link.page)"])
+            }
             return locateInTemplates(needles, message: message, notes: ["in the generated file \(link.page)"])
         }
         let page = editions[edition].pages[index]
@@ -77,12 +80,18 @@ struct LinkOrigin {
                 return Diagnostic(file: page.source, line: page.bodyStartLine + line - 1, column: column, message: message)
             }
         }
-        if let location = (edition == 0 ? traced[index]?[link.href] : nil) ?? tracedBySitePath[link.sitePath + "\u{0}" + link.reason] {
+        if let location = traced(link) {
             return Diagnostic(file: location.file, line: location.line, column: location.column, message: message,
                               notes: ["on the page built from \(page.source)"])
         }
         return locateInTemplates(needles, message: message, notes: ["on the page built from \(page.source)"],
                                  fallbackFile: page.source)
+    }
+
+    /// Where the re-render saw `link` written: on its own page, or where the same broken site path was written on
+    /// the page that was rendered again for it.
+    private func traced(_ link: BrokenLink) -> LinkRecorder.Location? {
+        traced[link.page]?[link.href] ?? tracedBySitePath[link.sitePath + "\u{0}" + link.reason]
     }
 
     /// The checker's reason, or, for a link to the address of a draft left out of the build, that it is one.

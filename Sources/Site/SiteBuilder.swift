@@ -128,9 +128,11 @@ public enum SiteBuilder {
 
         // 12. Check every internal link and anchor in the output.
         try clock.step("check links") { () throws(BuildFailure) in
-            try checkLinks(files, editions: editions, urls: urls, root: root,
-                           retracer: LinkRetracer(content: content, urls: urls[0], rendered: rendered[0], values: values[0], data: data,
-                                                  root: root, markdownOptions: markdownOptions, strings: strings))
+            let retracer = LinkRetracer(editions: editions.indices.map { position in
+                LinkRetracer.Edition(content: editions[position], rendered: rendered[position], values: values[position],
+                                     jobs: plans[position].jobs)
+            }, translations: translations, data: data, root: root, markdownOptions: markdownOptions, strings: strings)
+            try checkLinks(files, editions: editions, urls: urls, root: root, retracer: retracer)
         }
 
         var site = BuiltSite(files: files, pageCount: editions.reduce(0) { $0 + $1.pages.count })
@@ -223,9 +225,7 @@ public enum SiteBuilder {
     static func renderPages(_ jobs: [RenderJob], content: ContentSet, rendered: [RenderedMarkdown?], values: PageValues,
                             data: Value = .dictionary(OrderedDictionary()), templates: TemplateSet, fragments: FragmentCache?,
                             metrics: TemplateMetrics? = nil, translations: TranslationTable? = nil) throws(BuildFailure) -> [String: Data] {
-        var pageLanguageGlobals = globals(site: values.site, collections: values.collections, taxonomies: values.taxonomies, data: data)
-        pageLanguageGlobals["lang"] = .string(content.language)
-        let globals = pageLanguageGlobals
+        let globals = languageGlobals(values, language: content.language, data: data)
         // Each thread renders with its own copy of the parsed templates (see `TemplateEnvironment.copy()`).
         let results = Array(jobs.indices).concurrentMap(perWorker: { templates.environment.copy() }) {
             environment, position -> Result<(String, Data), PageFailure> in
@@ -234,16 +234,8 @@ public enum SiteBuilder {
             let url = jobs[position].url
             do {
                 let name = try templates.resolve(jobs[position].candidates, for: source)
-                var context = globals
-                var (page, paginator) = values.context(for: jobs[position], in: content, rendered: rendered)
-                if jobs[position].isGenerated, case .dictionary(var fields) = page {
-                    fields["lang"] = .string(content.language)
-                    fields["translations"] = translations?.generatedValue(at: url) ?? .array([])
-                    page = .dictionary(fields)
-                }
-                context["page"] = page
-                if let paginator { context["paginator"] = paginator }
-                context["current_url"] = .string(url)
+                let context = Self.context(for: jobs[position], globals: globals, content: content, rendered: rendered,
+                                           values: values, translations: translations)
                 let html = try environment.renderUTF8(name, context: context, fragments: fragments,
                                                       partition: SitePath.fragmentPartition(of: url), metrics: metrics)
                 return .success((SitePath.outputFile(for: url), Data(html)))
