@@ -8,13 +8,24 @@ enum FeedTemplates {
     static let sitemap = "sitemap.xml"
     static let robots = "robots.txt"
 
-    /// `pages`: every listed page as `{url, path, lastmod}` (`lastmod` an ISO date at its precision, or none).
-    static func sitemapContext(_ locations: [Feeds.Location], baseURL: String) -> [String: Value] {
+    /// `pages`: every listed page as `{url, path, lastmod, alternates}` (`lastmod` an ISO date at its precision,
+    /// or none; `alternates` every version of a page in several languages as `{lang, url, path}`, the default
+    /// language's first — the `x-default` — and empty for a page in one language).
+    static func sitemapContext(_ locations: [Feeds.Location], baseURL: String,
+                               alternates: [String: [(language: String, url: String)]] = [:]) -> [String: Value] {
         let pages = locations.sorted { $0.url < $1.url }.map { location in
-            Value.dictionary(OrderedDictionary([
+            let versions = (alternates[location.url] ?? []).map { version in
+                Value.dictionary(OrderedDictionary([
+                    ("lang", .string(version.language)),
+                    ("url", .string(SiteFilters.absoluteURL(version.url, baseURL: baseURL))),
+                    ("path", .string(version.url)),
+                ]))
+            }
+            return Value.dictionary(OrderedDictionary([
                 ("url", .string(SiteFilters.absoluteURL(location.url, baseURL: baseURL))),
                 ("path", .string(location.url)),
                 ("lastmod", location.lastmod.map { .string($0.iso) } ?? .none),
+                ("alternates", .array(versions)),
             ]))
         }
         return ["pages": .array(pages)]

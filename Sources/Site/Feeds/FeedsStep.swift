@@ -52,11 +52,10 @@ struct FeedsStep {
 
         if isDefaultLanguage {
             let locations = try self.locations() + otherLocations
-            // A sitemap template sees the locations without their alternates: only the built-in sitemap writes
-            // `xhtml:link` elements so far.
+            // A sitemap template gets each page's versions, to write its own `xhtml:link` alternates.
             if templates.environment.hasTemplate(FeedTemplates.sitemap) {
-                render(FeedTemplates.sitemap, FeedTemplates.sitemapContext(locations, baseURL: baseURL), into: &files,
-                       at: "sitemap.xml", diagnostics: &diagnostics)
+                render(FeedTemplates.sitemap, FeedTemplates.sitemapContext(locations, baseURL: baseURL, alternates: alternates),
+                       into: &files, at: "sitemap.xml", diagnostics: &diagnostics)
             } else {
                 files["sitemap.xml"] = Feeds.sitemap(locations, baseURL: baseURL, alternates: alternates)
             }
