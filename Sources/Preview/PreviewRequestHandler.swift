@@ -39,7 +39,7 @@ struct PreviewRequestHandler: Sendable {
             response["Location"] = current.basePath
             return response
         }
-        guard let (resolved, mount) = Self.resolve(rawPath, in: current) else { return notFound(current) }
+        guard let (resolved, mount) = Self.resolve(rawPath, in: current) else { return notFound(current, near: nil) }
         let file = current.files[resolved.key]
         if let report = current.errorReport, file.map({ ContentType.isHTML($0.contentType) }) ?? true {
             return Response(status: 500, contentType: ContentType.html,
@@ -53,7 +53,7 @@ struct PreviewRequestHandler: Sendable {
             response["Location"] = String(mount.dropLast()) + RequestPath.folderURL(for: resolved.key)
             return response
         }
-        return notFound(current)
+        return notFound(current, near: resolved.key)
     }
 
     /// The file a request names: its path in the site, or else the same path below the site's base path
@@ -85,8 +85,23 @@ struct PreviewRequestHandler: Sendable {
         return response
     }
 
-    private func notFound(_ current: SiteSnapshot) -> Response {
-        guard let page = current.files["404.html"] else { return Response.text(404, "404 Not Found\n") }
+    /// The 404 page nearest the missing file `key` (`zh/timeline/typo/index.html`): a `404.html` in its folder
+    /// or the closest folder above it (`zh/404.html`, a language's 404 page), else the root's, as Cloudflare Pages
+    /// serves them; `nil` when the site has none.
+    static func notFoundFile(near key: String?, in files: [String: ServedFile]) -> String? {
+        var folders = (key ?? "").split(separator: "/").dropLast()
+        while !folders.isEmpty {
+            let candidate = folders.joined(separator: "/") + "/404.html"
+            if files[candidate] != nil { return candidate }
+            folders.removeLast()
+        }
+        return files["404.html"] == nil ? nil : "404.html"
+    }
+
+    private func notFound(_ current: SiteSnapshot, near key: String?) -> Response {
+        guard let page = Self.notFoundFile(near: key, in: current.files).flatMap({ current.files[$0] }) else {
+            return Response.text(404, "404 Not Found\n")
+        }
         return Response(status: 404, contentType: ContentType.html,
                         body: .bytes(LiveReloadScript.inject(into: page.data, version: current.version)))
     }

@@ -42,7 +42,8 @@ struct LinkChecker {
     /// Where the site sits on its host (`SiteConfig.basePath`): the one `<base href>` a page may have.
     let basePath: String
 
-    /// The output file of `SitePath.notFoundPage`, the one page whose links start from the base path.
+    /// The output file of `SitePath.notFoundPage`, the one page whose links start from the base path (with each
+    /// language's, `zh/404.html`: `SitePath.isNotFoundPage`).
     static let notFoundFile = "404.html"
 
     /// Scans every HTML page once, in parallel, for both its links and its ids.
@@ -141,10 +142,12 @@ struct LinkChecker {
             path = String(path[..<hash])
         }
         if let query = path.firstIndex(of: "?") { path = String(path[..<query]) }
-        // The 404 page's links start from the base path (`SitePath+NotFound.swift`): checked from the root folder.
-        if page == Self.notFoundFile, path.hasPrefix(basePath) {
+        // A 404 page's links start from the base path (`SitePath+NotFound.swift`): checked from the root folder.
+        var from = page
+        if path.hasPrefix(basePath), SitePath.isNotFoundPage("/" + page) {
             path = String(path.dropFirst(basePath.count))
             if path.isEmpty { path = "./" }
+            from = Self.notFoundFile
         } else if path.hasPrefix("/") {
             return BrokenLink(page: page, href: href, sitePath: href,
                               reason: "root-relative link breaks when the site is served under a sub-path; "
@@ -153,7 +156,7 @@ struct LinkChecker {
         guard let decoded = SitePath.percentDecode(path) else {
             return BrokenLink(page: page, href: href, sitePath: href, reason: "malformed percent-encoding")
         }
-        guard let target = resolve(decoded, from: page) else {
+        guard let target = resolve(decoded, from: from) else {
             return BrokenLink(page: page, href: href, sitePath: href, reason: "leads outside the site")
         }
         // Built only for a broken link: almost every link is fine, and this runs for every link of every page.

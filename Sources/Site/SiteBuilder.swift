@@ -28,7 +28,7 @@ public enum SiteBuilder {
         try clock.step("check ledger") { () throws(BuildFailure) in
             try checkLedger(content, root: root, log: log)
         }
-        let urls = editions.map { $0.pages.map(siteURL) }
+        let urls = editions.map { edition in edition.pages.map { siteURL($0, prefix: edition.urlPrefix) } }
         var translations = TranslationTable(editions: editions, urls: urls)
 
         // 1c. Data files under data/, for every template as `data`.
@@ -165,9 +165,10 @@ public enum SiteBuilder {
         }
     }
 
-    /// The 404 page is the one page that is not a folder: hosts look for `/404.html`.
-    static func siteURL(_ page: Page) -> String {
-        page.source == "content/404.md" ? SitePath.notFoundPage : page.url
+    /// The 404 page is the one page that is not a folder: hosts look for `/404.html`, and its translation
+    /// (`content/404.zh.md`) is `/zh/404.html` (`prefix`, the language's `ContentSet.urlPrefix`).
+    static func siteURL(_ page: Page, prefix: String = "") -> String {
+        page.translationKey == "content/404.md" ? SitePath.notFoundPage(prefix: prefix) : page.url
     }
 
     /// Renders one language's Markdown (a one-language site, or a test).

@@ -1,3 +1,5 @@
+import Content
+
 /// Links on the 404 page, which hosts serve at every missing address, at any depth (`/timeline/typo/`,
 /// `/a/b/c`): a relative link there would be looked for beside the missing address. So on that one page every
 /// link the engine writes (`relative_url`, rewritten `.md` links) starts from the site's base path, the path of
@@ -6,10 +8,25 @@ extension SitePath {
     /// The site path of the page hosts serve for a missing address.
     static let notFoundPage = "/404.html"
 
-    /// The link written on `page` to the site path `target`: from the base path on the 404 page, relative
+    /// The site path of a language's 404 page: `/404.html` for the default language (`prefix` empty), `/zh/404.html`
+    /// for another (`content/404.zh.md`), which hosts that look for the nearest `404.html` serve for misses under
+    /// `/zh/` (README, "Languages and translations").
+    static func notFoundPage(prefix: String) -> String { prefix + notFoundPage }
+
+    /// Whether `page` is a 404 page: `/404.html`, or `/<language>/404.html`. Content pages are folders (their
+    /// site paths end in `/`), so a path of this shape can only be a language's 404 page, or a file of `static/`
+    /// in a folder with a language's name, where the rule does no harm: its links are checked as a 404 page's.
+    static func isNotFoundPage(_ page: String) -> Bool {
+        if page == notFoundPage { return true }
+        guard page.hasSuffix(notFoundPage), page.hasPrefix("/") else { return false }
+        let folder = page.dropFirst().dropLast(notFoundPage.count)
+        return !folder.isEmpty && SiteConfig.isLanguageCode(String(folder))
+    }
+
+    /// The link written on `page` to the site path `target`: from the base path on a 404 page, relative
     /// everywhere else.
     static func link(from page: String, to target: String, basePath: String) -> String {
-        page == notFoundPage ? fromBasePath(target, basePath: basePath) : relative(from: page, to: target)
+        isNotFoundPage(page) ? fromBasePath(target, basePath: basePath) : relative(from: page, to: target)
     }
 
     /// `target` (a site path, with any `?query` or `#fragment`) below `basePath` (which ends with `/`),
@@ -25,6 +42,6 @@ extension SitePath {
     /// parent folder (`parentFolder(of:)`), except the 404 page, whose links are written differently from
     /// its neighbours' in the root folder, and which shares with none.
     static func fragmentPartition(of page: String) -> String {
-        page == notFoundPage ? notFoundPage : parentFolder(of: page)
+        isNotFoundPage(page) ? page : parentFolder(of: page)
     }
 }

@@ -74,6 +74,21 @@ import Site
         }
     }
 
+    /// A language's own 404 page (`zh/404.html`, from `content/404.zh.md`) answers misses under its folder, the
+    /// nearest `404.html` up the tree as Cloudflare Pages picks it; elsewhere the root's.
+    @Test func missingPathsUnderALanguageGetItsOwn404Page() async throws {
+        let fake = FakeBuild()
+        fake.update("zh/404.html", "<!doctype html><html lang=\"zh\"><body><h1>找不到这一页</h1></body></html>")
+        try await withServer(build: fake.build) { _, port in
+            for target in ["/zh/no/such/page/", "/zh/typo", "/zh/timeline/x.png"] {
+                let response = try #require(await RawResponse.fetch(port: port, target))
+                #expect(response.status == 404 && response.text.contains("找不到这一页"), "\(target)")
+            }
+            let english = try #require(await RawResponse.fetch(port: port, "/zhx/no/such/page/"))
+            #expect(english.status == 404 && english.text.contains("Nothing here"))
+        }
+    }
+
     /// A site published under a sub-path (`base_url: https://example.org/sub/`) is also served there, as its
     /// host will serve it: the 404 page links through `<base href="/sub/">`, since it is served at any depth.
     @Test func theSiteIsAlsoServedUnderItsBasePath() async throws {

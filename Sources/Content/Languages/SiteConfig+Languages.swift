@@ -93,7 +93,7 @@ extension SiteConfig {
     }
 
     /// Letters, digits and `-`, starting with a letter: a BCP 47 tag as file names and URLs can carry it.
-    static func isLanguageCode(_ code: String) -> Bool {
+    public static func isLanguageCode(_ code: String) -> Bool {
         guard let first = code.unicodeScalars.first, first.isASCII, first.properties.isAlphabetic else { return false }
         return code.unicodeScalars.allSatisfy { $0.isASCII && ($0.properties.isAlphabetic || ("0"..."9").contains($0) || $0 == "-") }
     }

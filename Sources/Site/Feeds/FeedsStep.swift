@@ -33,11 +33,11 @@ struct FeedsStep {
         (try? SiteInputs(root: root, log: log).kind(of: "static/robots.txt")) != nil
     }
 
-    /// This language's pages in the sitemap: every planned page but the 404 page and those with `sitemap: false`.
+    /// This language's pages in the sitemap: every planned page but 404 pages and those with `sitemap: false`.
     func locations() throws(BuildFailure) -> [Feeds.Location] {
         let listings = try PageListing.read(content.pages).get()
         return jobs.compactMap { job in
-            guard job.url != SitePath.notFoundPage else { return nil }
+            guard !SitePath.isNotFoundPage(job.url) else { return nil }
             guard case .page(let index) = job.subject else { return Feeds.Location(url: job.url, lastmod: nil) }
             return listings[index].inSitemap ? Feeds.Location(url: job.url, lastmod: listings[index].updated) : nil
         }

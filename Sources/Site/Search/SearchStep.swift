@@ -23,7 +23,7 @@ enum SearchStep {
                 }
                 if !flag { continue }
             }
-            if urls[index] == "/404.html" || files[SitePath.outputFile(for: urls[index])] == nil { continue }
+            if SitePath.isNotFoundPage(urls[index]) || files[SitePath.outputFile(for: urls[index])] == nil { continue }
             if let collection = page.collection, options.excluded.contains(collection) { continue }
             chosen.append(index)
         }
