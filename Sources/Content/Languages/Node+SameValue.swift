@@ -18,14 +18,20 @@ extension Node {
     }
 
     /// The node with every resolved target moved through `map` (an original's page → its translation, or nil
-    /// where there is none).
+    /// where there is none). A reference to a page with no version in the language is left out of its list, and
+    /// is null anywhere else: a template never sees a bare slug where the original has a page.
     func retargeted(_ map: [Int?]) -> Node {
         var node = self
         if let target {
             node.target = map.indices.contains(target) ? map[target] : nil
+            if node.target == nil { node.value = .null }
         }
-        switch value {
-        case .list(let items): node.value = .list(items.map { $0.retargeted(map) })
+        switch node.value {
+        case .list(let items):
+            node.value = .list(items.compactMap { item in
+                let moved = item.retargeted(map)
+                return item.target != nil && moved.target == nil ? nil : moved
+            })
         case .mapping(let pairs): node.value = .mapping(pairs.map { (key: $0.key, value: $0.value.retargeted(map)) })
         default: break
         }

@@ -85,6 +85,26 @@ struct LanguageRuleTests {
         #expect(LocalizedDate.format(PartialDate(year: 2016, month: 5, day: nil)!, language: "zh", short: true) == "2016年5月")
     }
 
+    /// A relation inherited by a translation leads to the same language's pages; one to a page not translated
+    /// is left out of the list (it was the bare slug, so `person.url` failed to render).
+    @Test func aRelationToAnUntranslatedPageIsLeftOut() throws {
+        let fixture = try FixtureSite("languages")
+        defer { fixture.remove() }
+        try fixture.write("content/people/bob.md", "---\ntitle: Bob\n---\nA partner.\n")
+        try fixture.replace(in: "content/timeline/a.md", "people: [ada]", with: "people: [bob, ada]")
+        try fixture.replace(in: "templates/page.html", "<p class=\"lang\">", with: "<p class=\"count\">{{ (page.people or []) | length }}</p><p class=\"lang\">")
+        let site = try fixture.build()
+        let chinese = try #require(site.text("zh/timeline/a/index.html"))
+        #expect(chinese.contains(#"<p class="count">1</p>"#))
+        #expect(chinese.contains(#"<p class="person"><a href="../../people/ada/">艾达</a></p>"#) && !chinese.contains("Bob"))
+        let english = try #require(site.text("timeline/a/index.html"))
+        #expect(english.contains(#"<p class="count">2</p>"#) && english.contains(">Bob</a>"))
+        // Translated, Bob joins the Chinese list, in the original's order.
+        try fixture.write("content/people/bob.zh.md", "---\ntitle: 鲍勃\n---\n一位合伙人。\n")
+        #expect(try fixture.build().text("zh/timeline/a/index.html")?.contains(
+            #"<p class="person"><a href="../../people/bob/">鲍勃</a></p><p class="person"><a href="../../people/ada/">艾达</a></p>"#) == true)
+    }
+
     @Test func componentsKnowThePagesLanguage() throws {
         let fixture = try FixtureSite("languages")
         defer { fixture.remove() }
