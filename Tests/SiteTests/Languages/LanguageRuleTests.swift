@@ -105,6 +105,25 @@ struct LanguageRuleTests {
             #"<p class="person"><a href="../../people/bob/">鲍勃</a></p><p class="person"><a href="../../people/ada/">艾达</a></p>"#) == true)
     }
 
+    /// Outdated translations are found from `revision:` and `translation_of_revision:` alone: the files' times
+    /// change neither the warnings nor the output.
+    @Test func outdatedTranslationsIgnoreFileTimes() throws {
+        let fixture = try FixtureSite("languages")
+        defer { fixture.remove() }
+        try fixture.replace(in: "content/timeline/a.md", "revision: 2", with: "revision: 3")
+        let before = try fixture.build()
+        let original = fixture.root.appendingPathComponent("content/timeline/a.md").path
+        let translation = fixture.root.appendingPathComponent("content/timeline/a.zh.md").path
+        for (older, newer) in [(original, translation), (translation, original)] {
+            try FileManager.default.setAttributes([.modificationDate: Date(timeIntervalSince1970: 0)], ofItemAtPath: older)
+            try FileManager.default.setAttributes([.modificationDate: Date(timeIntervalSince1970: 2_000_000_000)], ofItemAtPath: newer)
+            let after = try fixture.build()
+            #expect(after.warnings.map(\.description) == before.warnings.map(\.description))
+            #expect(after.files == before.files)
+        }
+        #expect(before.warnings.contains { $0.description.hasPrefix("content/timeline/a.zh.md:3:1: warning: translation of revision 2") })
+    }
+
     @Test func componentsKnowThePagesLanguage() throws {
         let fixture = try FixtureSite("languages")
         defer { fixture.remove() }
