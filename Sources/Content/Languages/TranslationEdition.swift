@@ -11,7 +11,7 @@
 ///   out of the translation's lists. Collections, backlinks and taxonomies hold this language's pages only.
 /// - A page of the default language without a translation is reported in `missing` (a warning or an error,
 ///   as `translations: {missing:}` says), and a translation whose `translation_of_revision:` is not its
-///   original's `revision:` in `warnings`.
+///   original's `revision:`, or that shows its original's `date_label:` words for want of its own, in `warnings`.
 struct TranslationEdition {
     private(set) var content: ContentSet
     private(set) var errors: [ContentError] = []
@@ -40,6 +40,8 @@ struct TranslationEdition {
             page.url = "/" + language + (ownPlace ? page.url : source.url)
             if !ownPlace { page.slug = source.slug }
             page.outputPath = PageRoute.outputPath(for: page.url)
+            // Before inheriting, which copies the original's `date_label` in.
+            if let warning = Self.untranslatedDateLabel(page, original: source) { warnings.append(warning) }
             errors += Self.inherit(&page, from: source, shared: shared, sharedList: settings.sharedKeys)
             if let warning = Self.outdated(page, original: source) { warnings.append(warning) }
             pages.append(page)
@@ -133,6 +135,15 @@ struct TranslationEdition {
         return ContentError(.translation, file: page.source, line: own.map { $0.keyLine ?? $0.line } ?? 1,
                             column: own.map { $0.keyColumn ?? $0.column } ?? 1, message: message,
                             notes: ["update the translation, then set translation_of_revision: \(wanted)"])
+    }
+
+    /// A warning when the original has a `date_label:` (words: "Late 2015") and the translation writes none, so
+    /// the original's words would be shown on the translated page.
+    private static func untranslatedDateLabel(_ page: Page, original: Page) -> ContentError? {
+        guard page["date_label"] == nil, let label = original["date_label"], case .string(let words) = label.value else { return nil }
+        return ContentError(.translation, file: page.source, line: 1, column: 1,
+                            message: "no 'date_label:' of its own, so the original's '\(words)' (\(original.source):\(label.keyLine ?? label.line)) is shown",
+                            notes: ["write date_label: in this page's language (the date itself is shared)"])
     }
 
     private static func text(_ node: Node) -> String {

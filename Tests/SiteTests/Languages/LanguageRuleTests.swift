@@ -69,6 +69,19 @@ struct LanguageRuleTests {
         #expect(chinese.contains("公司成立</a> 2015年末</li>") && chinese.contains("第二件事</a> 2016年5月</li>"))
     }
 
+    /// A translation without its own `date_label` would show the original's words: reported, and still built.
+    @Test func anUntranslatedDateLabelIsReported() throws {
+        let fixture = try FixtureSite("languages")
+        defer { fixture.remove() }
+        try fixture.replace(in: "content/timeline/a.md", "date: 2015-12-11", with: "date: 2015\ndate_label: Late 2015")
+        let site = try fixture.build()
+        #expect(site.warnings.map(\.description).contains(
+            "content/timeline/a.zh.md:1:1: warning: no 'date_label:' of its own, so the original's 'Late 2015' (content/timeline/a.md:4) is shown"))
+        #expect(site.text("zh/timeline/a/index.html")?.contains(#"<p class="date">Late 2015</p>"#) == true)
+        try fixture.replace(in: "content/timeline/a.zh.md", "title: 公司成立", with: "title: 公司成立\ndate_label: 2015年末")
+        #expect(try fixture.build().warnings.allSatisfy { !$0.description.contains("date_label") })
+    }
+
     @Test func datesAtEveryPrecisionInBothLanguages() {
         let cases: [(PartialDate?, String, String)] = [
             (PartialDate(year: 2015, month: 12, day: 11), "11 December 2015", "2015年12月11日"),
