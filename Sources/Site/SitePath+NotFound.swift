@@ -17,10 +17,14 @@ extension SitePath {
     /// site paths end in `/`), so a path of this shape can only be a language's 404 page, or a file of `static/`
     /// in a folder with a language's name, where the rule does no harm: its links are checked as a 404 page's.
     static func isNotFoundPage(_ page: String) -> Bool {
-        if page == notFoundPage { return true }
-        guard page.hasSuffix(notFoundPage), page.hasPrefix("/") else { return false }
-        let folder = page.dropFirst().dropLast(notFoundPage.count)
-        return !folder.isEmpty && SiteConfig.isLanguageCode(String(folder))
+        // Asked for every link `relative_url` writes: almost every page ends in `/`, which the last byte tells.
+        let bytes = page.utf8
+        guard bytes.last == UInt8(ascii: "l"), bytes.count >= notFoundPage.utf8.count,
+              bytes.suffix(notFoundPage.utf8.count).elementsEqual(notFoundPage.utf8) else { return false }
+        if bytes.count == notFoundPage.utf8.count { return true }
+        guard bytes.first == UInt8(ascii: "/") else { return false }
+        let folder = bytes.dropFirst().dropLast(notFoundPage.utf8.count)
+        return !folder.isEmpty && SiteConfig.isLanguageCode(String(decoding: folder, as: UTF8.self))
     }
 
     /// The link written on `page` to the site path `target`: from the base path on a 404 page, relative
