@@ -81,6 +81,36 @@ struct ChineseEditionMarkupTests {
         #expect(quotations > 80)
     }
 
+    /// Every English page has its Chinese page and back, each naming the other in its head (`hreflang`, with
+    /// `x-default` the English one) and in its language switcher. (The 404 pages, which have no alternates in their
+    /// head, are linked by their switchers.)
+    @Test func everyPageHasItsOtherEditionLinkedBothWays() throws {
+        let site = try SiteBuilder.build(BuildOptions(root: Self.root))
+        let home = try #require(site.text("index.html"))
+        let base = try #require(Self.matches(#"<link rel="canonical" href="([^"]*)">"#, in: home).first)
+        let file = { (url: String) -> String in
+            let path = String(url.dropFirst(base.count))
+            return path.isEmpty || path.hasSuffix("/") ? path + "index.html" : path
+        }
+        let pages = site.files.keys.filter { $0.hasSuffix(".html") && !$0.hasSuffix("404.html") && !$0.hasPrefix("zh/404/") }
+        let english = pages.filter { !$0.hasPrefix("zh/") }.sorted()
+        #expect(english.count == pages.count - english.count, "as many Chinese pages as English ones")
+        for page in english {
+            let html = try #require(site.text(page))
+            let url = try #require(Self.matches(#"<link rel="canonical" href="([^"]*)">"#, in: html).first)
+            let chinese = try #require(Self.matches(#"<link rel="alternate" hreflang="zh" href="([^"]*)">"#, in: html).first,
+                                       "\(page) names no Chinese version")
+            #expect(Self.matches(#"<link rel="alternate" hreflang="x-default" href="([^"]*)">"#, in: html) == [url], "\(page)")
+            #expect(html.contains(#"hreflang="zh" lang="zh" rel="alternate">中文</a>"#), "\(page): no switcher to 中文")
+            let other = try #require(site.text(file(chinese)), "\(page) names \(chinese), which the site does not have")
+            #expect(Self.matches(#"<link rel="alternate" hreflang="en" href="([^"]*)">"#, in: other) == [url],
+                    "\(file(chinese)) does not name \(url) as its English version")
+            #expect(other.contains(#"hreflang="en" lang="en" rel="alternate">English</a>"#), "\(file(chinese)): no switcher to English")
+            #expect(other.hasPrefix("<!DOCTYPE html>\n<html lang=\"zh\">"), "\(file(chinese))")
+        }
+        #expect(english.count > 70)
+    }
+
     /// The check above can fail: an unmarked quotation, one without its source, and one in other words are found.
     @Test func anUnmarkedOrUnsourcedQuotationIsCaught() {
         let sources: Set<String> = ["chinese-republication"]
