@@ -16,6 +16,7 @@ apt_packages=(
   libcmark-gfm-dev libcmark-gfm-extensions-dev libmimalloc-dev libvips-dev cmark-gfm
   hyperfine time
   linkchecker openjdk-17-jre-headless chromium chromium-driver fonts-dejavu-core
+  fonts-noto-cjk   # the Chinese edition in the browser checks and screenshots only (the site downloads no fonts)
   python3-venv python3-jinja2
 )
 

@@ -60,6 +60,7 @@ SITE_YML = """title: Benchmark corpus
 description: "A generated corpus with the microsite's schema, for measuring build speed."
 language: en
 base_url: "https://example.org/"
+home: /
 nav:
   - title: Story
     url: /
@@ -362,6 +363,11 @@ def write_ours(corpus, out, source_repo):
         src = os.path.join(source_repo, folder)
         if os.path.isdir(src):
             shutil.copytree(src, os.path.join(out, folder))
+    # The templates print their words through t(): the corpus is in English, so it takes i18n/en.yml only.
+    strings = os.path.join(source_repo, "i18n", "en.yml")
+    if os.path.isfile(strings):
+        os.makedirs(os.path.join(out, "i18n"), exist_ok=True)
+        shutil.copy(strings, os.path.join(out, "i18n", "en.yml"))
 
 
 def write_bodies(corpus, out, chunks):

@@ -80,7 +80,7 @@ bench() {
   local key="s${seed}-e${n}-p${p}"
   local corpus="$here/corpus/$key" out="$here/out/$key"
   local stamp
-  stamp="$(cat "$here/make-corpus.py" "$here/hugo_site.py" | cksum) $(cd "$repo" && { find templates static -type f -exec cksum {} + 2>/dev/null || true; } | sort | cksum)"
+  stamp="$(cat "$here/make-corpus.py" "$here/hugo_site.py" | cksum) $(cd "$repo" && { find templates static i18n -type f -exec cksum {} + 2>/dev/null || true; } | sort | cksum)"
   if [ "$(cat "$corpus/stamp" 2>/dev/null)" != "$stamp" ]; then
     echo "== generating the corpus: $n events, $p profiles (seed $seed)" >&2
     if [ -d "$corpus" ]; then

@@ -1,5 +1,6 @@
 // Optional enhancement for the timeline page: a "Show events with" menu that narrows the list in place.
 // Without JavaScript the same narrowing is a link to each profile, which lists that person's events.
+// Its words come from the .narrow section's data- attributes (the page's language), English without them.
 (function () {
   "use strict";
   var narrow = document.querySelector(".narrow");
@@ -7,6 +8,10 @@
   var status = document.getElementById("filter-status");
   if (!narrow || !timeline || !status || !document.createElement("select").addEventListener) return;
 
+  function words(name, fallback) {
+    var text = narrow.getAttribute("data-" + name);
+    return text === null ? fallback : text;
+  }
   var events = timeline.querySelectorAll(".event");
   var years = timeline.querySelectorAll(".year");
   var gaps = timeline.querySelectorAll(".year-gap");
@@ -14,10 +19,10 @@
   field.className = "narrow__field";
   var label = document.createElement("label");
   label.htmlFor = "narrow-select";
-  label.textContent = "Or narrow this page to events with ";
+  label.textContent = words("label", "Or narrow this page to events with ");
   var select = document.createElement("select");
   select.id = "narrow-select";
-  select.appendChild(new Option("everyone", ""));
+  select.appendChild(new Option(words("everyone", "everyone"), ""));
   narrow.querySelectorAll(".narrow__list").forEach(function (list) {
     var group = document.createElement("optgroup");
     var heading = list.previousElementSibling;
@@ -51,10 +56,12 @@
       return;
     }
     var name = select.options[select.selectedIndex].text;
-    status.textContent = "Showing " + shown + " event" + (shown === 1 ? "" : "s") + " with " + name + ". ";
+    var line = shown === 1 ? words("showing-one", "Showing {count} event with {name}. ")
+                           : words("showing-other", "Showing {count} events with {name}. ");
+    status.textContent = line.replace("{count}", String(shown)).replace("{name}", function () { return name; });
     var reset = document.createElement("button");
     reset.type = "button";
-    reset.textContent = "Show all events";
+    reset.textContent = words("show-all", "Show all events");
     reset.addEventListener("click", function () {
       select.value = "";
       apply("");

@@ -24,9 +24,10 @@ public enum SiteBuilder {
             return editions
         }
         let content = editions[0]
-        // 1b. Check the claims ledger: each passage against the source text, each quotation against the passages.
+        // 1b. Check the claims ledger: each passage against the source text, each quotation against the passages
+        //     (on a translation in the source's language, against the source text).
         try clock.step("check ledger") { () throws(BuildFailure) in
-            try checkLedger(content, root: root, log: log)
+            try checkLedger(editions, root: root, log: log)
         }
         let urls = editions.map { edition in edition.pages.map { siteURL($0, prefix: edition.urlPrefix) } }
         var translations = TranslationTable(editions: editions, urls: urls)

@@ -5,8 +5,7 @@ import Testing
 
 /// The Chinese edition of the microsite (issue #22, item 5): a `<name>.zh.md` beside every page of `content/`.
 ///
-/// Read as files, so that these checks hold whether or not the engine that builds the edition has landed:
-/// every page has its translation and every translation its original; a translation writes only the keys that
+/// Read as files: every page has its translation and every translation its original; a translation writes only the keys that
 /// change between languages (the rest it inherits); and every quotation it shows, in its body or its front
 /// matter, is the source's own Chinese words: part of one of the passages its original lists in the ledger, or,
 /// on a page with no passages, part of the source text itself.
@@ -59,18 +58,13 @@ struct ChineseEditionTests {
         }
     }
 
-    /// Where the translations wait until the templates speak both languages: `editions/zh/content/`, the same
-    /// paths as `content/` (editions/zh/README.md).
-    static let held = root.appendingPathComponent("editions/zh/content")
+    /// The site's content folder, where each translation sits beside its original.
+    static let content = root.appendingPathComponent("content")
 
-    /// The originals under `content/` and the translations held in `editions/zh/content/`, by path below them.
+    /// The originals and the translations under `content/`, by path below it.
     private static func markdownFiles() throws -> [String] {
-        var files: [String] = []
-        for folder in [root.appendingPathComponent("content"), held] {
-            let walker = try #require(FileManager.default.enumerator(atPath: folder.path))
-            files += walker.compactMap { $0 as? String }.filter { $0.hasSuffix(".md") }
-        }
-        return files.sorted()
+        let walker = try #require(FileManager.default.enumerator(atPath: content.path))
+        return walker.compactMap { $0 as? String }.filter { $0.hasSuffix(".md") }.sorted()
     }
 
     /// The translations that have an original (one without is reported by the first test).
@@ -83,7 +77,7 @@ struct ChineseEditionTests {
     }
 
     private static func file(_ relative: String) throws -> MarkdownFile {
-        try MarkdownFile((relative.hasSuffix(".zh.md") ? held : root.appendingPathComponent("content")).appendingPathComponent(relative))
+        try MarkdownFile(content.appendingPathComponent(relative))
     }
 
     @Test func everyPageHasItsTranslationAndEveryTranslationItsOriginal() throws {

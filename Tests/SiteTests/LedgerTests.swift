@@ -97,6 +97,16 @@ struct QuotationScannerTests {
         #expect(texts("1 < 2 and \"q\"") == ["q"])
     }
 
+    @Test func findsQuotationElements() {
+        let found = QuotationScanner.quotations(in: "他说:<q data-source=\"x\">最后一根稻草</q>。\n<Q>b</Q> <q>open\n\nnever closed")
+        #expect(found == [
+            QuotationScanner.Quotation(text: "最后一根稻草", line: 1, column: 4),
+            QuotationScanner.Quotation(text: "b", line: 2, column: 1),
+        ])
+        // Other tags that start with q are not quotations.
+        #expect(texts("<quote>x</quote> <qux>y</qux>") == [])
+    }
+
     @Test func matchesWholeWordsOnly() {
         #expect(LedgerCheck.containsWords("final straw", in: "this is the final straw"))
         #expect(!LedgerCheck.containsWords("straw", in: "strawberries"))

@@ -9,12 +9,21 @@ import SiteInputs
 /// - a page of a required collection lists at least one passage;
 /// - every quotation the page shows (between double quotation marks, in its body, a front-matter string or a
 ///   passage's claim) is accounted for: it is part of a passage's `shown` wording (a translation), or of a passage's `quote`.
+/// A translation in the source's own language is checked by `SourceLanguageQuotations`: its quotations are the
+/// source's words, so each must be in the source text itself.
 enum LedgerCheck {
     /// The front-matter key a page lists its passages under.
     static let key = "passages"
 
-    /// Every problem of the site's ledger; none when `site.yml` has no `ledger:`.
+    /// Every problem of the site's ledger in the default language's pages; none when `site.yml` has no `ledger:`.
     static func check(_ content: ContentSet, root: URL, log: ReadLog? = nil) -> [LedgerError] {
+        check([content], root: root, log: log)
+    }
+
+    /// Every problem of the site's ledger: the default language's pages (`editions[0]`) as above, and every
+    /// quotation on the pages of a translation in the ledger's own language (`SourceLanguageQuotations`).
+    static func check(_ editions: [ContentSet], root: URL, log: ReadLog? = nil) -> [LedgerError] {
+        guard let content = editions.first else { return [] }
         let (read, errors) = LedgerSettings.read(content.config, collections: content.collections.map(\.name))
         guard let settings = read else { return errors }
         let textNode = content.config.extra.first { $0.key == "ledger" }?.value["text"]
@@ -24,13 +33,21 @@ enum LedgerCheck {
         case .success(let text): source = text
         }
         let required = Set(settings.required)
-        return Array(content.pages.indices).concurrentMap { index -> [LedgerError] in
+        var found = Array(content.pages.indices).concurrentMap { index -> [LedgerError] in
             let page = content.pages[index]
             let isRequired = !page.isListPage && page.collection.map(required.contains) == true
             let node = page[key]
             guard node != nil || isRequired else { return [] }
             return check(page, node: node, requiredBy: isRequired ? page.collection : nil, source: source)
         }.flatMap { $0 }
+        for edition in editions.dropFirst() where edition.language == settings.language {
+            found += Array(edition.pages.indices).concurrentMap { index -> [LedgerError] in
+                let page = edition.pages[index]
+                let original = page.originalSource.flatMap(content.page(atSource:)).map { content.pages[$0] }
+                return SourceLanguageQuotations.check(page, original: original, source: source)
+            }.flatMap { $0 }
+        }
+        return found
     }
 
     private static func check(_ page: Page, node: Node?, requiredBy collection: String?, source: LedgerSourceText) -> [LedgerError] {

@@ -35,6 +35,8 @@ struct LedgerError: Error, Sendable, Equatable {
         case noPassages(collection: String, textPath: String)
         /// The page shows a quotation that no passage's `quote:` or `shown:` contains.
         case quotationNotInLedger(quotation: String, hasPassages: Bool)
+        /// A page in the source's language shows a quotation that is not, character for character, in the source text.
+        case quotationNotInSource(quotation: String, textPath: String, divergence: Divergence?)
     }
 
     /// Where a quotation stops matching the source text: the longest start of it that the text does contain.
@@ -85,16 +87,22 @@ struct LedgerError: Error, Sendable, Equatable {
             return "this page lists no source passages; every page of '\(collection)' needs at least one"
         case .quotationNotInLedger(let quotation, _):
             return "the quotation \"\(Self.excerpt(quotation))\" is not in this page's ledger"
+        case .quotationNotInSource(let quotation, let textPath, _):
+            return "the quotation \"\(Self.excerpt(quotation))\" is not in \(textPath) word for word"
         }
     }
 
     var notes: [String] {
         switch kind {
         case .notInSource(_, _, let divergence?):
-            return ["the text has the first \(divergence.matched.count) characters (line \(divergence.line)), then "
-                    + "\"\(divergence.textNext)\" where the passage has \"\(divergence.quoteNext)\""]
+            return [Self.divergenceNote(divergence, of: "passage")]
+        case .quotationNotInSource(_, _, let divergence?):
+            return [Self.divergenceNote(divergence, of: "quotation")]
         case .notInSource(_, let textPath, nil):
             return ["copy the passage from \(textPath) exactly, in the source's own language"]
+        case .quotationNotInSource(_, let textPath, nil):
+            return ["a page in the source's language quotes the source's own words: copy them from \(textPath) exactly, "
+                    + "or drop the quotation marks if it is not a quotation"]
         case .noPassages(_, let textPath):
             return ["list under 'passages:' each passage of \(textPath) this page rests on: "
                     + "'quote' (exactly as the text has it) and 'claim' (what it supports)"]
@@ -111,6 +119,11 @@ struct LedgerError: Error, Sendable, Equatable {
 
     var diagnostic: Diagnostic {
         Diagnostic(file: file, line: line, column: column, message: message, notes: notes)
+    }
+
+    private static func divergenceNote(_ divergence: Divergence, of what: String) -> String {
+        "the text has the first \(divergence.matched.count) characters (line \(divergence.line)), then "
+            + "\"\(divergence.textNext)\" where the \(what) has \"\(divergence.quoteNext)\""
     }
 
     private static func didYouMean(_ suggestion: String?) -> String {

@@ -1,5 +1,6 @@
-/// Finds the quotations a page shows: text between double quotation marks (`"…"` or `“…”`) in its Markdown
-/// body or in a front-matter string.
+/// Finds the quotations a page shows: text between double quotation marks (`"…"` or `“…”`), or in a `<q>`
+/// element (`<q data-source="…">…</q>`, whose marks the browser draws), in its Markdown body or in a
+/// front-matter string.
 ///
 /// A quotation does not run past the end of a paragraph (a blank line); one left open is not a quotation.
 /// Code (fenced blocks, `` `spans` ``), HTML tags and component calls (`{{< quote source="…" >}}`, whose
@@ -15,7 +16,7 @@ enum QuotationScanner {
 
     static func quotations(in text: String) -> [Quotation] {
         var found: [Quotation] = []
-        var open: (line: Int, column: Int, text: String, curly: Bool)?
+        var open: (line: Int, column: Int, text: String, closer: Closer)?
         var inFence = false
         for (lineIndex, rawLine) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
             let line = rawLine.hasSuffix("\r") ? rawLine.dropLast() : rawLine
@@ -57,16 +58,25 @@ enum QuotationScanner {
                 if character == "<", position + 1 < content.count,
                    content[position + 1].isLetter || content[position + 1] == "/" {
                     inTag = true
+                    switch QElement.tag(at: position, in: content) {
+                    case .opening? where open == nil:
+                        open = (lineIndex + 1, column, "", .element)
+                    case .closing? where open?.closer == .element:
+                        found.append(Quotation(text: open!.text, line: open!.line, column: open!.column))
+                        open = nil
+                    default:
+                        break
+                    }
                     continue
                 }
                 let isStraight = character == "\"" && previous != "\\"
                 if open == nil {
                     if isStraight || character == "“" {
-                        open = (lineIndex + 1, column, "", character == "“")
+                        open = (lineIndex + 1, column, "", character == "“" ? .curly : .straight)
                     }
                     continue
                 }
-                if (open!.curly && character == "”") || (!open!.curly && isStraight) {
+                if (open!.closer == .curly && character == "”") || (open!.closer == .straight && isStraight) {
                     found.append(Quotation(text: open!.text, line: open!.line, column: open!.column))
                     open = nil
                     continue
@@ -75,5 +85,23 @@ enum QuotationScanner {
             }
         }
         return found
+    }
+
+    /// What ends an open quotation: the same kind of mark, or the `</q>` of its element.
+    private enum Closer { case straight, curly, element }
+
+    /// A `<q>` or `</q>` tag (any attributes), told apart from every other tag by its name.
+    private enum QElement {
+        case opening, closing
+
+        static func tag(at position: Int, in content: [Character]) -> QElement? {
+            var index = position + 1
+            let isClosing = index < content.count && content[index] == "/"
+            if isClosing { index += 1 }
+            guard index < content.count, content[index] == "q" || content[index] == "Q" else { return nil }
+            let next = index + 1 < content.count ? content[index + 1] : ">"
+            guard next == ">" || next == " " || next == "\t" || next == "/" else { return nil }
+            return isClosing ? .closing : .opening
+        }
     }
 }
