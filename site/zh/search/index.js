@@ -1,1 +1,1 @@
-__buildSiteSearch("index",{"version":1,"documents":76,"chunk":16,"shards":3,"collections":["Organizations","People","Sources","Timeline"]});
+__buildSiteSearch("index",{"version":1,"documents":75,"chunk":16,"shards":3,"collections":["Organizations","People","Sources","Timeline"]});

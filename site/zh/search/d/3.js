@@ -1,5 +1,4 @@
-__buildSiteSearch("d/3",[["timeline/lawsuit-amended/","马斯克修改诉讼",3,"November 2024","2024年11月，马斯克对他重新提起的、针对OpenAI和阿尔特曼的诉讼作出修改。"],
-["timeline/lawsuit-filed/","马斯克起诉OpenAI和阿尔特曼",3,"February 2024","2024年2月，马斯克起诉了OpenAI及其CEO；他的主要指控是阿尔特曼违反了最初的协议，即OpenAI应该把公共利益置于盈利之上。"],
+__buildSiteSearch("d/3",[["timeline/lawsuit-filed/","马斯克起诉OpenAI和阿尔特曼",3,"February 2024","2024年2月，马斯克起诉了OpenAI及其CEO；他的主要指控是阿尔特曼违反了最初的协议，即OpenAI应该把公共利益置于盈利之上。"],
 ["timeline/lawsuit-refiled/","马斯克重新提起诉讼",3,"August 2024","2024年8月，在撤诉两个月后，马斯克重新提起了针对OpenAI和阿尔特曼的诉讼。"],
 ["timeline/lawsuit-withdrawn/","马斯克撤诉",3,"June 2024","2024年6月，马斯克撤回了他在2月针对OpenAI和阿尔特曼提起的诉讼。"],
 ["timeline/manhattan-project-proposal/","阿尔特曼提议为AI启动“曼哈顿计划”",3,"May 2015","2015年5月，阿尔特曼提议他和马斯克为通用人工智能启动一个“曼哈顿计划”；他们想确保不让拥有技术优势的谷歌来决定AGI对人类的影响。"],
@@ -13,4 +12,5 @@ __buildSiteSearch("d/3",[["timeline/lawsuit-amended/","马斯克修改诉讼",3,
 ["timeline/openai-anduril-deal/","OpenAI与Anduril合作",3,"December 2024","2024年12月，阿尔特曼批准了OpenAI与国防初创公司Anduril的合作，该公司由知名的特朗普支持者帕尔默·卢基联合创立；这笔交易让马斯克颇为不满。"],
 ["timeline/openai-founded/","马斯克和阿尔特曼创立OpenAI",3,"2015年末","2015年底，马斯克和阿尔特曼共同创建了非营利人工智能实验室OpenAI，马斯克承诺提供总额10亿美元资金中的大部分，两人担任联席主席。"],
 ["timeline/pause-letter/","马斯克签署公开信，呼吁暂停人工智能研发",3,"","ChatGPT成功之后，马斯克开始公开抨击OpenAI发展太快、没有认真对待安全问题，还签署了一封公开信，呼吁暂停人工智能研发6个月。"],
-["timeline/son-pledges-100-billion/","孙正义在海湖庄园宣布投资1000亿美元",3,"December 2024","2024年12月，孙正义在海湖庄园与特朗普打高尔夫，并宣布将与特朗普和霍华德·卢特尼克一起向美国基建项目投资1000亿美元；这场发布会巧妙地为星门计划预热，却让马斯克始终不知道OpenAI参与其中。"]]);
+["timeline/son-pledges-100-billion/","孙正义在海湖庄园宣布投资1000亿美元",3,"December 2024","2024年12月，孙正义在海湖庄园与特朗普打高尔夫，并宣布将与特朗普和霍华德·卢特尼克一起向美国基建项目投资1000亿美元；这场发布会巧妙地为星门计划预热，却让马斯克始终不知道OpenAI参与其中。"],
+["timeline/stargate-announced/","星门计划在白宫宣布",3,"","特朗普就职典礼的第二天，阿尔特曼、孙正义和拉里·埃里森与特朗普一起在白宫宣布了星门计划，承诺投资5000亿美元建设AI基础设施；据知情人士透露，这个消息让马斯克大吃一惊。"]]);
