@@ -113,6 +113,16 @@ def main():
             driver.get(root + "search/?q=" + args.cjk)
             count = wait_for(driver, "document.querySelectorAll('[data-search-results] li a').length")
             expect(bool(count), "a Chinese query (%s) finds pages: %s" % (args.cjk, count))
+            if os.path.isfile(os.path.join(args.site, "zh", "search", "index.html")):
+                # The Chinese edition's own index, announced in its own words (data-msg-* from i18n/zh.yml).
+                print("zh search: %szh/search/" % root)
+                driver.get(root + "zh/search/?q=" + args.cjk)
+                count = wait_for(driver, "document.querySelectorAll('[data-search-results] li a').length")
+                status = driver.find_element(By.CSS_SELECTOR, "[data-search-status]").text
+                expect(bool(count) and args.cjk in status and "match" not in status,
+                       "the Chinese search page finds pages and announces them in Chinese: %r" % status)
+                hrefs = [a.get_attribute("href") for a in driver.find_elements(By.CSS_SELECTOR, "[data-search-results] li a")]
+                expect(all("/zh/" in href for href in hrefs), "its results are Chinese pages: %s" % hrefs[:3])
             driver.get(root + "search/?q=%C3%A0LTM%C3%84N")
             count = wait_for(driver, "document.querySelectorAll('[data-search-results] li a').length")
             expect(bool(count), "accents and case are ignored (àLTMÄN): %s" % count)

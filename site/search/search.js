@@ -166,10 +166,19 @@
       shown += docs.length;
       var left = current.docs.length - shown;
       more.hidden = left <= 0;
-      more.textContent = "Show " + Math.min(left, pageSize) + " more of " + left;
+      more.textContent = words("more", "Show {next} more of {left}", { next: Math.min(left, pageSize), left: left });
     });
   }
   function say(text) { status.textContent = text; }
+  // The page's own words, from data-msg-* on the status element ({query}, {count}, {shown}, {left}, {next}
+  // stand for the numbers and the query); English when the page gives none.
+  function words(name, fallback, values) {
+    var text = status.getAttribute("data-msg-" + name);
+    if (text === null) text = fallback;
+    return text.replace(/\{(\w+)\}/g, function (whole, key) {
+      return Object.prototype.hasOwnProperty.call(values || {}, key) ? String(values[key]) : whole;
+    });
+  }
   function run(text) {
     var mine = ++generation;
     var query = text.trim();
@@ -184,17 +193,19 @@
     if (!query) { say(""); return Promise.resolve(); }
     return search(query).then(function (result) {
       if (mine !== generation) return;
-      if (!result) { say("Type a word to search for."); return; }
+      if (!result) { say(words("empty", "Type a word to search for.")); return; }
       current = result;
       var count = result.docs.length;
       return showMore().then(function () {
         if (mine !== generation) return;
-        say(count === 0 ? "No pages match \u201c" + query + "\u201d." :
-          (count === 1 ? "1 page matches" : count + " pages match") + " \u201c" + query + "\u201d" +
-          (count > shown ? "; showing the first " + shown + "." : "."));
+        var values = { query: query, count: count, shown: shown };
+        say(count === 0 ? words("none", "No pages match \u201c{query}\u201d.", values) :
+          count === 1 ? words("one", "1 page matches \u201c{query}\u201d.", values) :
+          count > shown ? words("some", "{count} pages match \u201c{query}\u201d; showing the first {shown}.", values) :
+          words("many", "{count} pages match \u201c{query}\u201d.", values));
       });
     }, function () {
-      if (mine === generation) say("The search index could not be loaded.");
+      if (mine === generation) say(words("failed", "The search index could not be loaded."));
     });
   }
   form.addEventListener("submit", function (event) {
