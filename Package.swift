@@ -6,7 +6,7 @@ import PackageDescription
 /// Templates ────────────┼→ Site → Preview → BuildSiteCLI → build-site
 /// Yams → Content ───────┘                       CMimalloc ┘ (the allocator, Linux only)
 /// SiteInputs (the one place that reads the site's files) → Content, Site
-/// CVips → Images (sizes, resized copies) → Site
+/// CVipsLoader (libvips, opened with dlopen on first use) → Images (sizes, resized copies) → Site
 let package = Package(
     name: "build-site",
     platforms: [.macOS(.v13)],
@@ -30,14 +30,14 @@ let package = Package(
             providers: [.apt(["libcmark-gfm-dev", "libcmark-gfm-extensions-dev"])]
         ),
         .target(name: "Markdown", dependencies: ["CCmarkGFM"]),
-        .systemLibrary(
-            name: "CVips",
-            pkgConfig: "vips",
-            providers: [.apt(["libvips-dev"])]
-        ),
+        // libvips is not linked: `VipsLoader.c`, the only file on its C API, opens it with `dlopen` the first time
+        // a build resizes an image, so that starting build-site does not load it and its ~50 libraries, and a site
+        // without large images builds where libvips is not installed. Its build needs no libvips headers either
+        // (`VipsSymbols.h`, checked against them by `Tools/check-vips-symbols.c` in CI).
+        .target(name: "CVipsLoader", linkerSettings: [.linkedLibrary("dl", .when(platforms: [.linux]))]),
         // Image sizes from file headers, and resized copies through libvips (`VipsResizer.swift` is the only
-        // file that touches its C API), cached by content.
-        .target(name: "Images", dependencies: ["CVips"]),
+        // Swift file that calls it), cached by content.
+        .target(name: "Images", dependencies: ["CVipsLoader"]),
         .target(name: "Templates"),
         .target(name: "SiteInputs"),
         .target(name: "Content", dependencies: ["SiteInputs", .product(name: "Yams", package: "Yams")]),
