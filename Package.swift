@@ -6,6 +6,7 @@ import PackageDescription
 /// Templates ────────────┼→ Site → Preview → BuildSiteCLI → build-site
 /// Yams → Content ───────┘                       CMimalloc ┘ (the allocator, Linux only)
 /// SiteInputs (the one place that reads the site's files) → Content, Site
+/// DidYouMean (`Suggestion`, "did you mean …?") → Templates, Content, Site, BuildSiteCLI
 /// CVipsLoader (libvips, opened with dlopen on first use) → Images (sizes, resized copies) → Site
 let package = Package(
     name: "build-site",
@@ -38,10 +39,12 @@ let package = Package(
         // Image sizes from file headers, and resized copies through libvips (`VipsResizer.swift` is the only
         // Swift file that calls it), cached by content.
         .target(name: "Images", dependencies: ["CVipsLoader"]),
-        .target(name: "Templates"),
+        // "Did you mean …?" for every misspelled name: one rule for the template engine and for the site's files.
+        .target(name: "DidYouMean"),
+        .target(name: "Templates", dependencies: ["DidYouMean"]),
         .target(name: "SiteInputs"),
-        .target(name: "Content", dependencies: ["SiteInputs", .product(name: "Yams", package: "Yams")]),
-        .target(name: "Site", dependencies: ["Markdown", "Templates", "Content", "SiteInputs", "Images"]),
+        .target(name: "Content", dependencies: ["SiteInputs", "DidYouMean", .product(name: "Yams", package: "Yams")]),
+        .target(name: "Site", dependencies: ["Markdown", "Templates", "Content", "SiteInputs", "Images", "DidYouMean"]),
         .target(name: "Preview", dependencies: [
             "Site",
             .product(name: "FlyingSocks", package: "FlyingFox"),
@@ -49,7 +52,7 @@ let package = Package(
         // Starter/: the example site `build-site init` writes, kept as ordinary files and compiled in as
         // Init/StarterFiles.swift (Tools/generate-starter.py), so that the executable needs nothing beside it.
         .target(name: "BuildSiteCLI", dependencies: [
-            "Site", "Preview", "Templates", "Content",
+            "Site", "Preview", "Templates", "Content", "DidYouMean",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ], exclude: ["Starter"]),
         // mimalloc replaces malloc in the executable only (Linux; see Sources/build-site/BuildSiteMain.swift).
@@ -72,6 +75,7 @@ let package = Package(
         .testTarget(name: "MarkdownTests", dependencies: ["Markdown"], resources: [.copy("Fixtures")]),
         .testTarget(name: "TemplatesTests", dependencies: ["Templates"], resources: [.copy("Fixtures")]),
         .testTarget(name: "SiteInputsTests", dependencies: ["SiteInputs"]),
+        .testTarget(name: "DidYouMeanTests", dependencies: ["DidYouMean"]),
         .testTarget(name: "ImagesTests", dependencies: ["Images"], resources: [.copy("Fixtures")]),
         .testTarget(name: "ContentTests", dependencies: ["Content"], resources: [.copy("Fixtures")]),
         .testTarget(name: "SiteTests", dependencies: ["Site", "SiteInputs", "BuildSiteCLI", "Images"], resources: [.copy("Fixtures")]),
