@@ -6,7 +6,8 @@ import PackageDescription
 /// Templates ────────────┼→ Site → Preview → BuildSiteCLI → build-site
 /// Yams → Content ───────┘                       CMimalloc ┘ (the allocator, Linux only)
 /// SiteInputs (the one place that reads the site's files) → Content, Site
-/// CVips → Images (sizes, resized copies) → Site
+/// DidYouMean (`Suggestion`, "did you mean …?") → Templates, Content, Site, BuildSiteCLI
+/// CVipsLoader (libvips, opened with dlopen on first use) → Images (sizes, resized copies) → Site
 let package = Package(
     name: "build-site",
     platforms: [.macOS(.v13)],
@@ -30,18 +31,20 @@ let package = Package(
             providers: [.apt(["libcmark-gfm-dev", "libcmark-gfm-extensions-dev"])]
         ),
         .target(name: "Markdown", dependencies: ["CCmarkGFM"]),
-        .systemLibrary(
-            name: "CVips",
-            pkgConfig: "vips",
-            providers: [.apt(["libvips-dev"])]
-        ),
+        // libvips is not linked: `VipsLoader.c`, the only file on its C API, opens it with `dlopen` the first time
+        // a build resizes an image, so that starting build-site does not load it and its ~50 libraries, and a site
+        // without large images builds where libvips is not installed. Its build needs no libvips headers either
+        // (`VipsSymbols.h`, checked against them by `Tools/check-vips-symbols.c` in CI).
+        .target(name: "CVipsLoader", linkerSettings: [.linkedLibrary("dl", .when(platforms: [.linux]))]),
         // Image sizes from file headers, and resized copies through libvips (`VipsResizer.swift` is the only
-        // file that touches its C API), cached by content.
-        .target(name: "Images", dependencies: ["CVips"]),
-        .target(name: "Templates"),
+        // Swift file that calls it), cached by content.
+        .target(name: "Images", dependencies: ["CVipsLoader"]),
+        // "Did you mean …?" for every misspelled name: one rule for the template engine and for the site's files.
+        .target(name: "DidYouMean"),
+        .target(name: "Templates", dependencies: ["DidYouMean"]),
         .target(name: "SiteInputs"),
-        .target(name: "Content", dependencies: ["SiteInputs", .product(name: "Yams", package: "Yams")]),
-        .target(name: "Site", dependencies: ["Markdown", "Templates", "Content", "SiteInputs", "Images"]),
+        .target(name: "Content", dependencies: ["SiteInputs", "DidYouMean", .product(name: "Yams", package: "Yams")]),
+        .target(name: "Site", dependencies: ["Markdown", "Templates", "Content", "SiteInputs", "Images", "DidYouMean"]),
         .target(name: "Preview", dependencies: [
             "Site",
             .product(name: "FlyingSocks", package: "FlyingFox"),
@@ -49,7 +52,7 @@ let package = Package(
         // Starter/: the example site `build-site init` writes, kept as ordinary files and compiled in as
         // Init/StarterFiles.swift (Tools/generate-starter.py), so that the executable needs nothing beside it.
         .target(name: "BuildSiteCLI", dependencies: [
-            "Site", "Preview", "Templates", "Content",
+            "Site", "Preview", "Templates", "Content", "DidYouMean",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ], exclude: ["Starter"]),
         // mimalloc replaces malloc in the executable only (Linux; see Sources/build-site/BuildSiteMain.swift).
@@ -72,6 +75,7 @@ let package = Package(
         .testTarget(name: "MarkdownTests", dependencies: ["Markdown"], resources: [.copy("Fixtures")]),
         .testTarget(name: "TemplatesTests", dependencies: ["Templates"], resources: [.copy("Fixtures")]),
         .testTarget(name: "SiteInputsTests", dependencies: ["SiteInputs"]),
+        .testTarget(name: "DidYouMeanTests", dependencies: ["DidYouMean"]),
         .testTarget(name: "ImagesTests", dependencies: ["Images"], resources: [.copy("Fixtures")]),
         .testTarget(name: "ContentTests", dependencies: ["Content"], resources: [.copy("Fixtures")]),
         .testTarget(name: "SiteTests", dependencies: ["Site", "SiteInputs", "BuildSiteCLI", "Images"], resources: [.copy("Fixtures")]),

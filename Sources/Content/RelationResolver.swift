@@ -1,3 +1,4 @@
+import DidYouMean
 import Foundation
 
 /// Resolves relation lists: a front-matter key named after a collection holds slugs of its pages.

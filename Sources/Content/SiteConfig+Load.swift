@@ -1,3 +1,4 @@
+import DidYouMean
 import Foundation
 import SiteInputs
 

@@ -33,12 +33,8 @@ final class FolderMaker: @unchecked Sendable {
     /// made by this sync.
     /// - Throws: the `Diagnostic` of the first parent that is a link, a file, or cannot be made.
     func prepare(_ path: String) throws(Diagnostic) -> Bool {
-        var end = path.startIndex
         var parentIsNew = false
-        // Components split on "/" as `Character`s, like the sync always has.
-        while let slash = path[end...].firstIndex(of: "/") {
-            defer { end = path.index(after: slash) }
-            let folder = path[..<slash]
+        for folder in ParentFolders(of: path) {
             switch known(folder) {
             case .failed(let failure): throw failure
             case .ready(let isNew):
@@ -76,10 +72,10 @@ final class FolderMaker: @unchecked Sendable {
         let current = OutputSync.join(root, String(folder))
         // Inside a folder made a moment ago nothing can be in the way: try to make it straight away.
         if insideNewFolder, mkdir(current, 0o777) == 0 { return true }
-        if try isFolder(current) { return false }
+        if try FolderCheck.isFolder(current) { return false }
         if mkdir(current, 0o777) == 0 { return true }
         // Another core made it between our `lstat` and `mkdir`.
-        if errno == EEXIST, try isFolder(current) { return false }
+        if errno == EEXIST, try FolderCheck.isFolder(current) { return false }
         // Let Foundation say why, in the words the sync has always used.
         do {
             try FileManager.default.createDirectory(atPath: current, withIntermediateDirectories: false)
@@ -87,18 +83,5 @@ final class FolderMaker: @unchecked Sendable {
             throw Diagnostic(file: current, message: "cannot create folder: \(error.localizedDescription)")
         }
         return false
-    }
-
-    /// Whether `path` is a real folder (false: nothing is there). Throws for a link or a file.
-    private func isFolder(_ path: String) throws(Diagnostic) -> Bool {
-        var info = stat()
-        guard lstat(path, &info) == 0 else { return false }
-        if (info.st_mode & S_IFMT) == S_IFLNK {
-            throw Diagnostic(file: path, message: "refusing to write through a symbolic link in the output folder")
-        }
-        if (info.st_mode & S_IFMT) != S_IFDIR {
-            throw Diagnostic(file: path, message: "expected a folder here, found a file")
-        }
-        return true
     }
 }

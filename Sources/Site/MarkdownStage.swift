@@ -1,5 +1,6 @@
 import Content
 import Foundation
+import Images
 import Markdown
 import SiteInputs
 import Templates
@@ -132,6 +133,13 @@ struct MarkdownStage {
             throw locate(place, on: index, "cannot read the image \(source): \(error.message)")
         }
         html.size = facts.size
+        // libvips is loaded here, by the first image that needs copies; without it, each page that shows one is
+        // an error at that image.
+        if !facts.copies.isEmpty, let missing = ImageCache.unavailable {
+            throw Diagnostic(file: content.pages[index].source, line: place.line, column: place.column,
+                             message: "\(image.source) needs resized copies (`images:` in site.yml), and \(missing.message)",
+                             notes: missing.notes)
+        }
         if !facts.copies.isEmpty, let size = facts.size {
             let page = urls[index]
             html.sizes = images.settings.sizes

@@ -1,3 +1,5 @@
+import DidYouMean
+
 /// The `{% … %}` statements: each parser starts after the tag name and consumes through the closing tag.
 extension Parser {
 

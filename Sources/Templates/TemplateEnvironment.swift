@@ -1,3 +1,4 @@
+import DidYouMean
 import Foundation
 
 /// A set of templates, parsed and validated once, rendered any number of times from any thread.

@@ -1,3 +1,5 @@
+import DidYouMean
+
 /// Checks parsed templates for problems that would otherwise surface only when rendering:
 /// unknown filters and tests, missing include/extends/import targets, and cycles.
 ///

@@ -36,12 +36,16 @@ struct ImageCacheTests {
         #expect(first.outcome == .made && second.outcome == .reused)
         #expect(first.bytes == second.bytes)
         #expect(try FileManager.default.contentsOfDirectory(atPath: folder.path).count == 1)
-        // Other bytes, another width or another format are other entries.
+        // Other bytes, another width, another format or another libvips are other entries.
         var changed = source
         changed[changed.count - 20] ^= 1
-        #expect(ImageCache.entryName(of: changed, width: 320, format: .webp) != ImageCache.entryName(of: source, width: 320, format: .webp))
-        #expect(ImageCache.entryName(of: source, width: 160, format: .webp) != ImageCache.entryName(of: source, width: 320, format: .webp))
-        #expect(ImageCache.entryName(of: source, width: 320, format: .png) != ImageCache.entryName(of: source, width: 320, format: .webp))
+        let name = { (bytes: [UInt8], width: Int, format: ImageFormat, version: String) in
+            ImageCache.entryName(of: bytes, width: width, format: format, version: version)
+        }
+        #expect(name(changed, 320, .webp, "8.14.1") != name(source, 320, .webp, "8.14.1"))
+        #expect(name(source, 160, .webp, "8.14.1") != name(source, 320, .webp, "8.14.1"))
+        #expect(name(source, 320, .png, "8.14.1") != name(source, 320, .webp, "8.14.1"))
+        #expect(name(source, 320, .webp, "8.16.1") != name(source, 320, .webp, "8.14.1"))
     }
 
     @Test func aBrokenImageIsAnError() throws {

@@ -1,3 +1,5 @@
+import DidYouMean
+
 /// Reading `languages:`, `default_language:` and `translations:` from `site.yml`.
 extension SiteConfig {
     private static let translationKeys = ["missing", "shared"]

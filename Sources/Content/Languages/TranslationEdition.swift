@@ -1,3 +1,5 @@
+import DidYouMean
+
 /// The pages of one language other than the default, made from its translations and their originals.
 ///
 /// - A translation (`x.zh.md`) needs an original (`x.md`); one without is an error.

@@ -1,3 +1,5 @@
+import DidYouMean
+
 /// Reading `taxonomies:` in `site.yml`.
 extension SiteConfig {
     static let taxonomyKeys = ["title", "paginate"]

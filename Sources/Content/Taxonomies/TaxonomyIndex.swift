@@ -1,3 +1,5 @@
+import DidYouMean
+
 /// Gathers the terms of every taxonomy from front matter, and checks them.
 ///
 /// Runs once the pages are loaded and the collections sorted, on indices. What it reports, each at the value:

@@ -1,4 +1,5 @@
 import Content
+import DidYouMean
 
 /// `images:` in `site.yml`: which widths a large raster image is also written in, and the `sizes` attribute
 /// that tells the browser how wide it will be shown.

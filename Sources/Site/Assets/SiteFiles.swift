@@ -1,4 +1,5 @@
 import Content
+import DidYouMean
 import SiteInputs
 
 /// Every site path a Markdown link may name (`/timeline/chatgpt-launch/`, `/img/plan.svg`), and what is there:

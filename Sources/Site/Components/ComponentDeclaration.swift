@@ -1,4 +1,5 @@
 import Content
+import DidYouMean
 
 /// What a component takes, as its template declares in a comment at its very top:
 ///

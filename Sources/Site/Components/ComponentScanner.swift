@@ -1,4 +1,5 @@
 import Content
+import DidYouMean
 import Markdown
 #if canImport(Glibc)
 import Glibc

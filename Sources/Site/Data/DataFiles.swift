@@ -8,23 +8,17 @@ import Templates
 /// `data/figures.yml` is `data.figures`, `data/money/rounds.csv` is `data.money.rounds`: a file's name without
 /// its extension is its key, and a folder is a mapping of its files. Keys are in path order. A YAML or JSON file
 /// holds any value; a CSV file is a list of rows, each a mapping from the header's names (see `CSVDataReader`).
-/// Files are read through `SiteInputs`, so every read is recorded and nothing outside the root is followed.
+/// Files are read through `SiteInputs` (`InputFolder`), so every read is recorded and nothing outside the root is followed.
 enum DataFiles {
     static let folder = "data"
     static let extensions = ["yml", "yaml", "json", "csv"]
 
     /// The `data` value, or every problem found (each located at its file, line and column).
     static func load(root: URL, log: ReadLog? = nil) throws(BuildFailure) -> Value {
-        let inputs: SiteInputs
-        do {
-            inputs = try SiteInputs(root: root, log: log)
-        } catch {
-            throw BuildFailure(diagnostics: [Diagnostic(file: nil, message: error.message)])
-        }
-        let listing = inputs.files(under: folder)
-        var diagnostics = listing.errors.map { Diagnostic(file: $0.path, message: $0.message) }
+        let source = try InputFolder(folder, root: root, log: log)
+        var diagnostics = source.problems
         var tree = DataTree()
-        for file in listing.files {
+        for file in source.files {
             let name = (file.relativePath as NSString).lastPathComponent
             let fileExtension = (name as NSString).pathExtension.lowercased()
             guard extensions.contains(fileExtension) else {
@@ -32,13 +26,7 @@ enum DataFiles {
                                               notes: ["move other files to static/ or content/"]))
                 continue
             }
-            let bytes: [UInt8]
-            do {
-                bytes = try inputs.read(file)
-            } catch {
-                diagnostics.append(Diagnostic(file: error.path, message: error.message))
-                continue
-            }
+            guard let bytes = source.read(file, into: &diagnostics) else { continue }
             switch parse(bytes, file: file.path, extension: fileExtension) {
             case .success(let value):
                 let keys = String(file.relativePath.dropLast(fileExtension.count + 1)).split(separator: "/").map(String.init)

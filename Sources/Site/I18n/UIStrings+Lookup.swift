@@ -1,4 +1,5 @@
 import Content
+import DidYouMean
 import Foundation
 import Templates
 

@@ -1,24 +1,19 @@
 import Content
+import DidYouMean
 import Foundation
 import SiteInputs
 
-/// Reads `i18n/*.yml` through `SiteInputs` (so the reads are recorded) and checks that every language of the
+/// Reads `i18n/*.yml` through `SiteInputs` (`InputFolder`, so the reads are recorded) and checks that every language of the
 /// site has a file and every file has the same keys.
 enum UIStringsLoader {
     /// The strings of `languages` (the default first), or every problem found. No `i18n/` folder is no strings.
     static func load(root: URL, languages: [String], log: ReadLog? = nil) throws(BuildFailure) -> UIStrings {
-        let inputs: SiteInputs
-        do {
-            inputs = try SiteInputs(root: root, log: log)
-        } catch {
-            throw BuildFailure(diagnostics: [Diagnostic(file: nil, message: error.message)])
-        }
-        let listing = inputs.files(under: UIStrings.folder)
-        var diagnostics = listing.errors.map { Diagnostic(file: $0.path, message: $0.message) }
+        let source = try InputFolder(UIStrings.folder, root: root, log: log)
+        var diagnostics = source.problems
         var strings = UIStrings()
-        guard !listing.files.isEmpty || !diagnostics.isEmpty else { return strings }
+        guard !source.files.isEmpty || !diagnostics.isEmpty else { return strings }
         var lines: [String: [String: Int]] = [:]
-        for file in listing.files {
+        for file in source.files {
             let name = file.relativePath
             guard name.hasSuffix(".yml"), !name.contains("/") else {
                 diagnostics.append(Diagnostic(file: file.path, message: "i18n/ holds one <language>.yml file per language",
@@ -32,13 +27,7 @@ enum UIStringsLoader {
                                               notes: ["the site's languages: " + languages.joined(separator: ", ")]))
                 continue
             }
-            let bytes: [UInt8]
-            do {
-                bytes = try inputs.read(file)
-            } catch {
-                diagnostics.append(Diagnostic(file: error.path, message: error.message))
-                continue
-            }
+            guard let bytes = source.read(file, into: &diagnostics) else { continue }
             let (node, errors) = YAMLDocument.read(bytes, file: file.path)
             diagnostics += errors.map { Diagnostic(file: $0.file, line: $0.line, column: $0.column, message: $0.message, notes: $0.notes) }
             var table: [String: UIStrings.Entry] = [:]

@@ -1,4 +1,5 @@
 import Content
+import DidYouMean
 
 /// The `ledger:` mapping of `site.yml`: which text passages are checked against, in which language, and
 /// which collections must list passages on every page.

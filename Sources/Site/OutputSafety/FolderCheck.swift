@@ -25,10 +25,7 @@ final class FolderCheck: @unchecked Sendable {
     /// Whether every parent folder of `path` exists (false: one is missing, so the file is new).
     /// - Throws: the `Diagnostic` of the first parent that is a link or a file.
     func exists(parentsOf path: String) throws(Diagnostic) -> Bool {
-        var end = path.startIndex
-        while let slash = path[end...].firstIndex(of: "/") {
-            defer { end = path.index(after: slash) }
-            let folder = path[..<slash]
+        for folder in ParentFolders(of: path) {
             if let failure = lock.withLock({ failures[folder] }) { throw failure }
             if let exists = lock.withLock({ known[folder] }) {
                 if !exists { return false }

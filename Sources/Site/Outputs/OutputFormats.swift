@@ -1,4 +1,5 @@
 import Content
+import DidYouMean
 
 /// `output:` in a page's front matter: the formats it is written in besides HTML. `output: [html, json]`
 /// also writes the page through a JSON template (`OutputsStep`); HTML is always written, so the list must

@@ -1,4 +1,5 @@
 import Content
+import DidYouMean
 
 /// `search:` in `site.yml`: `true`, or a mapping of options. Off when absent.
 ///

@@ -1,4 +1,5 @@
 import Content
+import DidYouMean
 
 /// Reads one section of settings (a mapping in `site.yml` or a front-matter key) into typed values, collecting
 /// a located diagnostic for every value of the wrong type and every unknown key (with "did you mean").

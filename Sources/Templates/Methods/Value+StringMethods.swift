@@ -1,3 +1,5 @@
+import DidYouMean
+
 /// Python's `str` methods, as templates call them (`title.startswith(("A", "B"))`, `"a b".split(" ", 1)`).
 ///
 /// Positions and lengths count code points, as Python's do. On a safe string (MarkupSafe's `Markup`) every

@@ -1,5 +1,5 @@
 import Testing
-@testable import Content
+@testable import DidYouMean
 
 @Suite struct SuggestionTests {
     @Test(arguments: [
@@ -27,5 +27,26 @@ import Testing
             #expect(abs(forward - backward) < 1e-9)
             #expect((0...1).contains(forward))
         }
+    }
+}
+
+/// The rule for a template's names (filters, tests, tags, templates): short names get suggestions too, and one
+/// edit more is allowed, as the engine has always suggested them.
+@Suite struct NameSuggestionTests {
+    @Test func shortNamesGetSuggestions() {
+        #expect(Suggestion.closest(to: "ab", among: ["abs", "int", "length"]) == "abs")
+        #expect(Suggestion.closest(to: "ab", in: ["abs", "int", "length"]) == nil)
+    }
+
+    @Test func oneEditMoreThanForWords() {
+        // Three edits in six letters: within a name's reach (3), beyond a word's (2).
+        #expect(Suggestion.closest(to: "lnegth", among: ["length", "first", "last"]) == "length")
+        #expect(Suggestion.closest(to: "xexgtx", among: ["length", "first"]) == "length")
+        #expect(Suggestion.closest(to: "xexgtx", in: ["length", "first"]) == nil)
+    }
+
+    @Test func tiesGoToTheFirstInOrderWhateverTheCandidatesOrder() {
+        #expect(Suggestion.closest(to: "cat", among: ["hat", "bat"]) == "bat")
+        #expect(Suggestion.closest(to: "cat", among: ["bat", "hat"]) == "bat")
     }
 }

@@ -1,4 +1,5 @@
-/// "Did you mean …?" for misspelled slugs and keys.
+/// "Did you mean …?": the one rule for every misspelled name build-site reports, slugs, keys and languages
+/// (Content, Site, the CLI) as much as filter, test and tag names (Templates).
 public enum Suggestion {
     /// The candidate most like `word`, when it is close enough to be a typo: within a third of its length in
     /// edits (between 1 and 3), or sharing its first two letters and most of the rest; words under 3 letters get
@@ -7,7 +8,19 @@ public enum Suggestion {
     public static func closest<C: Collection>(to word: String, in candidates: C) -> String? where C.Element == String {
         let target = Array(word.unicodeScalars)
         guard target.count >= 3 else { return nil }
-        let limit = max(1, min(3, target.count / 3))
+        return best(for: target, in: candidates, edits: max(1, min(3, target.count / 3)))
+    }
+
+    /// The same for a template's filter, test, tag or template `name`, which is often short (`abs`, `int`): one
+    /// edit more is allowed (between 1 and 3), and a name of any length gets a suggestion.
+    public static func closest(to name: String, among candidates: [String]) -> String? {
+        best(for: Array(name.unicodeScalars), in: candidates, edits: max(1, min(3, name.count / 3 + 1)))
+    }
+
+    /// The most similar candidate within `edits` edits (or sharing its beginning and most of the rest), ties to
+    /// fewer edits, then to the candidate that sorts first.
+    private static func best<C: Collection>(for target: [Unicode.Scalar], in candidates: C, edits limit: Int) -> String?
+        where C.Element == String {
         var best: (similarity: Double, distance: Int, candidate: String)?
         for candidate in candidates {
             let scalars = Array(candidate.unicodeScalars)
