@@ -110,6 +110,17 @@ import Testing
         #expect(inner.reads == [ReadKey(1, "date")])
     }
 
+    @Test func equalKeysAreOneRead() {
+        // `String`'s `==` is canonical equivalence: each pair is one key, however it is spelled.
+        let pairs = [("caf\u{E9}", "cafe\u{301}"), ("K", "\u{212A}"), (";", "\u{37E}"), ("title", "title")]
+        for (one, other) in pairs {
+            #expect(ReadKey(3, one) == ReadKey(3, other))
+            #expect(ReadKey(3, one).hashValue == ReadKey(3, other).hashValue, "\(one) and \(other)")
+            #expect(Set([ReadKey(3, one), ReadKey(3, other)]).count == 1)
+        }
+        #expect(Set([ReadKey(3, "K"), ReadKey(4, "K"), ReadKey(3, nil), ReadKey(4, nil), ReadKey(3, "k")]).count == 5)
+    }
+
     @Test func aFailedRenderStillUninstallsItsRecorder() throws {
         let environment = try TemplateEnvironment(templates: ["main.html": "{{ page.title }}{{ 1 // 0 }}"])
         let outer = ReadRecorder()
