@@ -5,7 +5,7 @@ import Foundation
 ///
 /// `origin` is the mapping's tag (`OrderedDictionary.origin`), handed out by whoever built the value (a site
 /// gives one to each page's card, each collection, `site`, each data file), never 0.
-public struct ReadKey: Hashable, Sendable, CustomStringConvertible {
+public struct ReadKey: Hashable, Sendable, Codable, CustomStringConvertible {
     public let origin: UInt32
     /// The key read, or nil for the whole mapping.
     public let key: String?

@@ -1,6 +1,6 @@
 /// What one render (or one `{% cache %}` body) read: values of tagged mappings, templates loaded by name, and
 /// files read by filters. Equal renders of the same inputs record equal sets.
-public struct RecordedReads: Sendable, Equatable {
+public struct RecordedReads: Sendable, Equatable, Codable {
     /// Keys (and whole mappings) read from tagged mappings.
     public var reads: Set<ReadKey> = []
     /// Every template name looked up while rendering — the page's own, `extends`, `include` (each candidate

@@ -1,4 +1,5 @@
 import Dispatch
+import Foundation
 import Templates
 import Testing
 
@@ -119,6 +120,16 @@ import Testing
             #expect(Set([ReadKey(3, one), ReadKey(3, other)]).count == 1)
         }
         #expect(Set([ReadKey(3, "K"), ReadKey(4, "K"), ReadKey(3, nil), ReadKey(4, nil), ReadKey(3, "k")]).count == 5)
+    }
+
+    @Test func recordedReadsSurviveEncoding() throws {
+        // An incremental build keeps them between runs (the CLI's cache).
+        let recorder = try Self.record(["main.html": "{% include 'part.html' %}", "part.html": "{{ page.title }}{{ page | length }}"],
+                                       ["page": .dictionary(Self.page)])
+        recorder.noteFile("static/a.css", fingerprint: 7)
+        let data = try JSONEncoder().encode(recorder.recorded)
+        #expect(try JSONDecoder().decode(RecordedReads.self, from: data) == recorder.recorded)
+        #expect(recorder.recorded.reads == [ReadKey(1, "title"), ReadKey(1, nil)])
     }
 
     @Test func aFailedRenderStillUninstallsItsRecorder() throws {
