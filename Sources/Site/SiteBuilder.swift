@@ -12,6 +12,12 @@ import Templates
 /// the problems it finds before the build stops, so one run reports every broken file at once.
 public enum SiteBuilder {
     public static func build(_ options: BuildOptions) throws(BuildFailure) -> BuiltSite {
+        try build(options, memos: .none)
+    }
+
+    /// The build, reusing and filling `memos` where a step has one (`Incremental/`): a full build is this
+    /// with no memos.
+    static func build(_ options: BuildOptions, memos: BuildMemos) throws(BuildFailure) -> BuiltSite {
         let root = options.root.standardizedFileURL
         let log = options.readLog
         var clock = StepClock()
@@ -52,7 +58,7 @@ public enum SiteBuilder {
         let images = try ImageSettings.load(content.config)
         let (rendered, planner) = try clock.step("render markdown") { () throws(BuildFailure) in
             try renderMarkdown(editions: editions, urls: urls, options: markdownOptions, root: root, log: log, images: images,
-                               templates: templates.environment, fallbackURLs: translations.defaultURLs())
+                               templates: templates.environment, fallbackURLs: translations.defaultURLs(), memo: memos.markdown)
         }
 
         // 4. Build the values templates see, once per language.
@@ -180,7 +186,8 @@ public enum SiteBuilder {
     /// files too, and a `.md` link to a page not translated leads to the original (`fallbackURLs`).
     static func renderMarkdown(editions: [ContentSet], urls: [[String]], options: MarkdownOptions, root: URL, log: ReadLog? = nil,
                                images: ImageSettings, templates: TemplateEnvironment,
-                               fallbackURLs: [String: String] = [:]) throws(BuildFailure) -> ([[RenderedMarkdown?]], ImagePlanner) {
+                               fallbackURLs: [String: String] = [:],
+                               memo: MarkdownMemo? = nil) throws(BuildFailure) -> ([[RenderedMarkdown?]], ImagePlanner) {
         let inputs: SiteInputs
         do {
             inputs = try SiteInputs(root: root, log: log)
@@ -192,6 +199,8 @@ public enum SiteBuilder {
         let listing = inputs.files(under: "static")
         let planner = ImagePlanner(inputs: inputs, settings: images)
         let components = try ComponentLibrary.load(inputs)
+        let environment = memo == nil ? 0 : MarkdownMemo.environment(editions: editions, urls: urls, staticFiles: listing.files,
+                                                                      options: options, fallbackURLs: fallbackURLs)
         var diagnostics: [Diagnostic] = []
         var all: [[RenderedMarkdown?]] = []
         for position in editions.indices {
@@ -200,7 +209,7 @@ public enum SiteBuilder {
                                   defaultLanguage: position == 0 ? nil : (editions[0], urls[0]))
             let results = MarkdownStage(content: content, urls: urls[position], options: options, files: files, images: planner,
                                         components: components, templates: templates,
-                                        fallbackURLs: position == 0 ? [:] : fallbackURLs).run()
+                                        fallbackURLs: position == 0 ? [:] : fallbackURLs).run(memo: memo, environment: environment)
             var rendered: [RenderedMarkdown?] = []
             rendered.reserveCapacity(results.count)
             for result in results {

@@ -1,0 +1,115 @@
+import Foundation
+import SiteInputs
+
+/// Builds a site again and again (the preview server, or the CLI with its cache), redoing only what changed.
+///
+/// The session keeps the last good build: what it read (`ReadLog`), its result and its memo tables. The next
+/// build first asks which of those reads differ on disk now (`InputChanges`):
+/// - none: the result is the same as last time (a build is a function of the files it read and its
+///   options), so it is returned without building;
+/// - only Markdown pages: the build runs with the last build's rendered Markdown, each page's entry reused
+///   when its key says nothing it reads changed (`MarkdownMemo`);
+/// - anything else: the build runs with empty memos, which is a full build.
+/// After a build that reused Markdown, its own read log is compared with the last one: an input other than a
+/// page that changed while the build was reading (or that the build read for the first time) means the memo
+/// was trusted on stale grounds, and the build is made again without it. A failed build changes nothing in
+/// the session, so fixing the file rebuilds from the last good state.
+///
+/// `@unchecked Sendable`: builds are serialised by `lock`, which guards every stored property.
+public final class BuildSession: @unchecked Sendable {
+    /// Whether builds reuse anything; false makes every build a full one (`--no-incremental`).
+    public let isIncremental: Bool
+    private let lock = NSLock()
+    private let templates = BuildCache()
+    private var last: LastBuild?
+
+    /// What the last good build read and made.
+    struct LastBuild {
+        var key: OptionsKey
+        var reads: [String: ReadLog.Entry]
+        var site: BuiltSite
+        var markdown: [String: MarkdownMemo.Entry]
+    }
+
+    /// The options that change a build's output, besides its inputs.
+    struct OptionsKey: Equatable {
+        var root: String
+        var includeDrafts: Bool
+        var reusesFragments: Bool
+        var imageCache: String?
+
+        init(_ options: BuildOptions) {
+            root = options.root.standardizedFileURL.path
+            includeDrafts = options.includeDrafts
+            reusesFragments = options.reusesFragments
+            imageCache = options.imageCache?.standardizedFileURL.path
+        }
+    }
+
+    public init(incremental: Bool = true) {
+        isIncremental = incremental
+    }
+
+    /// Builds the site, reusing what the last good build of the same options made where nothing it depends on
+    /// changed. The result is byte for byte what `SiteBuilder.build` would make now.
+    /// - Throws: `BuildFailure`, as `SiteBuilder.build`; the session then keeps its last good build.
+    public func build(_ options: BuildOptions) throws(BuildFailure) -> BuiltSite {
+        lock.lock()
+        defer { lock.unlock() }
+        var options = options
+        if options.cache == nil { options.cache = templates }
+        guard isIncremental else { return try SiteBuilder.build(options) }
+        let given = options.readLog
+        let key = OptionsKey(options)
+        let previous = last?.key == key ? last : nil
+        var clock = StepClock()
+        var summary = IncrementalSummary()
+        var reusesMarkdown = false
+        if let previous {
+            let changes = clock.step("check inputs") { InputChanges.since(previous.reads, root: options.root.standardizedFileURL) }
+            summary.changedInputs = changes.paths.count
+            if changes.isEmpty && !options.measuresTemplates {
+                var site = previous.site
+                summary.reusedWholeBuild = true
+                site.timings = clock.timings
+                site.incremental = summary
+                given.map { Self.copy(previous.reads, into: $0) }
+                return site
+            }
+            reusesMarkdown = changes.touchesOnlyPages
+        }
+        var (site, log, memo) = try attempt(options, markdown: reusesMarkdown ? previous?.markdown ?? [:] : [:])
+        if reusesMarkdown, let previous, !InputChanges.between(previous.reads, log.snapshot).touchesOnlyPages {
+            (site, log, memo) = try attempt(options, markdown: [:])
+        }
+        let reads = log.snapshot
+        let filled = memo.filled
+        summary.markdownReused = memo.reused
+        summary.markdownRendered = filled.count - memo.reused
+        site.timings = clock.timings + site.timings
+        site.incremental = summary
+        last = LastBuild(key: key, reads: reads, site: site, markdown: filled)
+        given.map { Self.copy(reads, into: $0) }
+        return site
+    }
+
+    /// The last good build's reads, for the CLI's cache and tests; empty before the first.
+    var lastReads: [String: ReadLog.Entry] {
+        lock.withLock { last?.reads ?? [:] }
+    }
+
+    /// One build with a fresh read log and a Markdown memo holding `markdown`.
+    private func attempt(_ options: BuildOptions,
+                         markdown: [String: MarkdownMemo.Entry]) throws(BuildFailure) -> (BuiltSite, ReadLog, MarkdownMemo) {
+        var options = options
+        let log = ReadLog()
+        options.readLog = log
+        let memo = MarkdownMemo(previous: markdown)
+        let site = try SiteBuilder.build(options, memos: BuildMemos(markdown: memo))
+        return (site, log, memo)
+    }
+
+    private static func copy(_ reads: [String: ReadLog.Entry], into log: ReadLog) {
+        for (path, entry) in reads { log.record(path, entry) }
+    }
+}
