@@ -93,9 +93,14 @@ public final class BuildSession: @unchecked Sendable {
         return site
     }
 
-    /// The last good build's reads, for the CLI's cache and tests; empty before the first.
-    var lastReads: [String: ReadLog.Entry] {
-        lock.withLock { last?.reads ?? [:] }
+    /// The last good build, for `SessionCache`; nil before the first.
+    var lastBuild: LastBuild? {
+        lock.withLock { last }
+    }
+
+    /// Takes `build` as the last good build (`SessionCache.restore`, which has checked it).
+    func restore(_ build: LastBuild) {
+        lock.withLock { last = build }
     }
 
     /// One build with a fresh read log and a Markdown memo holding `markdown`.
