@@ -34,6 +34,34 @@ struct BuildSessionTests {
         #expect(second.files == (try site.build()).files)
     }
 
+    @Test func anEditedBodyRendersOnlyThePagesThatReadIt() throws {
+        let site = try FixtureSite()
+        defer { site.remove() }
+        let session = BuildSession()
+        _ = try session.build(BuildOptions(root: site.root))
+        try site.replace(in: "content/about.md", "## Method", with: "## Method, revised")
+        let second = try session.build(BuildOptions(root: site.root))
+        let summary = try #require(second.incremental)
+        #expect(summary.pagesRendered == 1, "about.md has a summary of its own: no other page shows its body")
+        #expect(summary.pagesReused > 5)
+        #expect(second.files == (try site.build()).files)
+    }
+
+    @Test func anEditedTitleRendersThePagesThatShowIt() throws {
+        let site = try FixtureSite()
+        defer { site.remove() }
+        let session = BuildSession()
+        let first = try session.build(BuildOptions(root: site.root))
+        try site.replace(in: "content/timeline/second.md", "title: ", with: "title: Renamed ")
+        let second = try session.build(BuildOptions(root: site.root))
+        let summary = try #require(second.incremental)
+        #expect(summary.pagesRendered > 1, "the event, its neighbours and the list show its title")
+        #expect(summary.pagesReused > 0)
+        let changed = second.files.keys.filter { second.files[$0] != first.files[$0] && $0.hasSuffix(".html") }
+        #expect(summary.pagesRendered >= changed.count)
+        #expect(second.files == (try site.build()).files)
+    }
+
     @Test func aTemplateEditDropsTheMarkdownMemo() throws {
         let site = try FixtureSite()
         defer { site.remove() }

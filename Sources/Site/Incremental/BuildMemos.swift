@@ -3,6 +3,8 @@
 struct BuildMemos: Sendable {
     /// Rendered Markdown per page (`MarkdownMemo`).
     var markdown: MarkdownMemo?
+    /// Rendered pages with what their renders read (`PageMemo`); also where page values are tagged.
+    var pages: PageMemo?
 
     /// Nothing to reuse, nothing kept.
     static let none = BuildMemos()

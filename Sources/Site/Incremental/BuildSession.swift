@@ -7,8 +7,9 @@ import SiteInputs
 /// build first asks which of those reads differ on disk now (`InputChanges`):
 /// - none: the result is the same as last time (a build is a function of the files it read and its
 ///   options), so it is returned without building;
-/// - only Markdown pages: the build runs with the last build's rendered Markdown, each page's entry reused
-///   when its key says nothing it reads changed (`MarkdownMemo`);
+/// - only Markdown pages: the build runs with the last build's rendered Markdown and rendered pages, each
+///   page's Markdown reused when its key says nothing it reads changed (`MarkdownMemo`), and each HTML page
+///   reused when its context and every value its render read are what they were (`PageMemo`);
 /// - anything else: the build runs with empty memos, which is a full build.
 /// After a build that reused Markdown, its own read log is compared with the last one: an input other than a
 /// page that changed while the build was reading (or that the build read for the first time) means the memo
@@ -21,6 +22,7 @@ public final class BuildSession: @unchecked Sendable {
     public let isIncremental: Bool
     private let lock = NSLock()
     private let templates = BuildCache()
+    private let origins = OriginRegistry()
     private var last: LastBuild?
 
     /// What the last good build read and made.
@@ -29,6 +31,8 @@ public final class BuildSession: @unchecked Sendable {
         var reads: [String: ReadLog.Entry]
         var site: BuiltSite
         var markdown: [String: MarkdownMemo.Entry]
+        /// Rendered pages by output path; empty when restored from the CLI's cache, which keeps Markdown only.
+        var pages: [String: PageMemo.Entry] = [:]
     }
 
     /// The options that change a build's output, besides its inputs.
@@ -78,17 +82,20 @@ public final class BuildSession: @unchecked Sendable {
             }
             reusesMarkdown = changes.touchesOnlyPages
         }
-        var (site, log, memo) = try attempt(options, markdown: reusesMarkdown ? previous?.markdown ?? [:] : [:])
+        var (site, log, memos) = try attempt(options, reusing: reusesMarkdown ? previous : nil)
         if reusesMarkdown, let previous, !InputChanges.between(previous.reads, log.snapshot).touchesOnlyPages {
-            (site, log, memo) = try attempt(options, markdown: [:])
+            (site, log, memos) = try attempt(options, reusing: nil)
         }
         let reads = log.snapshot
-        let filled = memo.filled
-        summary.markdownReused = memo.reused
-        summary.markdownRendered = filled.count - memo.reused
+        let markdown = memos.markdown?.filled ?? [:]
+        let pages = memos.pages?.filled ?? [:]
+        summary.markdownReused = memos.markdown?.reused ?? 0
+        summary.markdownRendered = markdown.count - summary.markdownReused
+        summary.pagesReused = memos.pages?.reused ?? 0
+        summary.pagesRendered = pages.count - summary.pagesReused
         site.timings = clock.timings + site.timings
         site.incremental = summary
-        last = LastBuild(key: key, reads: reads, site: site, markdown: filled)
+        last = LastBuild(key: key, reads: reads, site: site, markdown: markdown, pages: pages)
         given.map { Self.copy(reads, into: $0) }
         return site
     }
@@ -103,15 +110,15 @@ public final class BuildSession: @unchecked Sendable {
         lock.withLock { last = build }
     }
 
-    /// One build with a fresh read log and a Markdown memo holding `markdown`.
-    private func attempt(_ options: BuildOptions,
-                         markdown: [String: MarkdownMemo.Entry]) throws(BuildFailure) -> (BuiltSite, ReadLog, MarkdownMemo) {
+    /// One build with a fresh read log, and memos holding what `previous` made (empty ones without it).
+    private func attempt(_ options: BuildOptions, reusing previous: LastBuild?) throws(BuildFailure) -> (BuiltSite, ReadLog, BuildMemos) {
         var options = options
         let log = ReadLog()
         options.readLog = log
-        let memo = MarkdownMemo(previous: markdown)
-        let site = try SiteBuilder.build(options, memos: BuildMemos(markdown: memo))
-        return (site, log, memo)
+        let memos = BuildMemos(markdown: MarkdownMemo(previous: previous?.markdown ?? [:]),
+                               pages: PageMemo(registry: origins, previous: previous?.pages ?? [:]))
+        let site = try SiteBuilder.build(options, memos: memos)
+        return (site, log, memos)
     }
 
     private static func copy(_ reads: [String: ReadLog.Entry], into log: ReadLog) {

@@ -7,6 +7,9 @@ public struct IncrementalSummary: Sendable, Equatable {
     /// Pages whose Markdown was taken from the memo, and pages whose Markdown was rendered.
     public var markdownReused = 0
     public var markdownRendered = 0
+    /// Pages (HTML files rendered through templates) taken from the memo, and pages rendered.
+    public var pagesReused = 0
+    public var pagesRendered = 0
 
     public init() {}
 
@@ -15,6 +18,7 @@ public struct IncrementalSummary: Sendable, Equatable {
         var text = "incremental: "
         if let changedInputs { text += "\(changedInputs) input\(changedInputs == 1 ? "" : "s") changed" } else { text += "first build" }
         if reusedWholeBuild { return text + "; nothing to do, last build reused" }
-        return text + "; Markdown \(markdownReused) reused, \(markdownRendered) rendered"
+        return text + "; Markdown \(markdownReused) reused, \(markdownRendered) rendered; "
+            + "pages \(pagesReused) reused, \(pagesRendered) rendered"
     }
 }
