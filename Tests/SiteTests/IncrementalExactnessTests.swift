@@ -82,8 +82,11 @@ struct IncrementalExactnessTests {
         failure.diagnostics.map { "\($0.file ?? "-"):\($0.line ?? 0):\($0.column ?? 0): \($0.message) \($0.notes)" }
     }
 
+    /// `BUILD_SITE_EXACTNESS_STEPS`, or `count` (a few under ThreadSanitizer, where every build is much slower).
     static func steps(default count: Int) -> Int {
-        ProcessInfo.processInfo.environment["BUILD_SITE_EXACTNESS_STEPS"].flatMap(Int.init) ?? count
+        let environment = ProcessInfo.processInfo.environment
+        return environment["BUILD_SITE_EXACTNESS_STEPS"].flatMap(Int.init)
+            ?? (environment["BUILD_SITE_TESTS_SANITIZED"] == nil ? count : min(count, 4))
     }
 }
 

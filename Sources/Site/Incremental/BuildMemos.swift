@@ -5,6 +5,8 @@ struct BuildMemos: Sendable {
     var markdown: MarkdownMemo?
     /// Rendered pages with what their renders read (`PageMemo`); also where page values are tagged.
     var pages: PageMemo?
+    /// The link check's scans and what it may skip (`LinkMemo`).
+    var links: LinkMemo?
 
     /// Nothing to reuse, nothing kept.
     static let none = BuildMemos()

@@ -10,6 +10,8 @@ public struct IncrementalSummary: Sendable, Equatable {
     /// Pages (HTML files rendered through templates) taken from the memo, and pages rendered.
     public var pagesReused = 0
     public var pagesRendered = 0
+    /// Pages whose links were checked, when fewer than all (nil: every page).
+    public var linksChecked: Int?
 
     public init() {}
 
@@ -19,6 +21,7 @@ public struct IncrementalSummary: Sendable, Equatable {
         if let changedInputs { text += "\(changedInputs) input\(changedInputs == 1 ? "" : "s") changed" } else { text += "first build" }
         if reusedWholeBuild { return text + "; nothing to do, last build reused" }
         return text + "; Markdown \(markdownReused) reused, \(markdownRendered) rendered; "
-            + "pages \(pagesReused) reused, \(pagesRendered) rendered"
+            + "pages \(pagesReused) reused, \(pagesRendered) rendered; "
+            + (linksChecked.map { "links checked on \($0) changed page\($0 == 1 ? "" : "s")" } ?? "links checked on every page")
     }
 }

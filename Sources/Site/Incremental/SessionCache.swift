@@ -17,7 +17,7 @@ import SiteInputs
 ///   since, by hand or by a build without the cache).
 public enum SessionCache {
     /// Raised whenever the encoding changes; a file of another format is stale.
-    static let format: UInt64 = 1
+    static let format: UInt64 = 2
     static let magic = "build-site session cache"
 
     /// What `restore` did, for `--verbose`.
@@ -67,7 +67,10 @@ public enum SessionCache {
             }
             var build = last.build
             build.site.files = files
-            session.restore(build)
+            for path in Array(build.pages.keys) {
+                if let output = files[path] { build.pages[path]?.output = output } else { build.pages[path] = nil }
+            }
+            session.restore(build, origins: last.origins)
             return Note(restored: true, reason: "last build restored (\(build.reads.count) inputs, \(files.count) outputs)")
         } catch {
             return Note(restored: false, reason: "truncated or damaged")
@@ -85,7 +88,7 @@ public enum SessionCache {
         encoder.string(version)
         encoder.string(optionsText(options, output: output))
         encoder.number(manifestFingerprint(output))
-        encodeBuild(last, into: &encoder)
+        encodeBuild(last, origins: session.originNames, into: &encoder)
         var bytes = encoder.bytes
         let checksum = ReadLog.fingerprint(bytes)
         var tail = CacheEncoder()
