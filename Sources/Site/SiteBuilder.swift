@@ -25,7 +25,7 @@ public enum SiteBuilder {
         // 1. Load config and content (front matter, dates, relations, drafts), in every language: the default
         //    language's pages first, then each other language's translations (`Content/Languages/`).
         let editions = try clock.step("load content") { () throws(BuildFailure) in
-            let editions = try loadContent(root: root, includeDrafts: options.includeDrafts, log: log)
+            let editions = try loadContent(root: root, includeDrafts: options.includeDrafts, log: log, parseMemo: memos.parse)
             for edition in editions { try ReservedKeys.check(edition) }
             return editions
         }
@@ -69,6 +69,7 @@ public enum SiteBuilder {
             editions.indices.map { PageValues(content: editions[$0], rendered: rendered[$0], urls: urls[$0], translations: translations,
                                               origins: memos.pages?.table) }
         }
+        memos.pages?.table.seal()
 
         // 5. Plan every HTML file: content pages, taxonomy term and index pages, numbered pages of long lists.
         let plans = try clock.step("plan pages") { () throws(BuildFailure) in
@@ -164,9 +165,10 @@ public enum SiteBuilder {
 
     // MARK: - Steps
 
-    static func loadContent(root: URL, includeDrafts: Bool, log: ReadLog? = nil) throws(BuildFailure) -> [ContentSet] {
+    static func loadContent(root: URL, includeDrafts: Bool, log: ReadLog? = nil,
+                            parseMemo: PageParseMemo? = nil) throws(BuildFailure) -> [ContentSet] {
         do {
-            return try ContentLoader.loadEditions(root: root, includeDrafts: includeDrafts, readLog: log)
+            return try ContentLoader.loadEditions(root: root, includeDrafts: includeDrafts, readLog: log, parseMemo: parseMemo)
         } catch {
             throw BuildFailure(diagnostics: error.errors.map {
                 Diagnostic(file: $0.file, line: $0.line, column: $0.column, message: $0.message, notes: $0.notes)
@@ -269,14 +271,15 @@ public enum SiteBuilder {
                     return .success((path, Data(html)))
                 }
                 let key = PageMemo.contextKey(context, template: name)
-                if let output = memo.reuse(path, context: key) { return .success((path, output)) }
+                let own: OrderedDictionary? = if case .dictionary(let mapping) = page { mapping } else { nil }
+                if let output = memo.reuse(path, context: key, page: own) { return .success((path, output)) }
                 let recorder = ReadRecorder()
                 let html = try ReadTracking.recording(recorder) {
                     try environment.renderUTF8(name, context: context, fragments: fragments,
                                                partition: SitePath.fragmentPartition(of: url), metrics: metrics)
                 }
                 let output = Data(html)
-                memo.store(path, context: key, reads: recorder.recorded, output: output)
+                memo.store(path, context: key, reads: recorder.recorded, output: output, page: own)
                 return .success((path, output))
             } catch let diagnostic as Diagnostic {
                 return .failure(PageFailure(diagnostic: diagnostic, page: nil))

@@ -30,6 +30,9 @@ struct BuildSessionTests {
         #expect(second.incremental?.changedInputs == 1)
         #expect(second.incremental?.markdownRendered == 1)
         #expect(second.incremental?.markdownReused == first.pageCount - 1)
+        let pageFiles = FileManager.default.enumerator(atPath: site.root.appendingPathComponent("content").path)?
+            .compactMap { $0 as? String }.filter { $0.hasSuffix(".md") }.count ?? 0
+        #expect(second.incremental?.parsesReused == pageFiles - 1, "every page file but the edited one, drafts included")
         #expect(second.text("about/index.html")?.contains("A new paragraph.") == true)
         #expect(second.files == (try site.build()).files)
     }

@@ -1,3 +1,4 @@
+import Content
 import Foundation
 import SiteInputs
 
@@ -23,6 +24,8 @@ public final class BuildSession: @unchecked Sendable {
     private let lock = NSLock()
     private let templates = BuildCache()
     private let origins = OriginRegistry()
+    /// Kept across every build of the session, failed ones included: its entries are exact by their bytes.
+    private let parsed = PageParseMemo()
     private var last: LastBuild?
 
     /// What the last good build read and made.
@@ -97,6 +100,7 @@ public final class BuildSession: @unchecked Sendable {
         summary.pagesRendered = pages.count - summary.pagesReused
         site.timings = clock.timings + site.timings
         summary.linksChecked = memos.links?.checked
+        summary.parsesReused = parsed.reused
         site.incremental = summary
         last = LastBuild(key: key, reads: reads, site: site, markdown: markdown, pages: pages, links: memos.links?.filled ?? .init())
         given.map { Self.copy(reads, into: $0) }
@@ -127,7 +131,7 @@ public final class BuildSession: @unchecked Sendable {
         var options = options
         let log = ReadLog()
         options.readLog = log
-        let memos = BuildMemos(markdown: MarkdownMemo(previous: previous?.markdown ?? [:]),
+        let memos = BuildMemos(parse: parsed, markdown: MarkdownMemo(previous: previous?.markdown ?? [:]),
                                pages: PageMemo(registry: origins, previous: previous?.pages ?? [:]),
                                links: LinkMemo(previous: links ?? .init()))
         let site = try SiteBuilder.build(options, memos: memos)
