@@ -67,7 +67,7 @@ struct SessionCacheTests {
         try Self.alter(site) { bytes in
             bytes = Array(bytes.dropLast(8).prefix(bytes.count / 2))
             var tail = CacheEncoder()
-            tail.number(ReadLog.fingerprint(bytes))
+            tail.number(CacheHash.of(bytes))
             bytes += tail.bytes
         }
         let (built, note) = try Self.run(site)

@@ -32,7 +32,7 @@ extension SessionCache {
         encoder.number(files.count)
         for (path, data) in files {
             encoder.string(path)
-            encoder.number(ReadLog.fingerprint(data))
+            encoder.number(CacheHash.of(data))
         }
         encoder.number(last.site.pageCount)
         encoder.string(last.site.basePath)
