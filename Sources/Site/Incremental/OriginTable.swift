@@ -9,13 +9,15 @@ import Templates
 /// handed to `fingerprint` by the caller.
 ///
 /// `@unchecked Sendable`: `mappings` is written under `lock` before `seal()` and only read after it (the
-/// rendering threads start after the seal); the whole-mapping fingerprints are behind `lock`.
+/// rendering threads start after the seal); the fingerprints kept for reuse are behind `lock`.
 final class OriginTable: @unchecked Sendable {
     let registry: OriginRegistry
     private let lock = NSLock()
     private var mappings: [UInt32: OrderedDictionary] = [:]
     private var sealed = false
     private var wholeFingerprints: [UInt32: UInt64] = [:]
+    /// Fingerprints of lists and mappings read by key, computed once a build (behind `lock`).
+    private var valueFingerprints: [ReadKey: UInt64] = [:]
 
     /// What a read of a key that is not there, or of a mapping this build does not have, sees.
     static let absent: UInt64 = 1
@@ -52,6 +54,18 @@ final class OriginTable: @unchecked Sendable {
             lock.withLock { wholeFingerprints[read.origin] = whole }
             return whole
         }
-        return mapping[key]?.fingerprint ?? Self.absent
+        guard let value = mapping[key] else { return Self.absent }
+        switch value {
+        case .array, .dictionary:
+            // A list of 10,000 cards read by every page (`collections.timeline.pages`): fingerprinted once a
+            // build, not once a page. A page's own value is only its own.
+            if mapping.origin == page?.origin { return value.fingerprint }
+            if let known = lock.withLock({ valueFingerprints[read] }) { return known }
+            let computed = value.fingerprint
+            lock.withLock { valueFingerprints[read] = computed }
+            return computed
+        default:
+            return value.fingerprint
+        }
     }
 }
