@@ -12,6 +12,8 @@ import SiteInputs
 ///   page's Markdown reused when its key says nothing it reads changed (`MarkdownMemo`), and each HTML page
 ///   reused when its context and every value its render read are what they were (`PageMemo`);
 /// - anything else: the build runs with empty memos, which is a full build.
+/// Two memos are kept whatever changed, because they are exact by what they are keyed on: parsed pages, by
+/// each file's bytes (`PageParseMemo`), and the link check's scans and verdicts, by the output (`LinkMemo`).
 /// After a build that reused Markdown, its own read log is compared with the last one: an input other than a
 /// page that changed while the build was reading (or that the build read for the first time) means the memo
 /// was trusted on stale grounds, and the build is made again without it. A failed build changes nothing in
