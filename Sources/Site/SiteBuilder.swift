@@ -12,6 +12,12 @@ import Templates
 /// the problems it finds before the build stops, so one run reports every broken file at once.
 public enum SiteBuilder {
     public static func build(_ options: BuildOptions) throws(BuildFailure) -> BuiltSite {
+        try build(options, memos: .none)
+    }
+
+    /// The build, reusing and filling `memos` where a step has one (`Incremental/`): a full build is this
+    /// with no memos.
+    static func build(_ options: BuildOptions, memos: BuildMemos) throws(BuildFailure) -> BuiltSite {
         let root = options.root.standardizedFileURL
         let log = options.readLog
         var clock = StepClock()
@@ -19,7 +25,7 @@ public enum SiteBuilder {
         // 1. Load config and content (front matter, dates, relations, drafts), in every language: the default
         //    language's pages first, then each other language's translations (`Content/Languages/`).
         let editions = try clock.step("load content") { () throws(BuildFailure) in
-            let editions = try loadContent(root: root, includeDrafts: options.includeDrafts, log: log)
+            let editions = try loadContent(root: root, includeDrafts: options.includeDrafts, log: log, parseMemo: memos.parse)
             for edition in editions { try ReservedKeys.check(edition) }
             return editions
         }
@@ -33,7 +39,10 @@ public enum SiteBuilder {
         var translations = TranslationTable(editions: editions, urls: urls)
 
         // 1c. Data files under data/, for every template as `data`.
-        let data = try clock.step("load data") { () throws(BuildFailure) in try DataFiles.load(root: root, log: log) }
+        let data = try clock.step("load data") { () throws(BuildFailure) in
+            let data = try DataFiles.load(root: root, log: log)
+            return memos.pages?.table.tag(data, "data") ?? data
+        }
         // 1d. The templates' own words in every language, `i18n/<lang>.yml`, for the `t` filter.
         let strings = try clock.step("load ui strings") { () throws(BuildFailure) in
             try UIStringsLoader.load(root: root, languages: editions.map(\.language), log: log)
@@ -53,13 +62,15 @@ public enum SiteBuilder {
         let images = try ImageSettings.load(content.config)
         let (rendered, planner) = try clock.step("render markdown") { () throws(BuildFailure) in
             try renderMarkdown(editions: editions, urls: urls, options: markdownOptions, root: root, log: log, images: images,
-                               templates: templates.environment, fallbackURLs: translations.defaultURLs())
+                               templates: templates.environment, fallbackURLs: translations.defaultURLs(), memo: memos.markdown)
         }
 
         // 4. Build the values templates see, once per language.
         let values = clock.step("build page values") {
-            editions.indices.map { PageValues(content: editions[$0], rendered: rendered[$0], urls: urls[$0], translations: translations) }
+            editions.indices.map { PageValues(content: editions[$0], rendered: rendered[$0], urls: urls[$0], translations: translations,
+                                              origins: memos.pages?.table) }
         }
+        memos.pages?.table.seal()
 
         // 5. Plan every HTML file: content pages, taxonomy term and index pages, numbered pages of long lists.
         let plans = try clock.step("plan pages") { () throws(BuildFailure) in
@@ -78,7 +89,7 @@ public enum SiteBuilder {
                 files.merge(try renderPages(plans[position].jobs, content: editions[position], rendered: rendered[position],
                                             values: values[position], data: data, templates: templates,
                                             fragments: options.reusesFragments ? FragmentCache() : nil, metrics: metrics,
-                                            translations: translations),
+                                            translations: translations, memo: metrics == nil ? memos.pages : nil),
                             uniquingKeysWith: { first, _ in first })
             }
             return files
@@ -133,7 +144,7 @@ public enum SiteBuilder {
                 LinkRetracer.Edition(content: editions[position], rendered: rendered[position], values: values[position],
                                      jobs: plans[position].jobs)
             }, translations: translations, data: data, root: root, markdownOptions: markdownOptions, strings: strings)
-            try checkLinks(files, editions: editions, urls: urls, root: root, retracer: retracer)
+            try checkLinks(files, editions: editions, urls: urls, root: root, retracer: retracer, memo: memos.links)
         }
 
         var site = BuiltSite(files: files, pageCount: editions.reduce(0) { $0 + $1.pages.count })
@@ -156,9 +167,10 @@ public enum SiteBuilder {
 
     // MARK: - Steps
 
-    static func loadContent(root: URL, includeDrafts: Bool, log: ReadLog? = nil) throws(BuildFailure) -> [ContentSet] {
+    static func loadContent(root: URL, includeDrafts: Bool, log: ReadLog? = nil,
+                            parseMemo: PageParseMemo? = nil) throws(BuildFailure) -> [ContentSet] {
         do {
-            return try ContentLoader.loadEditions(root: root, includeDrafts: includeDrafts, readLog: log)
+            return try ContentLoader.loadEditions(root: root, includeDrafts: includeDrafts, readLog: log, parseMemo: parseMemo)
         } catch {
             throw BuildFailure(diagnostics: error.errors.map {
                 Diagnostic(file: $0.file, line: $0.line, column: $0.column, message: $0.message, notes: $0.notes)
@@ -184,7 +196,8 @@ public enum SiteBuilder {
     /// files too, and a `.md` link to a page not translated leads to the original (`fallbackURLs`).
     static func renderMarkdown(editions: [ContentSet], urls: [[String]], options: MarkdownOptions, root: URL, log: ReadLog? = nil,
                                images: ImageSettings, templates: TemplateEnvironment,
-                               fallbackURLs: [String: String] = [:]) throws(BuildFailure) -> ([[RenderedMarkdown?]], ImagePlanner) {
+                               fallbackURLs: [String: String] = [:],
+                               memo: MarkdownMemo? = nil) throws(BuildFailure) -> ([[RenderedMarkdown?]], ImagePlanner) {
         let inputs: SiteInputs
         do {
             inputs = try SiteInputs(root: root, log: log)
@@ -196,6 +209,8 @@ public enum SiteBuilder {
         let listing = inputs.files(under: "static")
         let planner = ImagePlanner(inputs: inputs, settings: images)
         let components = try ComponentLibrary.load(inputs)
+        let environment = memo == nil ? 0 : MarkdownMemo.environment(editions: editions, urls: urls, staticFiles: listing.files,
+                                                                      options: options, fallbackURLs: fallbackURLs)
         var diagnostics: [Diagnostic] = []
         var all: [[RenderedMarkdown?]] = []
         for position in editions.indices {
@@ -204,7 +219,7 @@ public enum SiteBuilder {
                                   defaultLanguage: position == 0 ? nil : (editions[0], urls[0]))
             let results = MarkdownStage(content: content, urls: urls[position], options: options, files: files, images: planner,
                                         components: components, templates: templates,
-                                        fallbackURLs: position == 0 ? [:] : fallbackURLs).run()
+                                        fallbackURLs: position == 0 ? [:] : fallbackURLs).run(memo: memo, environment: environment)
             var rendered: [RenderedMarkdown?] = []
             rendered.reserveCapacity(results.count)
             for result in results {
@@ -226,7 +241,8 @@ public enum SiteBuilder {
     /// same way (`SitePath.parentFolder`, the render's partition).
     static func renderPages(_ jobs: [RenderJob], content: ContentSet, rendered: [RenderedMarkdown?], values: PageValues,
                             data: Value = .dictionary(OrderedDictionary()), templates: TemplateSet, fragments: FragmentCache?,
-                            metrics: TemplateMetrics? = nil, translations: TranslationTable? = nil) throws(BuildFailure) -> [String: Data] {
+                            metrics: TemplateMetrics? = nil, translations: TranslationTable? = nil,
+                            memo: PageMemo? = nil) throws(BuildFailure) -> [String: Data] {
         let globals = languageGlobals(values, language: content.language, data: data)
         // Each thread renders with its own copy of the parsed templates (see `TemplateEnvironment.copy()`).
         let results = Array(jobs.indices).concurrentMap(perWorker: { templates.environment.copy() }) {
@@ -236,11 +252,29 @@ public enum SiteBuilder {
             let url = jobs[position].url
             do {
                 let name = try templates.resolve(jobs[position].candidates, for: source)
-                let context = Self.context(for: jobs[position], globals: globals, content: content, rendered: rendered,
+                var context = Self.context(for: jobs[position], globals: globals, content: content, rendered: rendered,
                                            values: values, translations: translations)
-                let html = try environment.renderUTF8(name, context: context, fragments: fragments,
-                                                      partition: SitePath.fragmentPartition(of: url), metrics: metrics)
-                return .success((SitePath.outputFile(for: url), Data(html)))
+                let path = SitePath.outputFile(for: url)
+                guard let memo else {
+                    let html = try environment.renderUTF8(name, context: context, fragments: fragments,
+                                                          partition: SitePath.fragmentPartition(of: url), metrics: metrics)
+                    return .success((path, Data(html)))
+                }
+                // An incremental build tags the page, reuses its last output when nothing it read changed, and
+                // otherwise records what the render reads (`PageMemo`).
+                let page = memo.table.tag(context["page"] ?? .none, "page|\(content.language)|" + url)
+                context["page"] = page
+                let key = PageMemo.contextKey(context, template: name)
+                let own: OrderedDictionary? = if case .dictionary(let mapping) = page { mapping } else { nil }
+                if let output = memo.reuse(path, context: key, page: own) { return .success((path, output)) }
+                let recorder = ReadRecorder()
+                let html = try ReadTracking.recording(recorder) {
+                    try environment.renderUTF8(name, context: context, fragments: fragments,
+                                               partition: SitePath.fragmentPartition(of: url), metrics: metrics)
+                }
+                let output = Data(html)
+                memo.store(path, context: key, reads: recorder.recorded, output: output, page: own)
+                return .success((path, output))
             } catch let diagnostic as Diagnostic {
                 return .failure(PageFailure(diagnostic: diagnostic, page: nil))
             } catch let error as TemplateError {
@@ -315,9 +349,11 @@ public enum SiteBuilder {
     }
 
     static func checkLinks(_ files: [String: Data], editions: [ContentSet], urls: [[String]], root: URL,
-                           retracer: LinkRetracer? = nil) throws(BuildFailure) {
-        let checker = LinkChecker(files: files, basePath: editions[0].config.basePath)
-        let broken = checker.check()
+                           retracer: LinkRetracer? = nil, memo: LinkMemo? = nil) throws(BuildFailure) {
+        let checker = LinkChecker(files: files, basePath: editions[0].config.basePath, memo: memo)
+        // An incremental build checks only the pages whose output changed, when that is enough (`LinkMemo`).
+        let broken = memo?.pagesToCheck(checker).map { checker.check(only: $0) } ?? checker.check()
+        if broken.isEmpty { memo?.keep(checker) }
         // Every page's links and ids, half a million ranges on a large site: freed meanwhile, even
         // by a build that frees nothing else, because the memory is then reused while the output is written
         // (4 MB less peak memory at 10,000 pages, for no measurable time).
