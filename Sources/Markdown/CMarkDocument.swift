@@ -109,6 +109,7 @@ enum CMarkDocument {
     static func render(
         _ markdown: String,
         allowRawHTML: Bool,
+        headingAnchorLabel: String = MarkdownOptions.defaultHeadingAnchorLabel,
         alwaysAttachInlineExtensions: Bool = false,
         link: (LinkSite) throws -> String?,
         image: ((_ destination: String, _ alt: String, _ title: String) throws -> ImageReplacement?)? = nil,
@@ -173,7 +174,7 @@ enum CMarkDocument {
         }
         for node in headings {
             let level = Int(cmark_node_get_heading_level(node))
-            if replace(heading: node, level: level, id: heading(level, plainText(of: node))) {
+            if replace(heading: node, level: level, id: heading(level, plainText(of: node)), label: headingAnchorLabel) {
                 detached.append(node)
             }
         }
@@ -307,14 +308,14 @@ enum CMarkDocument {
     /// whose enter/exit strings are the `<hN id>` and anchor markup; the heading's inline children
     /// move inside unchanged and render as usual.
     /// - Returns: whether `node` was unlinked (the caller frees it after rendering).
-    private static func replace(heading node: OpaquePointer, level: Int, id: String) -> Bool {
+    private static func replace(heading node: OpaquePointer, level: Int, id: String, label: String) -> Bool {
         guard let block = cmark_node_new(CMARK_NODE_CUSTOM_BLOCK) else { return false }
         guard let wrapper = cmark_node_new(CMARK_NODE_CUSTOM_INLINE) else {
             cmark_node_free(block)
             return false
         }
         cmark_node_set_on_enter(wrapper, HeadingMarkup.opening(level: level, id: id))
-        cmark_node_set_on_exit(wrapper, HeadingMarkup.closing(level: level, id: id))
+        cmark_node_set_on_exit(wrapper, HeadingMarkup.closing(level: level, id: id, label: label))
         cmark_node_append_child(block, wrapper)
         while let child = cmark_node_first_child(node) {
             cmark_node_append_child(wrapper, child)

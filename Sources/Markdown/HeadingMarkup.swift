@@ -9,8 +9,8 @@ enum HeadingMarkup {
         "<h\(level) id=\"\(escapeAttribute(id))\">"
     }
 
-    static func closing(level: Int, id: String) -> String {
-        " <a class=\"anchor\" href=\"#\(escapeAttribute(id))\" aria-label=\"Link to this section\">#</a></h\(level)>"
+    static func closing(level: Int, id: String, label: String = MarkdownOptions.defaultHeadingAnchorLabel) -> String {
+        " <a class=\"anchor\" href=\"#\(escapeAttribute(id))\" aria-label=\"\(escapeAttribute(label))\">#</a></h\(level)>"
     }
 
     /// Slugs never contain these characters; escaping anyway keeps the markup safe if the slug rule changes.

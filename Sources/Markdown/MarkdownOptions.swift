@@ -10,7 +10,14 @@ public struct MarkdownOptions: Sendable, Equatable {
     /// `javascript:` style link destinations are emptied.
     public var allowRawHTML: Bool
 
-    public init(allowRawHTML: Bool = true) {
+    /// The `aria-label` of the `#` link after each heading, in the page's language (a site takes it from
+    /// `i18n/<lang>.yml`'s `markdown.heading_anchor` when it has one).
+    public var headingAnchorLabel: String
+
+    public static let defaultHeadingAnchorLabel = "Link to this section"
+
+    public init(allowRawHTML: Bool = true, headingAnchorLabel: String = MarkdownOptions.defaultHeadingAnchorLabel) {
         self.allowRawHTML = allowRawHTML
+        self.headingAnchorLabel = headingAnchorLabel
     }
 }

@@ -60,6 +60,7 @@ public enum MarkdownRenderer {
         let (html, excerpt) = try CMarkDocument.render(
             markdown,
             allowRawHTML: options.allowRawHTML,
+            headingAnchorLabel: options.headingAnchorLabel,
             link: { site in
                 let location = locating ? locator.locate(site) : (line: 0, column: 0)
                 last = LinkReference(destination: site.destination, line: location.line, column: location.column)

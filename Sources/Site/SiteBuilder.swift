@@ -62,7 +62,8 @@ public enum SiteBuilder {
         let images = try ImageSettings.load(content.config)
         let (rendered, planner) = try clock.step("render markdown") { () throws(BuildFailure) in
             try renderMarkdown(editions: editions, urls: urls, options: markdownOptions, root: root, log: log, images: images,
-                               templates: templates.environment, fallbackURLs: translations.defaultURLs(), memo: memos.markdown)
+                               templates: templates.environment, fallbackURLs: translations.defaultURLs(), strings: strings,
+                               memo: memos.markdown)
         }
 
         // 4. Build the values templates see, once per language.
@@ -196,8 +197,10 @@ public enum SiteBuilder {
     /// files too, and a `.md` link to a page not translated leads to the original (`fallbackURLs`).
     static func renderMarkdown(editions: [ContentSet], urls: [[String]], options: MarkdownOptions, root: URL, log: ReadLog? = nil,
                                images: ImageSettings, templates: TemplateEnvironment,
-                               fallbackURLs: [String: String] = [:],
+                               fallbackURLs: [String: String] = [:], strings: UIStrings? = nil,
                                memo: MarkdownMemo? = nil) throws(BuildFailure) -> ([[RenderedMarkdown?]], ImagePlanner) {
+        // Each language's options: the heading anchor's label in its own words (`UIStrings.markdownOptions`).
+        let editionOptions = editions.map { strings?.markdownOptions(options, language: $0.language) ?? options }
         let inputs: SiteInputs
         do {
             inputs = try SiteInputs(root: root, log: log)
@@ -210,14 +213,14 @@ public enum SiteBuilder {
         let planner = ImagePlanner(inputs: inputs, settings: images)
         let components = try ComponentLibrary.load(inputs)
         let environment = memo == nil ? 0 : MarkdownMemo.environment(editions: editions, urls: urls, staticFiles: listing.files,
-                                                                      options: options, fallbackURLs: fallbackURLs)
+                                                                      options: editionOptions, fallbackURLs: fallbackURLs)
         var diagnostics: [Diagnostic] = []
         var all: [[RenderedMarkdown?]] = []
         for position in editions.indices {
             let content = editions[position]
             let files = SiteFiles(content: content, urls: urls[position], staticFiles: listing.files,
                                   defaultLanguage: position == 0 ? nil : (editions[0], urls[0]))
-            let results = MarkdownStage(content: content, urls: urls[position], options: options, files: files, images: planner,
+            let results = MarkdownStage(content: content, urls: urls[position], options: editionOptions[position], files: files, images: planner,
                                         components: components, templates: templates,
                                         fallbackURLs: position == 0 ? [:] : fallbackURLs).run(memo: memo, environment: environment)
             var rendered: [RenderedMarkdown?] = []

@@ -23,6 +23,14 @@ import Testing
         ])
     }
 
+    @Test func theAnchorsLabelComesFromTheOptionsEscaped() throws {
+        let chinese = try MarkdownRenderer.render("## 背景", options: MarkdownOptions(headingAnchorLabel: "链接到本节")).html
+        #expect(chinese.contains(#"aria-label="链接到本节">#</a></h2>"#))
+        #expect(!chinese.contains("Link to this section"))
+        let quoted = try MarkdownRenderer.render("## A", options: MarkdownOptions(headingAnchorLabel: #"Say "here" & <now>"#)).html
+        #expect(quoted.contains(#"aria-label="Say &quot;here&quot; &amp; &lt;now&gt;">"#))
+    }
+
     @Test func headingMarkupCarriesIdAndAnchor() throws {
         let html = try MarkdownRenderer.render("## Hello *world*").html
         #expect(html == """

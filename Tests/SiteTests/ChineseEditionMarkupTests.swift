@@ -111,6 +111,25 @@ struct ChineseEditionMarkupTests {
         #expect(english.count > 70)
     }
 
+    /// Words the build writes itself (a heading's `#` link, the search page's announcements) are in the page's
+    /// language, from i18n/zh.yml, on the Chinese pages.
+    @Test func theBuildsOwnWordsAreChineseOnChinesePages() throws {
+        let site = try SiteBuilder.build(BuildOptions(root: Self.root))
+        let chinese = site.files.keys.filter { $0.hasPrefix("zh/") && $0.hasSuffix(".html") }.sorted()
+        var anchors = 0
+        for page in chinese {
+            let html = try #require(site.text(page))
+            #expect(!html.contains("Link to this section"), "\(page) labels a heading's link in English")
+            anchors += html.components(separatedBy: #"class="anchor""#).count - 1
+        }
+        let english = try #require(site.text("about/index.html"))
+        #expect(english.contains(#"aria-label="Link to this section">#"#))
+        #expect(anchors > 0, "no Chinese page has a heading link to check")
+        let search = try #require(site.text("zh/search/index.html"))
+        #expect(search.contains(#"data-msg-empty="请输入要搜索的词。""#))
+        #expect(!search.contains("Type a word"))
+    }
+
     /// The check above can fail: an unmarked quotation, one without its source, and one in other words are found.
     @Test func anUnmarkedOrUnsourcedQuotationIsCaught() {
         let sources: Set<String> = ["chinese-republication"]

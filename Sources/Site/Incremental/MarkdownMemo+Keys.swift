@@ -5,11 +5,14 @@ import SiteInputs
 extension MarkdownMemo {
     /// One fingerprint of the tables every page's links and images are resolved against, in every language:
     /// pages' sources and URLs, assets, drafts, the `static/` listing, base path and prefix, the fallbacks of
-    /// translations and the options. A change to any of them invalidates every page's entry.
+    /// translations and each language's options. A change to any of them invalidates every page's entry.
     static func environment(editions: [ContentSet], urls: [[String]], staticFiles: [SiteInputs.File],
-                            options: MarkdownOptions, fallbackURLs: [String: String]) -> UInt64 {
+                            options: [MarkdownOptions], fallbackURLs: [String: String]) -> UInt64 {
         var hasher = MemoKeyHasher()
-        hasher.combine(options.allowRawHTML ? 1 : 0)
+        for each in options {
+            hasher.combine(each.allowRawHTML ? 1 : 0)
+            hasher.combine(each.headingAnchorLabel)
+        }
         hasher.combine(editions.count)
         for position in editions.indices {
             let content = editions[position]
