@@ -43,15 +43,7 @@ struct SiteSnapshot: Sendable {
             next.files = files
             next.basePath = site.basePath
             next.errorReport = nil
-            if errorReport != nil || removed {
-                change = .everything
-            } else if changed.isEmpty {
-                change = .none
-            } else if changed.allSatisfy({ $0.hasSuffix(".css") && self.files[$0] != nil }) {
-                change = .stylesheets
-            } else {
-                change = .everything
-            }
+            change = errorReport != nil || removed ? .everything : SiteChange.classify(changed, old: self.files, new: files)
         case .failed(let report):
             next.errorReport = report
             change = report == errorReport ? .none : .everything
