@@ -213,6 +213,9 @@ def serve_part(args, folder, binary, hugo):
             results[(name, "build-site")] = measure_edit(base, edit, args.runs, "build-site serve")
     finally:
         ours.stop()
+    os.makedirs(os.path.join(HERE, "out", "incremental"), exist_ok=True)
+    with open(os.path.join(HERE, "out", "incremental", "serve.log"), "w", encoding="utf-8") as f:
+        f.write("".join(ours.lines))
     builds = [(float(ms), float(swap)) for ms, swap in
               re.findall(r"^build \d+: \d+ files in (\d+) ms \(\+([\d.]+) ms swap", "".join(ours.lines), re.M)]
     if hugo:

@@ -65,6 +65,9 @@ final class FileWatcher: Sendable {
         var last = initial
         // A failed build saw the inputs change again during its grace period: a new burst is under way.
         var changing = false
+        // When the last build finished: a burst that starts soon after it is more of the same (saving several
+        // files, a formatter writing after the editor) and gets the full quiet period.
+        var lastBuilt: ContinuousClock.Instant?
         while !isStopped {
             if !changing {
                 let events = wait(pollMilliseconds, signal)
@@ -72,10 +75,11 @@ final class FileWatcher: Sendable {
                 guard events > 0 || TreeFingerprint.make(paths: paths) != last else { continue }
                 noticed.withLock { $0 = .now }
             }
+            let continuing = changing || lastBuilt.map { $0.duration(to: .now) < Self.continuation } ?? false
             changing = false
             // Without inotify the fingerprint at the build's start is what a failed build compares against.
             let before = signal == nil ? waitForQuietByPolling() : nil
-            if let signal { waitForQuiet(signal) }
+            if let signal { waitForQuiet(signal, continuing: continuing) }
             guard !isStopped else { return }
             signal?.beginBurst()
             var settled = true
@@ -86,6 +90,7 @@ final class FileWatcher: Sendable {
             }
             // After the build, off the path from save to browser: the poll's baseline and new folders' watches.
             // A change made during the build is in inotify's queue, so it is not lost by this baseline.
+            lastBuilt = .now
             last = TreeFingerprint.make(paths: paths)
             signal?.watch(last.directories)
             if !settled { changing = true }
@@ -94,9 +99,10 @@ final class FileWatcher: Sendable {
 
     /// Returns once inotify has reported nothing for the quiet period: the short one while the files saved so
     /// far look finished (`ChangeSignal.isSettled`), the full one while one is still open or missing, and for
-    /// the rest of the burst once a second save followed a finished one (saving several files: more may come).
-    private func waitForQuiet(_ signal: ChangeSignal) {
-        var followed = false
+    /// the rest of the burst once a second save followed a finished one (saving several files: more may come),
+    /// or from the start when the burst began within `continuation` of the last build.
+    private func waitForQuiet(_ signal: ChangeSignal, continuing: Bool) {
+        var followed = continuing
         while !isStopped {
             let settled = signal.isSettled && !followed
             if signal.wait(milliseconds: settled ? settledQuietMilliseconds : quietMilliseconds) == 0 { return }
@@ -121,6 +127,9 @@ final class FileWatcher: Sendable {
         Thread.sleep(forTimeInterval: Double(milliseconds) / 1000)
         return 0
     }
+
+    /// A burst that starts this soon after the last build is taken for the same run of saves.
+    static let continuation = Duration.milliseconds(250)
 
     private static func milliseconds(_ duration: Duration) -> Int {
         let (seconds, attoseconds) = duration.components

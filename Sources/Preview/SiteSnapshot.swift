@@ -28,18 +28,8 @@ struct SiteSnapshot: Sendable {
         let change: SiteChange
         switch outcome {
         case .built(let site):
-            var changed: [String] = []
-            var files: [String: ServedFile] = [:]
-            files.reserveCapacity(site.files.count)
-            for (path, data) in site.files {
-                if let old = self.files[path], old.data == data {
-                    files[path] = old
-                } else {
-                    files[path] = ServedFile(path: path, data: data)
-                    changed.append(path)
-                }
-            }
-            let removed = self.files.keys.contains { site.files[$0] == nil }
+            let diff = SnapshotDiff(old: self.files, new: site.files)
+            let (files, changed, removed) = (diff.files, diff.changed, diff.removed)
             next.files = files
             next.basePath = site.basePath
             next.errorReport = nil

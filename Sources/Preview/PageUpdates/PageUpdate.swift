@@ -17,10 +17,21 @@ struct PageUpdate: Sendable, Equatable, Encodable {
     /// them (the Resource Timing entries the browser keeps) reloads.
     var assets: [String] = []
 
-    /// Sorts the changed pages into the two lists by comparing each one's old and new bytes.
+    /// Sorts the changed pages into the two lists by comparing each one's old and new bytes, on every core
+    /// (a template edit changes every page).
     init(changed: [(path: String, old: Data, new: Data)], assets: [String] = []) {
-        for page in changed {
-            if MainRegion.swappable(old: page.old, new: page.new) { swap.append(page.path) } else { reload.append(page.path) }
+        var swappable = [Bool](repeating: false, count: changed.count)
+        swappable.withUnsafeMutableBufferPointer { slots in
+            nonisolated(unsafe) let slots = slots
+            let workers = min(max(1, ProcessInfo.processInfo.activeProcessorCount), max(1, changed.count / 16))
+            DispatchQueue.concurrentPerform(iterations: workers) { worker in
+                for index in (changed.count * worker / workers)..<(changed.count * (worker + 1) / workers) {
+                    slots[index] = MainRegion.swappable(old: changed[index].old, new: changed[index].new)
+                }
+            }
+        }
+        for (index, page) in changed.enumerated() {
+            if swappable[index] { swap.append(page.path) } else { reload.append(page.path) }
         }
         swap.sort()
         reload.sort()
