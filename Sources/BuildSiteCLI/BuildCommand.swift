@@ -32,6 +32,11 @@ struct BuildCommand: AsyncParsableCommand {
         discussion: "The rows are sorted by total time; a row's time includes the rows it calls. Measuring slows the render a little."))
     var templateMetrics = false
 
+    @Flag(name: .long, help: ArgumentHelp(
+        "Build everything, without the cache of the last build.",
+        discussion: "The cache (.build-site-cache/incremental/ in the site folder) lets a build after a small change redo only what changed; the output is the same either way, and deleting the cache is always safe."))
+    var noIncremental = false
+
     @Flag(name: .shortAndLong, help: "Print errors only.")
     var quiet = false
 
@@ -70,10 +75,18 @@ struct BuildCommand: AsyncParsableCommand {
         }
 
         let site: BuiltSite
+        // The process exits after this one build: its memory goes back to the system then, all at once.
+        let options = BuildOptions(root: rootURL, includeDrafts: drafts, reusesFragments: !noFragmentCache,
+                                   measuresTemplates: templateMetrics, freesMemory: false)
+        // The last build, from the cache, when it can be trusted (`SessionCache`); measuring templates renders
+        // every page, so it builds everything.
+        let session = BuildSession(incremental: !noIncremental && !templateMetrics)
+        var cacheClock = StepClock()
+        let note = session.isIncremental
+            ? cacheClock.step("load cache") { SessionCache.restore(session, options: options, output: outputURL, version: BuildSiteVersion.current) }
+            : nil
         do {
-            // The process exits after this one build: its memory goes back to the system then, all at once.
-            site = try SiteBuilder.build(BuildOptions(root: rootURL, includeDrafts: drafts, reusesFragments: !noFragmentCache,
-                                                      measuresTemplates: templateMetrics, freesMemory: false))
+            site = try session.build(options)
         } catch {
             printer.print(error.diagnostics)
             printer.printSummary(failures: error.diagnostics.count, output: displayPath(outputURL, root: rootURL))
@@ -88,8 +101,17 @@ struct BuildCommand: AsyncParsableCommand {
             printer.print([error])
             throw ExitCode.failure
         }
+        var saveProblem: String?
+        if session.isIncremental, site.incremental?.reusedWholeBuild != true {
+            saveProblem = clock.step("save cache") {
+                SessionCache.save(session, options: options, output: outputURL, version: BuildSiteVersion.current)
+            }
+        }
         if verbose {
-            for timing in site.timings + clock.timings {
+            if let note { print("  \(note)") }
+            if let summary = site.incremental { print("  \(summary.description)") }
+            if let saveProblem { print("  \(saveProblem)") }
+            for timing in cacheClock.timings + site.timings + clock.timings {
                 print("  \(timing.step.padding(toLength: 24, withPad: " ", startingAt: 0)) "
                     + "\(Self.milliseconds(timing.wall)) ms (cpu \(Self.milliseconds(timing.cpu)) ms)")
             }

@@ -29,6 +29,9 @@ struct ServeCommand: AsyncParsableCommand {
     @Flag(help: "Open the preview in the default browser.")
     var open = false
 
+    @Flag(help: "Rebuild everything on every change, instead of only what the change affects.")
+    var noIncremental = false
+
     func run() async throws {
         signal(SIGPIPE, SIG_IGN)
         let termination = TerminationSignal.install()
@@ -37,12 +40,18 @@ struct ServeCommand: AsyncParsableCommand {
             DiagnosticPrinter(root: rootURL).print([problem])
             throw ExitCode.failure
         }
-        // Rebuilds on every save reuse the parsed templates while the template files are unchanged.
+        // One session for every rebuild: it keeps the last good build and redoes only what a change affects
+        // (`BuildSession`), or everything with --no-incremental (still reusing the parsed templates).
         let options = BuildOptions(root: rootURL, includeDrafts: drafts, cache: BuildCache())
+        let session = BuildSession(incremental: !noIncremental)
         let configuration = PreviewConfiguration(host: host, port: port, root: rootURL)
         do {
             let server = try PreviewServer(configuration: configuration,
-                                           build: { () throws(BuildFailure) in try SiteBuilder.build(options) },
+                                           build: { () throws(BuildFailure) in
+                                               let site = try session.build(options)
+                                               if let summary = site.incremental { printError(summary.description) }
+                                               return site
+                                           },
                                            log: { printError($0) })
             let url = try await server.start()
             FileHandle.standardOutput.write(Data("Serving at \(url.absoluteString)\n".utf8))

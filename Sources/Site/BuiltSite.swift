@@ -21,6 +21,8 @@ public struct BuiltSite: Sendable {
     /// Resized image copies made by libvips in this build, and those read back from the image cache.
     public var imagesResized = 0
     public var imagesReused = 0
+    /// What a `BuildSession` reused to make this build; nil for a build made without one.
+    public var incremental: IncrementalSummary?
 
     public init(files: [String: Data], pageCount: Int) {
         self.files = files

@@ -68,18 +68,37 @@ struct MarkdownStage {
         basePath = content.config.basePath
     }
 
-    func run() -> [Result<RenderedMarkdown, Diagnostic>] {
+    /// Renders every page, or takes its rendering from `memo` when its key (`MarkdownMemo.key`, under
+    /// `environment`) is what it was; the images a reused page shows are asked of the planner again.
+    func run(memo: MarkdownMemo? = nil, environment: UInt64 = 0) -> [Result<RenderedMarkdown, Diagnostic>] {
         Array(content.pages.indices).concurrentMap { index in
             let page = content.pages[index]
+            let name = content.language + "|" + page.source
+            let key = memo == nil ? 0 : MarkdownMemo.key(environment: environment, page: page, url: urls[index])
+            if let memo, let entry = memo.reuse(name, key: key), replan(entry.images) {
+                memo.store(name, entry)
+                return .success(entry.rendered)
+            }
+            let state = PageRenderState()
             do {
-                return .success(try render(page.body, origin: TextOrigin(line: page.bodyStartLine, column: 1), on: index,
-                                           state: PageRenderState()))
+                let rendered = try render(page.body, origin: TextOrigin(line: page.bodyStartLine, column: 1), on: index, state: state)
+                memo?.store(name, MarkdownMemo.Entry(key: key, rendered: rendered, images: state.images))
+                return .success(rendered)
             } catch let diagnostic as Diagnostic {
                 return .failure(diagnostic)
             } catch {
                 return .failure(Diagnostic(file: page.source, line: page.bodyStartLine, column: 1, message: "\(error)"))
             }
         }
+    }
+
+    /// Asks the planner about a reused page's images, as rendering it would; false when one cannot be read
+    /// now, so that the page is rendered again and the problem reported where it is.
+    private func replan(_ requests: [MarkdownMemo.ImageRequest]) -> Bool {
+        for request in requests {
+            guard (try? images.facts(sitePath: request.sitePath, source: request.source)) != nil else { return false }
+        }
+        return true
     }
 
     /// Renders a page's body, or a component's body inside it: component calls first become placeholders
@@ -108,7 +127,7 @@ struct MarkdownStage {
             // The first image of a page is loaded at once; the others when the reader scrolls near them.
             state.imagesSeen += 1
             let place = textOrigin.locate(line: image.line, column: image.column)
-            return ImageReplacement(html: try markup(image, on: index, lazy: state.imagesSeen > 1, place: place))
+            return ImageReplacement(html: try markup(image, on: index, lazy: state.imagesSeen > 1, place: place, state: state))
         })
     }
 
@@ -120,7 +139,7 @@ struct MarkdownStage {
     }
 
     /// The HTML of an image: its size, `loading`, and resized copies when it has them (`ImagePlanner`).
-    func markup(_ image: ImageReference, on index: Int, lazy: Bool, place: Place) throws -> String {
+    func markup(_ image: ImageReference, on index: Int, lazy: Bool, place: Place, state: PageRenderState) throws -> String {
         var html = ImageMarkup.Image(src: image.destination, alt: image.alt, title: image.title, size: nil, lazy: lazy)
         guard let target = try target(of: image.source, on: index, place: place), let source = target.source else {
             return ImageMarkup.html(html)
@@ -128,6 +147,7 @@ struct MarkdownStage {
         let facts: ImagePlanner.Facts
         do {
             facts = try images.facts(sitePath: target.sitePath, source: source)
+            state.images.append(MarkdownMemo.ImageRequest(sitePath: target.sitePath, source: source))
         } catch {
             throw locate(place, on: index, "cannot read the image \(source): \(error.message)")
         }

@@ -26,20 +26,24 @@ struct PageValues: Sendable {
     /// For each list page: its collection's sorted page indices.
     private let listMembers: [Int: [Int]]
 
-    init(content: ContentSet, rendered: [RenderedMarkdown?], urls: [String], translations: TranslationTable? = nil) {
+    /// - Parameter origins: when given (an incremental build, `PageMemo`), every ref, card, collection, `site`,
+    ///   `collections` and `taxonomies` gets a stable tag there, so that what a render reads of them is recorded.
+    init(content: ContentSet, rendered: [RenderedMarkdown?], urls: [String], translations: TranslationTable? = nil,
+         origins: OriginTable? = nil) {
+        let tag: @Sendable (Value, String) -> Value = { value, name in origins?.tag(value, name + ":" + content.language) ?? value }
         let pages = content.pages
         // Refs, then cards (which point at refs), each page on its own: both are built on all cores.
         let summaries = Array(pages.indices).concurrentMap { Self.summary(of: pages[$0], rendered: rendered[$0]) }
         let refs: [Value] = Array(pages.indices).concurrentMap { index in
             let page = pages[index]
-            return .dictionary(OrderedDictionary([
+            return tag(.dictionary(OrderedDictionary([
                 ("title", .string(page.title)),
                 ("url", .string(urls[index])),
                 ("slug", .string(page.slug)),
                 ("collection", page.collection.map(Value.string) ?? .none),
                 ("date", page.date.map { Self.dateValue($0, label: page.dateLabel) } ?? .none),
                 ("summary", .string(summaries[index])),
-            ]))
+            ])), "ref|" + page.source)
         }
         let terms = TaxonomyValues(content: content, summaries: summaries)
         let cards: [Value] = Array(pages.indices).concurrentMap { index in
@@ -62,21 +66,22 @@ struct PageValues: Sendable {
                 ("lang", .string(content.language)),
                 ("translations", translations?.value(of: page.translationKey) ?? .array([])),
             ]
-            return .dictionary(Self.merge(pairs, terms.pageTerms[index].isEmpty ? computed : computed + terms.pageTerms[index]))
+            return tag(.dictionary(Self.merge(pairs, terms.pageTerms[index].isEmpty ? computed : computed + terms.pageTerms[index])),
+                       "card|" + page.source)
         }
         var collectionPairs: [(String, Value)] = []
         for collection in content.collections {
             let config = content.config.collection(named: collection.name)
             var bySlug: [(String, Value)] = []
             for index in collection.pageIndices { bySlug.append((pages[index].slug, cards[index])) }
-            collectionPairs.append((collection.name, .dictionary(OrderedDictionary([
+            collectionPairs.append((collection.name, tag(.dictionary(OrderedDictionary([
                 ("name", .string(collection.name)),
                 ("title", .string(config?.title ?? collection.name.capitalized)),
                 ("url", .string("\(content.urlPrefix)/\(collection.name)/")),
                 ("index", collection.listPage.map { cards[$0] } ?? .none),
                 ("pages", .array(collection.pageIndices.map { cards[$0] })),
-                ("by_slug", .dictionary(OrderedDictionary(bySlug))),
-            ]))))
+                ("by_slug", tag(.dictionary(OrderedDictionary(bySlug)), "by_slug|" + collection.name)),
+            ])), "collection|" + collection.name)))
         }
         var neighbours: [(members: [Int], position: Int)?] = Array(repeating: nil, count: pages.count)
         var listMembers: [Int: [Int]] = [:]
@@ -90,9 +95,9 @@ struct PageValues: Sendable {
         self.listMembers = listMembers
         self.refs = refs
         self.cards = cards
-        self.collections = .dictionary(OrderedDictionary(collectionPairs))
+        self.collections = tag(.dictionary(OrderedDictionary(collectionPairs)), "collections")
         self.taxonomyTerms = content.taxonomies.indices.map { terms.terms(of: $0, in: content, cards: cards) }
-        self.taxonomies = Self.taxonomiesGlobal(content: content, terms: taxonomyTerms, cards: cards)
+        self.taxonomies = tag(Self.taxonomiesGlobal(content: content, terms: taxonomyTerms, cards: cards), "taxonomies")
         let config = content.config
         // A language's own `site:` settings (`languages: {zh: {site: {title: …}}}`) replace the file's.
         let overrides = config.languageSettings?.siteSettings(of: content.language) ?? []
@@ -100,14 +105,14 @@ struct PageValues: Sendable {
         for (key, node) in overrides {
             if let position = settings.firstIndex(where: { $0.key == key }) { settings[position].value = node } else { settings.append((key, node)) }
         }
-        self.site = .dictionary(Self.merge(settings.map { pair in
+        self.site = tag(.dictionary(Self.merge(settings.map { pair in
             (pair.key, Self.value(of: pair.value, key: pair.key, refs: refs, dateLabel: nil))
         }, [
             ("title", .string(overrides.firstValue(forKey: "title")?.string ?? config.title)),
             ("description", .string(overrides.firstValue(forKey: "description")?.string ?? config.description)),
             ("language", .string(content.language)), ("base_url", .string(config.baseURL)),
             ("base_path", .string(config.basePath)),
-        ]))
+        ])), "site")
     }
 
     /// The full `page` value: the card plus body, table of contents, neighbours and (on list pages) the pages.

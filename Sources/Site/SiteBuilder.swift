@@ -12,6 +12,12 @@ import Templates
 /// the problems it finds before the build stops, so one run reports every broken file at once.
 public enum SiteBuilder {
     public static func build(_ options: BuildOptions) throws(BuildFailure) -> BuiltSite {
+        try build(options, memos: .none)
+    }
+
+    /// The build, reusing and filling `memos` where a step has one (`Incremental/`): a full build is this
+    /// with no memos.
+    static func build(_ options: BuildOptions, memos: BuildMemos) throws(BuildFailure) -> BuiltSite {
         let root = options.root.standardizedFileURL
         let log = options.readLog
         var clock = StepClock()
@@ -32,7 +38,10 @@ public enum SiteBuilder {
         var translations = TranslationTable(editions: editions, urls: urls)
 
         // 1c. Data files under data/, for every template as `data`.
-        let data = try clock.step("load data") { () throws(BuildFailure) in try DataFiles.load(root: root, log: log) }
+        let data = try clock.step("load data") { () throws(BuildFailure) in
+            let data = try DataFiles.load(root: root, log: log)
+            return memos.pages?.table.tag(data, "data") ?? data
+        }
         // 1d. The templates' own words in every language, `i18n/<lang>.yml`, for the `t` filter.
         let strings = try clock.step("load ui strings") { () throws(BuildFailure) in
             try UIStringsLoader.load(root: root, languages: editions.map(\.language), log: log)
@@ -52,12 +61,13 @@ public enum SiteBuilder {
         let images = try ImageSettings.load(content.config)
         let (rendered, planner) = try clock.step("render markdown") { () throws(BuildFailure) in
             try renderMarkdown(editions: editions, urls: urls, options: markdownOptions, root: root, log: log, images: images,
-                               templates: templates.environment, fallbackURLs: translations.defaultURLs())
+                               templates: templates.environment, fallbackURLs: translations.defaultURLs(), memo: memos.markdown)
         }
 
         // 4. Build the values templates see, once per language.
         let values = clock.step("build page values") {
-            editions.indices.map { PageValues(content: editions[$0], rendered: rendered[$0], urls: urls[$0], translations: translations) }
+            editions.indices.map { PageValues(content: editions[$0], rendered: rendered[$0], urls: urls[$0], translations: translations,
+                                              origins: memos.pages?.table) }
         }
 
         // 5. Plan every HTML file: content pages, taxonomy term and index pages, numbered pages of long lists.
@@ -77,7 +87,7 @@ public enum SiteBuilder {
                 files.merge(try renderPages(plans[position].jobs, content: editions[position], rendered: rendered[position],
                                             values: values[position], data: data, templates: templates,
                                             fragments: options.reusesFragments ? FragmentCache() : nil, metrics: metrics,
-                                            translations: translations),
+                                            translations: translations, memo: metrics == nil ? memos.pages : nil),
                             uniquingKeysWith: { first, _ in first })
             }
             return files
@@ -180,7 +190,8 @@ public enum SiteBuilder {
     /// files too, and a `.md` link to a page not translated leads to the original (`fallbackURLs`).
     static func renderMarkdown(editions: [ContentSet], urls: [[String]], options: MarkdownOptions, root: URL, log: ReadLog? = nil,
                                images: ImageSettings, templates: TemplateEnvironment,
-                               fallbackURLs: [String: String] = [:]) throws(BuildFailure) -> ([[RenderedMarkdown?]], ImagePlanner) {
+                               fallbackURLs: [String: String] = [:],
+                               memo: MarkdownMemo? = nil) throws(BuildFailure) -> ([[RenderedMarkdown?]], ImagePlanner) {
         let inputs: SiteInputs
         do {
             inputs = try SiteInputs(root: root, log: log)
@@ -192,6 +203,8 @@ public enum SiteBuilder {
         let listing = inputs.files(under: "static")
         let planner = ImagePlanner(inputs: inputs, settings: images)
         let components = try ComponentLibrary.load(inputs)
+        let environment = memo == nil ? 0 : MarkdownMemo.environment(editions: editions, urls: urls, staticFiles: listing.files,
+                                                                      options: options, fallbackURLs: fallbackURLs)
         var diagnostics: [Diagnostic] = []
         var all: [[RenderedMarkdown?]] = []
         for position in editions.indices {
@@ -200,7 +213,7 @@ public enum SiteBuilder {
                                   defaultLanguage: position == 0 ? nil : (editions[0], urls[0]))
             let results = MarkdownStage(content: content, urls: urls[position], options: options, files: files, images: planner,
                                         components: components, templates: templates,
-                                        fallbackURLs: position == 0 ? [:] : fallbackURLs).run()
+                                        fallbackURLs: position == 0 ? [:] : fallbackURLs).run(memo: memo, environment: environment)
             var rendered: [RenderedMarkdown?] = []
             rendered.reserveCapacity(results.count)
             for result in results {
@@ -222,7 +235,8 @@ public enum SiteBuilder {
     /// same way (`SitePath.parentFolder`, the render's partition).
     static func renderPages(_ jobs: [RenderJob], content: ContentSet, rendered: [RenderedMarkdown?], values: PageValues,
                             data: Value = .dictionary(OrderedDictionary()), templates: TemplateSet, fragments: FragmentCache?,
-                            metrics: TemplateMetrics? = nil, translations: TranslationTable? = nil) throws(BuildFailure) -> [String: Data] {
+                            metrics: TemplateMetrics? = nil, translations: TranslationTable? = nil,
+                            memo: PageMemo? = nil) throws(BuildFailure) -> [String: Data] {
         var pageLanguageGlobals = globals(site: values.site, collections: values.collections, taxonomies: values.taxonomies, data: data)
         pageLanguageGlobals["lang"] = .string(content.language)
         let globals = pageLanguageGlobals
@@ -241,12 +255,28 @@ public enum SiteBuilder {
                     fields["translations"] = translations?.generatedValue(at: url) ?? .array([])
                     page = .dictionary(fields)
                 }
+                // An incremental build tags the page, reuses its last output when nothing it read changed, and
+                // otherwise records what the render reads (`PageMemo`).
+                if let memo { page = memo.table.tag(page, "page|\(content.language)|" + url) }
                 context["page"] = page
                 if let paginator { context["paginator"] = paginator }
                 context["current_url"] = .string(url)
-                let html = try environment.renderUTF8(name, context: context, fragments: fragments,
-                                                      partition: SitePath.fragmentPartition(of: url), metrics: metrics)
-                return .success((SitePath.outputFile(for: url), Data(html)))
+                let path = SitePath.outputFile(for: url)
+                guard let memo else {
+                    let html = try environment.renderUTF8(name, context: context, fragments: fragments,
+                                                          partition: SitePath.fragmentPartition(of: url), metrics: metrics)
+                    return .success((path, Data(html)))
+                }
+                let key = PageMemo.contextKey(context, template: name)
+                if let output = memo.reuse(path, context: key) { return .success((path, output)) }
+                let recorder = ReadRecorder()
+                let html = try ReadTracking.recording(recorder) {
+                    try environment.renderUTF8(name, context: context, fragments: fragments,
+                                               partition: SitePath.fragmentPartition(of: url), metrics: metrics)
+                }
+                let output = Data(html)
+                memo.store(path, context: key, reads: recorder.recorded, output: output)
+                return .success((path, output))
             } catch let diagnostic as Diagnostic {
                 return .failure(PageFailure(diagnostic: diagnostic, page: nil))
             } catch let error as TemplateError {

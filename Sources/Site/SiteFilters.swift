@@ -63,12 +63,17 @@ enum SiteFilters {
             throw FilterFailure("inline_css takes the site path of a .css file under static/, such as \"/style.css\"; got \"\(sitePath)\"")
         }
         // Through the root-confined reader: a symbolic link out of the root is refused here as everywhere.
+        // Noted in the render's read recorder too (`ReadTracking`), so a page that inlined it is redone when it changes.
+        let path = "static" + sitePath
         let data: Data
         do {
-            data = try SourceTree.read("static" + sitePath, root: root, log: log)
+            data = try SourceTree.read(path, root: root, log: log)
+            if ReadTracking.isRecording { ReadTracking.noteFile(path, fingerprint: ReadLog.fingerprint(data)) }
         } catch where error.kind == .missing && error.target == nil {
+            ReadTracking.noteFile(path, fingerprint: ReadRecorder.unreadable)
             throw FilterFailure("inline_css: no file static\(sitePath)")
         } catch {
+            ReadTracking.noteFile(path, fingerprint: ReadRecorder.unreadable)
             throw FilterFailure("inline_css: \(error.path): \(error.message)")
         }
         guard let text = String(data: data, encoding: .utf8) else {

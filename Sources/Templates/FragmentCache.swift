@@ -33,8 +33,15 @@ public final class FragmentCache: @unchecked Sendable {
 
     /// The fragments stored for one tag and key: one for every page, or one per partition.
     private struct Entry {
-        var everywhere: [UInt8]?
-        var byPartition: [String: [UInt8]] = [:]
+        var everywhere: Fragment?
+        var byPartition: [String: Fragment] = [:]
+    }
+
+    /// A fragment's bytes and, when it was rendered with a read recorder installed, what its body read
+    /// (`ReadTracking`): a render that pastes it has read the same.
+    struct Fragment {
+        var bytes: [UInt8]
+        var reads: RecordedReads?
     }
 
     public init() {}
@@ -52,18 +59,18 @@ public final class FragmentCache: @unchecked Sendable {
 
     /// The fragment for `key` that a render in `partition` may paste, and whether it was stored for that
     /// partition only.
-    func fragment(_ key: FragmentKey, partition: String) -> (bytes: [UInt8], isLocal: Bool)? {
+    func fragment(_ key: FragmentKey, partition: String) -> (fragment: Fragment, isLocal: Bool)? {
         let shard = shard(for: key)
         return shard.lock.withLock {
             guard let entry = shard.entries[key] else { return nil }
-            if let bytes = entry.everywhere { return (bytes, false) }
+            if let fragment = entry.everywhere { return (fragment, false) }
             return entry.byPartition[partition].map { ($0, true) }
         }
     }
 
     /// Stores `fragment` for `key`: for every page, or (output that depends on where the page is) for renders
     /// in `partition` only.
-    func store(_ fragment: [UInt8], for key: FragmentKey, partition: String?) {
+    func store(_ fragment: Fragment, for key: FragmentKey, partition: String?) {
         let shard = shard(for: key)
         shard.lock.withLock {
             if let partition {

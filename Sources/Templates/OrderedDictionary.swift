@@ -12,27 +12,59 @@ public struct OrderedDictionary: Sendable, Equatable {
     public init() { storage = Storage() }
 
     /// Builds a dictionary from pairs; a repeated key keeps its first position and its last value, like Python's `dict`.
-    public init(_ pairs: [(String, Value)]) {
+    /// - Parameter origin: The mapping's tag (see `origin`); 0, the default, for none.
+    public init(_ pairs: [(String, Value)], origin: UInt32 = 0) {
         storage = Storage()
         storage.keys.reserveCapacity(pairs.count)
         storage.values.reserveCapacity(pairs.count)
         for (key, value) in pairs { self[key] = value }
+        storage.origin = origin
+    }
+
+    /// The tag under which reads of this mapping are recorded (`ReadTracking`), 0 for none. A copy keeps it,
+    /// changed or not: its reads then count as reads of the original, which is never less than exact.
+    /// Reading the tag itself records nothing.
+    public var origin: UInt32 { storage.origin }
+
+    /// Tags the mapping (0 removes the tag). Other copies of it keep the tag they had.
+    public mutating func setOrigin(_ origin: UInt32) {
+        if !isKnownUniquelyReferenced(&storage) { storage = storage.copy() }
+        storage.origin = origin
     }
 
     /// The keys, in insertion order.
-    public var keys: [String] { storage.keys }
+    public var keys: [String] {
+        if storage.origin != 0 { ReadTracking.noteRead(storage.origin, nil) }
+        return storage.keys
+    }
     /// The values, parallel to `keys`.
-    public var values: [Value] { storage.values }
-    public var count: Int { storage.keys.count }
-    public var isEmpty: Bool { storage.keys.isEmpty }
+    public var values: [Value] {
+        if storage.origin != 0 { ReadTracking.noteRead(storage.origin, nil) }
+        return storage.values
+    }
+    public var count: Int {
+        if storage.origin != 0 { ReadTracking.noteRead(storage.origin, nil) }
+        return storage.keys.count
+    }
+    public var isEmpty: Bool {
+        if storage.origin != 0 { ReadTracking.noteRead(storage.origin, nil) }
+        return storage.keys.isEmpty
+    }
 
     /// The entries in insertion order.
     public var pairs: [(key: String, value: Value)] {
-        Array(zip(storage.keys, storage.values)).map { (key: $0.0, value: $0.1) }
+        if storage.origin != 0 { ReadTracking.noteRead(storage.origin, nil) }
+        return Array(zip(storage.keys, storage.values)).map { (key: $0.0, value: $0.1) }
     }
+
+    /// Keys and values as they are, recording nothing: for fingerprinting (`OrderedDictionary+Fingerprint`),
+    /// never for what a render shows.
+    var unrecordedKeys: [String] { storage.keys }
+    var unrecordedValues: [Value] { storage.values }
 
     public subscript(key: String) -> Value? {
         get {
+            if storage.origin != 0 { ReadTracking.noteRead(storage.origin, key) }
             guard let position = storage.position(of: key) else { return nil }
             return storage.values[position]
         }
@@ -50,7 +82,9 @@ public struct OrderedDictionary: Sendable, Equatable {
     var nestingDepth: Int { storage.childDepth + 1 }
 
     public static func == (lhs: OrderedDictionary, rhs: OrderedDictionary) -> Bool {
-        lhs.storage === rhs.storage || (lhs.storage.keys == rhs.storage.keys && lhs.storage.values == rhs.storage.values)
+        if lhs.storage.origin != 0 { ReadTracking.noteRead(lhs.storage.origin, nil) }
+        if rhs.storage.origin != 0 { ReadTracking.noteRead(rhs.storage.origin, nil) }
+        return lhs.storage === rhs.storage || (lhs.storage.keys == rhs.storage.keys && lhs.storage.values == rhs.storage.values)
     }
 
     /// Keys and values in parallel arrays, each key with a 64-bit fingerprint of its bytes, plus an
@@ -83,6 +117,8 @@ public struct OrderedDictionary: Sendable, Equatable {
         @exclusivity(unchecked) var positions: [String: Int] = [:]
         /// The largest `nestingDepth` among the values.
         @exclusivity(unchecked) var childDepth = 0
+        /// The mapping's tag (`OrderedDictionary.origin`), 0 for none.
+        @exclusivity(unchecked) var origin: UInt32 = 0
         static let indexThreshold = 12
 
         init() {}
@@ -96,6 +132,7 @@ public struct OrderedDictionary: Sendable, Equatable {
             copy.asciiOnly = asciiOnly
             copy.positions = positions
             copy.childDepth = childDepth
+            copy.origin = origin
             return copy
         }
 

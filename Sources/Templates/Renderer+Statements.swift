@@ -182,10 +182,10 @@ extension Renderer {
         var key = FragmentKey(template: template.source.name, offset: span.start)
         for expression in keys { key.append(try evaluate(expression)) }
         key.finish()
-        if let (stored, isLocal) = fragments.fragment(key, partition: partition) {
+        if let (stored, isLocal) = fragments.fragment(key, partition: partition), Self.replayReads(of: stored) {
             // A fragment inside another that depends on where the page is makes the outer one depend on it too.
             if isLocal { fragment?.isLocal = true }
-            output.append(contentsOf: stored)
+            output.append(contentsOf: stored.bytes)
             reused = true
             try checkOutputSize(at: span)
             return
@@ -200,9 +200,10 @@ extension Renderer {
             if recording.isUnshareable { enclosing?.isUnshareable = true }
             if recording.isLocal { enclosing?.isLocal = true }
         }
-        try executeInnerScope(body)
+        let reads = try recordingFragmentReads { try executeInnerScope(body) }
         if !recording.isUnshareable {
-            fragments.store(Array(output[start...]), for: key, partition: recording.isLocal ? partition : nil)
+            fragments.store(FragmentCache.Fragment(bytes: Array(output[start...]), reads: reads), for: key,
+                            partition: recording.isLocal ? partition : nil)
         }
     }
 
@@ -323,8 +324,8 @@ extension Renderer {
     }
 
     private func include(_ reference: TemplateReference, ignoreMissing: Bool, withContext: Bool) throws {
-        let found = reference.alternatives.isEmpty ? environment.templates[reference.name]
-            : reference.candidates.lazy.compactMap { self.environment.templates[$0] }.first
+        let found = reference.alternatives.isEmpty ? loadTemplate(reference.name)
+            : reference.candidates.lazy.compactMap { self.loadTemplate($0) }.first
         guard let included = found else {
             if ignoreMissing { return }
             throw error(.templateNotFound, "template '\(reference.name)' not found", at: reference.span)
@@ -365,6 +366,7 @@ extension Renderer {
     /// Runs an imported template's top level and returns the index of its bindings in `modules`.
     private func importModule(_ reference: TemplateReference, withContext: Bool) throws -> Int {
         if !withContext, let index = modulesByName[reference.name] { return index }
+        ReadTracking.noteTemplate(reference.name)
         if !withContext, let key = environment.macroModuleKeys[reference.name] {
             // Made once by the environment; entered and left as if run, for the same limits.
             try enterCall(at: reference.span, TrailEntry(kind: .importModule, template: template, offset: reference.span.start, target: nil))

@@ -234,7 +234,7 @@ final class Renderer {
         var current = root
         while let parent = current.parent {
             template = current
-            guard let next = environment.templates[parent.name] else {
+            guard let next = loadTemplate(parent.name) else {
                 throw error(.templateNotFound, "template '\(parent.name)' not found", at: parent.span)
             }
             // Cycles are rejected when the environment is built; this only keeps a bug from looping.

@@ -153,6 +153,7 @@ public final class TemplateEnvironment: Sendable {
     public func renderUTF8(_ name: String, context: [String: Value], fragments: FragmentCache? = nil,
                            partition: String = "", metrics: TemplateMetrics? = nil,
                            escaping: OutputEscaping = .html) throws(TemplateError) -> [UInt8] {
+        ReadTracking.noteTemplate(name)
         guard let template = templates[name] else {
             var message = "template '\(name)' not found"
             if let suggestion = Suggestion.closest(to: name, among: Array(templates.keys)) { message += " — did you mean '\(suggestion)'?" }

@@ -24,7 +24,7 @@ extension MarkdownStage {
                 let alt = call.arguments.first { $0.name == "alt" }?.value ?? ""
                 let image = ImageReference(source: value, destination: destination, alt: alt, title: "",
                                            line: place.line, column: place.column)
-                context["image"] = .safe(try markup(image, on: index, lazy: state.imagesSeen > 1, place: place))
+                context["image"] = .safe(try markup(image, on: index, lazy: state.imagesSeen > 1, place: place, state: state))
             }
             value = try rewritten(value, on: index, place: place)
             context[argument.name] = .string(value)

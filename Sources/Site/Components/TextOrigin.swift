@@ -24,4 +24,6 @@ struct TextOrigin: Sendable {
 final class PageRenderState {
     /// Images met so far, in document order: the first is loaded at once, the others lazily.
     var imagesSeen = 0
+    /// The images the planner was asked about, in order, kept with the page's memo entry (`MarkdownMemo`).
+    var images: [MarkdownMemo.ImageRequest] = []
 }

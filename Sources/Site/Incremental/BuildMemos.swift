@@ -1,0 +1,11 @@
+/// The memo tables a build reads from and fills (`BuildSession`): nil tables are neither read nor filled, as in
+/// a one-off build, which is the same list of steps with nothing to reuse.
+struct BuildMemos: Sendable {
+    /// Rendered Markdown per page (`MarkdownMemo`).
+    var markdown: MarkdownMemo?
+    /// Rendered pages with what their renders read (`PageMemo`); also where page values are tagged.
+    var pages: PageMemo?
+
+    /// Nothing to reuse, nothing kept.
+    static let none = BuildMemos()
+}

@@ -1,0 +1,127 @@
+import Foundation
+import SiteInputs
+
+/// Builds a site again and again (the preview server, or the CLI with its cache), redoing only what changed.
+///
+/// The session keeps the last good build: what it read (`ReadLog`), its result and its memo tables. The next
+/// build first asks which of those reads differ on disk now (`InputChanges`):
+/// - none: the result is the same as last time (a build is a function of the files it read and its
+///   options), so it is returned without building;
+/// - only Markdown pages: the build runs with the last build's rendered Markdown and rendered pages, each
+///   page's Markdown reused when its key says nothing it reads changed (`MarkdownMemo`), and each HTML page
+///   reused when its context and every value its render read are what they were (`PageMemo`);
+/// - anything else: the build runs with empty memos, which is a full build.
+/// After a build that reused Markdown, its own read log is compared with the last one: an input other than a
+/// page that changed while the build was reading (or that the build read for the first time) means the memo
+/// was trusted on stale grounds, and the build is made again without it. A failed build changes nothing in
+/// the session, so fixing the file rebuilds from the last good state.
+///
+/// `@unchecked Sendable`: builds are serialised by `lock`, which guards every stored property.
+public final class BuildSession: @unchecked Sendable {
+    /// Whether builds reuse anything; false makes every build a full one (`--no-incremental`).
+    public let isIncremental: Bool
+    private let lock = NSLock()
+    private let templates = BuildCache()
+    private let origins = OriginRegistry()
+    private var last: LastBuild?
+
+    /// What the last good build read and made.
+    struct LastBuild {
+        var key: OptionsKey
+        var reads: [String: ReadLog.Entry]
+        var site: BuiltSite
+        var markdown: [String: MarkdownMemo.Entry]
+        /// Rendered pages by output path; empty when restored from the CLI's cache, which keeps Markdown only.
+        var pages: [String: PageMemo.Entry] = [:]
+    }
+
+    /// The options that change a build's output, besides its inputs.
+    struct OptionsKey: Equatable {
+        var root: String
+        var includeDrafts: Bool
+        var reusesFragments: Bool
+        var imageCache: String?
+
+        init(_ options: BuildOptions) {
+            root = options.root.standardizedFileURL.path
+            includeDrafts = options.includeDrafts
+            reusesFragments = options.reusesFragments
+            imageCache = options.imageCache?.standardizedFileURL.path
+        }
+    }
+
+    public init(incremental: Bool = true) {
+        isIncremental = incremental
+    }
+
+    /// Builds the site, reusing what the last good build of the same options made where nothing it depends on
+    /// changed. The result is byte for byte what `SiteBuilder.build` would make now.
+    /// - Throws: `BuildFailure`, as `SiteBuilder.build`; the session then keeps its last good build.
+    public func build(_ options: BuildOptions) throws(BuildFailure) -> BuiltSite {
+        lock.lock()
+        defer { lock.unlock() }
+        var options = options
+        if options.cache == nil { options.cache = templates }
+        guard isIncremental else { return try SiteBuilder.build(options) }
+        let given = options.readLog
+        let key = OptionsKey(options)
+        let previous = last?.key == key ? last : nil
+        var clock = StepClock()
+        var summary = IncrementalSummary()
+        var reusesMarkdown = false
+        if let previous {
+            let changes = clock.step("check inputs") { InputChanges.since(previous.reads, root: options.root.standardizedFileURL) }
+            summary.changedInputs = changes.paths.count
+            if changes.isEmpty && !options.measuresTemplates {
+                var site = previous.site
+                summary.reusedWholeBuild = true
+                site.timings = clock.timings
+                site.incremental = summary
+                given.map { Self.copy(previous.reads, into: $0) }
+                return site
+            }
+            reusesMarkdown = changes.touchesOnlyPages
+        }
+        var (site, log, memos) = try attempt(options, reusing: reusesMarkdown ? previous : nil)
+        if reusesMarkdown, let previous, !InputChanges.between(previous.reads, log.snapshot).touchesOnlyPages {
+            (site, log, memos) = try attempt(options, reusing: nil)
+        }
+        let reads = log.snapshot
+        let markdown = memos.markdown?.filled ?? [:]
+        let pages = memos.pages?.filled ?? [:]
+        summary.markdownReused = memos.markdown?.reused ?? 0
+        summary.markdownRendered = markdown.count - summary.markdownReused
+        summary.pagesReused = memos.pages?.reused ?? 0
+        summary.pagesRendered = pages.count - summary.pagesReused
+        site.timings = clock.timings + site.timings
+        site.incremental = summary
+        last = LastBuild(key: key, reads: reads, site: site, markdown: markdown, pages: pages)
+        given.map { Self.copy(reads, into: $0) }
+        return site
+    }
+
+    /// The last good build, for `SessionCache`; nil before the first.
+    var lastBuild: LastBuild? {
+        lock.withLock { last }
+    }
+
+    /// Takes `build` as the last good build (`SessionCache.restore`, which has checked it).
+    func restore(_ build: LastBuild) {
+        lock.withLock { last = build }
+    }
+
+    /// One build with a fresh read log, and memos holding what `previous` made (empty ones without it).
+    private func attempt(_ options: BuildOptions, reusing previous: LastBuild?) throws(BuildFailure) -> (BuiltSite, ReadLog, BuildMemos) {
+        var options = options
+        let log = ReadLog()
+        options.readLog = log
+        let memos = BuildMemos(markdown: MarkdownMemo(previous: previous?.markdown ?? [:]),
+                               pages: PageMemo(registry: origins, previous: previous?.pages ?? [:]))
+        let site = try SiteBuilder.build(options, memos: memos)
+        return (site, log, memos)
+    }
+
+    private static func copy(_ reads: [String: ReadLog.Entry], into log: ReadLog) {
+        for (path, entry) in reads { log.record(path, entry) }
+    }
+}

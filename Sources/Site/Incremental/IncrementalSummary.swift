@@ -1,0 +1,24 @@
+/// What an incremental build (`BuildSession`) reused, for `--verbose`, the preview's log line and tests.
+public struct IncrementalSummary: Sendable, Equatable {
+    /// How many of the last build's inputs had changed (nil: there was no last build to compare with).
+    public var changedInputs: Int?
+    /// Nothing had changed, so the last build's result was returned as it was, without building.
+    public var reusedWholeBuild = false
+    /// Pages whose Markdown was taken from the memo, and pages whose Markdown was rendered.
+    public var markdownReused = 0
+    public var markdownRendered = 0
+    /// Pages (HTML files rendered through templates) taken from the memo, and pages rendered.
+    public var pagesReused = 0
+    public var pagesRendered = 0
+
+    public init() {}
+
+    /// One line: `incremental: 2 inputs changed; Markdown 76 reused, 1 rendered`.
+    public var description: String {
+        var text = "incremental: "
+        if let changedInputs { text += "\(changedInputs) input\(changedInputs == 1 ? "" : "s") changed" } else { text += "first build" }
+        if reusedWholeBuild { return text + "; nothing to do, last build reused" }
+        return text + "; Markdown \(markdownReused) reused, \(markdownRendered) rendered; "
+            + "pages \(pagesReused) reused, \(pagesRendered) rendered"
+    }
+}

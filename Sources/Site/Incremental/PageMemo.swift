@@ -1,0 +1,64 @@
+import Foundation
+import Templates
+
+/// Each rendered page of the last good build with what its render read, for the next build to reuse when
+/// none of it changed.
+///
+/// A page's render sees its context — `page`, `paginator`, `current_url`, `lang` and the globals — and the
+/// templates. The session drops the whole memo when a template, a filter's settings or any input besides
+/// Markdown pages changed, as for `MarkdownMemo`; within a build where only pages changed, what a render reads
+/// is recorded where it happens (`ReadTracking`: every read of a tagged mapping, `OriginTable`), and the rest of
+/// its context is one fingerprint (`Value.fingerprint`, tagged mappings by their tag). A page is reused when
+/// that fingerprint and every read's value are what they were; anything else renders it again.
+///
+/// `@unchecked Sendable`: `next` and the counters are behind `lock`; `previous` is never written.
+final class PageMemo: @unchecked Sendable {
+    struct Entry: Sendable {
+        var context: UInt64
+        var reads: [(ReadKey, UInt64)]
+        var output: Data
+    }
+
+    let table: OriginTable
+    private let previous: [String: Entry]
+    private let lock = NSLock()
+    private var next: [String: Entry] = [:]
+    private var hits = 0
+
+    init(registry: OriginRegistry, previous: [String: Entry] = [:]) {
+        table = OriginTable(registry: registry)
+        self.previous = previous
+    }
+
+    /// The fingerprint of a render's context and template, tagged mappings by their tag.
+    static func contextKey(_ context: [String: Value], template: String) -> UInt64 {
+        let pairs = context.sorted { $0.key < $1.key }.map { ($0.key, $0.value) }
+        var hasher = MemoKeyHasher()
+        hasher.combine(template)
+        hasher.combine(Value.dictionary(OrderedDictionary(pairs)).fingerprint)
+        return hasher.value
+    }
+
+    /// The page's last output, if its context is the same and every value its render read is too.
+    func reuse(_ path: String, context: UInt64) -> Data? {
+        guard let entry = previous[path], entry.context == context,
+              entry.reads.allSatisfy({ table.fingerprint($0.0) == $0.1 }) else { return nil }
+        lock.withLock {
+            hits += 1
+            next[path] = entry
+        }
+        return entry.output
+    }
+
+    /// Keeps a page just rendered, with the values of what it read (as this build has them).
+    func store(_ path: String, context: UInt64, reads: RecordedReads, output: Data) {
+        let entry = Entry(context: context, reads: reads.reads.map { ($0, table.fingerprint($0)) }, output: output)
+        lock.withLock { next[path] = entry }
+    }
+
+    /// The entries of this build (reused ones included), for the next.
+    var filled: [String: Entry] { lock.withLock { next } }
+
+    /// How many pages this build reused.
+    var reused: Int { lock.withLock { hits } }
+}

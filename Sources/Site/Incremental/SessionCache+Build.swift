@@ -1,0 +1,109 @@
+import Foundation
+import Markdown
+import SiteInputs
+
+extension SessionCache {
+    /// A decoded build: the session's state, with the output files still to be read back and checked.
+    struct DecodedBuild {
+        var build: BuildSession.LastBuild
+        var outputs: [(path: String, fingerprint: UInt64)]
+    }
+
+    static func encodeBuild(_ last: BuildSession.LastBuild, into encoder: inout CacheEncoder) {
+        let reads = last.reads.sorted { $0.key < $1.key }
+        encoder.number(reads.count)
+        for (path, entry) in reads {
+            encoder.string(path)
+            switch entry {
+            case .file(let fingerprint):
+                encoder.number(0)
+                encoder.number(fingerprint)
+            case .folder(let files):
+                encoder.number(1)
+                encoder.strings(files)
+            case .absent:
+                encoder.number(2)
+            }
+        }
+        let files = last.site.files.sorted { $0.key < $1.key }
+        encoder.number(files.count)
+        for (path, data) in files {
+            encoder.string(path)
+            encoder.number(ReadLog.fingerprint(data))
+        }
+        encoder.number(last.site.pageCount)
+        encoder.string(last.site.basePath)
+        encoder.number(last.site.warnings.count)
+        for warning in last.site.warnings {
+            encoder.optionalString(warning.file)
+            encoder.number(warning.line ?? -1)
+            encoder.number(warning.column ?? -1)
+            encoder.string(warning.message)
+            encoder.strings(warning.notes)
+        }
+        let pages = last.markdown.sorted { $0.key < $1.key }
+        encoder.number(pages.count)
+        for (name, entry) in pages {
+            encoder.string(name)
+            encoder.number(entry.key)
+            encoder.string(entry.rendered.html)
+            encoder.string(entry.rendered.excerpt)
+            encoder.number(entry.rendered.headings.count)
+            for heading in entry.rendered.headings {
+                encoder.number(heading.level)
+                encoder.string(heading.text)
+                encoder.string(heading.id)
+            }
+            encoder.number(entry.images.count)
+            for image in entry.images {
+                encoder.string(image.sitePath)
+                encoder.string(image.source)
+            }
+        }
+    }
+
+    static func decodeBuild(_ decoder: inout CacheDecoder, options: BuildOptions) throws(CacheDecoder.Damaged) -> DecodedBuild {
+        var reads: [String: ReadLog.Entry] = [:]
+        for _ in 0..<(try decoder.count()) {
+            let path = try decoder.string()
+            switch try decoder.number() {
+            case 0: reads[path] = .file(fingerprint: try decoder.number())
+            case 1: reads[path] = .folder(files: try decoder.strings())
+            case 2: reads[path] = .absent
+            default: throw CacheDecoder.Damaged()
+            }
+        }
+        var outputs: [(path: String, fingerprint: UInt64)] = []
+        for _ in 0..<(try decoder.count()) { outputs.append((try decoder.string(), try decoder.number())) }
+        var site = BuiltSite(files: [:], pageCount: try decoder.int())
+        site.basePath = try decoder.string()
+        for _ in 0..<(try decoder.count()) {
+            let file = try decoder.optionalString()
+            let line = try decoder.int()
+            let column = try decoder.int()
+            var warning = Diagnostic(file: file, line: line < 0 ? nil : line, column: column < 0 ? nil : column,
+                                     message: try decoder.string(), notes: try decoder.strings())
+            warning.isWarning = true
+            site.warnings.append(warning)
+        }
+        var markdown: [String: MarkdownMemo.Entry] = [:]
+        for _ in 0..<(try decoder.count()) {
+            let name = try decoder.string()
+            let key = try decoder.number()
+            let html = try decoder.string()
+            let excerpt = try decoder.string()
+            var headings: [Heading] = []
+            for _ in 0..<(try decoder.count()) {
+                headings.append(Heading(level: try decoder.int(), text: try decoder.string(), id: try decoder.string()))
+            }
+            var images: [MarkdownMemo.ImageRequest] = []
+            for _ in 0..<(try decoder.count()) {
+                images.append(MarkdownMemo.ImageRequest(sitePath: try decoder.string(), source: try decoder.string()))
+            }
+            markdown[name] = MarkdownMemo.Entry(key: key, rendered: RenderedMarkdown(html: html, headings: headings, excerpt: excerpt),
+                                                images: images)
+        }
+        let build = BuildSession.LastBuild(key: BuildSession.OptionsKey(options), reads: reads, site: site, markdown: markdown)
+        return DecodedBuild(build: build, outputs: outputs)
+    }
+}

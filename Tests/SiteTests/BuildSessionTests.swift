@@ -1,0 +1,152 @@
+import Foundation
+@testable import Site
+import SiteInputs
+import Testing
+
+/// A `BuildSession` rebuilds a site after edits, reusing what did not change, and always gives what a full
+/// build from scratch gives.
+@Suite("Incremental builds: the session")
+struct BuildSessionTests {
+    @Test func aSecondBuildWithNoChangeReusesTheWholeBuild() throws {
+        let site = try FixtureSite()
+        defer { site.remove() }
+        let session = BuildSession()
+        let first = try session.build(BuildOptions(root: site.root))
+        #expect(first.incremental?.changedInputs == nil)
+        let second = try session.build(BuildOptions(root: site.root))
+        #expect(second.incremental?.reusedWholeBuild == true)
+        #expect(second.incremental?.changedInputs == 0)
+        #expect(second.files == first.files)
+        #expect(second.timings.map(\.step) == ["check inputs"])
+    }
+
+    @Test func anEditedBodyRendersOnlyThatPagesMarkdown() throws {
+        let site = try FixtureSite()
+        defer { site.remove() }
+        let session = BuildSession()
+        let first = try session.build(BuildOptions(root: site.root))
+        try site.replace(in: "content/about.md", "## Method", with: "## Method, revised\n\nA new paragraph.")
+        let second = try session.build(BuildOptions(root: site.root))
+        #expect(second.incremental?.changedInputs == 1)
+        #expect(second.incremental?.markdownRendered == 1)
+        #expect(second.incremental?.markdownReused == first.pageCount - 1)
+        #expect(second.text("about/index.html")?.contains("A new paragraph.") == true)
+        #expect(second.files == (try site.build()).files)
+    }
+
+    @Test func anEditedBodyRendersOnlyThePagesThatReadIt() throws {
+        let site = try FixtureSite()
+        defer { site.remove() }
+        let session = BuildSession()
+        _ = try session.build(BuildOptions(root: site.root))
+        try site.replace(in: "content/about.md", "## Method", with: "## Method, revised")
+        let second = try session.build(BuildOptions(root: site.root))
+        let summary = try #require(second.incremental)
+        #expect(summary.pagesRendered == 1, "about.md has a summary of its own: no other page shows its body")
+        #expect(summary.pagesReused > 5)
+        #expect(second.files == (try site.build()).files)
+    }
+
+    @Test func anEditedTitleRendersThePagesThatShowIt() throws {
+        let site = try FixtureSite()
+        defer { site.remove() }
+        let session = BuildSession()
+        let first = try session.build(BuildOptions(root: site.root))
+        try site.replace(in: "content/timeline/second.md", "title: ", with: "title: Renamed ")
+        let second = try session.build(BuildOptions(root: site.root))
+        let summary = try #require(second.incremental)
+        #expect(summary.pagesRendered > 1, "the event, its neighbours and the list show its title")
+        #expect(summary.pagesReused > 0)
+        let changed = second.files.keys.filter { second.files[$0] != first.files[$0] && $0.hasSuffix(".html") }
+        #expect(summary.pagesRendered >= changed.count)
+        #expect(second.files == (try site.build()).files)
+    }
+
+    @Test func aTemplateEditDropsTheMarkdownMemo() throws {
+        let site = try FixtureSite()
+        defer { site.remove() }
+        let session = BuildSession()
+        _ = try session.build(BuildOptions(root: site.root))
+        try site.replace(in: "templates/base.html", "</body>", with: "<p>edited</p></body>")
+        let second = try session.build(BuildOptions(root: site.root))
+        #expect(second.incremental?.markdownReused == 0)
+        #expect(second.text("about/index.html")?.contains("<p>edited</p>") == true)
+        #expect(second.files == (try site.build()).files)
+    }
+
+    @Test func aNewPageAndARenamedPageGiveAFullBuildsOutput() throws {
+        let site = try FixtureSite()
+        defer { site.remove() }
+        let session = BuildSession()
+        _ = try session.build(BuildOptions(root: site.root))
+        try site.write("content/people/carol.md", "---\ntitle: Carol\n---\nCarol links to [Ada](ada.md).\n")
+        #expect(try session.build(BuildOptions(root: site.root)).files == (try site.build()).files)
+        try FileManager.default.moveItem(at: site.root.appendingPathComponent("content/people/carol.md"),
+                                         to: site.root.appendingPathComponent("content/people/caroline.md"))
+        let renamed = try session.build(BuildOptions(root: site.root))
+        #expect(renamed.files["people/caroline/index.html"] != nil)
+        #expect(renamed.files["people/carol/index.html"] == nil)
+        #expect(renamed.files == (try site.build()).files)
+    }
+
+    @Test func aFailedBuildKeepsTheLastGoodStateAndTheFixRebuildsExactly() throws {
+        let site = try FixtureSite()
+        defer { site.remove() }
+        let session = BuildSession()
+        let first = try session.build(BuildOptions(root: site.root))
+        let good = try site.read("content/about.md")
+        try site.write("content/about.md", "---\ntitle: [unclosed\n---\nbody\n")
+        #expect(throws: BuildFailure.self) { try session.build(BuildOptions(root: site.root)) }
+        try site.write("content/about.md", good)
+        let fixed = try session.build(BuildOptions(root: site.root))
+        #expect(fixed.incremental?.reusedWholeBuild == true, "the inputs are the last good build's again")
+        #expect(fixed.files == first.files)
+    }
+
+    @Test func aNewStaticFileIsNoticedThroughItsFoldersListing() throws {
+        let site = try FixtureSite()
+        defer { site.remove() }
+        let session = BuildSession()
+        _ = try session.build(BuildOptions(root: site.root))
+        try site.write("static/extra.txt", "new\n")
+        let second = try session.build(BuildOptions(root: site.root))
+        #expect(second.incremental?.reusedWholeBuild == false)
+        #expect(second.files["extra.txt"] == Data("new\n".utf8))
+    }
+
+    @Test func withoutIncrementalEveryBuildIsFull() throws {
+        let site = try FixtureSite()
+        defer { site.remove() }
+        let session = BuildSession(incremental: false)
+        _ = try session.build(BuildOptions(root: site.root))
+        let second = try session.build(BuildOptions(root: site.root))
+        #expect(second.incremental == nil)
+        #expect(second.timings.contains { $0.step == "render templates" })
+    }
+
+    @Test func otherOptionsAreNeverServedFromTheLastBuild() throws {
+        let site = try FixtureSite()
+        defer { site.remove() }
+        let session = BuildSession()
+        let published = try session.build(BuildOptions(root: site.root))
+        let drafts = try session.build(BuildOptions(root: site.root, includeDrafts: true))
+        #expect(drafts.incremental?.changedInputs == nil)
+        #expect(drafts.files["timeline/secret/index.html"] != nil)
+        #expect(published.files["timeline/secret/index.html"] == nil)
+    }
+
+    @Test func inputChangesSeeEditsAbsencesAndListings() throws {
+        let site = try FixtureSite()
+        defer { site.remove() }
+        let log = ReadLog()
+        _ = try SiteBuilder.build(BuildOptions(root: site.root, readLog: log))
+        let reads = log.snapshot
+        #expect(InputChanges.since(reads, root: site.root).isEmpty)
+        try site.replace(in: "content/timeline/first.md", "met", with: "meets")
+        try site.write("templates/extra.html", "x")
+        let changes = InputChanges.since(reads, root: site.root)
+        #expect(changes.paths == ["content/timeline/first.md", "templates/"])
+        #expect(!changes.touchesOnlyPages)
+        #expect(InputChanges(paths: ["content/", "content/timeline/first.md"]).touchesOnlyPages)
+    }
+}
