@@ -82,9 +82,7 @@ enum LiveReloadScript {
             switch scalar {
             case "\"": out += "\\\""
             case "\\": out += "\\\\"
-            case "<", "\u{2028}", "\u{2029}":
-                out += "\\u" + String(format: "%04x", scalar.value)
-            case _ where scalar.value < 0x20:
+            case _ where scalar == "<" || scalar.value < 0x20 || scalar == "\u{2028}" || scalar == "\u{2029}":
                 out += "\\u" + String(format: "%04x", scalar.value)
             default: out.unicodeScalars.append(scalar)
             }
