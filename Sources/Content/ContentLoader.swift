@@ -40,13 +40,16 @@ public enum ContentLoader {
     /// `ContentSet` per other language of `site.yml`, in its order, holding that language's translations
     /// (`Languages/TranslationEdition`). A site without `languages:` has one edition.
     /// - Throws: `ContentErrors` with every problem found in every language, sorted by file and line.
-    public static func loadEditions(root: URL, includeDrafts: Bool = false, readLog: ReadLog? = nil) throws(ContentErrors) -> [ContentSet] {
+    /// `parseMemo`, when given, keeps parsed pages for the next load and reuses those whose bytes are the same.
+    public static func loadEditions(root: URL, includeDrafts: Bool = false, readLog: ReadLog? = nil,
+                                    parseMemo: PageParseMemo? = nil) throws(ContentErrors) -> [ContentSet] {
+        parseMemo?.begin()
         let (config, configErrors) = SiteConfig.load(root: root, log: readLog)
         let tree = ContentTree(root: root, log: readLog)
         var errors = configErrors + tree.errors
         let files = TranslationFiles(tree.markdown, settings: config.languageSettings)
         errors += files.errors
-        let parsed = parse(files.originals, in: tree, config: config, includeDrafts: includeDrafts)
+        let parsed = parse(files.originals, in: tree, config: config, includeDrafts: includeDrafts, memo: parseMemo)
         errors += parsed.errors
         var (content, assemblyErrors) = assemble(parsed, config: config, tree: tree, configReadCleanly: configErrors.isEmpty)
         errors += assemblyErrors
@@ -54,7 +57,8 @@ public enum ContentLoader {
         if let settings = config.languageSettings {
             var warnings: [ContentError] = []
             for language in settings.translationLanguages {
-                let translations = parse(files.translations[language] ?? [], in: tree, config: config, includeDrafts: includeDrafts)
+                let translations = parse(files.translations[language] ?? [], in: tree, config: config, includeDrafts: includeDrafts,
+                                         memo: parseMemo)
                 errors += translations.errors
                 let edition = TranslationEdition(language: language, translations: translations.pages,
                                                  original: content,
@@ -84,8 +88,9 @@ public enum ContentLoader {
         var draftTerms = Set<String>()
     }
 
-    static func parse(_ files: [ContentTree.SourceFile], in tree: ContentTree, config: SiteConfig, includeDrafts: Bool) -> Parsed {
-        var outcomes = Parallel.map(files) { PageParser.parse($0, in: tree) }
+    static func parse(_ files: [ContentTree.SourceFile], in tree: ContentTree, config: SiteConfig, includeDrafts: Bool,
+                      memo: PageParseMemo? = nil) -> Parsed {
+        var outcomes = Parallel.map(files) { PageParser.parse($0, in: tree, memo: memo) }
         var parsed = Parsed()
         parsed.pages.reserveCapacity(outcomes.count)
         // By position, moving each page out of its outcome: a `Page` has a dozen reference-counted

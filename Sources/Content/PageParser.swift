@@ -11,13 +11,22 @@ enum PageParser {
         var errors: [ContentError]
     }
 
-    static func parse(_ file: ContentTree.SourceFile, in tree: ContentTree) -> Outcome {
+    static func parse(_ file: ContentTree.SourceFile, in tree: ContentTree, memo: PageParseMemo? = nil) -> Outcome {
         let bytes: [UInt8]
         do {
             bytes = try tree.read(file)
         } catch {
             return failure(ContentError(.unreadable, file: error.path, message: error.message))
         }
+        guard let memo else { return parse(bytes, file: file) }
+        if let known = memo.outcome(file.path, bytes: bytes) { return known }
+        let outcome = parse(bytes, file: file)
+        memo.store(file.path, bytes: bytes, outcome: outcome)
+        return outcome
+    }
+
+    /// Parses a file's bytes: a function of the bytes and the path only (`PageParseMemo` relies on it).
+    static func parse(_ bytes: [UInt8], file: ContentTree.SourceFile) -> Outcome {
         if bytes.isEmpty || bytes.elementsEqual([0xEF, 0xBB, 0xBF]) {
             return failure(ContentError(.emptyFile, file: file.path, message: "file is empty",
                                         notes: ["a page needs at least a front matter block with a title: ---, title: …, ---"]))

@@ -45,8 +45,9 @@ struct LinkChecker {
     /// The output file of `SitePath.notFoundPage`, the one page whose links start from the base path.
     static let notFoundFile = "404.html"
 
-    /// Scans every HTML page once, in parallel, for both its links and its ids.
-    init(files: [String: Data], basePath: String = "/") {
+    /// Scans every HTML page once, in parallel, for both its links and its ids; a page whose bytes `memo` has
+    /// seen keeps its scan.
+    init(files: [String: Data], basePath: String = "/", memo: LinkMemo? = nil) {
         self.files = files
         self.basePath = basePath
         let pages = files.keys.filter { $0.hasSuffix(".html") }.sorted()
@@ -56,7 +57,9 @@ struct LinkChecker {
         self.order = order
         let pageData = pages.map { files[$0] ?? Data() }
         self.pageData = pageData
-        self.scans = Self.inOrder(order) { index in HTMLAttributeScanner.scan(pageData[index]) }
+        self.scans = Self.inOrder(order) { index in
+            memo?.scan(of: pages[index], pageData[index]) ?? HTMLAttributeScanner.scan(pageData[index])
+        }
         var targets: [String: Int] = [:]
         targets.reserveCapacity(files.count)
         for file in files.keys { targets[file] = -1 }
@@ -68,6 +71,11 @@ struct LinkChecker {
     /// All broken links, in page order and then document order, for a stable report.
     func check() -> [BrokenLink] {
         Self.inOrder(order) { index in brokenLinks(onPage: index) }.flatMap { $0 }
+    }
+
+    /// The broken links of the pages at `indices` only (ascending), in the same order as `check()`.
+    func check(only indices: [Int]) -> [BrokenLink] {
+        indices.concurrentMap { index in brokenLinks(onPage: index) }.flatMap { $0 }
     }
 
     /// The broken links of one page, each distinct `href` once, in document order.

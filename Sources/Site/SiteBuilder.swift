@@ -25,7 +25,7 @@ public enum SiteBuilder {
         // 1. Load config and content (front matter, dates, relations, drafts), in every language: the default
         //    language's pages first, then each other language's translations (`Content/Languages/`).
         let editions = try clock.step("load content") { () throws(BuildFailure) in
-            let editions = try loadContent(root: root, includeDrafts: options.includeDrafts, log: log)
+            let editions = try loadContent(root: root, includeDrafts: options.includeDrafts, log: log, parseMemo: memos.parse)
             for edition in editions { try ReservedKeys.check(edition) }
             return editions
         }
@@ -69,6 +69,7 @@ public enum SiteBuilder {
             editions.indices.map { PageValues(content: editions[$0], rendered: rendered[$0], urls: urls[$0], translations: translations,
                                               origins: memos.pages?.table) }
         }
+        memos.pages?.table.seal()
 
         // 5. Plan every HTML file: content pages, taxonomy term and index pages, numbered pages of long lists.
         let plans = try clock.step("plan pages") { () throws(BuildFailure) in
@@ -140,7 +141,8 @@ public enum SiteBuilder {
         try clock.step("check links") { () throws(BuildFailure) in
             try checkLinks(files, editions: editions, urls: urls, root: root,
                            retracer: LinkRetracer(content: content, urls: urls[0], rendered: rendered[0], values: values[0], data: data,
-                                                  root: root, markdownOptions: markdownOptions, strings: strings))
+                                                  root: root, markdownOptions: markdownOptions, strings: strings),
+                           memo: memos.links)
         }
 
         var site = BuiltSite(files: files, pageCount: editions.reduce(0) { $0 + $1.pages.count })
@@ -163,9 +165,10 @@ public enum SiteBuilder {
 
     // MARK: - Steps
 
-    static func loadContent(root: URL, includeDrafts: Bool, log: ReadLog? = nil) throws(BuildFailure) -> [ContentSet] {
+    static func loadContent(root: URL, includeDrafts: Bool, log: ReadLog? = nil,
+                            parseMemo: PageParseMemo? = nil) throws(BuildFailure) -> [ContentSet] {
         do {
-            return try ContentLoader.loadEditions(root: root, includeDrafts: includeDrafts, readLog: log)
+            return try ContentLoader.loadEditions(root: root, includeDrafts: includeDrafts, readLog: log, parseMemo: parseMemo)
         } catch {
             throw BuildFailure(diagnostics: error.errors.map {
                 Diagnostic(file: $0.file, line: $0.line, column: $0.column, message: $0.message, notes: $0.notes)
@@ -268,14 +271,15 @@ public enum SiteBuilder {
                     return .success((path, Data(html)))
                 }
                 let key = PageMemo.contextKey(context, template: name)
-                if let output = memo.reuse(path, context: key) { return .success((path, output)) }
+                let own: OrderedDictionary? = if case .dictionary(let mapping) = page { mapping } else { nil }
+                if let output = memo.reuse(path, context: key, page: own) { return .success((path, output)) }
                 let recorder = ReadRecorder()
                 let html = try ReadTracking.recording(recorder) {
                     try environment.renderUTF8(name, context: context, fragments: fragments,
                                                partition: SitePath.fragmentPartition(of: url), metrics: metrics)
                 }
                 let output = Data(html)
-                memo.store(path, context: key, reads: recorder.recorded, output: output)
+                memo.store(path, context: key, reads: recorder.recorded, output: output, page: own)
                 return .success((path, output))
             } catch let diagnostic as Diagnostic {
                 return .failure(PageFailure(diagnostic: diagnostic, page: nil))
@@ -351,9 +355,11 @@ public enum SiteBuilder {
     }
 
     static func checkLinks(_ files: [String: Data], editions: [ContentSet], urls: [[String]], root: URL,
-                           retracer: LinkRetracer? = nil) throws(BuildFailure) {
-        let checker = LinkChecker(files: files, basePath: editions[0].config.basePath)
-        let broken = checker.check()
+                           retracer: LinkRetracer? = nil, memo: LinkMemo? = nil) throws(BuildFailure) {
+        let checker = LinkChecker(files: files, basePath: editions[0].config.basePath, memo: memo)
+        // An incremental build checks only the pages whose output changed, when that is enough (`LinkMemo`).
+        let broken = memo?.pagesToCheck(checker).map { checker.check(only: $0) } ?? checker.check()
+        if broken.isEmpty { memo?.keep(checker) }
         // Every page's links and ids, half a million ranges on a large site: freed meanwhile, even
         // by a build that frees nothing else, because the memory is then reused while the output is written
         // (4 MB less peak memory at 10,000 pages, for no measurable time).

@@ -30,6 +30,9 @@ struct BuildSessionTests {
         #expect(second.incremental?.changedInputs == 1)
         #expect(second.incremental?.markdownRendered == 1)
         #expect(second.incremental?.markdownReused == first.pageCount - 1)
+        let pageFiles = FileManager.default.enumerator(atPath: site.root.appendingPathComponent("content").path)?
+            .compactMap { $0 as? String }.filter { $0.hasSuffix(".md") }.count ?? 0
+        #expect(second.incremental?.parsesReused == pageFiles - 1, "every page file but the edited one, drafts included")
         #expect(second.text("about/index.html")?.contains("A new paragraph.") == true)
         #expect(second.files == (try site.build()).files)
     }
@@ -60,6 +63,30 @@ struct BuildSessionTests {
         let changed = second.files.keys.filter { second.files[$0] != first.files[$0] && $0.hasSuffix(".html") }
         #expect(summary.pagesRendered >= changed.count)
         #expect(second.files == (try site.build()).files)
+    }
+
+    @Test func linksAreCheckedOnlyOnChangedPagesAndBrokenOnesStillFound() throws {
+        let site = try FixtureSite()
+        defer { site.remove() }
+        let session = BuildSession()
+        _ = try session.build(BuildOptions(root: site.root))
+        // A new paragraph: the page's ids (its headings) stay as they were.
+        try site.replace(in: "content/about.md", "Back [home]", with: "Go back [home]")
+        let edited = try session.build(BuildOptions(root: site.root))
+        let changed = edited.incremental?.linksChecked
+        #expect(changed != nil && changed! >= 1 && changed! < 5, "only the changed pages: \(String(describing: changed))")
+        // A changed heading changes the page's ids: every page is checked again.
+        try site.replace(in: "content/about.md", "## Method", with: "## Methods")
+        #expect(try session.build(BuildOptions(root: site.root)).incremental?.linksChecked == nil)
+        try site.replace(in: "content/about.md", "Go back [home]", with: "See [nothing](/timeline/first/#no-such-id).")
+        let incremental = Result { () throws(BuildFailure) in try session.build(BuildOptions(root: site.root)) }
+        let full = Result { () throws(BuildFailure) in try site.build() }
+        guard case .failure(let failure) = incremental, case .failure(let expected) = full else {
+            Issue.record("both builds should fail on the broken anchor")
+            return
+        }
+        #expect(failure.diagnostics == expected.diagnostics)
+        #expect(failure.diagnostics.contains { $0.message.contains("no-such-id") })
     }
 
     @Test func aTemplateEditDropsTheMarkdownMemo() throws {

@@ -19,6 +19,15 @@ struct IncrementalExactnessTests {
         try Self.check(site.root, name: name, steps: Self.steps(default: 30))
     }
 
+    /// The command line's way: every build a new process, the session restored from the cache and the output
+    /// written, as `build-site build` does.
+    @Test(arguments: ["basic", "languages"])
+    func fixtureSiteThroughTheCache(_ name: String) throws {
+        let site = try FixtureSite(name)
+        defer { site.remove() }
+        try Self.check(site.root, name: name + " through the cache", steps: Self.steps(default: 20), output: site.output)
+    }
+
     @Test func microsite() throws {
         let root = FileManager.default.temporaryDirectory.appendingPathComponent("build-site-exactness-\(UUID().uuidString)")
         defer { try? FileManager.default.removeItem(at: root) }
@@ -35,27 +44,41 @@ struct IncrementalExactnessTests {
     // MARK: - The property
 
     /// Applies `steps` random edits to the site at `root`, comparing after each.
-    static func check(_ root: URL, name: String, steps: Int) throws {
+    /// With `output`, each build goes through `SessionCache` (restored into a new session, written, saved).
+    static func check(_ root: URL, name: String, steps: Int, output: URL? = nil) throws {
         let seed = ProcessInfo.processInfo.environment["BUILD_SITE_EXACTNESS_SEED"].flatMap(UInt64.init)
             ?? UInt64.random(in: 1...UInt64.max)
         var random = SeededRandom(seed: seed)
         let editor = SiteEditor(root: root)
         let session = BuildSession()
         let replay = "BUILD_SITE_EXACTNESS_SEED=\(seed) (site \(name))"
-        try compare(session, root: root, step: "the first build", replay: replay)
+        try compare(session, root: root, output: output, step: "the first build", replay: replay)
         var step = 0
         while step < steps {
             for edit in try editor.randomEdit(&random) {
                 try edit.apply()
                 step += 1
-                try compare(session, root: root, step: "step \(step), \(edit.label)", replay: replay)
+                try compare(session, root: root, output: output, step: "step \(step), \(edit.label)", replay: replay)
             }
         }
     }
 
     /// The session's build and a full build of the same files: equal files, or equal errors.
-    static func compare(_ session: BuildSession, root: URL, step: String, replay: String) throws {
-        let incremental = Result { () throws(BuildFailure) in try session.build(BuildOptions(root: root)) }
+    static func compare(_ session: BuildSession, root: URL, output: URL?, step: String, replay: String) throws {
+        let incremental = Result { () throws(BuildFailure) in
+            guard let output else { return try session.build(BuildOptions(root: root)) }
+            let options = BuildOptions(root: root)
+            let process = BuildSession()
+            SessionCache.restore(process, options: options, output: output, version: "exactness")
+            let built = try process.build(options)
+            do {
+                _ = try OutputSync.write(built, to: output)
+            } catch {
+                Issue.record("\(step): the output could not be written: \(error)")
+            }
+            SessionCache.save(process, options: options, output: output, version: "exactness")
+            return built
+        }
         let full = Result { () throws(BuildFailure) in try SiteBuilder.build(BuildOptions(root: root)) }
         switch (incremental, full) {
         case (.success(let built), .success(let expected)):
@@ -82,8 +105,11 @@ struct IncrementalExactnessTests {
         failure.diagnostics.map { "\($0.file ?? "-"):\($0.line ?? 0):\($0.column ?? 0): \($0.message) \($0.notes)" }
     }
 
+    /// `BUILD_SITE_EXACTNESS_STEPS`, or `count` (a few under ThreadSanitizer, where every build is much slower).
     static func steps(default count: Int) -> Int {
-        ProcessInfo.processInfo.environment["BUILD_SITE_EXACTNESS_STEPS"].flatMap(Int.init) ?? count
+        let environment = ProcessInfo.processInfo.environment
+        return environment["BUILD_SITE_EXACTNESS_STEPS"].flatMap(Int.init)
+            ?? (environment["BUILD_SITE_TESTS_SANITIZED"] == nil ? count : min(count, 4))
     }
 }
 

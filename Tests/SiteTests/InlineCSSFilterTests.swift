@@ -1,5 +1,6 @@
 import Foundation
 import Markdown
+import SiteInputs
 import Templates
 import Testing
 @testable import Site
@@ -42,5 +43,17 @@ import Testing
         } catch {
             #expect("\(error)".contains(message), "\(error)")
         }
+    }
+
+    /// A render under a read recorder notes the stylesheet with its fingerprint, or as unreadable when it is
+    /// missing, so an incremental build redoes the page when the file changes or appears.
+    @Test func theFileReadIsRecorded() throws {
+        let css = "p { color: red; }"
+        let recorder = ReadRecorder()
+        _ = try ReadTracking.recording(recorder) { try render("/style.css", files: ["style.css": css]) }
+        #expect(recorder.files == ["static/style.css": ReadLog.fingerprint(Array(css.utf8))])
+        let missing = ReadRecorder()
+        ReadTracking.recording(missing) { _ = try? render("/gone.css", files: ["style.css": css]) }
+        #expect(missing.files == ["static/gone.css": ReadRecorder.unreadable])
     }
 }

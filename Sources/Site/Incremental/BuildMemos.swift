@@ -1,10 +1,16 @@
+import Content
+
 /// The memo tables a build reads from and fills (`BuildSession`): nil tables are neither read nor filled, as in
 /// a one-off build, which is the same list of steps with nothing to reuse.
 struct BuildMemos: Sendable {
+    /// Parsed pages by path and bytes (`PageParseMemo`, in Content): exact whatever else changed.
+    var parse: PageParseMemo?
     /// Rendered Markdown per page (`MarkdownMemo`).
     var markdown: MarkdownMemo?
     /// Rendered pages with what their renders read (`PageMemo`); also where page values are tagged.
     var pages: PageMemo?
+    /// The link check's scans and what it may skip (`LinkMemo`).
+    var links: LinkMemo?
 
     /// Nothing to reuse, nothing kept.
     static let none = BuildMemos()

@@ -1,3 +1,4 @@
+import Content
 import Foundation
 import SiteInputs
 
@@ -23,6 +24,8 @@ public final class BuildSession: @unchecked Sendable {
     private let lock = NSLock()
     private let templates = BuildCache()
     private let origins = OriginRegistry()
+    /// Kept across every build of the session, failed ones included: its entries are exact by their bytes.
+    private let parsed = PageParseMemo()
     private var last: LastBuild?
 
     /// What the last good build read and made.
@@ -33,6 +36,8 @@ public final class BuildSession: @unchecked Sendable {
         var markdown: [String: MarkdownMemo.Entry]
         /// Rendered pages by output path; empty when restored from the CLI's cache, which keeps Markdown only.
         var pages: [String: PageMemo.Entry] = [:]
+        /// The link check's scans; empty when restored from the CLI's cache.
+        var links = LinkMemo.State()
     }
 
     /// The options that change a build's output, besides its inputs.
@@ -82,9 +87,9 @@ public final class BuildSession: @unchecked Sendable {
             }
             reusesMarkdown = changes.touchesOnlyPages
         }
-        var (site, log, memos) = try attempt(options, reusing: reusesMarkdown ? previous : nil)
+        var (site, log, memos) = try attempt(options, reusing: reusesMarkdown ? previous : nil, links: previous?.links)
         if reusesMarkdown, let previous, !InputChanges.between(previous.reads, log.snapshot).touchesOnlyPages {
-            (site, log, memos) = try attempt(options, reusing: nil)
+            (site, log, memos) = try attempt(options, reusing: nil, links: previous.links)
         }
         let reads = log.snapshot
         let markdown = memos.markdown?.filled ?? [:]
@@ -94,8 +99,10 @@ public final class BuildSession: @unchecked Sendable {
         summary.pagesReused = memos.pages?.reused ?? 0
         summary.pagesRendered = pages.count - summary.pagesReused
         site.timings = clock.timings + site.timings
+        summary.linksChecked = memos.links?.checked
+        summary.parsesReused = parsed.reused
         site.incremental = summary
-        last = LastBuild(key: key, reads: reads, site: site, markdown: markdown, pages: pages)
+        last = LastBuild(key: key, reads: reads, site: site, markdown: markdown, pages: pages, links: memos.links?.filled ?? .init())
         given.map { Self.copy(reads, into: $0) }
         return site
     }
@@ -105,18 +112,28 @@ public final class BuildSession: @unchecked Sendable {
         lock.withLock { last }
     }
 
-    /// Takes `build` as the last good build (`SessionCache.restore`, which has checked it).
-    func restore(_ build: LastBuild) {
-        lock.withLock { last = build }
+    /// Takes `build` as the last good build (`SessionCache.restore`, which has checked it), with the names of
+    /// the tags its page memo's reads use.
+    func restore(_ build: LastBuild, origins names: [String]) {
+        lock.withLock {
+            origins.restore(names)
+            last = build
+        }
     }
 
+    /// The names of every tag handed out so far (`OriginRegistry.names`).
+    var originNames: [String] { origins.names }
+
     /// One build with a fresh read log, and memos holding what `previous` made (empty ones without it).
-    private func attempt(_ options: BuildOptions, reusing previous: LastBuild?) throws(BuildFailure) -> (BuiltSite, ReadLog, BuildMemos) {
+    /// The link check's memo depends only on outputs, so it is kept whatever changed (`LinkMemo`).
+    private func attempt(_ options: BuildOptions, reusing previous: LastBuild?,
+                         links: LinkMemo.State?) throws(BuildFailure) -> (BuiltSite, ReadLog, BuildMemos) {
         var options = options
         let log = ReadLog()
         options.readLog = log
-        let memos = BuildMemos(markdown: MarkdownMemo(previous: previous?.markdown ?? [:]),
-                               pages: PageMemo(registry: origins, previous: previous?.pages ?? [:]))
+        let memos = BuildMemos(parse: parsed, markdown: MarkdownMemo(previous: previous?.markdown ?? [:]),
+                               pages: PageMemo(registry: origins, previous: previous?.pages ?? [:]),
+                               links: LinkMemo(previous: links ?? .init()))
         let site = try SiteBuilder.build(options, memos: memos)
         return (site, log, memos)
     }

@@ -4,12 +4,16 @@ public struct IncrementalSummary: Sendable, Equatable {
     public var changedInputs: Int?
     /// Nothing had changed, so the last build's result was returned as it was, without building.
     public var reusedWholeBuild = false
+    /// Page files whose parse (front matter and body) was taken from the memo.
+    public var parsesReused = 0
     /// Pages whose Markdown was taken from the memo, and pages whose Markdown was rendered.
     public var markdownReused = 0
     public var markdownRendered = 0
     /// Pages (HTML files rendered through templates) taken from the memo, and pages rendered.
     public var pagesReused = 0
     public var pagesRendered = 0
+    /// Pages whose links were checked, when fewer than all (nil: every page).
+    public var linksChecked: Int?
 
     public init() {}
 
@@ -18,7 +22,8 @@ public struct IncrementalSummary: Sendable, Equatable {
         var text = "incremental: "
         if let changedInputs { text += "\(changedInputs) input\(changedInputs == 1 ? "" : "s") changed" } else { text += "first build" }
         if reusedWholeBuild { return text + "; nothing to do, last build reused" }
-        return text + "; Markdown \(markdownReused) reused, \(markdownRendered) rendered; "
-            + "pages \(pagesReused) reused, \(pagesRendered) rendered"
+        return text + "; parses \(parsesReused) reused; Markdown \(markdownReused) reused, \(markdownRendered) rendered; "
+            + "pages \(pagesReused) reused, \(pagesRendered) rendered; "
+            + (linksChecked.map { "links checked on \($0) changed page\($0 == 1 ? "" : "s")" } ?? "links checked on every page")
     }
 }

@@ -9,6 +9,19 @@ final class OriginRegistry: @unchecked Sendable {
     private let lock = NSLock()
     private var numbers: [String: UInt32] = [:]
 
+    /// Every name, in the order of its tag (tag 1 first), for the CLI's cache.
+    var names: [String] {
+        lock.withLock { numbers.sorted { $0.value < $1.value }.map(\.key) }
+    }
+
+    /// Takes the tags of a cache's session: `names[0]` is tag 1. Only into a registry that has handed out none.
+    func restore(_ names: [String]) {
+        lock.withLock {
+            guard numbers.isEmpty else { return }
+            for (position, name) in names.enumerated() { numbers[name] = UInt32(position + 1) }
+        }
+    }
+
     /// The tag of `name`, made on first use (never 0, which means "untagged").
     func origin(_ name: String) -> UInt32 {
         lock.withLock {

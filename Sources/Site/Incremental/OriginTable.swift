@@ -3,13 +3,21 @@ import Templates
 
 /// One build's tagged mappings, by tag: what a page's recorded reads are compared against (`PageMemo`).
 ///
-/// `tag` gives a value's mapping its stable tag and keeps it here; `fingerprint` says what a read of it sees now.
-/// `@unchecked Sendable`: the tables are behind `lock` (values are tagged from every thread of a step).
+/// `tag` gives a value's mapping its stable tag and keeps it here until the table is sealed, after the page
+/// values are built; from then on the table is only read, without a lock, from every rendering thread. A
+/// page's own value (`page|…`), tagged while rendering, is not kept: only its own render reads it, so it is
+/// handed to `fingerprint` by the caller.
+///
+/// `@unchecked Sendable`: `mappings` is written under `lock` before `seal()` and only read after it (the
+/// rendering threads start after the seal); the fingerprints kept for reuse are behind `lock`.
 final class OriginTable: @unchecked Sendable {
     let registry: OriginRegistry
     private let lock = NSLock()
     private var mappings: [UInt32: OrderedDictionary] = [:]
+    private var sealed = false
     private var wholeFingerprints: [UInt32: UInt64] = [:]
+    /// Fingerprints of lists and mappings read by key, computed once a build (behind `lock`).
+    private var valueFingerprints: [ReadKey: UInt64] = [:]
 
     /// What a read of a key that is not there, or of a mapping this build does not have, sees.
     static let absent: UInt64 = 1
@@ -19,25 +27,45 @@ final class OriginTable: @unchecked Sendable {
         self.registry = registry
     }
 
-    /// `value` with its mapping tagged as `name` and kept; any other value as it is.
+    /// `value` with its mapping tagged as `name` (and kept, until the table is sealed); any other value as it is.
     func tag(_ value: Value, _ name: String) -> Value {
         guard case .dictionary(var mapping) = value else { return value }
         let origin = registry.origin(name)
         mapping.setOrigin(origin)
-        lock.withLock { mappings[origin] = mapping }
+        lock.withLock { if !sealed { mappings[origin] = mapping } }
         return .dictionary(mapping)
     }
 
-    /// What reading `key` (nil: the whole mapping) of the mapping tagged `origin` gives in this build. Called
-    /// with no recorder installed, so it records nothing itself.
-    func fingerprint(_ read: ReadKey) -> UInt64 {
-        guard let mapping = lock.withLock({ mappings[read.origin] }) else { return Self.gone }
+    /// Ends tagging: the table is read-only from here on.
+    func seal() {
+        lock.withLock { sealed = true }
+    }
+
+    /// What reading `key` (nil: the whole mapping) of the mapping tagged `origin` gives in this build; `page`
+    /// is the rendering page's own value. Called with no recorder installed, so it records nothing itself.
+    func fingerprint(_ read: ReadKey, page: OrderedDictionary?) -> UInt64 {
+        let found: OrderedDictionary?
+        if let page, page.origin == read.origin { found = page } else { found = mappings[read.origin] }
+        guard let mapping = found else { return Self.gone }
         guard let key = read.key else {
+            if mapping.origin == page?.origin { return mapping.contentFingerprint() }
             if let known = lock.withLock({ wholeFingerprints[read.origin] }) { return known }
             let whole = mapping.contentFingerprint()
             lock.withLock { wholeFingerprints[read.origin] = whole }
             return whole
         }
-        return mapping[key]?.fingerprint ?? Self.absent
+        guard let value = mapping[key] else { return Self.absent }
+        switch value {
+        case .array, .dictionary:
+            // A list of 10,000 cards read by every page (`collections.timeline.pages`): fingerprinted once a
+            // build, not once a page. A page's own value is only its own.
+            if mapping.origin == page?.origin { return value.fingerprint }
+            if let known = lock.withLock({ valueFingerprints[read] }) { return known }
+            let computed = value.fingerprint
+            lock.withLock { valueFingerprints[read] = computed }
+            return computed
+        default:
+            return value.fingerprint
+        }
     }
 }

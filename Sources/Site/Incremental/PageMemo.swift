@@ -39,10 +39,11 @@ final class PageMemo: @unchecked Sendable {
         return hasher.value
     }
 
-    /// The page's last output, if its context is the same and every value its render read is too.
-    func reuse(_ path: String, context: UInt64) -> Data? {
+    /// The page's last output, if its context is the same and every value its render read is too (`page`: the
+    /// page's own tagged value, which the table does not keep).
+    func reuse(_ path: String, context: UInt64, page: OrderedDictionary?) -> Data? {
         guard let entry = previous[path], entry.context == context,
-              entry.reads.allSatisfy({ table.fingerprint($0.0) == $0.1 }) else { return nil }
+              entry.reads.allSatisfy({ table.fingerprint($0.0, page: page) == $0.1 }) else { return nil }
         lock.withLock {
             hits += 1
             next[path] = entry
@@ -51,8 +52,8 @@ final class PageMemo: @unchecked Sendable {
     }
 
     /// Keeps a page just rendered, with the values of what it read (as this build has them).
-    func store(_ path: String, context: UInt64, reads: RecordedReads, output: Data) {
-        let entry = Entry(context: context, reads: reads.reads.map { ($0, table.fingerprint($0)) }, output: output)
+    func store(_ path: String, context: UInt64, reads: RecordedReads, output: Data, page: OrderedDictionary?) {
+        let entry = Entry(context: context, reads: reads.reads.map { ($0, table.fingerprint($0, page: page)) }, output: output)
         lock.withLock { next[path] = entry }
     }
 

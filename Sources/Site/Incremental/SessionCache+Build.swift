@@ -1,15 +1,18 @@
 import Foundation
 import Markdown
 import SiteInputs
+import Templates
 
 extension SessionCache {
     /// A decoded build: the session's state, with the output files still to be read back and checked.
     struct DecodedBuild {
         var build: BuildSession.LastBuild
         var outputs: [(path: String, fingerprint: UInt64)]
+        /// The names of the page memo's tags, tag 1 first.
+        var origins: [String]
     }
 
-    static func encodeBuild(_ last: BuildSession.LastBuild, into encoder: inout CacheEncoder) {
+    static func encodeBuild(_ last: BuildSession.LastBuild, origins: [String], into encoder: inout CacheEncoder) {
         let reads = last.reads.sorted { $0.key < $1.key }
         encoder.number(reads.count)
         for (path, entry) in reads {
@@ -29,7 +32,7 @@ extension SessionCache {
         encoder.number(files.count)
         for (path, data) in files {
             encoder.string(path)
-            encoder.number(ReadLog.fingerprint(data))
+            encoder.number(CacheHash.of(data))
         }
         encoder.number(last.site.pageCount)
         encoder.string(last.site.basePath)
@@ -60,6 +63,48 @@ extension SessionCache {
                 encoder.string(image.source)
             }
         }
+        encodePages(last.pages, origins: origins, into: &encoder)
+    }
+
+    /// The page memo without its outputs (read back from the output folder): each page's context fingerprint
+    /// and reads, with the keys read written once in a table.
+    static func encodePages(_ pages: [String: PageMemo.Entry], origins: [String], into encoder: inout CacheEncoder) {
+        encoder.strings(origins)
+        var keys: [String: Int] = [:]
+        for entry in pages.values { for (read, _) in entry.reads { if let key = read.key, keys[key] == nil { keys[key] = keys.count + 1 } } }
+        encoder.strings(keys.sorted { $0.value < $1.value }.map(\.key))
+        encoder.number(pages.count)
+        for (path, entry) in pages.sorted(by: { $0.key < $1.key }) {
+            encoder.string(path)
+            encoder.number(entry.context)
+            encoder.number(entry.reads.count)
+            for (read, fingerprint) in entry.reads {
+                encoder.number(Int(read.origin))
+                encoder.number(read.key.flatMap { keys[$0] } ?? 0)
+                encoder.number(fingerprint)
+            }
+        }
+    }
+
+    static func decodePages(_ decoder: inout CacheDecoder) throws(CacheDecoder.Damaged) -> (pages: [String: PageMemo.Entry], origins: [String]) {
+        let origins = try decoder.strings()
+        let keys = try decoder.strings()
+        var pages: [String: PageMemo.Entry] = [:]
+        for _ in 0..<(try decoder.count()) {
+            let path = try decoder.string()
+            let context = try decoder.number()
+            var reads: [(ReadKey, UInt64)] = []
+            let total = try decoder.count(minimum: 24)
+            reads.reserveCapacity(total)
+            for _ in 0..<total {
+                let origin = try decoder.int()
+                let key = try decoder.int()
+                guard origin > 0, origin <= origins.count, key >= 0, key <= keys.count else { throw CacheDecoder.Damaged() }
+                reads.append((ReadKey(UInt32(origin), key == 0 ? nil : keys[key - 1]), try decoder.number()))
+            }
+            pages[path] = PageMemo.Entry(context: context, reads: reads, output: Data())
+        }
+        return (pages, origins)
     }
 
     static func decodeBuild(_ decoder: inout CacheDecoder, options: BuildOptions) throws(CacheDecoder.Damaged) -> DecodedBuild {
@@ -103,7 +148,9 @@ extension SessionCache {
             markdown[name] = MarkdownMemo.Entry(key: key, rendered: RenderedMarkdown(html: html, headings: headings, excerpt: excerpt),
                                                 images: images)
         }
-        let build = BuildSession.LastBuild(key: BuildSession.OptionsKey(options), reads: reads, site: site, markdown: markdown)
-        return DecodedBuild(build: build, outputs: outputs)
+        let (pages, origins) = try decodePages(&decoder)
+        let build = BuildSession.LastBuild(key: BuildSession.OptionsKey(options), reads: reads, site: site, markdown: markdown,
+                                           pages: pages)
+        return DecodedBuild(build: build, outputs: outputs, origins: origins)
     }
 }

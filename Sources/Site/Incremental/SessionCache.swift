@@ -10,14 +10,14 @@ import SiteInputs
 /// build read, a fingerprint of every file it wrote and of the output's manifest, its warnings, and its
 /// Markdown memo; the output files themselves are read back from the output folder. It is trusted only when
 /// every check passes, and otherwise ignored with a note for `--verbose`:
-/// - the file ends with an FNV-1a 64 checksum of the rest (a damaged file), and decodes to its end (a
+/// - the file ends with a checksum of the rest (`CacheHash`) (a damaged file), and decodes to its end (a
 ///   truncated one);
 /// - its format number, build-site's version and the options are this run's (a stale one);
 /// - the output's manifest and every file it lists are byte for byte what that build wrote (an output changed
 ///   since, by hand or by a build without the cache).
 public enum SessionCache {
     /// Raised whenever the encoding changes; a file of another format is stale.
-    static let format: UInt64 = 1
+    static let format: UInt64 = 3
     static let magic = "build-site session cache"
 
     /// What `restore` did, for `--verbose`.
@@ -45,7 +45,7 @@ public enum SessionCache {
         let bytes = [UInt8](data)
         guard bytes.count > 8 else { return Note(restored: false, reason: "truncated") }
         var tail = CacheDecoder(Array(bytes.suffix(8)))
-        guard (try? tail.number()) == ReadLog.fingerprint(bytes.dropLast(8)) else {
+        guard (try? tail.number()) == bytes.withUnsafeBytes({ CacheHash.of(UnsafeRawBufferPointer(rebasing: $0.dropLast(8))) }) else {
             return Note(restored: false, reason: "damaged (its checksum does not match)")
         }
         var decoder = CacheDecoder(Array(bytes.dropLast(8)))
@@ -67,7 +67,10 @@ public enum SessionCache {
             }
             var build = last.build
             build.site.files = files
-            session.restore(build)
+            for path in Array(build.pages.keys) {
+                if let output = files[path] { build.pages[path]?.output = output } else { build.pages[path] = nil }
+            }
+            session.restore(build, origins: last.origins)
             return Note(restored: true, reason: "last build restored (\(build.reads.count) inputs, \(files.count) outputs)")
         } catch {
             return Note(restored: false, reason: "truncated or damaged")
@@ -85,9 +88,9 @@ public enum SessionCache {
         encoder.string(version)
         encoder.string(optionsText(options, output: output))
         encoder.number(manifestFingerprint(output))
-        encodeBuild(last, into: &encoder)
+        encodeBuild(last, origins: session.originNames, into: &encoder)
         var bytes = encoder.bytes
-        let checksum = ReadLog.fingerprint(bytes)
+        let checksum = CacheHash.of(bytes)
         var tail = CacheEncoder()
         tail.number(checksum)
         bytes += tail.bytes
@@ -111,14 +114,14 @@ public enum SessionCache {
 
     static func manifestFingerprint(_ output: URL) -> UInt64 {
         let data = FileManager.default.contents(atPath: output.appendingPathComponent(OutputSync.manifestName).path)
-        return data.map { ReadLog.fingerprint($0) } ?? 0
+        return data.map { CacheHash.of($0) } ?? 0
     }
 
     /// The files the cache lists, read from the output folder; nil when one is missing or differs.
     static func outputs(_ expected: [(path: String, fingerprint: UInt64)], in output: URL) -> [String: Data]? {
         let found = expected.concurrentMap { entry -> Data? in
             guard let data = FileManager.default.contents(atPath: output.appendingPathComponent(entry.path).path),
-                  ReadLog.fingerprint(data) == entry.fingerprint else { return nil }
+                  CacheHash.of(data) == entry.fingerprint else { return nil }
             return data
         }
         var files: [String: Data] = [:]

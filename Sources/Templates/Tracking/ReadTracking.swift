@@ -46,10 +46,11 @@ public enum ReadTracking {
     /// Whether a recorder is installed on this thread: a filter can skip fingerprinting a file when not.
     public static var isRecording: Bool { pthread_getspecific(slot) != nil }
 
-    /// Records that a tagged mapping's `key` (nil: the whole mapping) was read. Out of line, so that the
+    /// Records that a tagged mapping's `key` (nil: the whole mapping) was read: `OrderedDictionary`'s accessors
+    /// call it, and a site's filter may too for what it reads that is not a value. Out of line, so that the
     /// accessors calling it stay small.
     @inline(never)
-    static func noteRead(_ origin: UInt32, _ key: String?) {
+    public static func noteRead(_ origin: UInt32, _ key: String?) {
         guard let pointer = pthread_getspecific(slot) else { return }
         Unmanaged<ReadRecorder>.fromOpaque(pointer).takeUnretainedValue().noteRead(origin, key)
     }

@@ -110,6 +110,21 @@ import Testing
         #expect(inner.reads == [ReadKey(1, "date")])
     }
 
+    @Test func aFailedRenderStillUninstallsItsRecorder() throws {
+        let environment = try TemplateEnvironment(templates: ["main.html": "{{ page.title }}{{ 1 // 0 }}"])
+        let outer = ReadRecorder()
+        let inner = ReadRecorder()
+        ReadTracking.recording(outer) {
+            #expect(throws: TemplateError.self) {
+                try ReadTracking.recording(inner) { try environment.render("main.html", context: ["page": .dictionary(Self.page)]) }
+            }
+            #expect(ReadTracking.current === outer)
+        }
+        #expect(ReadTracking.current == nil)
+        #expect(inner.reads == [ReadKey(1, "title")])
+        #expect(outer.reads.isEmpty)
+    }
+
     @Test func theTagTravelsWithCopiesButNotBackwards() {
         var copy = Self.page
         copy["extra"] = "changed"

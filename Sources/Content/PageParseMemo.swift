@@ -1,0 +1,47 @@
+import Foundation
+
+/// Parsed pages kept between loads of one site (an incremental build, `Site/Incremental/`): a page file whose
+/// bytes are the same as last time is not parsed again.
+///
+/// Parsing a page depends on nothing but its bytes and its path (`PageParser`), so an entry is exact by its
+/// key, whatever else changed and whether the last build succeeded. Each load keeps only the entries it used,
+/// so deleted files do not pile up. `@unchecked Sendable`: both tables are behind `lock` (pages are parsed on
+/// every core).
+public final class PageParseMemo: @unchecked Sendable {
+    private struct Entry {
+        var bytes: [UInt8]
+        var outcome: PageParser.Outcome
+    }
+
+    private let lock = NSLock()
+    private var previous: [String: Entry] = [:]
+    private var next: [String: Entry] = [:]
+    private var hits = 0
+
+    public init() {}
+
+    /// How many pages the last load took from the memo.
+    public var reused: Int { lock.withLock { hits } }
+
+    func outcome(_ path: String, bytes: [UInt8]) -> PageParser.Outcome? {
+        lock.withLock {
+            guard let entry = previous[path], entry.bytes == bytes else { return nil }
+            next[path] = entry
+            hits += 1
+            return entry.outcome
+        }
+    }
+
+    func store(_ path: String, bytes: [UInt8], outcome: PageParser.Outcome) {
+        lock.withLock { next[path] = Entry(bytes: bytes, outcome: outcome) }
+    }
+
+    /// Starts a load: what the last one used becomes what this one may reuse.
+    func begin() {
+        lock.withLock {
+            if !next.isEmpty { previous = next }
+            next = [:]
+            hits = 0
+        }
+    }
+}
