@@ -7,6 +7,12 @@ resolves the relative `.md` links to page URLs (and fails the build on a broken 
 URLs are made relative (relativeURLs) because build-site writes relative links. Hugo also writes its
 sitemap, robots.txt, an RSS feed of the home page and a 404 page, like build-site's sitemap, robots,
 Atom feed and 404.
+
+`write_cheapest` writes a second Hugo site, Hugo's cheapest configuration for the same content: only the
+pages (events, the home page, the section lists), with `disableKinds` turning off taxonomy and term pages,
+feeds, the sitemap, robots.txt and the 404 page, absolute URLs (no `relativeURLs` pass over every page),
+and a render hook that rewrites `.md` links by text instead of looking pages up. It does less than
+build-site does; the README gives the ratio against it as well as against the equal-work site.
 """
 import os
 import shutil
@@ -233,3 +239,45 @@ def write(corpus, out, source_slug, eras, static_from):
     static = os.path.join(static_from, "static")
     if os.path.isdir(static):
         shutil.copytree(static, os.path.join(out, "static"))
+
+
+CHEAPEST_TOML = """baseURL = "https://example.org/"
+locale = "en"
+title = "Benchmark corpus"
+disableHugoGeneratorInject = true
+disableKinds = ["taxonomy", "term", "rss", "sitemap", "robotstxt", "404"]
+
+[params]
+  description = "A generated corpus with the microsite's schema, for measuring build speed."
+
+[taxonomies]
+  person = "people"
+  organization = "organizations"
+  source = "sources"
+
+[markup.goldmark.renderer]
+  unsafe = true
+
+[markup.tableOfContents]
+  startLevel = 2
+  endLevel = 3
+"""
+
+# `.md` links become the page's address by text: with term pages off, a lookup of a profile would fail.
+CHEAPEST_LINK_HOOK = """{{- $dest := .Destination -}}
+{{- if strings.Contains $dest ".md" -}}
+  {{- $dest = replace (replace $dest "_index.md" "") ".md" "/" -}}
+{{- end -}}
+<a href="{{ $dest | safeURL }}"{{ with .Title }} title="{{ . }}"{{ end }}>{{ .Text }}</a>
+{{- /**/ -}}
+"""
+
+
+def write_cheapest(corpus, out, source_slug, eras, static_from):
+    """The same content with Hugo's cheapest configuration (see the module's docstring)."""
+    write(corpus, out, source_slug, eras, static_from)
+    _write(os.path.join(out, "hugo.toml"), CHEAPEST_TOML)
+    _write(os.path.join(out, "layouts", "_markup", "render-link.html"), CHEAPEST_LINK_HOOK)
+    for name in ("taxonomy.html", "term.html", "404.html"):
+        os.remove(os.path.join(out, "layouts", name))
+

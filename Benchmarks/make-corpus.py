@@ -386,6 +386,7 @@ def main():
     parser.add_argument("--profiles", type=int, default=200)
     parser.add_argument("--out", required=True, help="the build-site corpus folder (replaced)")
     parser.add_argument("--hugo", help="also write the equivalent Hugo site here (replaced)")
+    parser.add_argument("--hugo-cheapest", help="also write Hugo's cheapest site for it here (pages only; replaced)")
     parser.add_argument("--bodies", help="also write the bare bodies here, for the cmark-gfm floor (replaced)")
     parser.add_argument("--chunks", type=int, default=os.cpu_count() or 1)
     parser.add_argument("--templates-from", default=REPO, help="where templates/ and static/ are copied from")
@@ -398,6 +399,10 @@ def main():
         sys.path.insert(0, HERE)
         import hugo_site  # noqa: E402  (next to this file)
         hugo_site.write(corpus, args.hugo, SOURCE, eras(corpus), args.templates_from)
+    if args.hugo_cheapest:
+        sys.path.insert(0, HERE)
+        import hugo_site  # noqa: E402
+        hugo_site.write_cheapest(corpus, args.hugo_cheapest, SOURCE, eras(corpus), args.templates_from)
     if args.bodies:
         write_bodies(corpus, args.bodies, max(1, args.chunks))
     pages = len(corpus.events) + len(corpus.people) + len(corpus.orgs)

@@ -106,6 +106,8 @@ def main():
     p.add_argument("--ours-output", required=True)
     p.add_argument("--hugo", help="shell command that builds the same corpus with Hugo")
     p.add_argument("--hugo-output")
+    p.add_argument("--hugo-cheapest", help="shell command: Hugo's cheapest site for the corpus (pages only)")
+    p.add_argument("--hugo-cheapest-output")
     p.add_argument("--floor", help="shell command: cmark-gfm alone over the same bodies")
     p.add_argument("--label", default="")
     p.add_argument("--json", help="write the raw numbers here")
@@ -117,6 +119,8 @@ def main():
     tools = [Tool("build-site", a.ours, a.ours_output)]
     if a.hugo:
         tools.append(Tool("hugo", a.hugo, a.hugo_output))
+    if a.hugo_cheapest:
+        tools.append(Tool("hugo, pages only", a.hugo_cheapest, a.hugo_cheapest_output))
     if a.floor:
         tools.append(Tool("cmark-gfm floor", a.floor, None, measure_rss=False))
     # One stamp for every corpus size (Benchmarks/out/.last-cleanup): the file system is shared.
@@ -173,6 +177,10 @@ def main():
     if hugo:
         lines.append("build-site / Hugo: wall %.2f×, CPU %.2f×, peak memory %.2f×%s" % (
             ours[0] / hugo[0], ours[1] / hugo[1], ours[2] / hugo[2], round_by_round("hugo")))
+    if "hugo, pages only" in med:
+        cheapest = med["hugo, pages only"]
+        lines.append("build-site / Hugo's cheapest site (pages only): wall %.2f×, CPU %.2f×%s" % (
+            ours[0] / cheapest[0], ours[1] / cheapest[1], round_by_round("hugo, pages only")))
     if "cmark-gfm floor" in med:
         floor = med["cmark-gfm floor"]
         lines.append("build-site / cmark-gfm floor: wall %.2f× (floor %s)%s" % (

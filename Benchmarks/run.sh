@@ -90,7 +90,7 @@ bench() {
       if [ "$n" -ge 2000 ]; then mkdir -p "$here/out" && echo "an old corpus was deleted at this file's mtime" >"$here/out/.last-cleanup"; fi
     fi
     python3 "$here/make-corpus.py" --seed "$seed" --events "$n" --profiles "$p" --chunks "$cores" \
-      --out "$corpus/site" --hugo "$corpus/hugo" --bodies "$corpus/bodies" >&2
+      --out "$corpus/site" --hugo "$corpus/hugo" --hugo-cheapest "$corpus/hugo-cheapest" --bodies "$corpus/bodies" >&2
     echo "$stamp" >"$corpus/stamp"
   fi
   mkdir -p "$out"
@@ -108,6 +108,9 @@ bench() {
   if [ "$with_hugo" -eq 1 ] && [ -n "$hugo" ]; then
     args+=(--hugo "$(printf '%q --source %q --destination %q --quiet' "$hugo" "$corpus/hugo" "$out/hugo")"
            --hugo-output "$out/hugo")
+    # Hugo's cheapest configuration of the same content (hugo_site.write_cheapest): pages only.
+    args+=(--hugo-cheapest "$(printf '%q --source %q --destination %q --quiet' "$hugo" "$corpus/hugo-cheapest" "$out/hugo-cheapest")"
+           --hugo-cheapest-output "$out/hugo-cheapest")
   fi
   # The floor: the cmark-gfm CLI alone converting every body, one process per core over the bodies
   # concatenated into one file per core, with the extensions build-site turns on.
@@ -117,7 +120,7 @@ bench() {
   if ! python3 "$here/measure.py" "${args[@]}" "${verbose[@]}"; then
     # Show what the failing tool said.
     echo "== a build failed; its output:" >&2
-    rm -rf "$out/ours" "$out/hugo"
+    rm -rf "$out/ours" "$out/hugo" "$out/hugo-cheapest"
     eval "$ours" >&2 || true
     return 1
   fi
@@ -131,6 +134,8 @@ bench() {
   if [ "$with_hugo" -eq 1 ] && [ -n "$hugo" ]; then
     built="$({ find "$out/hugo/timeline" -mindepth 2 -name index.html 2>/dev/null || true; } | wc -l)"
     [ "$built" -eq "$n" ] || { echo "run.sh: Hugo wrote $built of $n event pages" >&2; return 1; }
+    built="$({ find "$out/hugo-cheapest/timeline" -mindepth 2 -name index.html 2>/dev/null || true; } | wc -l)"
+    [ "$built" -eq "$n" ] || { echo "run.sh: Hugo's cheapest site wrote $built of $n event pages" >&2; return 1; }
   fi
   # The smoke run also checks the templates' {% cache %} keys on the corpus: rendering every block on every
   # page must give the same bytes as reusing fragments.

@@ -6,11 +6,23 @@ import Glibc
 /// It only speeds things up: the stat fingerprint stays the source of truth, so a missed event (a new
 /// folder not yet watched, an overflowing queue) costs at most one poll interval. Events also count as a
 /// change by themselves, because two writes within one kernel timestamp tick can leave size and mtime equal.
+///
+/// It also says whether the files being saved look finished (`isSettled`): every file written since the
+/// last `beginBurst()` has been closed, every file renamed away or deleted that existed before the burst is
+/// back, and every file that appeared in the burst is gone again. Editors that save through a temporary file
+/// and renames (Vim, JetBrains, atomic saves) leave the file missing or a temporary file in place for a
+/// moment, and one that writes in chunks leaves it open; until all that is over, the watcher keeps the longer
+/// quiet period. (A new page is a file that appeared and stays: its burst gets the longer period too.)
 final class ChangeSignal {
     private let descriptor: Int32
     private let rootPath: String
     private var watchedRoot: Int32 = -1
     private var buffer = [UInt8](repeating: 0, count: 64 * 1024)
+    /// Files modified and not yet closed, and files gone that existed before the burst ("watch/name").
+    private var open: Set<String> = []
+    private var missing: Set<String> = []
+    /// Files that appeared during the burst and are still there: a temporary file about to be renamed, or a new page.
+    private var appeared: Set<String> = []
 
     private static let mask = UInt32(IN_MODIFY | IN_ATTRIB | IN_CLOSE_WRITE | IN_MOVED_FROM | IN_MOVED_TO
         | IN_CREATE | IN_DELETE | IN_DELETE_SELF | IN_MOVE_SELF)
@@ -35,6 +47,16 @@ final class ChangeSignal {
         }
     }
 
+    /// Forgets what the previous burst left open or missing; called as a burst begins.
+    func beginBurst() {
+        open = []
+        missing = []
+        appeared = []
+    }
+
+    /// No file written in this burst is still open, none that vanished is missing, none that appeared is left.
+    var isSettled: Bool { open.isEmpty && missing.isEmpty && appeared.isEmpty }
+
     /// Sleeps up to `milliseconds`, returning early with the number of relevant events once one arrives.
     func wait(milliseconds: Int) -> Int {
         var request = pollfd(fd: descriptor, events: Int16(POLLIN), revents: 0)
@@ -58,17 +80,29 @@ final class ChangeSignal {
         let header = 16
         while offset + header <= bytes.count {
             let watch = bytes.loadUnaligned(fromByteOffset: offset, as: Int32.self)
+            let mask = bytes.loadUnaligned(fromByteOffset: offset + 4, as: UInt32.self)
             let nameLength = Int(bytes.loadUnaligned(fromByteOffset: offset + 12, as: UInt32.self))
             let nameEnd = min(offset + header + nameLength, bytes.count)
-            if watch != watchedRoot {
+            let name = String(decoding: bytes[(offset + header)..<nameEnd].prefix { $0 != 0 }, as: UTF8.self)
+            if watch != watchedRoot || Self.rootInputs.contains(name) {
                 count += 1
-            } else {
-                let nameBytes = bytes[(offset + header)..<nameEnd].prefix { $0 != 0 }
-                if Self.rootInputs.contains(String(decoding: nameBytes, as: UTF8.self)) { count += 1 }
+                track(mask, "\(watch)/\(name)")
             }
             offset += header + nameLength
         }
         return count
+    }
+
+    private func track(_ mask: UInt32, _ file: String) {
+        if mask & UInt32(IN_MODIFY) != 0 { open.insert(file) }
+        if mask & UInt32(IN_CLOSE_WRITE) != 0 { open.remove(file) }
+        if mask & UInt32(IN_CREATE | IN_MOVED_TO) != 0 {
+            if missing.remove(file) == nil { appeared.insert(file) }
+        }
+        if mask & UInt32(IN_DELETE | IN_MOVED_FROM) != 0 {
+            open.remove(file)
+            if appeared.remove(file) == nil { missing.insert(file) }
+        }
     }
 }
 #else
@@ -77,6 +111,8 @@ import Foundation
 /// Without inotify the watcher polls: `wait` just sleeps.
 final class ChangeSignal {
     init?(root: String) { return nil }
+    var isSettled: Bool { false }
+    func beginBurst() {}
     func watch(_ directories: [String]) {}
     func wait(milliseconds: Int) -> Int { 0 }
 }

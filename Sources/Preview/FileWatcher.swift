@@ -4,30 +4,38 @@ import Foundation
 ///
 /// Editors save by writing a temporary file and renaming it, often several files at once; reacting to each
 /// step would rebuild a half-saved site several times. So after the first change the watcher waits until
-/// the inputs have been quiet for `quietPeriod`, then calls `onChange` once. The thread spends its time
+/// the inputs have been quiet for a while, then calls `onChange` once: `settledQuietPeriod` when inotify
+/// shows every save finished (files closed, none missing), else `quietPeriod`. The thread spends its time
 /// blocked in `poll(2)` (inotify) or asleep, never spinning; builds run on it too, off the request path.
 final class FileWatcher: Sendable {
     private let paths: [String]
     private let root: String
     private let quietMilliseconds: Int
+    private let settledQuietMilliseconds: Int
     private let pollMilliseconds: Int
     private let failureGraceMilliseconds: Int
     private let onChange: @Sendable (_ staysQuiet: () -> Bool) -> Void
     private let stopped = Locked(false)
+    private let noticed = Locked<ContinuousClock.Instant?>(nil)
 
     /// - Parameters:
-    ///   - quietPeriod: how long the inputs must stay unchanged before a burst counts as finished.
+    ///   - quietPeriod: how long the inputs must stay unchanged before a burst counts as finished, while a
+    ///     file saved in it may still be open or missing, or always without inotify.
+    ///   - settledQuietPeriod: the same, once inotify saw every written file closed and every file that was
+    ///     renamed away back in place (`ChangeSignal.isSettled`): a whole save, so little more can follow.
     ///   - pollInterval: the safety-net stat poll; with inotify a change wakes the watcher at once.
     ///   - failureGrace: how long the inputs must stay unchanged after a build that failed before the failure
     ///     is shown (see `PreviewServer.rebuild(confirmingFailure:)`).
     ///   - onChange: runs the build. It may call `staysQuiet`, which waits up to `failureGrace` and says
     ///     whether the inputs stayed unchanged since the burst ended; when they did not, the watcher starts
     ///     over at once with the new burst.
-    init(root: URL, quietPeriod: Duration, pollInterval: Duration, failureGrace: Duration = .milliseconds(120),
+    init(root: URL, quietPeriod: Duration, settledQuietPeriod: Duration? = nil, pollInterval: Duration,
+         failureGrace: Duration = .milliseconds(120),
          onChange: @escaping @Sendable (_ staysQuiet: () -> Bool) -> Void) {
         self.root = root.path
         self.paths = TreeFingerprint.inputs(of: root)
         self.quietMilliseconds = Self.milliseconds(quietPeriod)
+        self.settledQuietMilliseconds = Self.milliseconds(settledQuietPeriod ?? quietPeriod)
         self.pollMilliseconds = Self.milliseconds(pollInterval)
         self.failureGraceMilliseconds = Self.milliseconds(failureGrace)
         self.onChange = onChange
@@ -47,39 +55,71 @@ final class FileWatcher: Sendable {
 
     private var isStopped: Bool { stopped.current }
 
+    /// When the watcher saw the first change of the burst being built (for the build's log line: the time
+    /// from there to the build's start is the quiet period at work); nil before the first burst.
+    var burstNoticed: ContinuousClock.Instant? { noticed.current }
+
     private func run(from initial: TreeFingerprint) {
         let signal = ChangeSignal(root: root)
         signal?.watch(initial.directories)
         var last = initial
         // A failed build saw the inputs change again during its grace period: a new burst is under way.
         var changing = false
+        // When the last build finished: a burst that starts soon after it is more of the same (saving several
+        // files, a formatter writing after the editor) and gets the full quiet period.
+        var lastBuilt: ContinuousClock.Instant?
         while !isStopped {
             if !changing {
                 let events = wait(pollMilliseconds, signal)
                 guard !isStopped else { return }
                 guard events > 0 || TreeFingerprint.make(paths: paths) != last else { continue }
+                noticed.withLock { $0 = .now }
             }
+            let continuing = changing || lastBuilt.map { $0.duration(to: .now) < Self.continuation } ?? false
             changing = false
-            var current = TreeFingerprint.make(paths: paths)
-            while !isStopped {
-                let more = wait(quietMilliseconds, signal)
-                let next = TreeFingerprint.make(paths: paths)
-                if more == 0, next == current { break }
-                current = next
-                signal?.watch(current.directories)
-            }
+            // Without inotify the fingerprint at the build's start is what a failed build compares against.
+            let before = signal == nil ? waitForQuietByPolling() : nil
+            if let signal { waitForQuiet(signal, continuing: continuing) }
             guard !isStopped else { return }
-            last = current
-            signal?.watch(current.directories)
-            let built = current
+            signal?.beginBurst()
             var settled = true
             onChange {
                 let more = wait(failureGraceMilliseconds, signal)
-                settled = more == 0 && TreeFingerprint.make(paths: paths) == built
+                settled = more == 0 && (before.map { TreeFingerprint.make(paths: paths) == $0 } ?? true)
                 return settled
             }
+            // After the build, off the path from save to browser: the poll's baseline and new folders' watches.
+            // A change made during the build is in inotify's queue, so it is not lost by this baseline.
+            lastBuilt = .now
+            last = TreeFingerprint.make(paths: paths)
+            signal?.watch(last.directories)
             if !settled { changing = true }
         }
+    }
+
+    /// Returns once inotify has reported nothing for the quiet period: the short one while the files saved so
+    /// far look finished (`ChangeSignal.isSettled`), the full one while one is still open or missing, and for
+    /// the rest of the burst once a second save followed a finished one (saving several files: more may come),
+    /// or from the start when the burst began within `continuation` of the last build.
+    private func waitForQuiet(_ signal: ChangeSignal, continuing: Bool) {
+        var followed = continuing
+        while !isStopped {
+            let settled = signal.isSettled && !followed
+            if signal.wait(milliseconds: settled ? settledQuietMilliseconds : quietMilliseconds) == 0 { return }
+            if settled { followed = true }
+        }
+    }
+
+    /// Without inotify: returns once two fingerprints a quiet period apart are equal, with the last one.
+    private func waitForQuietByPolling() -> TreeFingerprint {
+        var current = TreeFingerprint.make(paths: paths)
+        while !isStopped {
+            Thread.sleep(forTimeInterval: Double(quietMilliseconds) / 1000)
+            let next = TreeFingerprint.make(paths: paths)
+            if next == current { break }
+            current = next
+        }
+        return current
     }
 
     private func wait(_ milliseconds: Int, _ signal: ChangeSignal?) -> Int {
@@ -87,6 +127,9 @@ final class FileWatcher: Sendable {
         Thread.sleep(forTimeInterval: Double(milliseconds) / 1000)
         return 0
     }
+
+    /// A burst that starts this soon after the last build is taken for the same run of saves.
+    static let continuation = Duration.milliseconds(250)
 
     private static func milliseconds(_ duration: Duration) -> Int {
         let (seconds, attoseconds) = duration.components

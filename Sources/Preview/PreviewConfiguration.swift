@@ -9,8 +9,12 @@ public struct PreviewConfiguration: Sendable {
     /// The site folder whose `content/`, `templates/`, `static/` and `site.yml` are watched; nil watches
     /// nothing (the owner calls `rebuild()`). Also where error excerpts are read from.
     public var root: URL?
-    /// How long the inputs must stay unchanged before a burst of saves counts as finished.
+    /// How long the inputs must stay unchanged before a burst of saves counts as finished, while a file
+    /// saved in it may still be open or missing (or always, without inotify).
     public var quietPeriod: Duration
+    /// The same once inotify saw every save of the burst finish: each written file closed, each file that
+    /// was renamed away back in place.
+    public var settledQuietPeriod: Duration
     /// After a build that failed, how long the inputs must stay unchanged before the error page is shown. An
     /// editor that saves in two writes a few tens of milliseconds apart would otherwise show a transient
     /// error; a build that succeeds is shown at once, so the save-to-reload time is unchanged.
@@ -23,12 +27,13 @@ public struct PreviewConfiguration: Sendable {
     public var clientTimeout: Duration
 
     public init(host: String = "127.0.0.1", port: UInt16 = 8000, root: URL? = nil,
-                quietPeriod: Duration = .milliseconds(30), failureGrace: Duration = .milliseconds(120), pollInterval: Duration = .milliseconds(150),
+                quietPeriod: Duration = .milliseconds(30), settledQuietPeriod: Duration = .milliseconds(5), failureGrace: Duration = .milliseconds(120), pollInterval: Duration = .milliseconds(150),
                 heartbeatInterval: Duration = .seconds(15), clientTimeout: Duration = .seconds(30)) {
         self.host = host
         self.port = port
         self.root = root
         self.quietPeriod = quietPeriod
+        self.settledQuietPeriod = settledQuietPeriod
         self.failureGrace = failureGrace
         self.pollInterval = pollInterval
         self.heartbeatInterval = heartbeatInterval

@@ -46,7 +46,7 @@ struct PreviewRequestHandler: Sendable {
                             body: .bytes(ErrorPage.html(report: report, version: current.version)))
         }
         if let file {
-            return serve(file, version: current.version, request: request)
+            return serve(file, key: resolved.key, root: mount, version: current.version, request: request)
         }
         if !resolved.isDirectory, current.files[resolved.key + "/index.html"] != nil {
             var response = Response.text(301, "")
@@ -71,10 +71,10 @@ struct PreviewRequestHandler: Sendable {
         return RequestPath.resolve("/" + rawPath.dropFirst(base.count)).map { ($0, base) }
     }
 
-    private func serve(_ file: ServedFile, version: String, request: Request) -> Response {
+    private func serve(_ file: ServedFile, key: String, root: String, version: String, request: Request) -> Response {
         let isHTML = ContentType.isHTML(file.contentType)
         let etag = isHTML ? ETag.tag(file.etag, suffix: version) : file.etag
-        let body = isHTML ? LiveReloadScript.inject(into: file.data, version: version) : file.data
+        let body = isHTML ? LiveReloadScript.inject(into: file.data, version: version, page: key, root: root) : file.data
         var response = Response(status: 200, contentType: file.contentType, body: .bytes(body))
         response["ETag"] = etag
         if let ifNoneMatch = request.headers["if-none-match"], ETag.matches(ifNoneMatch: ifNoneMatch, etag: etag) {
@@ -103,6 +103,6 @@ struct PreviewRequestHandler: Sendable {
             return Response.text(404, "404 Not Found\n")
         }
         return Response(status: 404, contentType: ContentType.html,
-                        body: .bytes(LiveReloadScript.inject(into: page.data, version: current.version)))
+                        body: .bytes(LiveReloadScript.inject(into: page.data, version: current.version, page: "404.html")))
     }
 }

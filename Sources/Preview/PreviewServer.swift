@@ -85,8 +85,8 @@ public final class PreviewServer: Sendable {
             }
         }
         let watcher = configuration.root.map { root in
-            FileWatcher(root: root, quietPeriod: configuration.quietPeriod, pollInterval: configuration.pollInterval,
-                        failureGrace: configuration.failureGrace) { [weak self] staysQuiet in
+            FileWatcher(root: root, quietPeriod: configuration.quietPeriod, settledQuietPeriod: configuration.settledQuietPeriod,
+                        pollInterval: configuration.pollInterval, failureGrace: configuration.failureGrace) { [weak self] staysQuiet in
                 self?.rebuild(confirmingFailure: staysQuiet)
             }
         }
@@ -130,30 +130,35 @@ public final class PreviewServer: Sendable {
             outcome = .failed(report: DiagnosticReport.entries(for: error, root: configuration.root))
         }
         let built = clock.now
+        let waited = running.current?.watcher?.burstNoticed.map { $0.duration(to: started) }
         let (next, change) = snapshot.current.updated(with: outcome)
         snapshot.withLock { $0 = next }
         let count = builds.withLock { count -> Int in count += 1; return count }
-        if change != .none { events.send(event: change.rawValue, data: next.version) }
+        if change != .none { events.send(event: change.event, data: change.data(version: next.version)) }
         let swapped = clock.now
         log(Self.describe(outcome, change: change, build: count, building: started.duration(to: built),
-                          swapping: built.duration(to: swapped)))
+                          swapping: built.duration(to: swapped), waiting: count > 1 ? waited : nil))
         return change
     }
 
-    /// One line per build; the swap time (diffing, hashing, notifying) is shown apart from the build's own.
+    /// One line per build; the swap time (diffing, hashing, notifying) is shown apart from the build's own,
+    /// and after an edit, the time from the watcher's first sight of it to the build's start (the quiet period).
     private static func describe(_ outcome: BuildOutcome, change: SiteChange, build: Int,
-                                 building: Duration, swapping: Duration) -> String {
+                                 building: Duration, swapping: Duration, waiting: Duration?) -> String {
         let milliseconds = Int((building / .milliseconds(1)).rounded())
-        let swap = String(format: "%.1f", swapping / .milliseconds(1))
+        let swap = String(format: "%.1f ms swap", swapping / .milliseconds(1))
+            + (waiting.map { String(format: ", %.1f ms after the first change", $0 / .milliseconds(1)) } ?? "")
         switch outcome {
         case .built(let site):
             let effect: String
             switch change {
             case .none: effect = "no visible change"
             case .stylesheets: effect = "stylesheets swapped"
+            case .pages(let update):
+                effect = "\(update.swap.count) pages updated in place, \(update.reload.count) reloaded"
             case .everything: effect = "pages reloaded"
             }
-            return "build \(build): \(site.files.count) files in \(milliseconds) ms (+\(swap) ms swap), \(effect)"
+            return "build \(build): \(site.files.count) files in \(milliseconds) ms (+\(swap)), \(effect)"
         case .failed(let report):
             return "build \(build) failed in \(milliseconds) ms:\n" + report.joined(separator: "\n")
         }

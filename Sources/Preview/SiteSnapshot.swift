@@ -28,30 +28,12 @@ struct SiteSnapshot: Sendable {
         let change: SiteChange
         switch outcome {
         case .built(let site):
-            var changed: [String] = []
-            var files: [String: ServedFile] = [:]
-            files.reserveCapacity(site.files.count)
-            for (path, data) in site.files {
-                if let old = self.files[path], old.data == data {
-                    files[path] = old
-                } else {
-                    files[path] = ServedFile(path: path, data: data)
-                    changed.append(path)
-                }
-            }
-            let removed = self.files.keys.contains { site.files[$0] == nil }
+            let diff = SnapshotDiff(old: self.files, new: site.files)
+            let (files, changed, removed) = (diff.files, diff.changed, diff.removed)
             next.files = files
             next.basePath = site.basePath
             next.errorReport = nil
-            if errorReport != nil || removed {
-                change = .everything
-            } else if changed.isEmpty {
-                change = .none
-            } else if changed.allSatisfy({ $0.hasSuffix(".css") && self.files[$0] != nil }) {
-                change = .stylesheets
-            } else {
-                change = .everything
-            }
+            change = errorReport != nil || removed ? .everything : SiteChange.classify(changed, old: self.files, new: files)
         case .failed(let report):
             next.errorReport = report
             change = report == errorReport ? .none : .everything

@@ -71,7 +71,7 @@ import Site
             #expect(await events.next("hello") != nil)
             let path = "content/timeline/first.md"
             try site.write(path, try site.read(path).replacingOccurrences(of: "The original text", with: "The edited text"))
-            #expect(await events.next("reload") != nil)
+            #expect(await events.next("pages") != nil)
             #expect(await eventually {
                 await RawResponse.fetch(port: port, "/timeline/first/")?.text.contains("The edited text of the first event.") == true
             })

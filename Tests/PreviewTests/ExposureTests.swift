@@ -127,7 +127,7 @@ import Site
                 usleep(40_000)
                 _ = try? site.write("content/timeline/first.md", text)
             }
-            #expect(await events.next("reload") != nil)
+            #expect(await events.next("pages") != nil)
             let page = try #require(await RawResponse.fetch(port: port, "/timeline/first/"))
             #expect(page.status == 200 && page.text.contains("Saved in two writes, round \(round)."))
         }

@@ -70,4 +70,44 @@ import Testing
         try site.write("content/people/ada.md", "---\ntitle: Ada\n---\nHello.\n")
         #expect(await eventually { count.current > before })
     }
+
+    /// Each way editors save gives one build at the default quiet periods, including the saves during
+    /// which the file is briefly missing, empty, half-written or beside a temporary copy.
+    @Test(arguments: EditorSave.allCases)
+    func eachEditorsSaveGivesOneBuild(style: EditorSave) async throws {
+        let defaults = PreviewConfiguration()
+        try await expectOneBuildPerSave(style, quiet: defaults.quietPeriod, settled: defaults.settledQuietPeriod, pause: 0)
+    }
+
+    /// The same saves with 25 ms between their steps, as when the editor is descheduled mid-save, against a
+    /// 5 ms settled period and a 500 ms full one (slack for a loaded machine): only the watcher's reading of
+    /// the events (a file still open, missing or beside a temporary copy keeps the full period) makes each one
+    /// build once.
+    @Test(arguments: EditorSave.allCases.filter { $0 != .inPlace })
+    func aSaveInterruptedMidwayStillGivesOneBuild(style: EditorSave) async throws {
+        try await expectOneBuildPerSave(style, quiet: .milliseconds(500), settled: .milliseconds(5), pause: 25_000)
+    }
+
+    private func expectOneBuildPerSave(_ style: EditorSave, quiet: Duration, settled settledPeriod: Duration,
+                                       pause: useconds_t) async throws {
+        let site = try TemporarySite()
+        defer { site.remove() }
+        let count = Locked(0)
+        let watcher = FileWatcher(root: site.root, quietPeriod: quiet, settledQuietPeriod: settledPeriod,
+                                  pollInterval: .milliseconds(150)) { _ in
+            count.withLock { $0 += 1 }
+        }
+        watcher.start()
+        defer { watcher.stop() }
+        let path = site.url("content/timeline/first.md").path
+        let text = try site.read("content/timeline/first.md") + "\nSaved by \(style.rawValue).\n"
+        for _ in 0..<3 {
+            let before = count.current
+            let saved = await offThread { style.save(text, at: path, pause: pause) }
+            #expect(saved)
+            #expect(await eventually { count.current > before })
+            #expect(await settled(count) == before + 1, "\(style.rawValue) gave \(count.current - before) builds")
+        }
+        #expect(try site.read("content/timeline/first.md") == text)
+    }
 }

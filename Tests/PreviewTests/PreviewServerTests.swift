@@ -197,12 +197,27 @@ import Site
             #expect(css != hello)
 
             fake.update("timeline/first/index.html", "<html><body>Edited</body></html>")
-            #expect(server.rebuild() == .everything)
-            let reload = try #require(await events.next("reload"))
-            #expect(reload != css)
+            #expect(server.rebuild() == .pages(PageUpdate(swap: [], reload: ["timeline/first/index.html"])))
+            let pages = try #require(await events.next("pages"))
+            let update = try JSONDecoder().decode(PageUpdateData.self, from: Data(pages.utf8))
+            #expect(update.version != css && update.reload == ["timeline/first/index.html"])
             let page = try #require(await RawResponse.fetch(port: port, "/timeline/first/"))
             #expect(page.text.contains("Edited"))
-            #expect(page.text.contains("var version = \"\(reload)\""))
+            #expect(page.text.contains("var version = \"\(update.version)\""))
+            #expect(page.text.contains("var page = \"timeline/first/index.html\""))
+
+            fake.update("app.js", "console.log(2);")
+            fake.update("atom.xml", "<?xml version=\"1.0\"?><feed><entry/></feed>")
+            #expect(server.rebuild() == .pages(PageUpdate(swap: [], reload: [], assets: ["app.js"])))
+
+            fake.update("img/new.png", "new")
+            fake.update("style.css", "body { color: green; }")
+            #expect(server.rebuild() == .stylesheets)
+            fake.update("style.css", "body { color: teal; }")
+            fake.update("index.html", "<p>home</p>")
+            #expect(server.rebuild() == .everything)
+            let reload = try #require(await events.next("reload"))
+            #expect(reload != update.version)
 
             #expect(server.rebuild() == SiteChange.none)
         }
@@ -325,7 +340,7 @@ import Site
             #expect(server.liveReloadClients == 1)
             fake.update("index.html", "<html><body>after the stall</body></html>")
             server.rebuild()
-            #expect(await events.next("reload") != nil)
+            #expect(await events.next("pages") != nil)
         }
     }
 }

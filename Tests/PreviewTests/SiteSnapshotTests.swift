@@ -28,10 +28,12 @@ import Site
 
         var html = base
         html["index.html"] = "<p>edited</p>"
-        #expect(first.updated(with: site(html)).change == .everything)
+        #expect(first.updated(with: site(html)).change == .pages(PageUpdate(swap: [], reload: ["index.html"])))
 
         var added = base
         added["new.css"] = "c{}"
+        #expect(first.updated(with: site(added)).change == SiteChange.none)
+        added["new.html"] = "<p>new</p>"
         #expect(first.updated(with: site(added)).change == .everything)
 
         var removed = base
