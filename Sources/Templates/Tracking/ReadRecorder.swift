@@ -4,13 +4,19 @@
 /// Not thread-safe, and need not be: a recorder belongs to the one thread it is installed on.
 public final class ReadRecorder {
     /// Everything recorded so far.
-    public var recorded = RecordedReads()
+    ///
+    /// Without the runtime's exclusivity checks: one thread owns the recorder, and no access to it can overlap
+    /// another (the checks were a seventh of what recording cost a render).
+    @exclusivity(unchecked) public var recorded = RecordedReads()
 
     /// The fingerprint noted for a file a filter could not read (missing, refused): its later appearance is a
     /// change like any other. FNV-1a of real bytes would be 0 only by a one in 2⁶⁴ accident.
     public static let unreadable: UInt64 = 0
 
-    public init() {}
+    public init() {
+        // A page reads hundreds of keys: start with room for them rather than growing the set from nothing.
+        recorded.reads.reserveCapacity(256)
+    }
 
     /// Keys (and whole mappings) read from tagged mappings.
     public var reads: Set<ReadKey> { recorded.reads }

@@ -5,10 +5,12 @@ import Templates
 /// Renders a realistic page (a layout via `extends`, a navigation include, a loop of 100 items
 /// each rendered through an include with several filters and a macro) many times from all
 /// cores at once, and prints pages per second.
-/// Usage: template-bench [pages] [--print]   (--print writes one rendered page to stdout and exits)
+/// Usage: template-bench [pages] [--print] [--tracked]   (--print writes one rendered page to stdout and exits;
+/// --tracked tags every mapping and renders each page under its own `ReadRecorder`, as an incremental build does)
 let arguments = CommandLine.arguments.dropFirst()
 let totalPages = arguments.compactMap { Int($0) }.first ?? 20_000
 let printOnly = arguments.contains("--print")
+let tracked = arguments.contains("--tracked")
 let threads = max(1, ProcessInfo.processInfo.activeProcessorCount)
 
 let templates: [String: String] = [
@@ -59,6 +61,26 @@ let templates: [String: String] = [
     """,
 ]
 
+/// `value` with every mapping inside it tagged, numbered from `next` (for `--tracked`).
+func tagged(_ value: Value, next: inout UInt32) -> Value {
+    switch value {
+    case .array(let items): return .array(items.map { tagged($0, next: &next) })
+    case .dictionary(let mapping):
+        let origin = next
+        next += 1
+        return .dictionary(OrderedDictionary(mapping.pairs.map { ($0.key, tagged($0.value, next: &next)) }, origin: origin))
+    default: return value
+    }
+}
+
+/// Renders the page once; with `--tracked`, under a recorder of its own, and returns how many reads it recorded.
+func renderPage(_ environment: TemplateEnvironment, _ context: [String: Value]) throws -> (page: String, reads: Int) {
+    guard tracked else { return (try environment.render("page.html", context: context), 0) }
+    let recorder = ReadRecorder()
+    let page = try ReadTracking.recording(recorder) { try environment.render("page.html", context: context) }
+    return (page, recorder.reads.count)
+}
+
 func makeContext() -> [String: Value] {
     let items: [Value] = (0..<100).map { index in
         .dictionary(OrderedDictionary([
@@ -89,25 +111,27 @@ let relativeURL: CustomFilter = { input, _, _, context in
 
 do {
     let environment = try TemplateEnvironment(templates: templates, filters: ["relative_url": relativeURL])
-    let context = makeContext()
-    let sample = try environment.render("page.html", context: context)
+    var next: UInt32 = 1
+    let context = tracked ? makeContext().mapValues { tagged($0, next: &next) } : makeContext()
+    let (sample, reads) = try renderPage(environment, context)
     if printOnly {
         print(sample, terminator: "")
         exit(0)
     }
-    for _ in 0..<50 { _ = try environment.render("page.html", context: context) }
+    for _ in 0..<50 { _ = try renderPage(environment, context) }
 
     let perThread = (totalPages + threads - 1) / threads
     let start = DispatchTime.now().uptimeNanoseconds
     DispatchQueue.concurrentPerform(iterations: threads) { _ in
         for _ in 0..<perThread {
-            guard (try? environment.render("page.html", context: context)) != nil else { return }
+            guard (try? renderPage(environment, context)) != nil else { return }
         }
     }
     let seconds = Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9
     let pages = perThread * threads
     print("rendered \(pages) pages (\(sample.utf8.count) bytes each) on \(threads) threads in \(String(format: "%.2f", seconds)) s")
     print("\(Int(Double(pages) / seconds)) pages/second")
+    if tracked { print("tracked: each page recorded \(reads) distinct reads of \(next - 1) tagged mappings") }
 } catch {
     print("benchmark failed: \(error)")
     exit(1)
