@@ -10,7 +10,7 @@ with the microsite's templates) and its equal-work Hugo site:
            server first answers with the change, polling the page over HTTP as a browser would after its
            reload (every 2 ms): the event page for the body and the template; for the title, the event page
            and the timeline list, both. After each run the file is restored and the restored page awaited.
-  cli      `build-site` after one event changed (hyperfine, each run's --prepare writes a different body)
+  cli      `build-site --incremental` after one event changed (hyperfine, each run's --prepare writes a different body)
            and after no change, into an output folder that a first build filled; the no-change runs must
            write nothing (every output file's mtime is compared).
   steps    three full builds into a new folder with --verbose: each step's wall and CPU time, and CPU ÷ wall
@@ -250,7 +250,7 @@ def cli_part(args, folder, binary):
     out = os.path.join(HERE, "out", "incremental")
     os.makedirs(out, exist_ok=True)
     output = os.path.join(out, "site")
-    build = "%s --root %s --output %s --quiet" % tuple(map(shlex.quote, (binary, site, output)))
+    build = "%s --root %s --output %s --incremental --quiet" % tuple(map(shlex.quote, (binary, site, output)))
     subprocess.run(build, shell=True, check=True)
     slug = sorted(name for name in os.listdir(os.path.join(site, "content", "timeline")) if name.endswith(".md"))[7]
     event = os.path.join(site, "content", "timeline", slug)

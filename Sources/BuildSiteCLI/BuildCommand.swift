@@ -32,10 +32,10 @@ struct BuildCommand: AsyncParsableCommand {
         discussion: "The rows are sorted by total time; a row's time includes the rows it calls. Measuring slows the render a little."))
     var templateMetrics = false
 
-    @Flag(name: .long, help: ArgumentHelp(
-        "Build everything, without the cache of the last build.",
-        discussion: "The cache (.build-site-cache/incremental/ in the site folder) lets a build after a small change redo only what changed; the output is the same either way, and deleting the cache is always safe."))
-    var noIncremental = false
+    @Flag(inversion: .prefixedNo, help: ArgumentHelp(
+        "Keep the last build in a cache and redo only what changed (off by default).",
+        discussion: "The cache (.build-site-cache/incremental/ in the site folder) lets a build after a small change redo only what changed; the output is the same either way, and deleting the cache is always safe. It is off by default because keeping it costs more than it saves on a large site today (README, Performance); `serve` is incremental by default."))
+    var incremental = false
 
     @Flag(name: .shortAndLong, help: "Print errors only.")
     var quiet = false
@@ -80,7 +80,7 @@ struct BuildCommand: AsyncParsableCommand {
                                    measuresTemplates: templateMetrics, freesMemory: false)
         // The last build, from the cache, when it can be trusted (`SessionCache`); measuring templates renders
         // every page, so it builds everything.
-        let session = BuildSession(incremental: !noIncremental && !templateMetrics)
+        let session = BuildSession(incremental: incremental && !templateMetrics)
         var cacheClock = StepClock()
         let note = session.isIncremental
             ? cacheClock.step("load cache") { SessionCache.restore(session, options: options, output: outputURL, version: BuildSiteVersion.current) }
