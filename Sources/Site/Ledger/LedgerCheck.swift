@@ -79,7 +79,7 @@ enum LedgerCheck {
                                       file: page.source, line: page.bodyStartLine + quotation.line - 1, column: quotation.column))
         }
         // Front-matter strings and the passages' claims (both shown on the page), each located at its value.
-        var shownStrings = page.frontMatter.filter { $0.key != self.key }.flatMap { strings(in: $0.value) }
+        var shownStrings = page.frontMatter.filter { $0.key != self.key }.flatMap { $0.value.stringScalars }
         shownStrings += passages.map { ($0.claim, $0.claimLine, $0.claimColumn) }
         for string in shownStrings {
             for quotation in QuotationScanner.quotations(in: string.text) where !accounted(quotation.text) {
@@ -88,16 +88,6 @@ enum LedgerCheck {
             }
         }
         return errors
-    }
-
-    /// Every string scalar under a front-matter value, with where it was written.
-    private static func strings(in node: Node) -> [(text: String, line: Int, column: Int)] {
-        switch node.value {
-        case .string(let text): return [(text, node.line, node.column)]
-        case .list(let items): return items.flatMap(strings)
-        case .mapping(let pairs): return pairs.flatMap { strings(in: $0.value) }
-        default: return []
-        }
     }
 
     /// Lower case, curly apostrophes straight, runs of white space as one space, no punctuation at either end.

@@ -23,7 +23,7 @@ enum SourceLanguageQuotations {
         }
         for (key, node) in page.frontMatter where key != LedgerCheck.key {
             let file = isInherited(node, key: key, from: original) ? (original?.source ?? page.source) : page.source
-            for string in strings(in: node) {
+            for string in node.stringScalars {
                 for quotation in QuotationScanner.quotations(in: string.text) {
                     missing(quotation, file, string.line, string.column)
                 }
@@ -35,17 +35,7 @@ enum SourceLanguageQuotations {
     /// Whether `node` is the original's own value of `key`: the same strings at the same places.
     private static func isInherited(_ node: Node, key: String, from original: Page?) -> Bool {
         guard let theirs = original?[key] else { return false }
-        let (mine, others) = (strings(in: node), strings(in: theirs))
+        let (mine, others) = (node.stringScalars, theirs.stringScalars)
         return mine.count == others.count && zip(mine, others).allSatisfy { $0 == $1 }
-    }
-
-    /// Every string scalar under a front-matter value, with where it was written.
-    private static func strings(in node: Node) -> [(text: String, line: Int, column: Int)] {
-        switch node.value {
-        case .string(let text): return [(text, node.line, node.column)]
-        case .list(let items): return items.flatMap(strings)
-        case .mapping(let pairs): return pairs.flatMap { strings(in: $0.value) }
-        default: return []
-        }
     }
 }
