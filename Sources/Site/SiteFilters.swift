@@ -22,6 +22,21 @@ enum SiteFilters {
                 guard case .string(let language)? = context.lookup("lang") else { throw FilterFailure("t needs the global 'lang'") }
                 return .string(try strings.text(key, language: language, arguments: kwargs))
             },
+            // `{{ page.summary | quotations("chinese-republication", lang="zh") }}`: each “…” as
+            // `<q data-source="chinese-republication">…</q>`, the rest escaped (`QuotationMarkup`); with `lang=`, only
+            // on pages in that language (elsewhere the text is returned as it is, and escaped as usual).
+            "quotations": { input, args, kwargs, context in
+                if case .none = input { return input }
+                guard case .string(let text) = input else { throw FilterFailure("quotations expects plain text (not HTML)") }
+                guard case .string(let source)? = args.first, !source.isEmpty else {
+                    throw FilterFailure("quotations needs the source's slug: quotations(\"chinese-republication\")")
+                }
+                if let only = kwargs.first(where: { $0.0 == "lang" })?.1 {
+                    guard case .string(let language) = only else { throw FilterFailure("quotations' lang must be a string") }
+                    if language != self.language(of: context) { return input }
+                }
+                return .safe(QuotationMarkup.markUp(text, source: source))
+            },
             // `"/timeline/" | relative_url` on `/people/x/` gives `../../timeline/`. Links that are already relative,
             // fragments and URLs with a scheme are left alone, so the filter is safe to apply to anything. On the
             // 404 page, served at any depth, links start from the base path instead (`SitePath+NotFound.swift`).

@@ -17,30 +17,41 @@ struct ChineseEditionMarkupTests {
         var description: String { "\(page): “\(text)” \(reason)" }
     }
 
-    /// The problems of one built page: in each part of it that comes from its Markdown (`<div class="prose">`),
-    /// every `“…”` must be inside a `<q>` element, every `<q>` must name an existing source page in
-    /// `data-source` (`sources`, slugs), and its text must be in `sourceText`.
+    /// The problems of one built page: everywhere in its `<main>` (its Markdown, and the front-matter text the
+    /// templates show: titles, summaries, notes, table cells; the pictures' SVG and English passages marked
+    /// `lang="en"` aside), every `“…”` must be inside a `<q>` or `<blockquote>` element, every such element must
+    /// name an existing source page in `data-source` (`sources`, slugs), and its text must be in `sourceText`.
     static func problems(page: String, html: String, sources: Set<String>, sourceText: String) -> [Problem] {
         var problems: [Problem] = []
-        for prose in matches(#"<div class="prose[^"]*">(.*?)</div>"#, in: html) {
-            let quotation = try! NSRegularExpression(pattern: #"<q(\s[^>]*)?>(.*?)</q>"#, options: [.dotMatchesLineSeparators])
-            let range = NSRange(prose.startIndex..., in: prose)
-            for match in quotation.matches(in: prose, range: range) {
-                let attributes = Range(match.range(at: 1), in: prose).map { String(prose[$0]) } ?? ""
-                let text = plainText(String(prose[Range(match.range(at: 2), in: prose)!]))
-                let source = matches(#"data-source="([^"]*)""#, in: attributes).first
-                if source == nil {
-                    problems.append(Problem(page: page, text: text, reason: "has no data-source"))
-                } else if !sources.contains(source!) {
-                    problems.append(Problem(page: page, text: text, reason: "names '\(source!)', which is no source page"))
+        for main in matches(#"<main\b[^>]*>(.*?)</main>"#, in: html) {
+            var text = main.replacingOccurrences(of: #"(?s)<svg\b.*?</svg>"#, with: "", options: .regularExpression)
+            text = text.replacingOccurrences(of: #"<(span|p|h1)\b[^>]*\blang="en"[^>]*>[^<]*</\1>"#, with: "", options: .regularExpression)
+            // Inline quotations first, then whole quoted passages: a Markdown `>` quote whose words are a `<q>` is
+            // that quotation, and a `<blockquote>` left with words of its own must name its source itself.
+            for element in ["q", "blockquote"] {
+                let quotation = try! NSRegularExpression(pattern: "<\(element)(\\s[^>]*)?>(.*?)</\(element)>",
+                                                         options: [.dotMatchesLineSeparators])
+                let range = NSRange(text.startIndex..., in: text)
+                for match in quotation.matches(in: text, range: range) {
+                    let attributes = Range(match.range(at: 1), in: text).map { String(text[$0]) } ?? ""
+                    let quoted = plainText(String(text[Range(match.range(at: 2), in: text)!]))
+                        .trimmingCharacters(in: .whitespacesAndNewlines)
+                    if element == "blockquote", quoted.isEmpty { continue }
+                    let source = matches(#"data-source="([^"]*)""#, in: attributes).first
+                    if source == nil {
+                        problems.append(Problem(page: page, text: quoted, reason: "has no data-source"))
+                    } else if !sources.contains(source!) {
+                        problems.append(Problem(page: page, text: quoted, reason: "names '\(source!)', which is no source page"))
+                    }
+                    if !sourceText.contains(quoted) {
+                        problems.append(Problem(page: page, text: quoted, reason: "is not in the source text word for word"))
+                    }
                 }
-                if !sourceText.contains(text) {
-                    problems.append(Problem(page: page, text: text, reason: "is not in the source text word for word"))
-                }
+                text = quotation.stringByReplacingMatches(in: text, range: range, withTemplate: "")
             }
-            let outside = plainText(quotation.stringByReplacingMatches(in: prose, range: range, withTemplate: ""))
-            for text in matches(#"“([^”]*)”"#, in: outside) {
-                problems.append(Problem(page: page, text: text, reason: "is not marked up as a quotation (<q data-source>)"))
+            let outside = plainText(text)
+            for unmarked in matches(#"“([^”]*)”"#, in: outside) {
+                problems.append(Problem(page: page, text: unmarked, reason: "is not marked up as a quotation (<q data-source>)"))
             }
         }
         return problems
@@ -143,7 +154,12 @@ struct ChineseEditionMarkupTests {
         #expect(check("<p><q>这就是最后一根稻草了。</q></p>") == ["has no data-source"])
         #expect(check("<p><q data-source=\"blog\">这就是最后一根稻草了。</q></p>") == ["names 'blog', which is no source page"])
         #expect(check("<p><q data-source=\"chinese-republication\">这是最后一根稻草。</q></p>") == ["is not in the source text word for word"])
-        // Outside the page's Markdown (a summary in the header), quotation marks are the ledger's to check.
-        #expect(check("</div><p class=\"lede\">“这就是”</p><div class=\"prose\">").isEmpty)
+        // Front-matter text the templates show is checked too (a summary in the header), and a passage quoted whole.
+        #expect(check("</div><p class=\"lede\">“这就是最后一根稻草了。”</p><div class=\"prose\">")
+                == ["is not marked up as a quotation (<q data-source>)"])
+        #expect(check("<blockquote lang=\"zh\"><p>这就是最后一根稻草了。</p></blockquote>") == ["has no data-source"])
+        #expect(check("<blockquote data-source=\"chinese-republication\"><p>这就是最后一根稻草了。</p></blockquote>").isEmpty)
+        // English on a Chinese page (a source's translated title) is not the edition's quotation; an attribute is no text.
+        #expect(check("<p class=\"lede\" lang=\"en\">“WSJ exclusive”</p><p data-msg=\"与“{query}”\">x</p>").isEmpty)
     }
 }
