@@ -239,6 +239,9 @@ public enum SiteBuilder {
         return (all, planner)
     }
 
+    /// How many pages one render step must have before each thread gets its own copy of the templates.
+    static let pagesPerTemplateCopy = 1_000
+
     /// Renders every planned page. `fragments` is this build's `{% cache %}` store; a fragment with a relative link
     /// is shared only between pages whose folders sit in the same folder, which write every link outside it the
     /// same way (`SitePath.parentFolder`, the render's partition).
@@ -247,8 +250,11 @@ public enum SiteBuilder {
                             metrics: TemplateMetrics? = nil, translations: TranslationTable? = nil,
                             memo: PageMemo? = nil) throws(BuildFailure) -> [String: Data] {
         let globals = languageGlobals(values, language: content.language, data: data)
-        // Each thread renders with its own copy of the parsed templates (see `TemplateEnvironment.copy()`).
-        let results = Array(jobs.indices).concurrentMap(perWorker: { templates.environment.copy() }) {
+        // Each thread renders with its own copy of the parsed templates (see `TemplateEnvironment.copy()`), which pays
+        // for itself only over many pages: a copy parses every template again, and a small site (the microsite's
+        // 77 pages a language) renders from the shared one, as the engine allows.
+        let copies = jobs.count >= Self.pagesPerTemplateCopy
+        let results = Array(jobs.indices).concurrentMap(perWorker: { copies ? templates.environment.copy() : templates.environment }) {
             environment, position -> Result<(String, Data), PageFailure> in
             // Fields read in place: copying the job or the page would retain every one of its strings, on every core.
             let source = jobs[position].source

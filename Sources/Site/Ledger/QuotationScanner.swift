@@ -15,6 +15,9 @@ enum QuotationScanner {
     }
 
     static func quotations(in text: String) -> [Quotation] {
+        // Most strings (a title, a date label, a body without quotations) hold no mark at all: said by their bytes,
+        // without walking their characters.
+        guard mayHoldQuotation(text) else { return [] }
         var found: [Quotation] = []
         var open: (line: Int, column: Int, text: String, closer: Closer)?
         var inFence = false
@@ -102,6 +105,29 @@ enum QuotationScanner {
             let next = index + 1 < content.count ? content[index + 1] : ">"
             guard next == ">" || next == " " || next == "\t" || next == "/" else { return nil }
             return isClosing ? .closing : .opening
+        }
+    }
+}
+
+extension QuotationScanner {
+    /// Whether `text` has a byte that can open a quotation: `"`, `“` (E2 80 9C) or the `<q` of an element.
+    static func mayHoldQuotation(_ text: String) -> Bool {
+        var text = text
+        return text.withUTF8 { bytes in
+            var index = 0
+            while index < bytes.count {
+                switch bytes[index] {
+                case UInt8(ascii: "\""):
+                    return true
+                case 0xE2 where index + 2 < bytes.count && bytes[index + 1] == 0x80 && bytes[index + 2] == 0x9C:
+                    return true
+                case UInt8(ascii: "<") where index + 1 < bytes.count && (bytes[index + 1] | 0x20) == UInt8(ascii: "q"):
+                    return true
+                default:
+                    index += 1
+                }
+            }
+            return false
         }
     }
 }
