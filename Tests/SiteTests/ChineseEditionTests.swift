@@ -99,7 +99,7 @@ struct ChineseEditionTests {
         for (translation, originalPath) in try Self.translations() {
             let page = try Self.file(translation)
             let original = try Self.file(originalPath)
-            for key in page.keys {
+            for key in page.keys where key != "claims" {  // the ledger's claims in Chinese: ChineseEditionClaimsTests
                 #expect(Self.textKeys.contains(key), "content/\(translation): '\(key)' is inherited from the original")
                 #expect(original.keys.contains(key), "content/\(translation): '\(key)' is not in the original")
             }

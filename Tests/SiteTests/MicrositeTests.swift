@@ -142,7 +142,7 @@ struct MicrositeTests {
         for url in explainers + profiles.map(\.url) {
             let page = try html(url)
             #expect(page.contains("<h2 id=\"ledger-heading\">What the source says</h2>"), "\(url)")
-            #expect(page.contains("<blockquote class=\"ledger__quote\" lang=\"zh\">"), "\(url)")
+            #expect(page.contains("<blockquote class=\"ledger__quote\" lang=\"zh\" data-source=\"chinese-republication\">"), "\(url)")
         }
     }
 
