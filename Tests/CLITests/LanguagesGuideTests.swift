@@ -15,19 +15,8 @@ import Testing
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("languages-guide-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: folder) }
-        let script = "set -euo pipefail\nexport PATH=\"\(binary.url.deletingLastPathComponent().path):$PATH\"\n"
-            + blocks.joined(separator: "\n")
-        let bash = Process()
-        bash.executableURL = URL(fileURLWithPath: "/bin/bash")
-        bash.arguments = ["-c", script]
-        bash.currentDirectoryURL = folder
-        let errors = Pipe()
-        bash.standardError = errors
-        bash.standardOutput = FileHandle.nullDevice
-        try bash.run()
-        let stderr = String(decoding: errors.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
-        bash.waitUntilExit()
-        #expect(bash.terminationStatus == 0, "the guide's commands failed:\n\(stderr)")
+        let (status, stderr) = try TutorialTests.run(blocks, in: folder, binary: binary)
+        #expect(status == 0, "the guide's commands failed:\n\(stderr)")
         #expect(stderr.contains("content/timeline/council-vote.md:1:1: warning: no 'zh' translation of this page"))
         #expect(stderr.contains("content/timeline/petition.zh.md:4:1: warning: translation of revision 1, but the original (content/timeline/petition.md) is at revision 2"))
 

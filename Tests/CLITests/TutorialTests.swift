@@ -25,13 +25,9 @@ import Testing
         return blocks
     }
 
-    @Test func theTutorialWorksAsWritten() throws {
-        let binary = try BuildSiteBinary.locate()
-        let blocks = Self.shellBlocks(try String(contentsOf: Self.tutorial, encoding: .utf8))
-        #expect(blocks.count >= 3, "the tutorial lost its commands")
-        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("tutorial-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-        defer { try? FileManager.default.removeItem(at: folder) }
+    /// Runs `blocks` in order as one bash script (`set -euo pipefail`) in `folder`, with the real `build-site`
+    /// first on the PATH: its exit status and what it wrote to standard error.
+    static func run(_ blocks: [String], in folder: URL, binary: BuildSiteBinary) throws -> (status: Int32, stderr: String) {
         let script = "set -euo pipefail\nexport PATH=\"\(binary.url.deletingLastPathComponent().path):$PATH\"\n"
             + blocks.joined(separator: "\n")
         let bash = Process()
@@ -44,7 +40,18 @@ import Testing
         try bash.run()
         let stderr = String(decoding: errors.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
         bash.waitUntilExit()
-        #expect(bash.terminationStatus == 0, "the tutorial's commands failed:\n\(stderr)")
+        return (bash.terminationStatus, stderr)
+    }
+
+    @Test func theTutorialWorksAsWritten() throws {
+        let binary = try BuildSiteBinary.locate()
+        let blocks = Self.shellBlocks(try String(contentsOf: Self.tutorial, encoding: .utf8))
+        #expect(blocks.count >= 3, "the tutorial lost its commands")
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("tutorial-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let (status, stderr) = try Self.run(blocks, in: folder, binary: binary)
+        #expect(status == 0, "the tutorial's commands failed:\n\(stderr)")
         let site = folder.appendingPathComponent("my-explainer")
         #expect(FileManager.default.fileExists(atPath: site.appendingPathComponent("site/index.html").path))
         #expect(FileManager.default.fileExists(
