@@ -95,10 +95,42 @@ enum SiteFilters {
             throw FilterFailure("inline_css: static\(sitePath) is not UTF-8 text")
         }
         // In a <style> element, "</style" ends the element, whatever comes after it.
-        if text.range(of: "</style", options: .caseInsensitive) != nil {
+        if closesStyleElement(text) {
             throw FilterFailure("inline_css: static\(sitePath) contains \"</style\", which would end the <style> element early")
         }
         return text
+    }
+
+    /// Whether `text` holds `</style` in any case, as Foundation's case-insensitive search finds it. Said by the
+    /// bytes when they can say it (a stylesheet of 30 kB took Foundation 6 million instructions): every `<` followed
+    /// by six ASCII bytes that are not `/style` in some case cannot start a match. A `<` followed by anything else
+    /// (a match, or letters that fold to it), and U+226E (`≮`, whose decomposition holds a `<`), go to Foundation.
+    static func closesStyleElement(_ text: String) -> Bool {
+        var copy = text
+        let decided: Bool? = copy.withUTF8 { bytes in
+            let name = Array("/style".utf8)
+            var index = 0
+            while index < bytes.count {
+                switch bytes[index] {
+                case UInt8(ascii: "<"):
+                    guard index + name.count < bytes.count else { return nil }
+                    var differs = false
+                    for offset in 0..<name.count {
+                        let byte = bytes[index + 1 + offset]
+                        guard byte < 0x80 else { return nil }
+                        if byte | (byte >= UInt8(ascii: "A") && byte <= UInt8(ascii: "Z") ? 0x20 : 0) != name[offset] { differs = true }
+                    }
+                    if !differs { return nil }
+                case 0xE2 where index + 2 < bytes.count && bytes[index + 1] == 0x89 && bytes[index + 2] == 0xAE:
+                    return nil
+                default:
+                    break
+                }
+                index += 1
+            }
+            return false
+        }
+        return decided ?? (text.range(of: "</style", options: .caseInsensitive) != nil)
     }
 
     /// Whether `relative_url` rewrites `target`: a path from the site's root (`/x/`), not `//host/…`.

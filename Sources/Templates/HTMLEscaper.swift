@@ -28,21 +28,25 @@ public enum HTMLEscaper {
 
     private static func appendEscaped(_ text: String, to output: inout [UInt8]) {
         var text = text
-        text.withUTF8 { bytes in
-            var start = 0
-            for (index, byte) in bytes.enumerated() where needsEscape(byte) {
-                output.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[start..<index]))
-                switch byte {
-                case 0x26: output.append(contentsOf: "&amp;".utf8)
-                case 0x3C: output.append(contentsOf: "&lt;".utf8)
-                case 0x3E: output.append(contentsOf: "&gt;".utf8)
-                case 0x22: output.append(contentsOf: "&#34;".utf8)
-                default: output.append(contentsOf: "&#39;".utf8)
-                }
-                start = index + 1
+        text.withUTF8 { appendEscaped($0, to: &output) }
+    }
+
+    /// Appends `markupsafe.escape` of the UTF-8 `bytes` to `output`: for a site's filter that builds markup
+    /// from parts of a string's bytes (`quotations`) without making a string of each part first.
+    public static func appendEscaped(_ bytes: UnsafeBufferPointer<UInt8>, to output: inout [UInt8]) {
+        var start = 0
+        for (index, byte) in bytes.enumerated() where needsEscape(byte) {
+            output.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[start..<index]))
+            switch byte {
+            case 0x26: output.append(contentsOf: "&amp;".utf8)
+            case 0x3C: output.append(contentsOf: "&lt;".utf8)
+            case 0x3E: output.append(contentsOf: "&gt;".utf8)
+            case 0x22: output.append(contentsOf: "&#34;".utf8)
+            default: output.append(contentsOf: "&#39;".utf8)
             }
-            output.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[start...]))
+            start = index + 1
         }
+        output.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[start...]))
     }
 
     /// `markupsafe.escape(value)`: safe values pass through, everything else is stringified and escaped.

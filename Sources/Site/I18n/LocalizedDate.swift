@@ -18,24 +18,43 @@ enum LocalizedDate {
         case .month: skeleton = short ? "yMMM" : "yMMMM"
         case .day: skeleton = short ? "yMMMd" : "yMMMMd"
         }
-        var components = DateComponents()
-        components.year = date.year
-        components.month = date.month ?? 1
-        components.day = date.day ?? 1
-        components.hour = 12
-        return Formatters.shared.format(components, skeleton: skeleton, language: language)
+        return Formatters.shared.format(year: date.year, month: date.month ?? 1, day: date.day ?? 1, skeleton: skeleton, language: language)
     }
 
-    /// One formatter per language and skeleton, used under a lock (`DateFormatter` is not thread-safe).
+    /// One formatter per language and skeleton, used under a lock (`DateFormatter` is not thread-safe), and
+    /// every date it formatted: the output depends on nothing else (a fixed locale, calendar and time zone), and
+    /// formatting took fifty times as long as looking the text up (a site shows the same dates on many pages).
     private final class Formatters: @unchecked Sendable {
         static let shared = Formatters()
         private let lock = NSLock()
         private var formatters: [String: DateFormatter] = [:]
+        private var formatted: [Formatted: String] = [:]
         private static let utc = TimeZone(identifier: "UTC") ?? TimeZone(secondsFromGMT: 0)!
 
-        func format(_ components: DateComponents, skeleton: String, language: String) -> String {
+        private struct Formatted: Hashable {
+            var language: String
+            var skeleton: String
+            var year: Int
+            var month: Int
+            var day: Int
+        }
+
+        func format(year: Int, month: Int, day: Int, skeleton: String, language: String) -> String {
             lock.lock()
             defer { lock.unlock() }
+            let done = Formatted(language: language, skeleton: skeleton, year: year, month: month, day: day)
+            if let text = formatted[done] { return text }
+            var components = DateComponents()
+            components.year = year
+            components.month = month
+            components.day = day
+            components.hour = 12
+            let text = formatAnew(components, skeleton: skeleton, language: language)
+            formatted[done] = text
+            return text
+        }
+
+        private func formatAnew(_ components: DateComponents, skeleton: String, language: String) -> String {
             let key = language + "|" + skeleton
             let formatter: DateFormatter
             if let existing = formatters[key] {

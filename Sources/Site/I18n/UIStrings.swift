@@ -17,8 +17,19 @@ struct UIStrings: Sendable, Equatable {
         case plural([String: String])
     }
 
+    /// One key's text split into parts once (`UIMessage`), for the `t` filter.
+    enum CompiledEntry: Sendable {
+        case text(UIMessage)
+        case plural([String: UIMessage])
+    }
+
     /// language → key → entry.
     private(set) var tables: [String: [String: Entry]] = [:]
+    /// The same entries as messages, by language: a site has a few languages, found by comparing names rather
+    /// than by hashing on every call of `t`.
+    private(set) var compiled: [(language: String, entries: [String: CompiledEntry])] = []
+
+    static func == (lhs: UIStrings, rhs: UIStrings) -> Bool { lhs.tables == rhs.tables }
     /// Where each language's file is, for messages.
     static func file(for language: String) -> String { "\(folder)/\(language).yml" }
 
@@ -32,5 +43,21 @@ struct UIStrings: Sendable, Equatable {
     func keys(of language: String) -> [String] { (tables[language]?.keys).map { $0.sorted() } ?? [] }
 
     /// Adds one file's table (`UIStringsLoader`).
-    mutating func set(_ table: [String: Entry], for language: String) { tables[language] = table }
+    mutating func set(_ table: [String: Entry], for language: String) {
+        tables[language] = table
+        let entries = table.mapValues { entry -> CompiledEntry in
+            switch entry {
+            case .text(let text): return .text(UIMessage(text))
+            case .plural(let forms): return .plural(forms.mapValues(UIMessage.init))
+            }
+        }
+        compiled.removeAll { $0.language == language }
+        compiled.append((language, entries))
+    }
+
+    /// The messages of `language`, or nil when the site has no file for it.
+    func messages(of language: String) -> [String: CompiledEntry]? {
+        for table in compiled where table.language == language { return table.entries }
+        return nil
+    }
 }
