@@ -5,27 +5,12 @@ extension Renderer {
     static let maxRangeLength = 100_000
 
     func call(_ callee: Expression, _ arguments: Arguments, span: Span, caller: MacroClosure? = nil) throws -> Value? {
-        if let closure = macroClosure(callee) { return try callMacro(closure, arguments, span: span, caller: caller) }
         switch callee.kind {
         case .name(let name):
-            if let binding = lookup(name) {
-                if case .undefined = binding { throw error(.undefined, "\(name) is undefined", at: callee.span) }
-                if caller == nil, let result = try callObject(binding, arguments, span: span) { return result }
-                throw error(.type, "'\(name)' is not callable", at: callee.span)
-            }
-            guard caller == nil else { throw error(.type, "{% call %} needs a macro, and '\(name)' is not one", at: callee.span) }
-            switch name {
-            case "super": return try callSuper(span: span)
-            case "range": return try range(arguments, span: span)
-            case "dict":
-                var mapping = OrderedDictionary()
-                for argument in arguments.keyword { mapping[argument.name] = try require(argument.value) }
-                return .dictionary(mapping)
-            default:
-                if environment.functions.contains(name) { return try callFunction(name, arguments, span: callee.span) }
-                throw error(.undefined, "\(name) is undefined", at: callee.span)
-            }
+            // One lookup serves a macro and everything else the name may be bound to.
+            return try call(named: name, lookup(name), callee: callee, arguments, span: span, caller: caller)
         case .attribute(let base, let method):
+            if let closure = macroClosure(callee) { return try callMacro(closure, arguments, span: span, caller: caller) }
             if caller == nil, let result = try callObjectMethod(base, method, span: span) { return result }
             if case .name(let baseName) = base.kind, let binding = lookup(baseName) {
                 // A module's macros were found above; anything else it is asked for is not there.
@@ -51,14 +36,39 @@ extension Renderer {
         }
     }
 
+    /// Calls `name(…)`, given what the name is bound to (`lookup(name)`, which the caller may have needed too).
+    func call(named name: String, _ binding: Binding?, callee: Expression, _ arguments: Arguments, span: Span,
+              caller: MacroClosure? = nil) throws -> Value? {
+        if let binding {
+            if case .macro(let closure) = binding { return try callMacro(closure, arguments, span: span, caller: caller) }
+            if case .undefined = binding { throw error(.undefined, "\(name) is undefined", at: callee.span) }
+            if caller == nil, let result = try callObject(binding, arguments, span: span) { return result }
+            throw error(.type, "'\(name)' is not callable", at: callee.span)
+        }
+        guard caller == nil else { throw error(.type, "{% call %} needs a macro, and '\(name)' is not one", at: callee.span) }
+        switch name {
+        case "super": return try callSuper(span: span)
+        case "range": return try range(arguments, span: span)
+        case "dict":
+            var mapping = OrderedDictionary()
+            for argument in arguments.keyword { mapping[argument.name] = try require(argument.value) }
+            return .dictionary(mapping)
+        default:
+            if let function = environment.function(named: name) { return try callFunction(name, function, arguments, span: callee.span) }
+            throw error(.undefined, "\(name) is undefined", at: callee.span)
+        }
+    }
+
     /// A custom filter called as a function (`TemplateEnvironment.functions`): its first argument is the input.
-    private func callFunction(_ name: String, _ arguments: Arguments, span: Span) throws -> Value {
-        let positional = try arguments.positional.map { try require($0) } + splatted(arguments)
-        let keyword = try arguments.keyword.map { ($0.name, try require($0.value)) } + keywordSplatted(arguments)
+    private func callFunction(_ name: String, _ function: CustomFilter, _ arguments: Arguments, span: Span) throws -> Value {
+        var positional = try arguments.positional.map { try require($0) }
+        if arguments.splat != nil { positional += try splatted(arguments) }
+        var keyword = try arguments.keyword.map { ($0.name, try require($0.value)) }
+        if arguments.keywordSplat != nil { keyword += try keywordSplatted(arguments) }
         guard let input = positional.first else { throw error(.type, "\(name)() needs at least one argument", at: span) }
-        guard case .custom(let function)? = environment.filterTable[name] else { throw error(.undefined, "\(name) is undefined", at: span) }
+        positional.removeFirst()
         do {
-            return try function(input, Array(positional.dropFirst()), keyword, FilterContext(renderer: self))
+            return try function(input, positional, keyword, FilterContext(renderer: self))
         } catch let templateError as TemplateError {
             throw templateError
         } catch {

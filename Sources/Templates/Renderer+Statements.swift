@@ -55,9 +55,26 @@ extension Renderer {
             try checkOutputSize(at: statement.span)
         case .output(let expression):
             guard !discardingOutput else { return }
-            if case .call(let callee, let arguments) = expression.kind, let closure = macroClosure(callee) {
-                _ = try callMacro(closure, arguments, span: expression.span, writingDirectly: true)
-                return
+            if case .call(let callee, let arguments) = expression.kind {
+                if case .name(let name) = callee.kind {
+                    // `{{ name(…) }}`: one lookup of the name serves a macro, written straight into the page, and
+                    // anything else (`t(…)`, thousands of times a build), which would otherwise look it up twice more.
+                    let binding = lookup(name)
+                    if case .macro(let closure)? = binding {
+                        _ = try callMacro(closure, arguments, span: expression.span, writingDirectly: true)
+                        return
+                    }
+                    // (A call is never `OutputEscaping.writesJSON`, which only filters are.)
+                    try checkStack(at: expression.span)
+                    guard let value = try call(named: name, binding, callee: callee, arguments, span: expression.span) else {
+                        throw undefinedError(expression)
+                    }
+                    try writeEscaped(value, at: statement.span)
+                    return
+                } else if let closure = macroClosure(callee) {
+                    _ = try callMacro(closure, arguments, span: expression.span, writingDirectly: true)
+                    return
+                }
             }
             if escaping == .json, OutputEscaping.writesJSON(expression) {
                 output.append(contentsOf: HTMLEscaper.markup(try require(expression)).utf8)

@@ -12,6 +12,9 @@ public final class TemplateEnvironment: Sendable {
     let filters: [String: CustomFilter]
     /// Custom filters that templates may also call as functions: `t("key", count=n)` is `"key" | t(count=n)`.
     let functions: Set<String>
+    /// The same functions with their filters, searched by comparing names: a site has one or two, and `t(…)` is
+    /// called thousands of times a build, where hashing its name twice cost more than the search.
+    private let functionList: [(name: String, filter: CustomFilter)]
     /// Every filter a template can name, custom and builtin, by name.
     let filterTable: [String: FilterEntry]
     /// The same filters by slot: the parser gives each filter application its slot (`Invocation.slot`).
@@ -44,6 +47,7 @@ public final class TemplateEnvironment: Sendable {
         self.sources = templates
         self.filters = filters
         self.functions = functions.filter { filters[$0] != nil }
+        self.functionList = self.functions.sorted().compactMap { name in filters[name].map { (name, $0) } }
         let filterTable = FilterEntry.table(custom: filters)
         self.filterTable = filterTable
         let names = filterTable.keys.sorted()
@@ -176,6 +180,12 @@ public final class TemplateEnvironment: Sendable {
             throw TemplateError(kind: .filterFailed, file: template.source.displayName, message: "\(error)")
         }
         return renderer.output
+    }
+
+    /// The custom filter that templates may call as the function `name`, if there is one.
+    func function(named name: String) -> CustomFilter? {
+        for entry in functionList where entry.name == name { return entry.filter }
+        return nil
     }
 
     public func hasTemplate(_ name: String) -> Bool { templates[name] != nil }
