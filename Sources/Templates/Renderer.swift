@@ -189,7 +189,10 @@ final class Renderer {
     @inline(__always)
     func contextValue(_ name: String) -> Value? {
         if smallGlobalNames.isEmpty { return globals[name] }
-        for position in smallGlobalNames.indices where smallGlobalNames[position] == name {
+        // Lengths first, as in `Scope`: most names looked up here are not the one compared.
+        let length = name.utf8.count
+        for position in smallGlobalNames.indices
+        where smallGlobalNames[position].utf8.count == length && smallGlobalNames[position] == name {
             return smallGlobalValues[position]
         }
         return nil

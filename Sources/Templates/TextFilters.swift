@@ -207,6 +207,7 @@ enum TextFilters {
             var out: [UInt8] = []
             out.reserveCapacity(bytes.count)
             var pendingSpace = false
+            var run = -1  // where the word being read starts, copied into `out` as a whole at its end
             var index = 0
             while index < bytes.count {
                 let lead = bytes[index]
@@ -221,14 +222,19 @@ enum TextFilters {
                     isSpace = Unicode.Scalar(value).map(Lexer.isPythonSpace) ?? false
                 }
                 if isSpace {
+                    if run >= 0 {
+                        out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[run..<index]))
+                        run = -1
+                    }
                     pendingSpace = !out.isEmpty
-                } else {
+                } else if run < 0 {
                     if pendingSpace { out.append(UInt8(ascii: " ")) }
                     pendingSpace = false
-                    out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[index..<(index + length)]))
+                    run = index
                 }
                 index += length
             }
+            if run >= 0 { out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[run...])) }
             return String(decoding: out, as: UTF8.self)
         }
     }

@@ -15,6 +15,21 @@ import Templates
         #expect(QuotationMarkup.markUp("“<x>”", source: #"a"b"#) == #"<q data-source="a&#34;b">&lt;x&gt;</q>"#)
     }
 
+    /// The marks are found in the text's bytes; the rule is the search by characters. Pieces that could part
+    /// them: marks joined to a combining mark, a joiner or a prepended mark, unclosed and nested marks, text to escape.
+    @Test(arguments: 1...6)
+    func findingMarksInBytesAgreesWithTheRule(seed: Int) {
+        let pieces = ["“", "”", "“\u{301}", "\u{301}", "\u{600}", "\u{200D}", "e\u{301}", "不用了", "，", "<", "&", "\"", "'",
+                      "a", " ", "“一”", "\u{FF9E}", "\u{302A}", "🇨🇳", ""]
+        var random = SplitMix64(seed: UInt64(seed))
+        for _ in 0..<3_000 {
+            let text = (0..<Int.random(in: 0..<8, using: &random)).map { _ in pieces[Int.random(in: 0..<pieces.count, using: &random)] }.joined()
+            let source = ["chinese-republication", "a\"b<"][Int.random(in: 0..<2, using: &random)]
+            #expect(QuotationMarkup.markUp(text, source: source) == QuotationMarkup.markUpByCharacters(text, source: source),
+                    "\(text.debugDescription)")
+        }
+    }
+
     @Test func theFilterMarksUpOnlyOnPagesInItsLanguage() throws {
         let environment = try TemplateEnvironment(templates: [
             "t.html": #"{{ text | quotations("src", lang="zh") }}|{{ text | quotations("src") }}"#,
