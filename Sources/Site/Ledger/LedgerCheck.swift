@@ -92,12 +92,14 @@ enum LedgerCheck {
 
     /// Lower case, curly apostrophes straight, runs of white space as one space, no punctuation at either end.
     static func normalized(_ text: String) -> String {
-        let edges = CharacterSet(charactersIn: " .,;:!?…'\"“”‘’()").union(.whitespacesAndNewlines)
-        return text.lowercased()
+        text.lowercased()
             .replacingOccurrences(of: "’", with: "'")
             .split(whereSeparator: { $0.isWhitespace }).joined(separator: " ")
             .trimmingCharacters(in: edges)
     }
+
+    /// What `normalized` trims from either end: white space, and the punctuation that surrounds a quotation.
+    private static let edges = CharacterSet(charactersIn: " .,;:!?…'\"“”‘’()").union(.whitespacesAndNewlines)
 
     /// True when `needle` occurs in `haystack` starting and ending at word boundaries.
     static func containsWords(_ needle: String, in haystack: String) -> Bool {
