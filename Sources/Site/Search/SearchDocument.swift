@@ -53,43 +53,52 @@ struct SearchDocument: Sendable {
         for title in related { add(title, .summary) }
         add(body, .body)
         if let other {
-            return other.map { SearchTerm(text: $0.key, isPlain: SearchText.isPlain($0.key), fields: $0.value) }
+            return other.map { SearchTerm(text: $0.key, key: SearchText.isPlain($0.key) ? PlainTerm($0.key) : nil, fields: $0.value) }
         }
-        return plain.map { SearchTerm(text: $0.key.text, isPlain: true, fields: $0.value) }
+        return plain.map { SearchTerm(text: $0.key.text, key: $0.key, fields: $0.value) }
     }
 }
 
 /// One term of a document and the fields it occurs in (`SearchDocument.Field` bits).
 struct SearchTerm: Sendable {
     let text: String
-    /// ASCII and Han ideographs only (`SearchText.isPlainScalar`): compared and hashed by its bytes.
-    let isPlain: Bool
+    /// For a plain term (ASCII and Han ideographs only, `SearchText.isPlainScalar`), the key that compares and
+    /// hashes it by its bytes; nil for any other.
+    let key: PlainTerm?
     let fields: UInt8
+
+    var isPlain: Bool { key != nil }
 }
 
 /// A plain term (`SearchText.terms(_:plain:)`) as a dictionary key: equal and hashed by its UTF-8 bytes, which for
 /// plain terms agrees with `String`'s canonical equivalence, at a fraction of its cost outside ASCII. It keeps an
 /// FNV-1a fingerprint of its bytes, so that the keys a lookup passes on its way are told apart without
-/// comparing their bytes.
+/// comparing their bytes, and its first eight bytes as a number, which order most pairs of terms at once.
 struct PlainTerm: Hashable, Sendable {
     let text: String
     let fingerprint: UInt64
+    /// The first eight bytes, big-endian, zeros after a shorter term (no term holds a zero byte).
+    let prefix: UInt64
 
     init(_ text: String) {
         self.text = text
         var hash: UInt64 = 0xCBF2_9CE4_8422_2325
+        var prefix: UInt64 = 0
         var bytes = text
         bytes.withUTF8 { buffer in
-            for byte in buffer {
+            for (position, byte) in buffer.enumerated() {
                 hash ^= UInt64(byte)
                 hash = hash &* 0x0000_0100_0000_01B3
+                if position < 8 { prefix |= UInt64(byte) << (56 - 8 * position) }
             }
         }
         fingerprint = hash
+        self.prefix = prefix
     }
 
+    /// Equal bytes; for plain terms, `String`'s `==` says the same, and at once for the short strings most are.
     static func == (left: PlainTerm, right: PlainTerm) -> Bool {
-        left.fingerprint == right.fingerprint && left.text.utf8.elementsEqual(right.text.utf8)
+        left.fingerprint == right.fingerprint && left.text == right.text
     }
 
     func hash(into hasher: inout Hasher) {
@@ -98,6 +107,7 @@ struct PlainTerm: Hashable, Sendable {
 
     /// Whether `left`'s bytes sort before `right`'s: `String`'s `<`, for plain terms.
     static func precedes(_ left: PlainTerm, _ right: PlainTerm) -> Bool {
+        if left.prefix != right.prefix { return left.prefix < right.prefix }
         var (left, right) = (left.text, right.text)
         return left.withUTF8 { first in
             right.withUTF8 { second in

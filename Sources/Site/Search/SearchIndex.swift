@@ -35,7 +35,7 @@ enum SearchIndex {
         for (document, terms) in sharded.enumerated() {
             for entry in terms {
                 dealt[entry.shard].append(Posting(term: entry.term.text, document: document, fields: entry.term.fields,
-                                                  isPlain: entry.term.isPlain))
+                                                  key: entry.term.key))
             }
         }
         let shardData = dealt
@@ -68,7 +68,8 @@ enum SearchIndex {
         let term: String
         let document: Int
         let fields: UInt8
-        let isPlain: Bool
+        /// The term's byte key when it is plain (`SearchTerm.key`).
+        let key: PlainTerm?
     }
 
     /// A shard's file from its postings, which are in document order.
@@ -77,14 +78,21 @@ enum SearchIndex {
     /// their bytes, which for plain terms is what `String`'s `==` and `<` say; otherwise as strings.
     /// `byBytes: false` compares them as strings whatever they are (what the tests compare with).
     static func shardFile(_ shard: Int, postings: [Posting], byBytes: Bool = true) -> Data {
-        if byBytes, postings.allSatisfy(\.isPlain) {
-            return shardFile(shard, postings: postings, key: PlainTerm.init, precedes: PlainTerm.precedes)
+        if byBytes, postings.allSatisfy({ $0.key != nil }) {
+            // A plain term's quoted form is itself between quotation marks: letters and digits need no escape.
+            return shardFile(shard, postings: postings, key: { $0.key! }, precedes: PlainTerm.precedes,
+                             quoted: { bytes, term in
+                                 bytes.append(UInt8(ascii: "\""))
+                                 bytes.append(contentsOf: term.utf8)
+                                 bytes.append(UInt8(ascii: "\""))
+                             })
         }
-        return shardFile(shard, postings: postings, key: { $0 }, precedes: { $0 < $1 })
+        return shardFile(shard, postings: postings, key: \.term, precedes: { $0 < $1 },
+                         quoted: { bytes, term in bytes.append(contentsOf: JSONText.quoted(term).utf8) })
     }
 
-    private static func shardFile<Key: Hashable>(_ shard: Int, postings: [Posting], key: (String) -> Key,
-                                                 precedes: (Key, Key) -> Bool) -> Data {
+    private static func shardFile<Key: Hashable>(_ shard: Int, postings: [Posting], key: (Posting) -> Key,
+                                                 precedes: (Key, Key) -> Bool, quoted: (inout [UInt8], String) -> Void) -> Data {
         var slots: [Key: Int] = [:]
         var terms: [Key] = []
         var names: [String] = []
@@ -92,7 +100,7 @@ enum SearchIndex {
         var numbers: [[Int]] = []
         for posting in postings {
             let slot: Int
-            let term = key(posting.term)
+            let term = key(posting)
             if let known = slots[term] {
                 slot = known
             } else {
@@ -109,7 +117,7 @@ enum SearchIndex {
         var bytes: [UInt8] = Array("__buildSiteSearch(\"t/\(shard)\",{".utf8)
         for (position, slot) in terms.indices.sorted(by: { precedes(terms[$0], terms[$1]) }).enumerated() {
             if position > 0 { bytes.append(UInt8(ascii: ",")) }
-            bytes.append(contentsOf: JSONText.quoted(names[slot]).utf8)
+            quoted(&bytes, names[slot])
             bytes.append(contentsOf: ":[".utf8)
             for (offset, number) in numbers[slot].enumerated() {
                 if offset > 0 { bytes.append(UInt8(ascii: ",")) }

@@ -48,13 +48,13 @@ struct SearchPlainTermTests {
             let postings = (0..<Int(random.next() % 40)).map { index in
                 let words = Self.words.filter(SearchText.isPlain)
                 let term = (0..<(1 + Int(random.next() % 3))).map { _ in words[Int(random.next() % UInt64(words.count))] }.joined()
-                return SearchIndex.Posting(term: term, document: index / 3, fields: UInt8(1 + random.next() % 15), isPlain: true)
+                return SearchIndex.Posting(term: term, document: index / 3, fields: UInt8(1 + random.next() % 15), key: PlainTerm(term))
             }
             #expect(SearchIndex.shardFile(7, postings: postings) == SearchIndex.shardFile(7, postings: postings, byBytes: false))
         }
         // Non-ASCII sorts after ASCII, and Han by code point, as `String`'s `<` has it.
         let postings = ["马斯", "b", "一", "a1", "斯克"].enumerated().map {
-            SearchIndex.Posting(term: $0.element, document: $0.offset, fields: 1, isPlain: true)
+            SearchIndex.Posting(term: $0.element, document: $0.offset, fields: 1, key: PlainTerm($0.element))
         }
         let text = String(decoding: SearchIndex.shardFile(0, postings: postings), as: UTF8.self)
         #expect(text == #"__buildSiteSearch("t/0",{"a1":[49],"b":[17],"一":[33],"斯克":[65],"马斯":[1]});"# + "\n")
