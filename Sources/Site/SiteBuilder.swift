@@ -96,21 +96,10 @@ public enum SiteBuilder {
             return files
         }
 
-        // 7. Pages also written as JSON (`output: [html, json]`, Outputs/).
-        //    Each language's pages under its own URLs (`/zh/timeline/` → zh/timeline.json).
-        try clock.step("other outputs") { () throws(BuildFailure) in
-            for position in editions.indices {
-                try OutputsStep(content: editions[position], urls: urls[position], rendered: rendered[position],
-                                values: values[position], templates: templates).add(to: &files)
-            }
-        }
-
-        // 8. The search index, when site.yml asks for one (Search/).
-        try clock.step("search index") { () throws(BuildFailure) in
-            // One index per language, under its URL prefix (`SearchStep`).
-            for position in editions.indices {
-                try SearchStep.add(to: &files, content: editions[position], urls: urls[position], rendered: rendered[position])
-            }
+        // 7–8. Pages also written as JSON (`output: [html, json]`, Outputs/), beside the search index, when site.yml
+        //      asks for one (Search/): each language's under its own URLs.
+        try clock.step("outputs, search index") { () throws(BuildFailure) in
+            try addOutputsAndSearch(to: &files, editions: editions, urls: urls, rendered: rendered, values: values, templates: templates)
         }
 
         // 9. Feeds, sitemap, robots.txt (Feeds/); static files and content assets.

@@ -72,7 +72,8 @@ enum LedgerCheck {
         let accounted = { (quotation: String) -> Bool in
             let wanted = normalized(quotation)
             if wanted.isEmpty || !wanted.contains(where: { $0.isLetter || $0.isNumber }) { return true }
-            return shown.contains { containsWords(wanted, in: $0) } || quotes.contains { $0.contains(quotation) }
+            return shown.contains { containsWords(wanted, in: $0) }
+                || quotes.contains { byteContains($0, quotation) ?? $0.contains(quotation) }
         }
         for quotation in QuotationScanner.quotations(in: page.body) where !accounted(quotation.text) {
             errors.append(LedgerError(kind: .quotationNotInLedger(quotation: quotation.text, hasPassages: !passages.isEmpty),
@@ -92,15 +93,27 @@ enum LedgerCheck {
 
     /// Lower case, curly apostrophes straight, runs of white space as one space, no punctuation at either end.
     static func normalized(_ text: String) -> String {
-        let edges = CharacterSet(charactersIn: " .,;:!?…'\"“”‘’()").union(.whitespacesAndNewlines)
-        return text.lowercased()
+        byteNormalized(text) ?? characterNormalized(text)
+    }
+
+    /// `normalized`, by Foundation and `Character`, for any text.
+    static func characterNormalized(_ text: String) -> String {
+        text.lowercased()
             .replacingOccurrences(of: "’", with: "'")
             .split(whereSeparator: { $0.isWhitespace }).joined(separator: " ")
             .trimmingCharacters(in: edges)
     }
 
+    /// What `normalized` trims from either end: white space, and the punctuation that surrounds a quotation.
+    private static let edges = CharacterSet(charactersIn: " .,;:!?…'\"“”‘’()").union(.whitespacesAndNewlines)
+
     /// True when `needle` occurs in `haystack` starting and ending at word boundaries.
     static func containsWords(_ needle: String, in haystack: String) -> Bool {
+        byteContainsWords(needle, in: haystack) ?? characterContainsWords(needle, in: haystack)
+    }
+
+    /// `containsWords`, by Foundation's search and `Character`, for any text.
+    static func characterContainsWords(_ needle: String, in haystack: String) -> Bool {
         var searchStart = haystack.startIndex
         while let range = haystack.range(of: needle, range: searchStart..<haystack.endIndex) {
             let before = range.lowerBound == haystack.startIndex ? nil : haystack[haystack.index(before: range.lowerBound)]

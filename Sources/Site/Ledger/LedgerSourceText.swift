@@ -65,14 +65,21 @@ struct LedgerSourceText: Sendable {
 
     private func firstOffset(of needle: [UInt8]) -> Int? {
         guard !needle.isEmpty, needle.count <= bytes.count else { return nil }
-        let first = needle[0]
-        var start = 0
-        let last = bytes.count - needle.count
-        while start <= last {
-            guard let candidate = bytes[start...last].firstIndex(of: first) else { return nil }
-            if bytes[candidate..<candidate + needle.count].elementsEqual(needle) { return candidate }
-            start = candidate + 1
+        return bytes.withUnsafeBufferPointer { text in
+            needle.withUnsafeBufferPointer { needle in
+                guard let base = text.baseAddress, let wanted = needle.baseAddress else { return nil }
+                let first = Int32(wanted[0])
+                var start = 0
+                let last = text.count - needle.count
+                while start <= last {
+                    // The next place the needle's first byte is, then the rest compared at once.
+                    guard let found = memchr(base + start, first, last - start + 1) else { return nil }
+                    let candidate = base.distance(to: found.assumingMemoryBound(to: UInt8.self))
+                    if memcmp(base + candidate, wanted, needle.count) == 0 { return candidate }
+                    start = candidate + 1
+                }
+                return nil
+            }
         }
-        return nil
     }
 }

@@ -42,6 +42,12 @@ struct Passage: Sendable {
 
     struct Problems: Error { var errors: [LedgerError] }
 
+    /// Whether `text` is empty or only spaces and tabs (`CharacterSet.whitespaces`: the space separators and tab),
+    /// without building a character set for each quote and claim.
+    static func isBlank(_ text: String) -> Bool {
+        text.unicodeScalars.allSatisfy { $0 == "\t" || $0.properties.generalCategory == .spaceSeparator }
+    }
+
     private static func parse(_ item: Node, file: String) -> Result<Passage, Problems> {
         func error(_ kind: LedgerError.Kind, _ node: Node) -> LedgerError {
             LedgerError(kind: kind, file: file, line: node.line, column: node.column)
@@ -56,7 +62,7 @@ struct Passage: Sendable {
         for (key, value) in pairs {
             switch key {
             case "quote", "claim":
-                guard let text = value.string, !text.trimmingCharacters(in: .whitespaces).isEmpty else {
+                guard let text = value.string, !isBlank(text) else {
                     errors.append(error(.passageFieldType(field: key, expected: "a non-empty string", found: value.value.typeName), value))
                     continue
                 }

@@ -18,6 +18,12 @@ enum QuotationScanner {
         // Most strings (a title, a date label, a body without quotations) hold no mark at all: said by their bytes,
         // without walking their characters.
         guard mayHoldQuotation(text) else { return [] }
+        return byteQuotations(in: text) ?? characterQuotations(in: text)
+    }
+
+    /// `quotations(in:)` by walking characters: the rules as written, for any text (`byteQuotations` is the
+    /// same on bytes, for text where each scalar is a character).
+    static func characterQuotations(in text: String) -> [Quotation] {
         var found: [Quotation] = []
         var open: (line: Int, column: Int, text: String, closer: Closer)?
         var inFence = false
@@ -91,10 +97,10 @@ enum QuotationScanner {
     }
 
     /// What ends an open quotation: the same kind of mark, or the `</q>` of its element.
-    private enum Closer { case straight, curly, element }
+    enum Closer { case straight, curly, element }
 
     /// A `<q>` or `</q>` tag (any attributes), told apart from every other tag by its name.
-    private enum QElement {
+    enum QElement {
         case opening, closing
 
         static func tag(at position: Int, in content: [Character]) -> QElement? {

@@ -1,3 +1,5 @@
+import Foundation
+
 /// What the search index keeps of one page: the fields it matches against and what a result shows.
 struct SearchDocument: Sendable {
     /// Site path, "/timeline/openai-founded/".
@@ -20,11 +22,29 @@ struct SearchDocument: Sendable {
         case body = 1, summary = 2, heading = 4, title = 8
     }
 
-    /// Every term of the page with the fields it occurs in.
-    func terms() -> [String: UInt8] {
-        var found: [String: UInt8] = [:]
+    /// Every term of the page with the fields it occurs in, in no particular order, and whether it is plain
+    /// (`SearchText.terms(_:plain:)`).
+    ///
+    /// While every term is plain they are told apart by their bytes (`PlainTerm`), which for such terms is what
+    /// `String`'s equality says, without normalising a Chinese page's thousands of bigrams to hash them; the
+    /// first term that is not moves them all to a dictionary keyed by `String`.
+    func terms() -> [SearchTerm] {
+        var plain: [PlainTerm: UInt8] = [:]
+        // Distinct terms are far fewer than bytes: room for most pages' without growing (a Chinese page's
+        // bigrams are three bytes a character).
+        plain.reserveCapacity((title.utf8.count + summary.utf8.count + body.utf8.count) / 8 + 16)
+        var other: [String: UInt8]?
         func add(_ text: String, _ field: Field) {
-            SearchText.terms(text) { found[$0, default: 0] |= field.rawValue }
+            SearchText.terms(text) { term, isPlain in
+                if other == nil {
+                    if isPlain {
+                        plain[PlainTerm(term), default: 0] |= field.rawValue
+                        return
+                    }
+                    other = Dictionary(uniqueKeysWithValues: plain.map { ($0.key.text, $0.value) })
+                }
+                other![term, default: 0] |= field.rawValue
+            }
         }
         add(title, .title)
         for heading in headings { add(heading, .heading) }
@@ -32,6 +52,72 @@ struct SearchDocument: Sendable {
         if let collection { add(collection, .summary) }
         for title in related { add(title, .summary) }
         add(body, .body)
-        return found
+        if let other {
+            return other.map { SearchTerm(text: $0.key, key: SearchText.isPlain($0.key) ? PlainTerm($0.key) : nil, fields: $0.value) }
+        }
+        return plain.map { SearchTerm(text: $0.key.text, key: $0.key, fields: $0.value) }
+    }
+}
+
+/// One term of a document and the fields it occurs in (`SearchDocument.Field` bits).
+struct SearchTerm: Sendable {
+    let text: String
+    /// For a plain term (ASCII and Han ideographs only, `SearchText.isPlainScalar`), the key that compares and
+    /// hashes it by its bytes; nil for any other.
+    let key: PlainTerm?
+    let fields: UInt8
+
+    var isPlain: Bool { key != nil }
+}
+
+/// A plain term (`SearchText.terms(_:plain:)`) as a dictionary key: equal and hashed by its UTF-8 bytes, which for
+/// plain terms agrees with `String`'s canonical equivalence, at a fraction of its cost outside ASCII. It keeps an
+/// FNV-1a fingerprint of its bytes, so that the keys a lookup passes on its way are told apart without
+/// comparing their bytes, and its first eight bytes as a number, which order most pairs of terms at once.
+struct PlainTerm: Hashable, Sendable {
+    let text: String
+    let fingerprint: UInt64
+    /// The first eight bytes, big-endian, zeros after a shorter term (no term holds a zero byte).
+    let prefix: UInt64
+
+    init(_ text: String) {
+        self.text = text
+        var hash: UInt64 = 0xCBF2_9CE4_8422_2325
+        var prefix: UInt64 = 0
+        var bytes = text
+        bytes.withUTF8 { buffer in
+            for (position, byte) in buffer.enumerated() {
+                hash ^= UInt64(byte)
+                hash = hash &* 0x0000_0100_0000_01B3
+                if position < 8 { prefix |= UInt64(byte) << (56 - 8 * position) }
+            }
+        }
+        fingerprint = hash
+        self.prefix = prefix
+    }
+
+    /// Equal bytes; for plain terms, `String`'s `==` says the same, and at once for the short strings most are.
+    static func == (left: PlainTerm, right: PlainTerm) -> Bool {
+        left.fingerprint == right.fingerprint && left.text == right.text
+    }
+
+    func hash(into hasher: inout Hasher) {
+        hasher.combine(fingerprint)
+    }
+
+    /// Whether `left`'s bytes sort before `right`'s: `String`'s `<`, for plain terms.
+    static func precedes(_ left: PlainTerm, _ right: PlainTerm) -> Bool {
+        if left.prefix != right.prefix { return left.prefix < right.prefix }
+        var (left, right) = (left.text, right.text)
+        return left.withUTF8 { first in
+            right.withUTF8 { second in
+                let common = min(first.count, second.count)
+                if common > 0, let a = first.baseAddress, let b = second.baseAddress {
+                    let order = memcmp(a, b, common)
+                    if order != 0 { return order < 0 }
+                }
+                return first.count < second.count
+            }
+        }
     }
 }

@@ -28,12 +28,15 @@ enum SearchIndex {
         let shardCount = max(1, (postings * 4 + shardBytes - 1) / shardBytes)
         // Each document's terms with their shards (on all cores), then every posting dealt to its shard in
         // document order (one pass), then each shard written on its own core.
-        let sharded: [[(shard: Int, term: String, fields: UInt8)]] = termSets.concurrentMap { terms in
-            terms.map { (SearchText.shard(of: $0.key, count: shardCount), $0.key, $0.value) }
+        let sharded: [[(shard: Int, term: SearchTerm)]] = termSets.concurrentMap { terms in
+            terms.map { (SearchText.shard(of: $0.text, count: shardCount), $0) }
         }
         var dealt = [[Posting]](repeating: [], count: shardCount)
         for (document, terms) in sharded.enumerated() {
-            for entry in terms { dealt[entry.shard].append(Posting(term: entry.term, document: document, fields: entry.fields)) }
+            for entry in terms {
+                dealt[entry.shard].append(Posting(term: entry.term.text, document: document, fields: entry.term.fields,
+                                                  key: entry.term.key))
+            }
         }
         let shardData = dealt
         let shards = Array(shardData.indices).concurrentMap { shard in shardFile(shard, postings: shardData[shard]) }
@@ -65,22 +68,46 @@ enum SearchIndex {
         let term: String
         let document: Int
         let fields: UInt8
+        /// The term's byte key when it is plain (`SearchTerm.key`).
+        let key: PlainTerm?
     }
 
     /// A shard's file from its postings, which are in document order.
-    private static func shardFile(_ shard: Int, postings: [Posting]) -> Data {
-        var slots: [String: Int] = [:]
-        var terms: [String] = []
+    ///
+    /// When every term of the shard is plain (`SearchText.terms(_:plain:)`), terms are told apart and sorted by
+    /// their bytes, which for plain terms is what `String`'s `==` and `<` say; otherwise as strings.
+    /// `byBytes: false` compares them as strings whatever they are (what the tests compare with).
+    static func shardFile(_ shard: Int, postings: [Posting], byBytes: Bool = true) -> Data {
+        if byBytes, postings.allSatisfy({ $0.key != nil }) {
+            // A plain term's quoted form is itself between quotation marks: letters and digits need no escape.
+            return shardFile(shard, postings: postings, key: { $0.key! }, precedes: PlainTerm.precedes,
+                             quoted: { bytes, term in
+                                 bytes.append(UInt8(ascii: "\""))
+                                 bytes.append(contentsOf: term.utf8)
+                                 bytes.append(UInt8(ascii: "\""))
+                             })
+        }
+        return shardFile(shard, postings: postings, key: \.term, precedes: { $0 < $1 },
+                         quoted: { bytes, term in bytes.append(contentsOf: JSONText.quoted(term).utf8) })
+    }
+
+    private static func shardFile<Key: Hashable>(_ shard: Int, postings: [Posting], key: (Posting) -> Key,
+                                                 precedes: (Key, Key) -> Bool, quoted: (inout [UInt8], String) -> Void) -> Data {
+        var slots: [Key: Int] = [:]
+        var terms: [Key] = []
+        var names: [String] = []
         var last: [Int] = []
         var numbers: [[Int]] = []
         for posting in postings {
             let slot: Int
-            if let known = slots[posting.term] {
+            let term = key(posting)
+            if let known = slots[term] {
                 slot = known
             } else {
                 slot = terms.count
-                slots[posting.term] = slot
-                terms.append(posting.term)
+                slots[term] = slot
+                terms.append(term)
+                names.append(posting.term)
                 last.append(0)
                 numbers.append([])
             }
@@ -88,9 +115,9 @@ enum SearchIndex {
             last[slot] = posting.document
         }
         var bytes: [UInt8] = Array("__buildSiteSearch(\"t/\(shard)\",{".utf8)
-        for (position, slot) in terms.indices.sorted(by: { terms[$0] < terms[$1] }).enumerated() {
+        for (position, slot) in terms.indices.sorted(by: { precedes(terms[$0], terms[$1]) }).enumerated() {
             if position > 0 { bytes.append(UInt8(ascii: ",")) }
-            bytes.append(contentsOf: JSONText.quoted(terms[slot]).utf8)
+            quoted(&bytes, names[slot])
             bytes.append(contentsOf: ":[".utf8)
             for (offset, number) in numbers[slot].enumerated() {
                 if offset > 0 { bytes.append(UInt8(ascii: ",")) }

@@ -45,11 +45,13 @@ enum SearchStep {
         }
         let folder = content.urlPrefix.isEmpty ? "" : String(content.urlPrefix.dropFirst()) + "/"
         let index = Dictionary(uniqueKeysWithValues: SearchIndex.files(for: documents).map { (folder + $0.key, $0.value) })
-        if let taken = index.keys.sorted().first(where: { files[$0] != nil }) {
-            throw BuildFailure(diagnostics: [Diagnostic(file: "site.yml", message:
-                "the search index writes \(taken), but a page is already there",
-                notes: ["give the page another URL, or turn search off"])])
-        }
+        if let taken = index.keys.sorted().first(where: { files[$0] != nil }) { throw collision(at: taken) }
         files.merge(index) { _, new in new }
+    }
+
+    /// The error for a file of the search index at `path`, where the build already writes another.
+    static func collision(at path: String) -> BuildFailure {
+        BuildFailure(diagnostics: [Diagnostic(file: "site.yml", message: "the search index writes \(path), but a page is already there",
+                                              notes: ["give the page another URL, or turn search off"])])
     }
 }

@@ -11,42 +11,63 @@ enum SearchText {
     static let maximumLength = 40
 
     /// Calls `emit` with every term of `text`, in order, repeats included.
-    ///
-    /// ASCII, most of an English page, is cut and lower-cased on its bytes; any other scalar is folded on its
-    /// own (decomposition and dropping marks work scalar by scalar, so this equals folding the whole text).
     static func terms(_ text: String, _ emit: (String) -> Void) {
+        terms(text) { term, _ in emit(term) }
+    }
+
+    /// `terms(_:_:)`, saying of each term whether it is *plain*: made only of ASCII and the Han ideographs of
+    /// the two main blocks (`isPlainScalar`). Plain terms are in NFC and nothing canonically equivalent to one
+    /// is spelled differently, so among plain terms, equal strings are equal bytes and `<` is the order of
+    /// their bytes: the index compares and hashes them as bytes (`SearchIndex`, `SearchDocument`).
+    ///
+    /// ASCII, most of an English page, is cut and lower-cased on its bytes, and a Han ideograph, most of a
+    /// Chinese one, is its own folding; any other scalar is folded on its own (decomposition and dropping marks
+    /// work scalar by scalar, so this equals folding the whole text).
+    static func terms(_ text: String, plain emit: (String, Bool) -> Void) {
         var word: [UInt8] = []
         var wordLength = 0
-        var run: [Unicode.Scalar] = []
+        var wordIsPlain = true
+        // The run of Han or kana scalars being read, as UTF-8, and where each scalar starts in it.
+        var run: [UInt8] = []
+        var starts: [Int] = []
+        var runIsPlain = true
         func flushWord() {
-            if wordLength > 0, wordLength <= maximumLength { emit(String(decoding: word, as: UTF8.self)) }
+            if wordLength > 0, wordLength <= maximumLength { emit(String(decoding: word, as: UTF8.self), wordIsPlain) }
             word.removeAll(keepingCapacity: true)
             wordLength = 0
+            wordIsPlain = true
         }
         func flushRun() {
-            if run.count == 1 {
-                emit(String(run[0]))
-            } else if run.count > 1 {
-                for index in 0..<(run.count - 1) {
-                    var bigram = String.UnicodeScalarView()
-                    bigram.append(run[index])
-                    bigram.append(run[index + 1])
-                    emit(String(bigram))
+            if starts.count == 1 {
+                emit(String(decoding: run, as: UTF8.self), runIsPlain)
+            } else if starts.count > 1 {
+                for index in 0..<(starts.count - 1) {
+                    let end = index + 2 < starts.count ? starts[index + 2] : run.count
+                    // Two scalars: a string stored inline, without an allocation.
+                    emit(String(decoding: run[starts[index]..<end], as: UTF8.self), runIsPlain)
                 }
             }
             run.removeAll(keepingCapacity: true)
+            starts.removeAll(keepingCapacity: true)
+            runIsPlain = true
+        }
+        func appendToRun(_ scalar: Unicode.Scalar) {
+            starts.append(run.count)
+            run.append(contentsOf: UTF8.encode(scalar)!)
+            if !isPlainScalar(scalar) { runIsPlain = false }
         }
         func take(_ scalar: Unicode.Scalar) {
             if isCJK(scalar) {
                 flushWord()
-                run.append(scalar)
+                appendToRun(scalar)
             } else if isWordScalar(scalar) {
-                if !run.isEmpty { flushRun() }
+                if !starts.isEmpty { flushRun() }
                 word.append(contentsOf: UTF8.encode(scalar)!)
                 wordLength += 1
+                if !isPlainScalar(scalar) { wordIsPlain = false }
             } else {
                 flushWord()
-                if !run.isEmpty { flushRun() }
+                if !starts.isEmpty { flushRun() }
             }
         }
         for scalar in text.unicodeScalars {
@@ -54,23 +75,59 @@ enum SearchText {
             if value < 0x80 {
                 let byte = UInt8(value)
                 if byte >= UInt8(ascii: "a") && byte <= UInt8(ascii: "z") || byte >= UInt8(ascii: "0") && byte <= UInt8(ascii: "9") {
-                    if !run.isEmpty { flushRun() }
+                    if !starts.isEmpty { flushRun() }
                     word.append(byte)
                     wordLength += 1
                 } else if byte >= UInt8(ascii: "A") && byte <= UInt8(ascii: "Z") {
-                    if !run.isEmpty { flushRun() }
+                    if !starts.isEmpty { flushRun() }
                     word.append(byte | 0x20)
                     wordLength += 1
                 } else {
                     flushWord()
-                    if !run.isEmpty { flushRun() }
+                    if !starts.isEmpty { flushRun() }
                 }
+            } else if isHanIdeograph(value) {
+                // Folds to itself (`fold`) and is CJK: `take` without the array.
+                flushWord()
+                appendToRun(scalar)
+            } else if let folded = foldedPunctuation(value) {
+                for scalar in folded { take(scalar) }
             } else {
                 for folded in fold(scalar) { take(folded) }
             }
         }
         flushWord()
         flushRun()
+    }
+
+    /// The blocks of punctuation between the words of a page (general punctuation, CJK symbols and punctuation,
+    /// full-width forms), each scalar's `fold` worked out once: folding one goes through Foundation.
+    private static let punctuationBlocks: [ClosedRange<UInt32>] = [0x2000...0x206F, 0x3000...0x303F, 0xFF00...0xFF6F]
+    private static let punctuationFolds: [[[Unicode.Scalar]]] = punctuationBlocks.map { block in
+        block.map { Unicode.Scalar($0).map(fold) ?? [] }
+    }
+
+    private static func foldedPunctuation(_ value: UInt32) -> [Unicode.Scalar]? {
+        for (position, block) in punctuationBlocks.enumerated() where block.contains(value) {
+            return punctuationFolds[position][Int(value - block.lowerBound)]
+        }
+        return nil
+    }
+
+    /// The two main blocks of Han ideographs: no decomposition, no case, written without spaces.
+    static func isHanIdeograph(_ value: UInt32) -> Bool {
+        (0x4E00...0x9FFF).contains(value) || (0x3400...0x4DBF).contains(value)
+    }
+
+    /// Whether every scalar of `term` is plain (`isPlainScalar`).
+    static func isPlain(_ term: String) -> Bool {
+        term.unicodeScalars.allSatisfy(isPlainScalar)
+    }
+
+    /// ASCII or a Han ideograph of the main blocks: scalars in NFC that no other spelling is canonically
+    /// equivalent to.
+    static func isPlainScalar(_ scalar: Unicode.Scalar) -> Bool {
+        scalar.isASCII || isHanIdeograph(scalar.value)
     }
 
     /// NFKD, without combining marks, lower-cased scalar by scalar (`toLowerCase` in the script agrees, once
@@ -84,7 +141,7 @@ enum SearchText {
     /// One scalar folded: none (a mark), itself, or several (`ﬁ` → `f`, `i`).
     static func fold(_ scalar: Unicode.Scalar) -> [Unicode.Scalar] {
         // Han ideographs decompose to themselves and have no case: most of a Chinese page.
-        if (0x4E00...0x9FFF).contains(scalar.value) || (0x3400...0x4DBF).contains(scalar.value) { return [scalar] }
+        if isHanIdeograph(scalar.value) { return [scalar] }
         if scalar.isASCII {
             return [scalar.properties.isUppercase ? Unicode.Scalar(UInt8(scalar.value) | 0x20) : scalar]
         }

@@ -1,0 +1,58 @@
+import Foundation
+import Testing
+@testable import Site
+
+/// The ledger check's byte-level text helpers (`LedgerCheck+Bytes.swift`) against the Foundation and `Character`
+/// versions they stand in for, on random texts; where they decline (nil), the callers use those versions.
+@Suite struct LedgerBytesTests {
+    static let pieces = [
+        "the", "The", "FINAL", "straw", "strawberries", "Trump", "’", "'", "s", " ", " ", "  ", "\n", "\t", ".", ",", "…",
+        "“", "”", "‘", "(", ")", "!", "?", "\"", "2018", "年", "马斯克", "最后一根稻草", "，", "。", "\u{3000}", "é", "É",
+        "e\u{301}", "İ", "Ａ", "ａ", "ß", "\u{2002}", "\u{205F}", "\r\n", "👍",
+    ]
+
+    private func randomText(_ random: inout SplitMix64, pieces: Int) -> String {
+        (0..<Int(random.next() % UInt64(pieces))).map { _ in Self.pieces[Int(random.next() % UInt64(Self.pieces.count))] }.joined()
+    }
+
+    @Test func normalizedAgreesWithFoundation() {
+        var random = SplitMix64(seed: 0x1ED6E5)
+        var byBytes = 0
+        for _ in 0..<5_000 {
+            let text = randomText(&random, pieces: 12)
+            let expected = LedgerCheck.characterNormalized(text)
+            if let fast = LedgerCheck.byteNormalized(text) {
+                #expect(fast == expected, "\(text.debugDescription)")
+                #expect(Array(fast.utf8) == Array(expected.utf8), "\(text.debugDescription)")
+                byBytes += 1
+            }
+            #expect(LedgerCheck.normalized(text) == expected)
+        }
+        #expect(byBytes > 1_000)
+    }
+
+    @Test func searchesAgreeWithFoundationAndCharacters() {
+        var random = SplitMix64(seed: 0x5EA4C4)
+        var byBytes = 0
+        for _ in 0..<5_000 {
+            let needle = randomText(&random, pieces: 3)
+            let haystack = randomText(&random, pieces: 16)
+            let words = LedgerCheck.characterContainsWords(needle, in: haystack)
+            if let fast = LedgerCheck.byteContainsWords(needle, in: haystack) {
+                #expect(fast == words, "\(needle.debugDescription) in \(haystack.debugDescription)")
+                byBytes += 1
+            }
+            #expect(LedgerCheck.containsWords(needle, in: haystack) == words)
+            if let fast = LedgerCheck.byteContains(haystack, needle) {
+                #expect(fast == haystack.contains(needle), "\(needle.debugDescription) in \(haystack.debugDescription)")
+            }
+        }
+        #expect(byBytes > 1_000)
+        // Both sides of a match must be word boundaries; the search goes on past one that is not.
+        #expect(LedgerCheck.byteContainsWords("straw", in: "strawberries and a straw") == true)
+        #expect(LedgerCheck.byteContainsWords("straw", in: "strawberries") == false)
+        #expect(LedgerCheck.byteContainsWords("稻草", in: "最后一根稻草") == false)
+        #expect(LedgerCheck.byteContainsWords("最后一根稻草", in: "是“最后一根稻草”。") == true)
+        #expect(LedgerCheck.byteContainsWords("e", in: "e\u{301}") == nil)
+    }
+}
