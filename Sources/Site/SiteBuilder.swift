@@ -30,22 +30,20 @@ public enum SiteBuilder {
             return editions
         }
         let content = editions[0]
-        // 1b. Check the claims ledger: each passage against the source text, each quotation against the passages
-        //     (on a translation in the source's language, against the source text).
-        try clock.step("check ledger") { () throws(BuildFailure) in
-            try checkLedger(editions, root: root, log: log)
-        }
         let urls = editions.map { edition in edition.pages.map { siteURL($0, prefix: edition.urlPrefix) } }
         var translations = TranslationTable(editions: editions, urls: urls)
 
-        // 1c. Data files under data/, for every template as `data`.
-        let data = try clock.step("load data") { () throws(BuildFailure) in
-            let data = try DataFiles.load(root: root, log: log)
-            return memos.pages?.table.tag(data, "data") ?? data
-        }
-        // 1d. The templates' own words in every language, `i18n/<lang>.yml`, for the `t` filter.
-        let strings = try clock.step("load ui strings") { () throws(BuildFailure) in
-            try UIStringsLoader.load(root: root, languages: editions.map(\.language), log: log)
+        // 1b. Check the claims ledger: each passage against the source text, each quotation against the passages
+        //     (on a translation in the source's language, against the source text). On a thread of its own, beside
+        //     1c and 1d, which read a few files on one core; its errors first (`checkLedger(_:root:log:beside:)`).
+        let (data, strings) = try clock.step("ledger, data, ui strings") { () throws(BuildFailure) in
+            try checkLedger(editions, root: root, log: log) { () throws(BuildFailure) in
+                // 1c. Data files under data/, for every template as `data`.
+                let loaded = try DataFiles.load(root: root, log: log)
+                let data = memos.pages?.table.tag(loaded, "data") ?? loaded
+                // 1d. The templates' own words in every language, `i18n/<lang>.yml`, for the `t` filter.
+                return (data, try UIStringsLoader.load(root: root, languages: editions.map(\.language), log: log))
+            }
         }
         let markdownOptions = MarkdownOptions(allowRawHTML: allowsRawHTML(content.config))
 

@@ -9,4 +9,15 @@ extension SiteBuilder {
         let errors = LedgerCheck.check(editions, root: root, log: log)
         if !errors.isEmpty { throw BuildFailure(diagnostics: errors.map(\.diagnostic)) }
     }
+
+    /// The ledger check on a thread of its own (`Concurrently`), beside `body`: the steps after it that read a few
+    /// files on one core. What the build reports is what it would be with the check first: the ledger's errors,
+    /// or else the body's.
+    static func checkLedger<Value>(_ editions: [ContentSet], root: URL, log: ReadLog? = nil,
+                                   beside body: () throws(BuildFailure) -> Value) throws(BuildFailure) -> Value {
+        let (errors, result) = Concurrently.run({ LedgerCheck.check(editions, root: root, log: log) },
+                                                beside: { Result<Value, BuildFailure>(catching: body) })
+        if !errors.isEmpty { throw BuildFailure(diagnostics: errors.map(\.diagnostic)) }
+        return try result.get()
+    }
 }

@@ -16,9 +16,10 @@ enum SearchText {
     }
 
     /// `terms(_:_:)`, saying of each term whether it is *plain*: made only of ASCII and the Han ideographs of
-    /// the two main blocks (`isPlainScalar`). Plain terms are in NFC and nothing canonically equivalent to one
-    /// is spelled differently, so among plain terms, equal strings are equal bytes and `<` is the order of
-    /// their bytes: the index compares and hashes them as bytes (`SearchIndex`, `SearchDocument`).
+    /// the two main blocks (`isPlainScalar`). Plain terms are in NFC, so among plain terms, equal strings are
+    /// equal bytes and `<` is the order of their bytes: where every term is plain, the index compares and
+    /// hashes them as bytes (`SearchIndex`, `SearchDocument`), and as strings as soon as one is not (a
+    /// compatibility ideograph, say, equals its unified ideograph as a string).
     ///
     /// ASCII, most of an English page, is cut and lower-cased on its bytes, and a Han ideograph, most of a
     /// Chinese one, is its own folding; any other scalar is folded on its own (decomposition and dropping marks
@@ -124,8 +125,7 @@ enum SearchText {
         term.unicodeScalars.allSatisfy(isPlainScalar)
     }
 
-    /// ASCII or a Han ideograph of the main blocks: scalars in NFC that no other spelling is canonically
-    /// equivalent to.
+    /// ASCII or a Han ideograph of the main blocks: scalars that NFC leaves alone and that compose with nothing.
     static func isPlainScalar(_ scalar: Unicode.Scalar) -> Bool {
         scalar.isASCII || isHanIdeograph(scalar.value)
     }

@@ -33,10 +33,12 @@ struct JSONCheckTests {
         let good = #" {"title": "Timeline \"x\"", "events": [{"n": -0.5, "ok": true, "none": null}, [], {}], "é": "\u00e9\/"} "#
         #expect(JSONCheck.parses(Array(good.utf8)) == true)
         #expect(parsesInFoundation(Array(good.utf8)))
-        for doubtful in ["1e400", "[1E2]", "123456789012345678", "\"\\ud800\"", "\"\\u0000\"", String(repeating: "[", count: 101) + String(repeating: "]", count: 101)] {
+        for doubtful in ["1e400", "[1E2]", "123456789012345678", "\"\\ud800\"", "\"\\u0000\"", String(repeating: "[", count: 102) + String(repeating: "]", count: 102)] {
             #expect(JSONCheck.parses(Array(doubtful.utf8)) == nil, "\(doubtful)")
         }
-        for bad in ["", "{", "[1,]", "{\"a\" 1}", "{1: 2}", "\"a\nb\"", "01", "1.", "-", "nul", "[1] x"] {
+        // (Foundation reads some texts RFC 8259 does not, such as `[1,]`: left to it, they are still read.)
+        #expect(JSONCheck.parses(Array("[1,]".utf8)) == nil)
+        for bad in ["", "{", "{\"a\" 1}", "{1: 2}", "\"a\nb\"", "01", "1.", "-", "nul", "[1] x"] {
             #expect(JSONCheck.parses(Array(bad.utf8)) == nil, "\(bad.debugDescription)")
             #expect(!parsesInFoundation(Array(bad.utf8)), "\(bad.debugDescription)")
         }

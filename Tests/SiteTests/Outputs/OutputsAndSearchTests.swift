@@ -18,7 +18,7 @@ struct OutputsAndSearchTests {
         defer { fixture.remove() }
         let site = try fixture.build()
         let json = try #require(site.files["timeline.json"])
-        #expect(String(decoding: json, as: UTF8.self) == #"{"title": "Timeline", "count": 3}"# + "\n")
+        #expect(String(decoding: json, as: UTF8.self) == #"{"title": "Timeline", "count": 3}"#)
         #expect(site.files["search/index.js"] != nil && site.files["search/search.js"] != nil)
         // Without the JSON output, every other file is the same: the search index is made from the pages alone.
         try fixture.replace(in: "content/timeline/_index.md", "output: [html, json]\n", with: "")

@@ -1,0 +1,37 @@
+import Testing
+@testable import Site
+
+/// The ledger is checked beside loading data/ and i18n/ (`SiteBuilder.checkLedger(_:root:log:beside:)`): a build
+/// with mistakes in both reports the ledger's alone, as when the check ran first, and each on its own as before.
+struct LedgerBesideDataTests {
+    private func failure(_ edits: (FixtureSite) throws -> Void) throws -> [String] {
+        let fixture = try FixtureSite("ledger")
+        defer { fixture.remove() }
+        try edits(fixture)
+        do {
+            _ = try fixture.build()
+            Issue.record("the build should have failed")
+            return []
+        } catch {
+            return error.diagnostics.map(\.description)
+        }
+    }
+
+    private func breakLedger(_ fixture: FixtureSite) throws {
+        try fixture.replace(in: "content/timeline/dinners.md", "每周三见面", with: "每周四见面")
+    }
+
+    private func breakData(_ fixture: FixtureSite) throws {
+        try fixture.write("data/broken.json", "{\"a\": ")
+    }
+
+    @Test func theLedgersErrorsComeFirst() throws {
+        let ledger = try failure(breakLedger)
+        let data = try failure(breakData)
+        #expect(ledger.count == 1 && ledger[0].hasPrefix("content/timeline/dinners.md:6:12: error: "), "\(ledger)")
+        #expect(data.count == 1 && data[0].hasPrefix("data/broken.json"), "\(data)")
+        for _ in 0..<10 {
+            #expect(try failure { try breakLedger($0); try breakData($0) } == ledger)
+        }
+    }
+}
