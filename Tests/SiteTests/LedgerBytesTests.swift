@@ -26,7 +26,6 @@ import Testing
                     || text.unicodeScalars.contains { !$0.isASCII && $0.properties.changesWhenLowercased }, "\(text.debugDescription)")
                 continue
             }
-            // (Foundation is asked only where the bytes answer: on some texts with combining marks its trimming traps.)
             let expected = LedgerCheck.characterNormalized(text)
             #expect(fast == expected, "\(text.debugDescription)")
             #expect(Array(fast.utf8) == Array(expected.utf8), "\(text.debugDescription)")
@@ -34,6 +33,20 @@ import Testing
             byBytes += 1
         }
         #expect(byBytes > 1_000)
+    }
+
+    /// Every text normalises, the ones the bytes decline included: Foundation's `trimmingCharacters(in:)`
+    /// trapped on some of them (combining marks at an end), which is why the character path trims by scalars.
+    @Test func everyTextNormalizesWithoutTrapping() {
+        var random = SplitMix64(seed: 0x7217)
+        for _ in 0..<5_000 {
+            let text = randomText(&random, pieces: 12)
+            let normalized = LedgerCheck.characterNormalized(text)
+            #expect(normalized.unicodeScalars.first.map { !" .,;:!?…'\"“”‘’()".unicodeScalars.contains($0) && !$0.properties.isWhitespace } ?? true,
+                    "\(text.debugDescription) → \(normalized.debugDescription)")
+        }
+        #expect(LedgerCheck.characterNormalized("“\u{301}The Straw.”") == "\u{301}the straw")
+        #expect(LedgerCheck.characterNormalized(" … ") == "")
     }
 
     @Test func searchesAgreeWithFoundationAndCharacters() {

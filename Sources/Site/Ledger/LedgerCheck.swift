@@ -101,7 +101,7 @@ enum LedgerCheck {
         text.lowercased()
             .replacingOccurrences(of: "’", with: "'")
             .split(whereSeparator: { $0.isWhitespace }).joined(separator: " ")
-            .trimmingCharacters(in: edges)
+            .trimmingScalars(in: edges)
     }
 
     /// What `normalized` trims from either end: white space, and the punctuation that surrounds a quotation.
