@@ -66,9 +66,10 @@ extension Renderer {
         var keyword = try arguments.keyword.map { ($0.name, try require($0.value)) }
         if arguments.keywordSplat != nil { keyword += try keywordSplatted(arguments) }
         guard let input = positional.first else { throw error(.type, "\(name)() needs at least one argument", at: span) }
-        positional.removeFirst()
+        // Usually the input is the only argument (`t("key")`): then no array is made for the rest.
+        let rest = positional.count == 1 ? [] : Array(positional[1...])
         do {
-            return try function(input, positional, keyword, FilterContext(renderer: self))
+            return try function(input, rest, keyword, FilterContext(renderer: self))
         } catch let templateError as TemplateError {
             throw templateError
         } catch {

@@ -1,5 +1,6 @@
 import Content
 import Foundation
+import Templates
 
 /// The templates' own words in every language: `i18n/<lang>.yml`, read by the `t` filter.
 ///
@@ -27,7 +28,26 @@ struct UIStrings: Sendable, Equatable {
     private(set) var tables: [String: [String: Entry]] = [:]
     /// The same entries as messages, by language: a site has a few languages, found by comparing names rather
     /// than by hashing on every call of `t`.
-    private(set) var compiled: [(language: String, entries: [String: CompiledEntry])] = []
+    private(set) var compiled: [(language: String, messages: Messages)] = []
+
+    /// One language's messages, found by key through the template engine's mapping, whose lookups compare
+    /// fingerprints of the key's bytes (a `Dictionary` hashed every key with SipHash, on every call of `t`):
+    /// the mapping holds each key's position in `entries`.
+    struct Messages: Sendable {
+        private let positions: OrderedDictionary
+        private let entries: [CompiledEntry]
+
+        init(_ table: [String: CompiledEntry]) {
+            let keys = table.keys.sorted()
+            positions = OrderedDictionary(keys.enumerated().map { ($0.element, Value.int($0.offset)) })
+            entries = keys.compactMap { table[$0] }
+        }
+
+        subscript(key: String) -> CompiledEntry? {
+            guard case .int(let position)? = positions[key] else { return nil }
+            return entries[position]
+        }
+    }
 
     static func == (lhs: UIStrings, rhs: UIStrings) -> Bool { lhs.tables == rhs.tables }
     /// Where each language's file is, for messages.
@@ -52,12 +72,12 @@ struct UIStrings: Sendable, Equatable {
             }
         }
         compiled.removeAll { $0.language == language }
-        compiled.append((language, entries))
+        compiled.append((language, Messages(entries)))
     }
 
     /// The messages of `language`, or nil when the site has no file for it.
-    func messages(of language: String) -> [String: CompiledEntry]? {
-        for table in compiled where table.language == language { return table.entries }
+    func messages(of language: String) -> Messages? {
+        for table in compiled where table.language == language { return table.messages }
         return nil
     }
 }
