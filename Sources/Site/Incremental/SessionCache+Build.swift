@@ -4,46 +4,17 @@ import SiteInputs
 import Templates
 
 extension SessionCache {
-    /// A decoded build: the session's state, with the output files still to be read back and checked.
-    struct DecodedBuild {
-        var build: BuildSession.LastBuild
-        var outputs: [(path: String, fingerprint: UInt64)]
+    /// A decoded body: the memo tables, the pages' outputs still to be read back from the output folder.
+    struct DecodedBody {
+        var markdown: [String: MarkdownMemo.Entry]
+        var pages: [String: PageMemo.Entry]
         /// The names of the page memo's tags, tag 1 first.
         var origins: [String]
+        var links: LinkMemo.State
     }
 
-    static func encodeBuild(_ last: BuildSession.LastBuild, origins: [String], into encoder: inout CacheEncoder) {
-        let reads = last.reads.sorted { $0.key < $1.key }
-        encoder.number(reads.count)
-        for (path, entry) in reads {
-            encoder.string(path)
-            switch entry {
-            case .file(let fingerprint):
-                encoder.number(0)
-                encoder.number(fingerprint)
-            case .folder(let files):
-                encoder.number(1)
-                encoder.strings(files)
-            case .absent:
-                encoder.number(2)
-            }
-        }
-        let files = last.site.files.sorted { $0.key < $1.key }
-        encoder.number(files.count)
-        for (path, data) in files {
-            encoder.string(path)
-            encoder.number(CacheHash.of(data))
-        }
-        encoder.number(last.site.pageCount)
-        encoder.string(last.site.basePath)
-        encoder.number(last.site.warnings.count)
-        for warning in last.site.warnings {
-            encoder.optionalString(warning.file)
-            encoder.number(warning.line ?? -1)
-            encoder.number(warning.column ?? -1)
-            encoder.string(warning.message)
-            encoder.strings(warning.notes)
-        }
+    /// The memo tables of `last` (what the header does not hold).
+    static func encodeBody(_ last: BuildSession.LastBuild, origins: [String], into encoder: inout CacheEncoder) {
         let pages = last.markdown.sorted { $0.key < $1.key }
         encoder.number(pages.count)
         for (name, entry) in pages {
@@ -64,6 +35,7 @@ extension SessionCache {
             }
         }
         encodePages(last.pages, origins: origins, into: &encoder)
+        encodeLinks(last.links, into: &encoder)
     }
 
     /// The page memo without its outputs (read back from the output folder): each page's context fingerprint
@@ -107,30 +79,8 @@ extension SessionCache {
         return (pages, origins)
     }
 
-    static func decodeBuild(_ decoder: inout CacheDecoder, options: BuildOptions) throws(CacheDecoder.Damaged) -> DecodedBuild {
-        var reads: [String: ReadLog.Entry] = [:]
-        for _ in 0..<(try decoder.count()) {
-            let path = try decoder.string()
-            switch try decoder.number() {
-            case 0: reads[path] = .file(fingerprint: try decoder.number())
-            case 1: reads[path] = .folder(files: try decoder.strings())
-            case 2: reads[path] = .absent
-            default: throw CacheDecoder.Damaged()
-            }
-        }
-        var outputs: [(path: String, fingerprint: UInt64)] = []
-        for _ in 0..<(try decoder.count()) { outputs.append((try decoder.string(), try decoder.number())) }
-        var site = BuiltSite(files: [:], pageCount: try decoder.int())
-        site.basePath = try decoder.string()
-        for _ in 0..<(try decoder.count()) {
-            let file = try decoder.optionalString()
-            let line = try decoder.int()
-            let column = try decoder.int()
-            var warning = Diagnostic(file: file, line: line < 0 ? nil : line, column: column < 0 ? nil : column,
-                                     message: try decoder.string(), notes: try decoder.strings())
-            warning.isWarning = true
-            site.warnings.append(warning)
-        }
+    /// The body, with the pages' bytes taken from `files` (the output files read back).
+    static func decodeBody(_ decoder: inout CacheDecoder, files: [String: Data]) throws(CacheDecoder.Damaged) -> DecodedBody {
         var markdown: [String: MarkdownMemo.Entry] = [:]
         for _ in 0..<(try decoder.count()) {
             let name = try decoder.string()
@@ -149,8 +99,7 @@ extension SessionCache {
                                                 images: images)
         }
         let (pages, origins) = try decodePages(&decoder)
-        let build = BuildSession.LastBuild(key: BuildSession.OptionsKey(options), reads: reads, site: site, markdown: markdown,
-                                           pages: pages)
-        return DecodedBuild(build: build, outputs: outputs, origins: origins)
+        let links = try decodeLinks(&decoder, files: files)
+        return DecodedBody(markdown: markdown, pages: pages, origins: origins, links: links)
     }
 }
