@@ -32,8 +32,15 @@ extension CacheHeader {
         let outputPath = output.path
         let sortedReads = reads.sorted { $0.key < $1.key }
         let inputs = sortedReads.concurrentMap { (path, entry) -> Input in
-            guard case .file = entry else { return Input(path: path, entry: entry) }
-            return Input(path: path, entry: entry, stamp: FileStamp.settled(OutputSync.join(rootPath, path), before: start, margin: margin))
+            switch entry {
+            case .file:
+                return Input(path: path, entry: entry, stamp: FileStamp.settled(OutputSync.join(rootPath, path), before: start, margin: margin))
+            case .folder where path.hasSuffix("/"):
+                let tree = FileStamp.tree(OutputSync.join(rootPath, String(path.dropLast())), before: start, margin: margin)
+                return Input(path: path, entry: entry, tree: tree?.map { Folder(path: $0.path, stamp: $0.stamp) })
+            default:
+                return Input(path: path, entry: entry)
+            }
         }
         var folderNames = Set<String>()
         for input in inputs where input.stamp != nil { folderNames.formUnion(ParentFolders(of: input.path).map(String.init)) }
@@ -67,27 +74,40 @@ extension CacheHeader {
         // Inputs: a stamped file is unchanged when its stamp is, and every folder above it is the same real
         // folder; anything else is checked the way it was recorded (`InputChanges`).
         let rootSame = !resolvedRoot.isEmpty && SiteInputsPath.resolved(rootPath) == resolvedRoot
+        // Each folder is the same real folder, and so is every folder above it (parents come first, sorted).
         var sameFolders = Set<String>()
         for folder in inputFolders {
-            guard let recorded = folder.stamp, let now = FileStamp.of(OutputSync.join(rootPath, folder.path)), now.isFolder,
-                  now.device == recorded.device, now.inode == recorded.inode, now.mode == recorded.mode else { continue }
+            guard rootSame, let recorded = folder.stamp, let now = FileStamp.of(OutputSync.join(rootPath, folder.path)), now.isFolder,
+                  now.device == recorded.device, now.inode == recorded.inode, now.mode == recorded.mode,
+                  Self.parent(of: folder.path).map(sameFolders.contains) ?? true else { continue }
             sameFolders.insert(folder.path)
         }
         let siteInputs = try? SiteInputs(root: root)
         let folders = sameFolders
-        let inputResults = inputs.concurrentMap { input -> (changed: Bool, read: Bool, stamp: FileStamp?) in
-            let location = OutputSync.join(rootPath, input.path)
-            if let stamp = input.stamp, rootSame, ParentFolders(of: input.path).allSatisfy({ folders.contains(String($0)) }),
-               FileStamp.of(location) == stamp {
-                return (false, false, stamp)
+        let rootFolder = open(rootPath, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
+        defer { if rootFolder >= 0 { close(rootFolder) } }
+        let inputResults = inputs.concurrentMap { input -> (changed: Bool, read: Bool, stamp: FileStamp?, tree: [Folder]?) in
+            let parentSame = rootSame && rootFolder >= 0 && (Self.parent(of: input.path).map(folders.contains) ?? true)
+            if let stamp = input.stamp, parentSame, FileStamp.of(input.path, in: rootFolder) == stamp {
+                return (false, false, stamp, nil)
             }
-            guard let siteInputs else { return (true, false, nil) }
+            if let tree = input.tree, rootSame, rootFolder >= 0, input.path.hasSuffix("/"),
+               tree.allSatisfy({ folder in
+                   folder.stamp != nil && FileStamp.of(folder.path.isEmpty ? String(input.path.dropLast()) : input.path + folder.path,
+                                                       in: rootFolder) == folder.stamp
+               }) {
+                return (false, false, nil, tree)
+            }
+            guard let siteInputs else { return (true, false, nil, nil) }
+            // Stamps taken before the listing or read: a change during it shows in them next time.
+            let location = OutputSync.join(rootPath, String(input.path.hasSuffix("/") ? input.path.dropLast() : Substring(input.path)))
+            let tree = input.path.hasSuffix("/") ? FileStamp.tree(location, before: start, margin: margin) : nil
             let now = InputChanges.current(input.path, like: input.entry, inputs: siteInputs, root: root)
-            guard now == input.entry else { return (true, false, nil) }
-            guard case .file = input.entry, rootSame, ParentFolders(of: input.path).allSatisfy({ folders.contains(String($0)) }) else {
-                return (false, false, nil)
+            guard now == input.entry else { return (true, false, nil, nil) }
+            guard case .file = input.entry, parentSame else {
+                return (false, false, nil, tree?.map { Folder(path: $0.path, stamp: $0.stamp) })
             }
-            return (false, true, FileStamp.settled(location, before: start, margin: margin))
+            return (false, true, FileStamp.settled(location, before: start, margin: margin), nil)
         }
         var changedInputs: [String] = []
         for (index, result) in inputResults.enumerated() {
@@ -95,6 +115,10 @@ extension CacheHeader {
             if result.read { hashed += 1 }
             if result.stamp != inputs[index].stamp {
                 refreshed.inputs[index].stamp = result.stamp
+                anyNew = true
+            }
+            if inputs[index].tree == nil, let tree = result.tree, !result.changed {
+                refreshed.inputs[index].tree = tree
                 anyNew = true
             }
         }
@@ -147,6 +171,13 @@ extension CacheHeader {
         }
         return Check(changedInputs: changedInputs.sorted(), outputsSame: outputsSame, stampedOutputs: stampedOutputs,
                      cleanFolders: cleanFolders, hashed: hashed, refreshed: anyNew ? refreshed : nil)
+    }
+
+    /// The folder holding a root-relative path ("a/b" for "a/b/c"); nil for a path at the top.
+    static func parent(of path: String) -> String? {
+        let bytes = path.utf8
+        guard let slash = bytes.lastIndex(of: UInt8(ascii: "/")) else { return nil }
+        return String(path[..<slash])
     }
 
     /// One output file: the same by its stamp, or a regular file with the recorded bytes (then read).

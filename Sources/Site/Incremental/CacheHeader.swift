@@ -15,6 +15,9 @@ struct CacheHeader {
         var entry: ReadLog.Entry
         /// For a file read: its stamp, when it had settled before the build started.
         var stamp: FileStamp?
+        /// For a folder listed: every folder below it with its stamp (`FileStamp.tree`), when they can stand for
+        /// the listing.
+        var tree: [Folder]?
     }
 
     struct Output {
@@ -55,6 +58,8 @@ struct CacheHeader {
             case .folder(let files):
                 encoder.number(1)
                 encoder.strings(files)
+                encoder.number(input.tree == nil ? 0 : 1)
+                if let tree = input.tree { Self.encode(tree, into: &encoder) }
             case .absent:
                 encoder.number(2)
             }
@@ -86,7 +91,14 @@ struct CacheHeader {
             let path = try decoder.string()
             switch try decoder.number() {
             case 0: inputs.append(Input(path: path, entry: .file(fingerprint: try decoder.number()), stamp: try decoder.stamp()))
-            case 1: inputs.append(Input(path: path, entry: .folder(files: try decoder.strings())))
+            case 1:
+                let files = try decoder.strings()
+                let tree: [Folder]? = switch try decoder.number() {
+                case 0: nil
+                case 1: try decodeFolders(&decoder)
+                default: throw CacheDecoder.Damaged()
+                }
+                inputs.append(Input(path: path, entry: .folder(files: files), tree: tree))
             case 2: inputs.append(Input(path: path, entry: .absent))
             default: throw CacheDecoder.Damaged()
             }

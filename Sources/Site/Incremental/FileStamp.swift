@@ -37,6 +37,15 @@ struct FileStamp: Equatable, Sendable {
                          changed: Int64(info.st_ctim.tv_sec) * 1_000_000_000 + Int64(info.st_ctim.tv_nsec))
     }
 
+    /// `fstatat` of `path` relative to the open folder `folder`, not following a link at its end.
+    static func of(_ path: String, in folder: Int32) -> FileStamp? {
+        var info = stat()
+        guard fstatat(folder, path, &info, AT_SYMLINK_NOFOLLOW) == 0 else { return nil }
+        return FileStamp(device: UInt64(info.st_dev), inode: UInt64(info.st_ino), mode: UInt32(info.st_mode), size: Int64(info.st_size),
+                         modified: Int64(info.st_mtim.tv_sec) * 1_000_000_000 + Int64(info.st_mtim.tv_nsec),
+                         changed: Int64(info.st_ctim.tv_sec) * 1_000_000_000 + Int64(info.st_ctim.tv_nsec))
+    }
+
     var isRegularFile: Bool { mode & UInt32(S_IFMT) == UInt32(S_IFREG) }
     var isFolder: Bool { mode & UInt32(S_IFMT) == UInt32(S_IFDIR) }
 
@@ -50,6 +59,46 @@ struct FileStamp: Equatable, Sendable {
     static func settled(_ path: String, before start: Int64, margin: Int64) -> FileStamp? {
         guard let stamp = of(path), stamp.isRegularFile || stamp.isFolder, stamp.isSettled(before: start, margin: margin) else { return nil }
         return stamp
+    }
+
+    /// Every folder below `location` (itself first, as ""; then "a", "a/b", … relative to it), each with its
+    /// stamp, when all of them settled before `start` and nothing below is a link or anything but a file or a
+    /// folder; nil otherwise. Names starting with "." are not walked into (a listing skips them). Adding,
+    /// removing or renaming an entry, or replacing a file by a folder, changes its folder's stamp, so equal stamps
+    /// for every folder mean the same names of the same kinds: the same listing (`InputChanges`).
+    static func tree(_ location: String, before start: Int64, margin: Int64) -> [(path: String, stamp: FileStamp)]? {
+        var found: [(path: String, stamp: FileStamp)] = []
+        var pending: [String] = [""]
+        while let relative = pending.popLast() {
+            let folder = relative.isEmpty ? location : location + "/" + relative
+            guard let stamp = settled(folder, before: start, margin: margin), stamp.isFolder,
+                  let directory = opendir(folder) else { return nil }
+            found.append((relative, stamp))
+            var ok = true
+            while let entry = readdir(directory) {
+                let type = entry.pointee.d_type
+                let name = withUnsafeBytes(of: &entry.pointee.d_name) { raw -> String? in
+                    guard let base = raw.baseAddress, raw.first != UInt8(ascii: ".") else { return nil }
+                    return String(cString: base.assumingMemoryBound(to: CChar.self))
+                }
+                guard let name else { continue }
+                let path = relative.isEmpty ? name : relative + "/" + name
+                var kind = type
+                if kind == UInt8(DT_UNKNOWN) {
+                    guard let stamp = of(location + "/" + path) else { ok = false; break }
+                    kind = stamp.isFolder ? UInt8(DT_DIR) : stamp.isRegularFile ? UInt8(DT_REG) : UInt8(DT_LNK)
+                }
+                if kind == UInt8(DT_DIR) {
+                    pending.append(path)
+                } else if kind != UInt8(DT_REG) {
+                    ok = false
+                    break
+                }
+            }
+            closedir(directory)
+            if !ok { return nil }
+        }
+        return found
     }
 
     /// The wall clock now, in nanoseconds since 1970 (what file times are measured in).
