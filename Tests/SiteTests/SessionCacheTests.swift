@@ -94,6 +94,31 @@ struct SessionCacheTests {
         #expect(Self.outputFiles(site) == (try site.build()).files, "the build restored it")
     }
 
+    /// A page added to a folder whose stamp stood for its listing, and one removed: each found, and the output is
+    /// a full build's.
+    @Test func aPageAddedOrRemovedInASettledFolderIsFound() throws {
+        let site = try FixtureSite()
+        defer { site.remove() }
+        let margin: Int64 = 50_000_000
+        try Self.run(site, margin: margin)
+        Thread.sleep(forTimeInterval: 0.12)
+        try Self.run(site, margin: margin)
+        let (_, settled) = try Self.run(site, margin: margin)
+        #expect(settled.upToDate?.filesRead == 0, "\(settled)")
+        try site.write("content/timeline/fourth.md", "---\ntitle: Fourth event\ndate: 2016-01-02\npeople: [ada]\nsources: [paper]\n---\nNew.\n")
+        let (added, note) = try Self.run(site, margin: margin)
+        #expect(note.upToDate == nil, "\(note)")
+        #expect(added?.files["timeline/fourth/index.html"] != nil)
+        #expect(Self.outputFiles(site) == (try site.build()).files)
+        Thread.sleep(forTimeInterval: 0.12)
+        try Self.run(site, margin: margin)
+        try FileManager.default.removeItem(at: site.root.appendingPathComponent("content/timeline/fourth.md"))
+        let (removed, after) = try Self.run(site, margin: margin)
+        #expect(after.upToDate == nil, "\(after)")
+        #expect(removed?.files["timeline/fourth/index.html"] == nil)
+        #expect(Self.outputFiles(site) == (try site.build()).files)
+    }
+
     /// A file a sync would clean up (a killed build's temporary file) in a folder of the output: not up to date.
     @Test func aLeftoverInTheOutputIsCleanedUp() throws {
         let site = try FixtureSite()

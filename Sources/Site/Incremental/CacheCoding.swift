@@ -38,13 +38,18 @@ struct CacheDecoder {
 
     private let bytes: [UInt8]
     private var position = 0
+    /// Where reading stops: the end, or before a checksum that ends the bytes (no copy made without it).
+    private let end: Int
 
-    init(_ bytes: [UInt8]) { self.bytes = bytes }
+    init(_ bytes: [UInt8], droppingLast count: Int = 0) {
+        self.bytes = bytes
+        end = max(bytes.count - count, 0)
+    }
 
-    var isAtEnd: Bool { position == bytes.count }
+    var isAtEnd: Bool { position == end }
 
     mutating func number() throws(Damaged) -> UInt64 {
-        guard bytes.count - position >= 8 else { throw Damaged() }
+        guard end - position >= 8 else { throw Damaged() }
         var value: UInt64 = 0
         for offset in 0..<8 { value |= UInt64(bytes[position + offset]) << (8 * offset) }
         position += 8
@@ -56,7 +61,7 @@ struct CacheDecoder {
     /// A count of things still to read, each at least `minimum` bytes: bounded by what is left.
     mutating func count(minimum: Int = 8) throws(Damaged) -> Int {
         let value = try int()
-        guard value >= 0, value <= (bytes.count - position) / max(minimum, 1) else { throw Damaged() }
+        guard value >= 0, value <= (end - position) / max(minimum, 1) else { throw Damaged() }
         return value
     }
 

@@ -124,8 +124,12 @@ extension CacheHeader {
         }
 
         // Outputs: the same file by its stamp, or by its bytes.
+        let outputFolder = open(outputPath, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
+        defer { if outputFolder >= 0 { close(outputFolder) } }
         let outputResults = outputs.concurrentMap { entry -> (same: Bool, read: Bool, stamp: FileStamp?) in
-            Self.checkOutput(entry, at: OutputSync.join(outputPath, entry.path), start: start, margin: margin)
+            // The common case without making the path: the same stamp, under the output folder's descriptor.
+            if outputFolder >= 0, let stamp = entry.stamp, FileStamp.of(entry.path, in: outputFolder) == stamp { return (true, false, stamp) }
+            return Self.checkOutput(entry, at: OutputSync.join(outputPath, entry.path), start: start, margin: margin)
         }
         var outputsSame = true
         var stampedOutputs: [String: FileStamp] = [:]
@@ -150,6 +154,9 @@ extension CacheHeader {
         // Folders: no entry came or went when the stamp is the same; otherwise a real folder with nothing a
         // sync would clean up (a killed build's temporary files, the staging folder) is as good.
         let folderResults = outputFolders.concurrentMap { folder -> (clean: Bool, stamp: FileStamp?) in
+            if outputFolder >= 0, !folder.path.isEmpty, let stamp = folder.stamp, FileStamp.of(folder.path, in: outputFolder) == stamp {
+                return (true, stamp)
+            }
             let location = folder.path.isEmpty ? outputPath : OutputSync.join(outputPath, folder.path)
             let now = FileStamp.of(location)
             if let now, now == folder.stamp { return (true, now) }

@@ -133,7 +133,7 @@ public enum SessionCache {
         }
         let body: DecodedBody
         do {
-            var decoder = CacheDecoder(Array(bodyBytes.dropLast(8)))
+            var decoder = CacheDecoder(bodyBytes, droppingLast: 8)
             guard try decoder.string() == bodyMagic, try decoder.number() == format else {
                 note.reason = "written in another format"
                 return note
@@ -223,7 +223,7 @@ public enum SessionCache {
         guard (try? tail.number()) == bytes.withUnsafeBytes({ CacheHash.of(UnsafeRawBufferPointer(rebasing: $0.dropLast(8))) }) else {
             return .failure(Refusal(text: "damaged (its checksum does not match)"))
         }
-        var decoder = CacheDecoder(Array(bytes.dropLast(8)))
+        var decoder = CacheDecoder(bytes, droppingLast: 8)
         do {
             guard try decoder.string() == magic, try decoder.number() == format else {
                 return .failure(Refusal(text: "written in another format"))
