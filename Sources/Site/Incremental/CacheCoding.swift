@@ -30,6 +30,12 @@ struct CacheEncoder {
         number(texts.count)
         for text in texts { string(text) }
     }
+
+    /// A part encoded on its own: its length, then its bytes (`CacheDecoder.part()` reads it back).
+    mutating func part(_ encoded: [UInt8]) {
+        number(encoded.count)
+        bytes.append(contentsOf: encoded)
+    }
 }
 
 /// Reads what `CacheEncoder` wrote; every read throws `CacheDecoder.Damaged` past the end.
@@ -39,7 +45,7 @@ struct CacheDecoder {
     private let bytes: [UInt8]
     private var position = 0
     /// Where reading stops: the end, or before a checksum that ends the bytes (no copy made without it).
-    private let end: Int
+    private var end: Int
 
     init(_ bytes: [UInt8], droppingLast count: Int = 0) {
         self.bytes = bytes
@@ -47,6 +53,15 @@ struct CacheDecoder {
     }
 
     var isAtEnd: Bool { position == end }
+
+    /// A decoder of the next part `CacheEncoder.part` wrote (sharing the bytes, no copy); this one moves past it.
+    mutating func part() throws(Damaged) -> CacheDecoder {
+        let length = try count(minimum: 1)
+        var part = self
+        part.end = position + length
+        position += length
+        return part
+    }
 
     mutating func number() throws(Damaged) -> UInt64 {
         guard end - position >= 8 else { throw Damaged() }

@@ -13,9 +13,23 @@ extension SessionCache {
         var links: LinkMemo.State
     }
 
-    /// The memo tables of `last` (what the header does not hold).
+    /// The memo tables of `last` (what the header does not hold): three parts, encoded (and decoded) on
+    /// separate cores.
     static func encodeBody(_ last: BuildSession.LastBuild, origins: [String], into encoder: inout CacheEncoder) {
-        let pages = last.markdown.sorted { $0.key < $1.key }
+        let parts = [0, 1, 2].concurrentMap { part -> [UInt8] in
+            var encoder = CacheEncoder()
+            switch part {
+            case 0: encodeMarkdown(last.markdown, into: &encoder)
+            case 1: encodePages(last.pages, origins: origins, into: &encoder)
+            default: encodeLinks(last.links, into: &encoder)
+            }
+            return encoder.bytes
+        }
+        for part in parts { encoder.part(part) }
+    }
+
+    static func encodeMarkdown(_ markdown: [String: MarkdownMemo.Entry], into encoder: inout CacheEncoder) {
+        let pages = markdown.sorted { $0.key < $1.key }
         encoder.number(pages.count)
         for (name, entry) in pages {
             encoder.string(name)
@@ -34,8 +48,6 @@ extension SessionCache {
                 encoder.string(image.source)
             }
         }
-        encodePages(last.pages, origins: origins, into: &encoder)
-        encodeLinks(last.links, into: &encoder)
     }
 
     /// The page memo without its outputs (read back from the output folder): each page's context fingerprint
@@ -81,6 +93,35 @@ extension SessionCache {
 
     /// The body, with the pages' bytes taken from `files` (the output files read back).
     static func decodeBody(_ decoder: inout CacheDecoder, files: [String: Data]) throws(CacheDecoder.Damaged) -> DecodedBody {
+        enum Part: Sendable {
+            case markdown([String: MarkdownMemo.Entry])
+            case pages([String: PageMemo.Entry], [String])
+            case links(LinkMemo.State)
+            case damaged
+        }
+        let decoders = [try decoder.part(), try decoder.part(), try decoder.part()]
+        let parts = Array(decoders.enumerated()).concurrentMap { (index, part) -> Part in
+            var part = part
+            do {
+                let decoded: Part
+                switch index {
+                case 0: decoded = .markdown(try decodeMarkdown(&part))
+                case 1:
+                    let (pages, origins) = try decodePages(&part)
+                    decoded = .pages(pages, origins)
+                default: decoded = .links(try decodeLinks(&part, files: files))
+                }
+                return part.isAtEnd ? decoded : .damaged
+            } catch {
+                return .damaged
+            }
+        }
+        guard case .markdown(let markdown) = parts[0], case .pages(let pages, let origins) = parts[1],
+              case .links(let links) = parts[2] else { throw CacheDecoder.Damaged() }
+        return DecodedBody(markdown: markdown, pages: pages, origins: origins, links: links)
+    }
+
+    static func decodeMarkdown(_ decoder: inout CacheDecoder) throws(CacheDecoder.Damaged) -> [String: MarkdownMemo.Entry] {
         var markdown: [String: MarkdownMemo.Entry] = [:]
         for _ in 0..<(try decoder.count()) {
             let name = try decoder.string()
@@ -98,8 +139,6 @@ extension SessionCache {
             markdown[name] = MarkdownMemo.Entry(key: key, rendered: RenderedMarkdown(html: html, headings: headings, excerpt: excerpt),
                                                 images: images)
         }
-        let (pages, origins) = try decodePages(&decoder)
-        let links = try decodeLinks(&decoder, files: files)
-        return DecodedBody(markdown: markdown, pages: pages, origins: origins, links: links)
+        return markdown
     }
 }

@@ -25,7 +25,7 @@ import Glibc
 ///   changed since, by hand or by a build without the cache).
 public enum SessionCache {
     /// Raised whenever the encoding changes; a file of another format is stale.
-    static let format: UInt64 = 4
+    static let format: UInt64 = 5
     static let magic = "build-site session cache"
     static let bodyMagic = "build-site session cache body"
     /// How long before a build a file must have last changed for its stamp to stand for its bytes (`FileStamp`):
