@@ -7,11 +7,7 @@ struct CacheEncoder {
     private(set) var bytes: [UInt8] = []
 
     mutating func number(_ value: UInt64) {
-        var rest = value
-        for _ in 0..<8 {
-            bytes.append(UInt8(truncatingIfNeeded: rest))
-            rest >>= 8
-        }
+        withUnsafeBytes(of: value.littleEndian) { bytes.append(contentsOf: $0) }
     }
 
     mutating func number(_ value: Int) { number(UInt64(bitPattern: Int64(value))) }
@@ -29,6 +25,11 @@ struct CacheEncoder {
     mutating func strings(_ texts: [String]) {
         number(texts.count)
         for text in texts { string(text) }
+    }
+
+    /// The bytes of another encoder, as they are.
+    mutating func append(_ other: CacheEncoder) {
+        bytes.append(contentsOf: other.bytes)
     }
 
     /// A part encoded on its own: its length, then its bytes (`CacheDecoder.part()` reads it back).
@@ -65,10 +66,9 @@ struct CacheDecoder {
 
     mutating func number() throws(Damaged) -> UInt64 {
         guard end - position >= 8 else { throw Damaged() }
-        var value: UInt64 = 0
-        for offset in 0..<8 { value |= UInt64(bytes[position + offset]) << (8 * offset) }
+        let value = bytes.withUnsafeBytes { $0.loadUnaligned(fromByteOffset: position, as: UInt64.self) }
         position += 8
-        return value
+        return UInt64(littleEndian: value)
     }
 
     mutating func int() throws(Damaged) -> Int { Int(Int64(bitPattern: try number())) }

@@ -54,20 +54,34 @@ extension SessionCache {
     /// and reads, with the keys read written once in a table.
     static func encodePages(_ pages: [String: PageMemo.Entry], origins: [String], into encoder: inout CacheEncoder) {
         encoder.strings(origins)
+        // The pages first, into an encoder of their own, numbering each key on first sight (one lookup a read);
+        // then the key table, then the pages, as `decodePages` reads them.
         var keys: [String: Int] = [:]
-        for entry in pages.values { for (read, _) in entry.reads { if let key = read.key, keys[key] == nil { keys[key] = keys.count + 1 } } }
-        encoder.strings(keys.sorted { $0.value < $1.value }.map(\.key))
-        encoder.number(pages.count)
+        var names: [String] = []
+        var body = CacheEncoder()
+        body.number(pages.count)
         for (path, entry) in pages.sorted(by: { $0.key < $1.key }) {
-            encoder.string(path)
-            encoder.number(entry.context)
-            encoder.number(entry.reads.count)
+            body.string(path)
+            body.number(entry.context)
+            body.number(entry.reads.count)
             for (read, fingerprint) in entry.reads {
-                encoder.number(Int(read.origin))
-                encoder.number(read.key.flatMap { keys[$0] } ?? 0)
-                encoder.number(fingerprint)
+                body.number(Int(read.origin))
+                var number = 0
+                if let key = read.key {
+                    if let known = keys[key] {
+                        number = known
+                    } else {
+                        names.append(key)
+                        number = names.count
+                        keys[key] = number
+                    }
+                }
+                body.number(number)
+                body.number(fingerprint)
             }
         }
+        encoder.strings(names)
+        encoder.append(body)
     }
 
     static func decodePages(_ decoder: inout CacheDecoder) throws(CacheDecoder.Damaged) -> (pages: [String: PageMemo.Entry], origins: [String]) {
