@@ -119,6 +119,25 @@ struct SessionCacheTests {
         #expect(Self.outputFiles(site) == (try site.build()).files)
     }
 
+    /// A folder moved out of the root and linked back: every file keeps its inode and times, but the folder above
+    /// them is now a link, so they are checked as a full build reads them (and refused, as it refuses them).
+    @Test func aFolderMovedOutOfTheRootBehindALinkIsFound() throws {
+        let site = try FixtureSite()
+        defer { site.remove() }
+        let margin: Int64 = 50_000_000
+        try Self.run(site, margin: margin)
+        Thread.sleep(forTimeInterval: 0.12)
+        let (_, settled) = try Self.run(site, margin: margin)
+        #expect(settled.upToDate != nil, "\(settled)")
+        let outside = site.root.deletingLastPathComponent().appendingPathComponent("outside-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: outside) }
+        let folder = site.root.appendingPathComponent("content/timeline")
+        try FileManager.default.moveItem(at: folder, to: outside)
+        try FileManager.default.createSymbolicLink(at: folder, withDestinationURL: outside)
+        #expect(throws: BuildFailure.self) { try site.build() }
+        #expect(throws: BuildFailure.self) { try Self.run(site, margin: margin) }
+    }
+
     /// A file a sync would clean up (a killed build's temporary file) in a folder of the output: not up to date.
     @Test func aLeftoverInTheOutputIsCleanedUp() throws {
         let site = try FixtureSite()

@@ -42,8 +42,12 @@ extension CacheHeader {
                 return Input(path: path, entry: entry)
             }
         }
+        // The folders above every stamped file and every listed folder with stamps of its own: each must still
+        // be the same real folder for those stamps to count (a folder replaced by a link is read through it).
         var folderNames = Set<String>()
-        for input in inputs where input.stamp != nil { folderNames.formUnion(ParentFolders(of: input.path).map(String.init)) }
+        for input in inputs where input.stamp != nil || input.tree != nil {
+            folderNames.formUnion(ParentFolders(of: Self.bare(input.path)).map(String.init))
+        }
         let inputFolders = folderNames.sorted().concurrentMap { Folder(path: $0, stamp: FileStamp.of(OutputSync.join(rootPath, $0))) }
         let files = fingerprints.sorted { $0.key < $1.key }
         let outputs = files.concurrentMap { (path, fingerprint) -> Output in
@@ -87,11 +91,11 @@ extension CacheHeader {
         let rootFolder = open(rootPath, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
         defer { if rootFolder >= 0 { close(rootFolder) } }
         let inputResults = inputs.concurrentMap { input -> (changed: Bool, read: Bool, stamp: FileStamp?, tree: [Folder]?) in
-            let parentSame = rootSame && rootFolder >= 0 && (Self.parent(of: input.path).map(folders.contains) ?? true)
+            let parentSame = rootSame && rootFolder >= 0 && (Self.parent(of: Self.bare(input.path)).map(folders.contains) ?? true)
             if let stamp = input.stamp, parentSame, FileStamp.of(input.path, in: rootFolder) == stamp {
                 return (false, false, stamp, nil)
             }
-            if let tree = input.tree, rootSame, rootFolder >= 0, input.path.hasSuffix("/"),
+            if let tree = input.tree, parentSame, input.path.hasSuffix("/"),
                tree.allSatisfy({ folder in
                    folder.stamp != nil && FileStamp.of(folder.path.isEmpty ? String(input.path.dropLast()) : input.path + folder.path,
                                                        in: rootFolder) == folder.stamp
@@ -178,6 +182,11 @@ extension CacheHeader {
         }
         return Check(changedInputs: changedInputs.sorted(), outputsSame: outputsSame, stampedOutputs: stampedOutputs,
                      cleanFolders: cleanFolders, hashed: hashed, refreshed: anyNew ? refreshed : nil)
+    }
+
+    /// A root-relative path without the trailing "/" of a folder's entry.
+    static func bare(_ path: String) -> String {
+        path.hasSuffix("/") ? String(path.dropLast()) : path
     }
 
     /// The folder holding a root-relative path ("a/b" for "a/b/c"); nil for a path at the top.
