@@ -85,6 +85,23 @@ struct BuildCommand: AsyncParsableCommand {
         let note = session.isIncremental
             ? cacheClock.step("load cache") { SessionCache.restore(session, options: options, output: outputURL, version: BuildSiteVersion.current) }
             : nil
+        // Nothing changed, in the sources or in the output: the output folder already holds this build.
+        if let upToDate = note?.upToDate {
+            if !upToDate.warnings.isEmpty { printer.print(upToDate.warnings) }
+            if verbose {
+                if let note { print("  \(note)") }
+                for timing in cacheClock.timings {
+                    print("  \(timing.step.padding(toLength: 24, withPad: " ", startingAt: 0)) "
+                        + "\(Self.milliseconds(timing.wall)) ms (cpu \(Self.milliseconds(timing.cpu)) ms)")
+                }
+            }
+            if !quiet {
+                let milliseconds = Self.milliseconds(ContinuousClock.now - start)
+                print("Built \(upToDate.pageCount) pages (\(upToDate.files) files): 0 written, \(upToDate.files) unchanged, 0 removed "
+                    + "in \(milliseconds) ms → \(displayPath(outputURL, root: rootURL))")
+            }
+            return
+        }
         do {
             site = try session.build(options)
         } catch {
@@ -96,15 +113,17 @@ struct BuildCommand: AsyncParsableCommand {
         var clock = StepClock()
         let report: SyncReport
         do {
-            report = try clock.step("write output") { () throws(Diagnostic) in try OutputSync.write(site, to: outputURL, force: force, lock: lock) }
+            report = try clock.step("write output") { () throws(Diagnostic) in
+                try OutputSync.write(site, to: outputURL, force: force, lock: lock, unchanged: note?.unchanged ?? OutputSync.Unchanged())
+            }
         } catch {
             printer.print([error])
             throw ExitCode.failure
         }
         var saveProblem: String?
-        if session.isIncremental, site.incremental?.reusedWholeBuild != true {
+        if let note, session.isIncremental, site.incremental?.reusedWholeBuild != true || !note.restored {
             saveProblem = clock.step("save cache") {
-                SessionCache.save(session, options: options, output: outputURL, version: BuildSiteVersion.current)
+                SessionCache.save(session, options: options, output: outputURL, version: BuildSiteVersion.current, note: note)
             }
         }
         if verbose {

@@ -20,7 +20,8 @@ extension OutputSync {
     ///   parent that is a link or a file, a link or a folder where the file goes.
     /// - Parameter knownFolders: folders just found to be real folders (not links) all the way down.
     static func compareFiles(_ paths: [String], of site: BuiltSite, in root: URL,
-                             knownFolders: Set<String> = []) throws(Diagnostic) -> [FileComparison] {
+                             knownFolders: Set<String> = [],
+                             unchanged: (files: Unchanged, folders: Set<String>)? = nil) throws(Diagnostic) -> [FileComparison] {
         let rootPath = root.path
         let folders = FolderCheck(root: rootPath, known: knownFolders)
         let stop = FirstFailure()
@@ -30,6 +31,9 @@ extension OutputSync {
             if stop.isBefore(index) { return nil }
             let path = paths[index]
             guard let data = site.files[path] else { return nil }
+            if let unchanged, unchanged.files.isUnchanged(path, data: data, root: rootPath, folders: unchanged.folders) {
+                return .success(.same)
+            }
             do throws(Diagnostic) {
                 guard try folders.exists(parentsOf: path) else { return .success(.absent) }
                 let target = join(rootPath, path)

@@ -12,10 +12,12 @@ extension OutputSync {
     /// a link), and only when the process that made them is gone: a build running at the same moment keeps
     /// its files. Every build lists every folder it writes to (ten thousand on a large site), so the folders
     /// are checked once each, parents before children, and listed with `readdir` on all cores.
+    /// - Parameter skipping: folders known to have had no entry added since the last build wrote them
+    ///   (`Unchanged.settledFolders`): not listed.
     /// - Returns: the folders (relative to the root) found to be real folders all the way down, so that
     ///   writing the files need not check them again.
     @discardableResult
-    static func removeLeftoverTemporaries(for paths: [String], in root: URL) -> Set<String> {
+    static func removeLeftoverTemporaries(for paths: [String], in root: URL, skipping: Set<String> = []) -> Set<String> {
         var namesByFolder: [String: Set<String>] = [:]
         for path in paths {
             let parts = path.split(separator: "/")
@@ -25,7 +27,7 @@ extension OutputSync {
         let rootPath = root.path
         var isRealFolder: [String: Bool] = ["": true]
         let folders = namesByFolder.keys.sorted().filter { folder in
-            isRealFolderAllTheWay(folder, in: rootPath, known: &isRealFolder)
+            isRealFolderAllTheWay(folder, in: rootPath, known: &isRealFolder) && !skipping.contains(folder)
         }
         let names = namesByFolder
         _ = folders.concurrentMap { folder -> Int in
@@ -76,7 +78,7 @@ extension OutputSync {
 
     /// The names in `directory` that start with "." (other than "." and ".."): the only ones that can be
     /// our temporary files, so no `String` is made for the rest.
-    private static func hiddenEntries(of directory: String) -> [String] {
+    static func hiddenEntries(of directory: String) -> [String] {
         guard let stream = opendir(directory) else { return [] }
         defer { closedir(stream) }
         var names: [String] = []

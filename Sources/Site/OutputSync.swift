@@ -43,9 +43,11 @@ public enum OutputSync {
     /// pass (`OutputJournal`). A build killed during that pass is completed by the next one, first thing.
     /// - Parameter lock: the lock on `output` when the caller already holds it (the CLI takes it before
     ///   building); otherwise it is taken here.
+    /// - Parameter unchanged: files and folders the caller found as the last build left them (`SessionCache`):
+    ///   not read or listed again while their stamps are the same (`Unchanged`).
     /// - Throws: `Diagnostic` naming the output path when the folder is not ours or a write fails.
     public static func write(_ site: BuiltSite, to output: URL, force: Bool = false,
-                             lock: OutputLock? = nil) throws(Diagnostic) -> SyncReport {
+                             lock: OutputLock? = nil, unchanged: Unchanged = Unchanged()) throws(Diagnostic) -> SyncReport {
         let root = output.standardizedFileURL
         let paths = site.files.keys.sorted()
         // A newline byte first: Foundation's `contains` alone took 10,000 instructions a path.
@@ -67,12 +69,14 @@ public enum OutputSync {
                              notes: ["check content/; to publish an empty site on purpose, delete the output folder first"])
         }
         OutputStaging.clear(in: root)
+        let settled = startsEmpty || unchanged.isEmpty ? [] : unchanged.settledFolders(in: root.path)
         // Output folders left by a killed build of an older version hold `.<name>.tmp-<pid>` files instead.
-        let realFolders = startsEmpty ? [] : removeLeftoverTemporaries(for: paths, in: root)
+        let realFolders = startsEmpty ? [] : removeLeftoverTemporaries(for: paths, in: root, skipping: settled)
 
         var report = SyncReport()
         let owned = Set(previous)
-        let comparisons = try compareFiles(paths, of: site, in: root, knownFolders: realFolders)
+        let comparisons = try compareFiles(paths, of: site, in: root, knownFolders: realFolders,
+                                           unchanged: settled.isEmpty ? nil : (unchanged, settled))
         var changed: [String] = []
         var conflicts: [String] = []
         for (path, comparison) in zip(paths, comparisons) {

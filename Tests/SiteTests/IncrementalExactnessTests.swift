@@ -65,19 +65,27 @@ struct IncrementalExactnessTests {
 
     /// The session's build and a full build of the same files: equal files, or equal errors.
     static func compare(_ session: BuildSession, root: URL, output: URL?, step: String, replay: String) throws {
+        var outputDiffers = false
         let incremental = Result { () throws(BuildFailure) in
             guard let output else { return try session.build(BuildOptions(root: root)) }
             let options = BuildOptions(root: root)
             let process = BuildSession()
-            SessionCache.restore(process, options: options, output: output, version: "exactness")
+            let note = SessionCache.restore(process, options: options, output: output, version: "exactness", margin: margin)
+            // Nothing changed: the output folder is the build (compared below, as every step's).
+            if note.upToDate != nil { return BuiltSite(files: outputFiles(output), pageCount: 0) }
             let built = try process.build(options)
             do {
-                _ = try OutputSync.write(built, to: output)
+                _ = try OutputSync.write(built, to: output, unchanged: note.unchanged)
             } catch {
                 Issue.record("\(step): the output could not be written: \(error)")
             }
-            SessionCache.save(process, options: options, output: output, version: "exactness")
+            SessionCache.save(process, options: options, output: output, version: "exactness", note: note)
+            if outputFiles(output) != built.files { outputDiffers = true }
             return built
+        }
+        if outputDiffers {
+            Issue.record("\(step): the output folder is not the build; replay with \(replay)")
+            throw Mismatch()
         }
         let full = Result { () throws(BuildFailure) in try SiteBuilder.build(BuildOptions(root: root)) }
         switch (incremental, full) {
@@ -100,6 +108,19 @@ struct IncrementalExactnessTests {
     }
 
     struct Mismatch: Error {}
+
+    /// The cache's racy margin in these runs: short, so that files settle between edits and are known by their
+    /// stamps (`FileStamp`), as between real runs.
+    static let margin: Int64 = 20_000_000
+
+    /// The files of an output folder, without the manifest.
+    static func outputFiles(_ output: URL) -> [String: Data] {
+        var files: [String: Data] = [:]
+        for (path, data) in FixtureSite.snapshot(output) where path != "/" + OutputSync.manifestName {
+            files[String(path.dropFirst())] = data
+        }
+        return files
+    }
 
     static func describe(_ failure: BuildFailure) -> [String] {
         failure.diagnostics.map { "\($0.file ?? "-"):\($0.line ?? 0):\($0.column ?? 0): \($0.message) \($0.notes)" }

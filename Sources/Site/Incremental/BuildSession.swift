@@ -29,6 +29,9 @@ public final class BuildSession: @unchecked Sendable {
     /// Kept across every build of the session, failed ones included: its entries are exact by their bytes.
     private let parsed = PageParseMemo()
     private var last: LastBuild?
+    /// What changed since `last`, when `SessionCache` has already compared the inputs (by their stamps): the next
+    /// build takes it instead of checking every input again.
+    private var knownChanges: InputChanges?
 
     /// What the last good build read and made.
     struct LastBuild {
@@ -76,8 +79,10 @@ public final class BuildSession: @unchecked Sendable {
         var clock = StepClock()
         var summary = IncrementalSummary()
         var reusesMarkdown = false
+        let known = knownChanges
+        knownChanges = nil
         if let previous {
-            let changes = clock.step("check inputs") { InputChanges.since(previous.reads, root: options.root.standardizedFileURL) }
+            let changes = known ?? clock.step("check inputs") { InputChanges.since(previous.reads, root: options.root.standardizedFileURL) }
             summary.changedInputs = changes.paths.count
             if changes.isEmpty && !options.measuresTemplates {
                 var site = previous.site
@@ -115,11 +120,12 @@ public final class BuildSession: @unchecked Sendable {
     }
 
     /// Takes `build` as the last good build (`SessionCache.restore`, which has checked it), with the names of
-    /// the tags its page memo's reads use.
-    func restore(_ build: LastBuild, origins names: [String]) {
+    /// the tags its page memo's reads use, and which of its inputs have changed since (`changes`).
+    func restore(_ build: LastBuild, origins names: [String], changes: InputChanges? = nil) {
         lock.withLock {
             origins.restore(names)
             last = build
+            knownChanges = changes
         }
     }
 

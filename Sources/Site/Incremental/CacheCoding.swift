@@ -7,11 +7,7 @@ struct CacheEncoder {
     private(set) var bytes: [UInt8] = []
 
     mutating func number(_ value: UInt64) {
-        var rest = value
-        for _ in 0..<8 {
-            bytes.append(UInt8(truncatingIfNeeded: rest))
-            rest >>= 8
-        }
+        withUnsafeBytes(of: value.littleEndian) { bytes.append(contentsOf: $0) }
     }
 
     mutating func number(_ value: Int) { number(UInt64(bitPattern: Int64(value))) }
@@ -30,6 +26,17 @@ struct CacheEncoder {
         number(texts.count)
         for text in texts { string(text) }
     }
+
+    /// The bytes of another encoder, as they are.
+    mutating func append(_ other: CacheEncoder) {
+        bytes.append(contentsOf: other.bytes)
+    }
+
+    /// A part encoded on its own: its length, then its bytes (`CacheDecoder.part()` reads it back).
+    mutating func part(_ encoded: [UInt8]) {
+        number(encoded.count)
+        bytes.append(contentsOf: encoded)
+    }
 }
 
 /// Reads what `CacheEncoder` wrote; every read throws `CacheDecoder.Damaged` past the end.
@@ -38,17 +45,30 @@ struct CacheDecoder {
 
     private let bytes: [UInt8]
     private var position = 0
+    /// Where reading stops: the end, or before a checksum that ends the bytes (no copy made without it).
+    private var end: Int
 
-    init(_ bytes: [UInt8]) { self.bytes = bytes }
+    init(_ bytes: [UInt8], droppingLast count: Int = 0) {
+        self.bytes = bytes
+        end = max(bytes.count - count, 0)
+    }
 
-    var isAtEnd: Bool { position == bytes.count }
+    var isAtEnd: Bool { position == end }
+
+    /// A decoder of the next part `CacheEncoder.part` wrote (sharing the bytes, no copy); this one moves past it.
+    mutating func part() throws(Damaged) -> CacheDecoder {
+        let length = try count(minimum: 1)
+        var part = self
+        part.end = position + length
+        position += length
+        return part
+    }
 
     mutating func number() throws(Damaged) -> UInt64 {
-        guard bytes.count - position >= 8 else { throw Damaged() }
-        var value: UInt64 = 0
-        for offset in 0..<8 { value |= UInt64(bytes[position + offset]) << (8 * offset) }
+        guard end - position >= 8 else { throw Damaged() }
+        let value = bytes.withUnsafeBytes { $0.loadUnaligned(fromByteOffset: position, as: UInt64.self) }
         position += 8
-        return value
+        return UInt64(littleEndian: value)
     }
 
     mutating func int() throws(Damaged) -> Int { Int(Int64(bitPattern: try number())) }
@@ -56,7 +76,7 @@ struct CacheDecoder {
     /// A count of things still to read, each at least `minimum` bytes: bounded by what is left.
     mutating func count(minimum: Int = 8) throws(Damaged) -> Int {
         let value = try int()
-        guard value >= 0, value <= (bytes.count - position) / max(minimum, 1) else { throw Damaged() }
+        guard value >= 0, value <= (end - position) / max(minimum, 1) else { throw Damaged() }
         return value
     }
 

@@ -45,7 +45,7 @@ struct InputChanges: Sendable {
     }
 
     /// What a build reading `path` the way `entry` was recorded would record now; nil when it would fail.
-    private static func current(_ path: String, like entry: ReadLog.Entry, inputs: SiteInputs, root: URL) -> ReadLog.Entry? {
+    static func current(_ path: String, like entry: ReadLog.Entry, inputs: SiteInputs, root: URL) -> ReadLog.Entry? {
         if path == "content/" { return ContentLoader.contentListing(root: root) }
         let isFolder = path.hasSuffix("/")
         let target = isFolder ? String(path.dropLast()) : path

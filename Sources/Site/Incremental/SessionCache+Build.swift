@@ -4,47 +4,32 @@ import SiteInputs
 import Templates
 
 extension SessionCache {
-    /// A decoded build: the session's state, with the output files still to be read back and checked.
-    struct DecodedBuild {
-        var build: BuildSession.LastBuild
-        var outputs: [(path: String, fingerprint: UInt64)]
+    /// A decoded body: the memo tables, the pages' outputs still to be read back from the output folder.
+    struct DecodedBody {
+        var markdown: [String: MarkdownMemo.Entry]
+        var pages: [String: PageMemo.Entry]
         /// The names of the page memo's tags, tag 1 first.
         var origins: [String]
+        var links: LinkMemo.State
     }
 
-    static func encodeBuild(_ last: BuildSession.LastBuild, origins: [String], into encoder: inout CacheEncoder) {
-        let reads = last.reads.sorted { $0.key < $1.key }
-        encoder.number(reads.count)
-        for (path, entry) in reads {
-            encoder.string(path)
-            switch entry {
-            case .file(let fingerprint):
-                encoder.number(0)
-                encoder.number(fingerprint)
-            case .folder(let files):
-                encoder.number(1)
-                encoder.strings(files)
-            case .absent:
-                encoder.number(2)
+    /// The memo tables of `last` (what the header does not hold): three parts, encoded (and decoded) on
+    /// separate cores.
+    static func encodeBody(_ last: BuildSession.LastBuild, origins: [String], into encoder: inout CacheEncoder) {
+        let parts = [0, 1, 2].concurrentMap { part -> [UInt8] in
+            var encoder = CacheEncoder()
+            switch part {
+            case 0: encodeMarkdown(last.markdown, into: &encoder)
+            case 1: encodePages(last.pages, origins: origins, into: &encoder)
+            default: encodeLinks(last.links, into: &encoder)
             }
+            return encoder.bytes
         }
-        let files = last.site.files.sorted { $0.key < $1.key }
-        encoder.number(files.count)
-        for (path, data) in files {
-            encoder.string(path)
-            encoder.number(CacheHash.of(data))
-        }
-        encoder.number(last.site.pageCount)
-        encoder.string(last.site.basePath)
-        encoder.number(last.site.warnings.count)
-        for warning in last.site.warnings {
-            encoder.optionalString(warning.file)
-            encoder.number(warning.line ?? -1)
-            encoder.number(warning.column ?? -1)
-            encoder.string(warning.message)
-            encoder.strings(warning.notes)
-        }
-        let pages = last.markdown.sorted { $0.key < $1.key }
+        for part in parts { encoder.part(part) }
+    }
+
+    static func encodeMarkdown(_ markdown: [String: MarkdownMemo.Entry], into encoder: inout CacheEncoder) {
+        let pages = markdown.sorted { $0.key < $1.key }
         encoder.number(pages.count)
         for (name, entry) in pages {
             encoder.string(name)
@@ -63,27 +48,40 @@ extension SessionCache {
                 encoder.string(image.source)
             }
         }
-        encodePages(last.pages, origins: origins, into: &encoder)
     }
 
     /// The page memo without its outputs (read back from the output folder): each page's context fingerprint
     /// and reads, with the keys read written once in a table.
     static func encodePages(_ pages: [String: PageMemo.Entry], origins: [String], into encoder: inout CacheEncoder) {
         encoder.strings(origins)
+        // The pages first, into an encoder of their own, numbering each key on first sight (one lookup a read);
+        // then the key table, then the pages, as `decodePages` reads them.
         var keys: [String: Int] = [:]
-        for entry in pages.values { for (read, _) in entry.reads { if let key = read.key, keys[key] == nil { keys[key] = keys.count + 1 } } }
-        encoder.strings(keys.sorted { $0.value < $1.value }.map(\.key))
-        encoder.number(pages.count)
+        var names: [String] = []
+        var body = CacheEncoder()
+        body.number(pages.count)
         for (path, entry) in pages.sorted(by: { $0.key < $1.key }) {
-            encoder.string(path)
-            encoder.number(entry.context)
-            encoder.number(entry.reads.count)
+            body.string(path)
+            body.number(entry.context)
+            body.number(entry.reads.count)
             for (read, fingerprint) in entry.reads {
-                encoder.number(Int(read.origin))
-                encoder.number(read.key.flatMap { keys[$0] } ?? 0)
-                encoder.number(fingerprint)
+                body.number(Int(read.origin))
+                var number = 0
+                if let key = read.key {
+                    if let known = keys[key] {
+                        number = known
+                    } else {
+                        names.append(key)
+                        number = names.count
+                        keys[key] = number
+                    }
+                }
+                body.number(number)
+                body.number(fingerprint)
             }
         }
+        encoder.strings(names)
+        encoder.append(body)
     }
 
     static func decodePages(_ decoder: inout CacheDecoder) throws(CacheDecoder.Damaged) -> (pages: [String: PageMemo.Entry], origins: [String]) {
@@ -107,30 +105,37 @@ extension SessionCache {
         return (pages, origins)
     }
 
-    static func decodeBuild(_ decoder: inout CacheDecoder, options: BuildOptions) throws(CacheDecoder.Damaged) -> DecodedBuild {
-        var reads: [String: ReadLog.Entry] = [:]
-        for _ in 0..<(try decoder.count()) {
-            let path = try decoder.string()
-            switch try decoder.number() {
-            case 0: reads[path] = .file(fingerprint: try decoder.number())
-            case 1: reads[path] = .folder(files: try decoder.strings())
-            case 2: reads[path] = .absent
-            default: throw CacheDecoder.Damaged()
+    /// The body, with the pages' bytes taken from `files` (the output files read back).
+    static func decodeBody(_ decoder: inout CacheDecoder, files: [String: Data]) throws(CacheDecoder.Damaged) -> DecodedBody {
+        enum Part: Sendable {
+            case markdown([String: MarkdownMemo.Entry])
+            case pages([String: PageMemo.Entry], [String])
+            case links(LinkMemo.State)
+            case damaged
+        }
+        let decoders = [try decoder.part(), try decoder.part(), try decoder.part()]
+        let parts = Array(decoders.enumerated()).concurrentMap { (index, part) -> Part in
+            var part = part
+            do {
+                let decoded: Part
+                switch index {
+                case 0: decoded = .markdown(try decodeMarkdown(&part))
+                case 1:
+                    let (pages, origins) = try decodePages(&part)
+                    decoded = .pages(pages, origins)
+                default: decoded = .links(try decodeLinks(&part, files: files))
+                }
+                return part.isAtEnd ? decoded : .damaged
+            } catch {
+                return .damaged
             }
         }
-        var outputs: [(path: String, fingerprint: UInt64)] = []
-        for _ in 0..<(try decoder.count()) { outputs.append((try decoder.string(), try decoder.number())) }
-        var site = BuiltSite(files: [:], pageCount: try decoder.int())
-        site.basePath = try decoder.string()
-        for _ in 0..<(try decoder.count()) {
-            let file = try decoder.optionalString()
-            let line = try decoder.int()
-            let column = try decoder.int()
-            var warning = Diagnostic(file: file, line: line < 0 ? nil : line, column: column < 0 ? nil : column,
-                                     message: try decoder.string(), notes: try decoder.strings())
-            warning.isWarning = true
-            site.warnings.append(warning)
-        }
+        guard case .markdown(let markdown) = parts[0], case .pages(let pages, let origins) = parts[1],
+              case .links(let links) = parts[2] else { throw CacheDecoder.Damaged() }
+        return DecodedBody(markdown: markdown, pages: pages, origins: origins, links: links)
+    }
+
+    static func decodeMarkdown(_ decoder: inout CacheDecoder) throws(CacheDecoder.Damaged) -> [String: MarkdownMemo.Entry] {
         var markdown: [String: MarkdownMemo.Entry] = [:]
         for _ in 0..<(try decoder.count()) {
             let name = try decoder.string()
@@ -148,9 +153,6 @@ extension SessionCache {
             markdown[name] = MarkdownMemo.Entry(key: key, rendered: RenderedMarkdown(html: html, headings: headings, excerpt: excerpt),
                                                 images: images)
         }
-        let (pages, origins) = try decodePages(&decoder)
-        let build = BuildSession.LastBuild(key: BuildSession.OptionsKey(options), reads: reads, site: site, markdown: markdown,
-                                           pages: pages)
-        return DecodedBuild(build: build, outputs: outputs, origins: origins)
+        return markdown
     }
 }

@@ -1,33 +1,71 @@
 import Foundation
 import Markdown
 import SiteInputs
+#if canImport(Glibc)
+import Glibc
+#endif
 
 /// A `BuildSession`'s last good build kept on disk between runs of `build-site build`, so that a build after
 /// a small change does only what changed, as a long-running preview does.
 ///
-/// One file per output folder, in `.build-site-cache/incremental/` under the site's root (never in the output,
-/// so nothing of it is published; deleting it only makes the next build a full one). It holds what the last
-/// build read, a fingerprint of every file it wrote and of the output's manifest, its warnings, and its
-/// Markdown memo; the output files themselves are read back from the output folder. It is trusted only when
-/// every check passes, and otherwise ignored with a note for `--verbose`:
+/// Two files per output folder, in `.build-site-cache/incremental/` under the site's root (never in the output,
+/// so nothing of it is published; deleting them only makes the next build a full one):
+/// - the header (`.head`, `CacheHeader`): what the last build read and wrote, each file with a fingerprint and,
+///   once it has settled, its stamp (`FileStamp`); the manifest; the build's warnings; the body's checksum. A
+///   run first compares it with the disk: a file whose stamp is the same is not read, any other is read and
+///   hashed. When no input and no output changed, that is the whole run: nothing is decoded, built or written.
+/// - the body (`.bin`): the memo tables (Markdown, and each page's recorded reads), decoded only when something
+///   changed; the rendered pages themselves are read back from the output folder.
+///
+/// Each is trusted only when every check passes, and otherwise ignored with a note for `--verbose`:
 /// - the file ends with a checksum of the rest (`CacheHash`) (a damaged file), and decodes to its end (a
-///   truncated one);
+///   truncated one); the body's checksum is the one its header names (a body of another build);
 /// - its format number, build-site's version and the options are this run's (a stale one);
-/// - the output's manifest and every file it lists are byte for byte what that build wrote (an output changed
-///   since, by hand or by a build without the cache).
+/// - the output's manifest, every file it lists and every folder holding one are what that build left (an output
+///   changed since, by hand or by a build without the cache).
 public enum SessionCache {
     /// Raised whenever the encoding changes; a file of another format is stale.
-    static let format: UInt64 = 3
+    static let format: UInt64 = 5
     static let magic = "build-site session cache"
+    static let bodyMagic = "build-site session cache body"
+    /// How long before a build a file must have last changed for its stamp to stand for its bytes (`FileStamp`):
+    /// more than the coarsest file time kept by a common file system (FAT's two seconds), and more than a tick of
+    /// the kernel's file clock, which lags the wall clock.
+    public static let racyMargin: Int64 = 2_000_000_000
 
     /// What `restore` did, for `--verbose`.
-    public struct Note: Sendable, Equatable, CustomStringConvertible {
+    public struct Note: Sendable, CustomStringConvertible {
         public var restored: Bool
         public var reason: String
+        /// Set when no input and no output changed since the last build: the output folder already holds this
+        /// build, so there is nothing to build or write.
+        public var upToDate: UpToDate?
+        /// The output files and folders found as the last build left them, for `OutputSync.write` and `save`.
+        public var unchanged = OutputSync.Unchanged()
+        /// When this run began (nanoseconds since 1970): a file read from then on gets a stamp only if it settled
+        /// before (`FileStamp`).
+        let started: Int64
+        let margin: Int64
         public var description: String { restored ? "cache: \(reason)" : "cache ignored: \(reason)" }
+
+        init(restored: Bool = false, reason: String = "", started: Int64, margin: Int64) {
+            self.restored = restored
+            self.reason = reason
+            self.started = started
+            self.margin = margin
+        }
     }
 
-    /// The cache file for builds of `options.root` into `output`.
+    /// The last build, when nothing changed since: what the CLI prints without building.
+    public struct UpToDate: Sendable {
+        public var pageCount: Int
+        public var files: Int
+        public var warnings: [Diagnostic]
+        /// How many files had to be read (their stamps differed or were missing); the others were not.
+        public var filesRead: Int
+    }
+
+    /// The cache's body file for builds of `options.root` into `output` (the header is beside it, `headerFile`).
     public static func file(options: BuildOptions, output: URL) -> URL {
         var hasher = MemoKeyHasher()
         hasher.combine(output.standardizedFileURL.path)
@@ -35,73 +73,135 @@ public enum SessionCache {
             .appendingPathComponent(String(hasher.value, radix: 16) + ".bin")
     }
 
-    /// Gives `session` the last build recorded for these options and output, when every check passes.
+    /// The cache's header file (`CacheHeader`).
+    public static func headerFile(options: BuildOptions, output: URL) -> URL {
+        file(options: options, output: output).deletingPathExtension().appendingPathExtension("head")
+    }
+
+    /// Gives `session` the last build recorded for these options and output, when every check passes; or says
+    /// that nothing changed at all (`Note.upToDate`), without decoding the memo tables.
+    /// - Parameter margin: `racyMargin`; tests pass a shorter one.
     @discardableResult
-    public static func restore(_ session: BuildSession, options: BuildOptions, output: URL, version: String) -> Note {
-        let url = file(options: options, output: output)
-        guard let data = FileManager.default.contents(atPath: url.path) else {
-            return Note(restored: false, reason: "none yet (\(url.lastPathComponent))")
+    public static func restore(_ session: BuildSession, options: BuildOptions, output: URL, version: String,
+                               margin: Int64 = racyMargin) -> Note {
+        var note = Note(started: FileStamp.now(), margin: margin)
+        let output = output.standardizedFileURL
+        let root = options.root.standardizedFileURL
+        let headURL = headerFile(options: options, output: output)
+        guard let headBytes = CacheFile.readRegular(headURL.path) else {
+            note.reason = "none yet (\(headURL.lastPathComponent))"
+            return note
         }
-        let bytes = [UInt8](data)
-        guard bytes.count > 8 else { return Note(restored: false, reason: "truncated") }
-        var tail = CacheDecoder(Array(bytes.suffix(8)))
-        guard (try? tail.number()) == bytes.withUnsafeBytes({ CacheHash.of(UnsafeRawBufferPointer(rebasing: $0.dropLast(8))) }) else {
-            return Note(restored: false, reason: "damaged (its checksum does not match)")
+        let header: CacheHeader
+        switch decodeHeader(headBytes, options: options, output: output, version: version) {
+        case .success(let decoded): header = decoded
+        case .failure(let reason):
+            note.reason = reason.text
+            return note
         }
-        var decoder = CacheDecoder(Array(bytes.dropLast(8)))
+        let check = header.check(root: root, output: output, start: note.started, margin: margin)
+        if check.changedInputs.isEmpty && check.outputsSame {
+            if let refreshed = check.refreshed { _ = writeHeader(refreshed, options: options, output: output, version: version) }
+            note.restored = true
+            note.reason = "nothing changed (\(header.inputs.count) inputs, \(header.outputs.count) outputs; "
+                + "\(check.hashed) files read, the others known by their stamps)"
+            note.upToDate = UpToDate(pageCount: header.pageCount, files: header.outputs.count, warnings: header.warnings,
+                                     filesRead: check.hashed)
+            return note
+        }
+        guard check.outputsSame else {
+            note.reason = "the output folder changed since (a file differs)"
+            return note
+        }
+        guard let bodyBytes = CacheFile.readRegular(file(options: options, output: output).path), bodyBytes.count > 8 else {
+            note.reason = "truncated (no body)"
+            return note
+        }
+        var tail = CacheDecoder(Array(bodyBytes.suffix(8)))
+        let checksum = try? tail.number()
+        guard checksum == bodyBytes.withUnsafeBytes({ CacheHash.of(UnsafeRawBufferPointer(rebasing: $0.dropLast(8))) }) else {
+            note.reason = "damaged (its checksum does not match)"
+            return note
+        }
+        guard checksum == header.body else {
+            note.reason = "damaged (the body is not the one its header names)"
+            return note
+        }
+        guard let files = outputs(header, known: check.stampedOutputs, in: output) else {
+            note.reason = "the output folder changed since (a file differs)"
+            return note
+        }
+        let body: DecodedBody
         do {
-            guard try decoder.string() == magic, try decoder.number() == format else {
-                return Note(restored: false, reason: "written in another format")
+            var decoder = CacheDecoder(bodyBytes, droppingLast: 8)
+            guard try decoder.string() == bodyMagic, try decoder.number() == format else {
+                note.reason = "written in another format"
+                return note
             }
-            guard try decoder.string() == version else { return Note(restored: false, reason: "written by another version of build-site") }
-            guard try decoder.string() == optionsText(options, output: output) else {
-                return Note(restored: false, reason: "written for other options")
+            body = try decodeBody(&decoder, files: files)
+            guard decoder.isAtEnd else {
+                note.reason = "damaged (bytes after its end)"
+                return note
             }
-            guard try decoder.number() == manifestFingerprint(output) else {
-                return Note(restored: false, reason: "the output folder changed since (its manifest differs)")
-            }
-            let last = try decodeBuild(&decoder, options: options)
-            guard decoder.isAtEnd else { return Note(restored: false, reason: "damaged (bytes after its end)") }
-            guard let files = outputs(last.outputs, in: output) else {
-                return Note(restored: false, reason: "the output folder changed since (a file differs)")
-            }
-            var build = last.build
-            build.site.files = files
-            for path in Array(build.pages.keys) {
-                if let output = files[path] { build.pages[path]?.output = output } else { build.pages[path] = nil }
-            }
-            session.restore(build, origins: last.origins)
-            return Note(restored: true, reason: "last build restored (\(build.reads.count) inputs, \(files.count) outputs)")
         } catch {
-            return Note(restored: false, reason: "truncated or damaged")
+            note.reason = "truncated or damaged"
+            return note
         }
+        var site = BuiltSite(files: files, pageCount: header.pageCount)
+        site.basePath = header.basePath
+        site.warnings = header.warnings
+        var pages = body.pages
+        for path in Array(pages.keys) {
+            if let output = files[path] { pages[path]?.output = output } else { pages[path] = nil }
+        }
+        let build = BuildSession.LastBuild(key: BuildSession.OptionsKey(options), reads: header.reads, site: site,
+                                           markdown: body.markdown, pages: pages, links: body.links)
+        session.restore(build, origins: body.origins, changes: InputChanges(paths: check.changedInputs))
+        for entry in header.outputs {
+            guard let stamp = check.stampedOutputs[entry.path], let data = files[entry.path] else { continue }
+            note.unchanged.files[entry.path] = OutputSync.Unchanged.File(data: data, stamp: stamp, fingerprint: entry.fingerprint)
+        }
+        note.unchanged.folders = check.cleanFolders
+        note.restored = true
+        note.reason = "last build restored (\(header.inputs.count) inputs, \(check.changedInputs.count) changed; "
+            + "\(files.count) outputs; \(check.hashed) files read, the others known by their stamps)"
+        return note
     }
 
     /// Writes the session's last build for the next run, after its output was written to `output`.
+    /// - Parameter note: what `restore` said at the start of this run (when it began, what it found unchanged).
     /// - Returns: nil, or why nothing could be written (the build stands; the next one is simply full).
     @discardableResult
-    public static func save(_ session: BuildSession, options: BuildOptions, output: URL, version: String) -> String? {
+    public static func save(_ session: BuildSession, options: BuildOptions, output: URL, version: String, note: Note) -> String? {
         guard let last = session.lastBuild else { return "no build to keep" }
+        let output = output.standardizedFileURL
         var encoder = CacheEncoder()
-        encoder.string(magic)
+        encoder.string(bodyMagic)
         encoder.number(format)
-        encoder.string(version)
-        encoder.string(optionsText(options, output: output))
-        encoder.number(manifestFingerprint(output))
-        encodeBuild(last, origins: session.originNames, into: &encoder)
-        var bytes = encoder.bytes
-        let checksum = CacheHash.of(bytes)
+        encodeBody(last, origins: session.originNames, into: &encoder)
+        var body = encoder.bytes
+        let checksum = CacheHash.of(body)
         var tail = CacheEncoder()
         tail.number(checksum)
-        bytes += tail.bytes
+        body += tail.bytes
+        let entries = Array(last.site.files)
+        let hashes = entries.concurrentMap { entry in note.unchanged.fingerprint(of: entry.key, entry.value) ?? CacheHash.of(entry.value) }
+        var fingerprints: [String: UInt64] = [:]
+        fingerprints.reserveCapacity(entries.count)
+        for (entry, hash) in zip(entries, hashes) { fingerprints[entry.key] = hash }
+        let header = CacheHeader.make(reads: last.reads, fingerprints: fingerprints, site: last.site,
+                                      root: options.root.standardizedFileURL, output: output, start: note.started,
+                                      margin: note.margin, body: checksum)
         let url = file(options: options, output: output)
         do {
             try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
-            try Data(bytes).write(to: url, options: .atomic)
-            return nil
         } catch {
             return "cache not written: \(error.localizedDescription)"
         }
+        // The body first: a header names its body by checksum, so a run killed between the two leaves a header
+        // that does not match, which is ignored.
+        if let problem = CacheFile.write(body, to: url.path) { return "cache not written: \(problem)" }
+        return writeHeader(header, options: options, output: output, version: version)
     }
 
     // MARK: - Parts
@@ -112,24 +212,93 @@ public enum SessionCache {
             .joined(separator: "\n")
     }
 
-    static func manifestFingerprint(_ output: URL) -> UInt64 {
-        let data = FileManager.default.contents(atPath: output.appendingPathComponent(OutputSync.manifestName).path)
-        return data.map { CacheHash.of($0) } ?? 0
+    struct Refusal: Error {
+        var text: String
     }
 
-    /// The files the cache lists, read from the output folder; nil when one is missing or differs.
-    static func outputs(_ expected: [(path: String, fingerprint: UInt64)], in output: URL) -> [String: Data]? {
-        let found = expected.concurrentMap { entry -> Data? in
-            guard let data = FileManager.default.contents(atPath: output.appendingPathComponent(entry.path).path),
-                  CacheHash.of(data) == entry.fingerprint else { return nil }
+    static func decodeHeader(_ bytes: [UInt8], options: BuildOptions, output: URL,
+                             version: String) -> Result<CacheHeader, Refusal> {
+        guard bytes.count > 8 else { return .failure(Refusal(text: "truncated")) }
+        var tail = CacheDecoder(Array(bytes.suffix(8)))
+        guard (try? tail.number()) == bytes.withUnsafeBytes({ CacheHash.of(UnsafeRawBufferPointer(rebasing: $0.dropLast(8))) }) else {
+            return .failure(Refusal(text: "damaged (its checksum does not match)"))
+        }
+        var decoder = CacheDecoder(bytes, droppingLast: 8)
+        do {
+            guard try decoder.string() == magic, try decoder.number() == format else {
+                return .failure(Refusal(text: "written in another format"))
+            }
+            guard try decoder.string() == version else { return .failure(Refusal(text: "written by another version of build-site")) }
+            guard try decoder.string() == optionsText(options, output: output) else {
+                return .failure(Refusal(text: "written for other options"))
+            }
+            let header = try CacheHeader.decode(&decoder)
+            guard decoder.isAtEnd else { return .failure(Refusal(text: "damaged (bytes after its end)")) }
+            return .success(header)
+        } catch {
+            return .failure(Refusal(text: "truncated or damaged"))
+        }
+    }
+
+    /// Writes the header file; nil, or why it could not be written.
+    static func writeHeader(_ header: CacheHeader, options: BuildOptions, output: URL, version: String) -> String? {
+        var encoder = CacheEncoder()
+        encoder.string(magic)
+        encoder.number(format)
+        encoder.string(version)
+        encoder.string(optionsText(options, output: output))
+        header.encode(into: &encoder)
+        var bytes = encoder.bytes
+        var tail = CacheEncoder()
+        tail.number(CacheHash.of(bytes))
+        bytes += tail.bytes
+        return CacheFile.write(bytes, to: headerFile(options: options, output: output).path).map { "cache not written: \($0)" }
+    }
+
+    /// The files the header lists, read from the output folder; nil when one is missing or differs. Files whose
+    /// stamps matched (`known`) were not changed since the header was written, so their bytes are not hashed.
+    static func outputs(_ header: CacheHeader, known: [String: FileStamp], in output: URL) -> [String: Data]? {
+        let found = header.outputs.concurrentMap { entry -> Data? in
+            guard let data = CacheFile.readData(OutputSync.join(output.path, entry.path)) else { return nil }
+            if known[entry.path] == nil, CacheHash.of(data) != entry.fingerprint { return nil }
             return data
         }
         var files: [String: Data] = [:]
-        files.reserveCapacity(expected.count)
-        for (entry, data) in zip(expected, found) {
+        files.reserveCapacity(header.outputs.count)
+        for (entry, data) in zip(header.outputs, found) {
             guard let data else { return nil }
             files[entry.path] = data
         }
         return files
+    }
+}
+
+extension CacheFile {
+    /// Writes `bytes` to a temporary file beside `path` and renames it into place (readers see the old file or
+    /// the new one); no `fsync`: losing the cache to a power cut only makes the next build a full one.
+    static func write(_ bytes: [UInt8], to path: String) -> String? {
+        let temporary = path + ".tmp-\(getpid())"
+        let descriptor = open(temporary, O_WRONLY | O_CREAT | O_TRUNC | O_NOFOLLOW | O_CLOEXEC, 0o644)
+        guard descriptor >= 0 else { return String(cString: strerror(errno)) }
+        var failure: Int32 = 0
+        bytes.withUnsafeBytes { raw in
+            var offset = 0
+            while offset < raw.count {
+                let result = Glibc.write(descriptor, raw.baseAddress.map { $0 + offset }, raw.count - offset)
+                if result < 0 {
+                    if errno == EINTR { continue }
+                    failure = errno
+                    return
+                }
+                offset += result
+            }
+        }
+        if close(descriptor) != 0 && failure == 0 { failure = errno }
+        if failure == 0, rename(temporary, path) != 0 { failure = errno }
+        if failure != 0 {
+            unlink(temporary)
+            return String(cString: strerror(failure))
+        }
+        return nil
     }
 }
