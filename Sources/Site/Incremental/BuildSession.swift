@@ -38,8 +38,12 @@ public final class BuildSession: @unchecked Sendable {
         var markdown: [String: MarkdownMemo.Entry]
         /// Rendered pages by output path; empty when restored from the CLI's cache, which keeps Markdown only.
         var pages: [String: PageMemo.Entry] = [:]
+        /// Each tagged mapping's whole fingerprint in that build (`OriginTable.prints`), for `pages`.
+        var prints: [UInt32: UInt64] = [:]
         /// The link check's scans; empty when restored from the CLI's cache.
         var links = LinkMemo.State()
+        /// What `lstat` said about its input files before they were read (`InputStamps`); nil: read them all.
+        var stamps: InputStamps?
     }
 
     /// The options that change a build's output, besides its inputs.
@@ -76,10 +80,15 @@ public final class BuildSession: @unchecked Sendable {
         var clock = StepClock()
         var summary = IncrementalSummary()
         var reusesMarkdown = false
+        var stamps: InputStamps?
         if let previous {
-            let changes = clock.step("check inputs") { InputChanges.since(previous.reads, root: options.root.standardizedFileURL) }
+            let changes = clock.step("check inputs") {
+                InputChanges.since(previous.reads, root: options.root.standardizedFileURL, stamps: previous.stamps)
+            }
+            stamps = changes.stamps
             summary.changedInputs = changes.paths.count
             if changes.isEmpty && !options.measuresTemplates {
+                last?.stamps = stamps
                 var site = previous.site
                 summary.reusedWholeBuild = true
                 site.timings = clock.timings
@@ -104,7 +113,8 @@ public final class BuildSession: @unchecked Sendable {
         summary.linksChecked = memos.links?.checked
         summary.parsesReused = parsed.reused
         site.incremental = summary
-        last = LastBuild(key: key, reads: reads, site: site, markdown: markdown, pages: pages, links: memos.links?.filled ?? .init())
+        last = LastBuild(key: key, reads: reads, site: site, markdown: markdown, pages: pages,
+                         prints: memos.pages?.table.prints ?? [:], links: memos.links?.filled ?? .init(), stamps: stamps)
         given.map { Self.copy(reads, into: $0) }
         return site
     }
@@ -134,7 +144,8 @@ public final class BuildSession: @unchecked Sendable {
         let log = ReadLog()
         options.readLog = log
         let memos = BuildMemos(parse: parsed, markdown: MarkdownMemo(previous: previous?.markdown ?? [:]),
-                               pages: PageMemo(registry: origins, previous: previous?.pages ?? [:]),
+                               pages: PageMemo(registry: origins, previous: previous?.pages ?? [:],
+                                               previousPrints: previous?.prints ?? [:]),
                                links: LinkMemo(previous: links ?? .init()))
         let site = try SiteBuilder.build(options, memos: memos)
         return (site, log, memos)

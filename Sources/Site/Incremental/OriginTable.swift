@@ -18,6 +18,9 @@ final class OriginTable: @unchecked Sendable {
     private var wholeFingerprints: [UInt32: UInt64] = [:]
     /// Fingerprints of lists and mappings read by key, computed once a build (behind `lock`).
     private var valueFingerprints: [ReadKey: UInt64] = [:]
+    /// Every kept mapping's whole fingerprint (`contentFingerprint()`), by tag: made by `seal()`, on all cores,
+    /// and only read after it. What `PageMemo` compares with the last build's to skip unchanged mappings.
+    private(set) var prints: [UInt32: UInt64] = [:]
 
     /// What a read of a key that is not there, or of a mapping this build does not have, sees.
     static let absent: UInt64 = 1
@@ -36,9 +39,17 @@ final class OriginTable: @unchecked Sendable {
         return .dictionary(mapping)
     }
 
-    /// Ends tagging: the table is read-only from here on.
+    /// Ends tagging: the table is read-only from here on. Fingerprints every kept mapping whole (`prints`).
     func seal() {
-        lock.withLock { sealed = true }
+        let kept = lock.withLock { () -> [(UInt32, OrderedDictionary)] in
+            sealed = true
+            return mappings.map { ($0.key, $0.value) }
+        }
+        let computed = kept.concurrentMap { ($0.0, $0.1.contentFingerprint()) }
+        lock.withLock {
+            prints = Dictionary(computed, uniquingKeysWith: { first, _ in first })
+            wholeFingerprints = prints
+        }
     }
 
     /// What reading `key` (nil: the whole mapping) of the mapping tagged `origin` gives in this build; `page`
