@@ -25,8 +25,15 @@ public enum SiteBuilder {
         // 1. Load config and content (front matter, dates, relations, drafts), in every language: the default
         //    language's pages first, then each other language's translations (`Content/Languages/`).
         let editions = try clock.step("load content") { () throws(BuildFailure) in
-            let editions = try loadContent(root: root, includeDrafts: options.includeDrafts, log: log, parseMemo: memos.parse)
+            // An incremental build after body edits only is given the last content with the new bodies (`ContentMemo`).
+            if let given = memos.content?.given {
+                memos.content?.keep(given, into: log)
+                return given
+            }
+            let editions = try loadContent(root: root, includeDrafts: options.includeDrafts, log: memos.content?.log ?? log,
+                                           parseMemo: memos.parse)
             for edition in editions { try ReservedKeys.check(edition) }
+            memos.content?.keep(editions, into: log)
             return editions
         }
         let content = editions[0]

@@ -32,9 +32,16 @@ struct BuildSessionTests {
         #expect(second.incremental?.markdownReused == first.pageCount - 1)
         let pageFiles = FileManager.default.enumerator(atPath: site.root.appendingPathComponent("content").path)?
             .compactMap { $0 as? String }.filter { $0.hasSuffix(".md") }.count ?? 0
-        #expect(second.incremental?.parsesReused == pageFiles - 1, "every page file but the edited one, drafts included")
+        #expect(second.incremental?.bodiesEdited == 1, "the last content kept, with the edited page's new body")
+        #expect(second.incremental?.parsesReused == 0, "nothing loaded")
         #expect(second.text("about/index.html")?.contains("A new paragraph.") == true)
         #expect(second.files == (try site.build()).files)
+        // A front matter edit loads the content again: every page file's parse but the edited one's from the memo.
+        try site.replace(in: "content/about.md", "title: ", with: "title: Edited ")
+        let third = try session.build(BuildOptions(root: site.root))
+        #expect(third.incremental?.bodiesEdited == nil)
+        #expect(third.incremental?.parsesReused == pageFiles - 1, "every page file but the edited one, drafts included")
+        #expect(third.files == (try site.build()).files)
     }
 
     @Test func anEditedBodyRendersOnlyThePagesThatReadIt() throws {
