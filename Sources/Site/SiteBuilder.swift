@@ -75,10 +75,16 @@ public enum SiteBuilder {
 
         // 4. Build the values templates see, once per language.
         let values = clock.step("build page values") {
-            editions.indices.map { PageValues(content: editions[$0], rendered: rendered[$0], urls: urls[$0], translations: translations,
-                                              origins: memos.pages?.table) }
+            // An incremental build whose content was kept may keep the last values too (`ContentMemo`).
+            let make = {
+                editions.indices.map { PageValues(content: editions[$0], rendered: rendered[$0], urls: urls[$0], translations: translations,
+                                                  origins: memos.pages?.table) }
+            }
+            let values = memos.content?.pageValues(editions, rendered: rendered, table: memos.pages?.table, make: make) ?? make()
+            memos.pages?.table.seal()
+            memos.pages?.keepsContexts(memos.content?.valuesKept == true, markdown: memos.markdown)
+            return values
         }
-        memos.pages?.table.seal()
 
         // 5. Plan every HTML file: content pages, taxonomy term and index pages, numbered pages of long lists.
         let plans = try clock.step("plan pages") { () throws(BuildFailure) in
@@ -267,6 +273,13 @@ public enum SiteBuilder {
             let source = jobs[position].source
             let url = jobs[position].url
             do {
+                // An incremental build whose page values are the last build's reuses an unchanged page without
+                // making its context (`PageMemo.reuseUnchanged`).
+                if let memo, let output = memo.reuseUnchanged(SitePath.outputFile(for: url), markdown: {
+                    PageValues.shownMarkdown(of: jobs[position], in: content).map { content.language + "|" + content.pages[$0].source }
+                }) {
+                    return .success((SitePath.outputFile(for: url), output))
+                }
                 let name = try templates.resolve(jobs[position].candidates, for: source)
                 var context = Self.context(for: jobs[position], globals: globals, content: content, rendered: rendered,
                                            values: values, translations: translations)

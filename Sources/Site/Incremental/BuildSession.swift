@@ -47,6 +47,8 @@ public final class BuildSession: @unchecked Sendable {
         /// The content it built from and what loading it read (`ContentMemo`); nil when not kept.
         var content: [ContentSet]?
         var contentReads: [String: ReadLog.Entry] = [:]
+        /// Its page values with the summaries they were made with, and the origin table that tagged them.
+        var values: (values: [PageValues], summaries: [[String]], table: OriginTable)?
     }
 
     /// The options that change a build's output, besides its inputs.
@@ -121,7 +123,8 @@ public final class BuildSession: @unchecked Sendable {
         site.incremental = summary
         last = LastBuild(key: key, reads: reads, site: site, markdown: markdown, pages: pages,
                          prints: memos.pages?.table.prints ?? [:], links: memos.links?.filled ?? .init(), stamps: stamps,
-                         content: memos.content?.loaded, contentReads: memos.content?.log.snapshot ?? [:])
+                         content: memos.content?.loaded, contentReads: memos.content?.log.snapshot ?? [:],
+                         values: Self.values(memos))
         given.map { Self.copy(reads, into: $0) }
         return site
     }
@@ -171,7 +174,13 @@ public final class BuildSession: @unchecked Sendable {
             editions[0] = editions[0].replacingBody(of: index, with: body)
             reads[path] = .file(fingerprint: ReadLog.fingerprint(bytes))
         }
-        return ContentMemo(given: editions, reads: reads, edits: changes.paths.count)
+        return ContentMemo(given: editions, reads: reads, edits: changes.paths.count, lastValues: previous.values)
+    }
+
+    /// What the next build may keep of this one's page values (`ContentMemo.pageValues`).
+    private static func values(_ memos: BuildMemos) -> (values: [PageValues], summaries: [[String]], table: OriginTable)? {
+        guard let values = memos.content?.values, let table = memos.pages?.table else { return nil }
+        return (values, memos.content?.summaries ?? [], table)
     }
 
     private static func copy(_ reads: [String: ReadLog.Entry], into log: ReadLog) {

@@ -78,6 +78,35 @@ final class PageMemo: @unchecked Sendable {
         }
     }
 
+    /// Whether this build's page values are the last build's (`ContentMemo`), and the Markdown memo that says
+    /// which pages' Markdown is; set before rendering starts (`keepsContexts`), read by every rendering thread.
+    private var valuesKept = false
+    private var markdown: MarkdownMemo?
+
+    /// Tells the memo, before rendering, that the page values are the last build's (`kept`), so that a page whose
+    /// Markdown is the last build's too has the same context, whole (`reuseUnchanged`).
+    func keepsContexts(_ kept: Bool, markdown: MarkdownMemo?) {
+        valuesKept = kept
+        self.markdown = markdown
+    }
+
+    /// The page's last output without making its context, when that context is known to be the last build's:
+    /// the page values were kept (so `site`, `collections`, `taxonomies`, every card and list, the jobs and
+    /// their paginators are the same mappings), no tagged mapping changed (`data` is tagged anew), and the
+    /// Markdown the page shows, if any (`PageValues.shownMarkdown`: its own, or a term's or taxonomy's
+    /// description, named `"<language>|<source>"`), was taken from the last build. The templates and everything
+    /// else a render reads are the same too, or the session would have dropped this memo.
+    func reuseUnchanged(_ path: String, markdown name: () -> String?) -> Data? {
+        guard valuesKept, let entry = previous[path] else { return nil }
+        if let name = name() { guard markdown?.wasKept(name) == true else { return nil } }
+        guard changedOrigins().isEmpty else { return nil }
+        lock.withLock {
+            hits += 1
+            next[path] = entry
+        }
+        return entry.output
+    }
+
     /// The page's last output, if its context is the same and every value its render read is too (`page`: the
     /// page's own tagged value, which the table does not keep). Only the reads of its own value and of
     /// mappings that changed are compared one by one.
