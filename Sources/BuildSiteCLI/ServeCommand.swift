@@ -32,6 +32,9 @@ struct ServeCommand: AsyncParsableCommand {
     @Flag(help: "Rebuild everything on every change, instead of only what the change affects.")
     var noIncremental = false
 
+    @Flag(help: "Print each rebuild's steps with their wall and CPU times.")
+    var verbose = false
+
     func run() async throws {
         signal(SIGPIPE, SIG_IGN)
         let termination = TerminationSignal.install()
@@ -44,12 +47,19 @@ struct ServeCommand: AsyncParsableCommand {
         // (`BuildSession`), or everything with --no-incremental (still reusing the parsed templates).
         let options = BuildOptions(root: rootURL, includeDrafts: drafts, cache: BuildCache())
         let session = BuildSession(incremental: !noIncremental)
+        let verbose = verbose
         let configuration = PreviewConfiguration(host: host, port: port, root: rootURL)
         do {
             let server = try PreviewServer(configuration: configuration,
                                            build: { () throws(BuildFailure) in
                                                let site = try session.build(options)
                                                if let summary = site.incremental { printError(summary.description) }
+                                               if verbose {
+                                                   for timing in site.timings {
+                                                       printError("  \(timing.step.padding(toLength: 24, withPad: " ", startingAt: 0)) "
+                                                           + "\(BuildCommand.milliseconds(timing.wall)) ms (cpu \(BuildCommand.milliseconds(timing.cpu)) ms)")
+                                                   }
+                                               }
                                                return site
                                            },
                                            log: { printError($0) })

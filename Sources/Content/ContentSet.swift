@@ -4,7 +4,7 @@ import Foundation
 public struct ContentSet: Sendable {
     public let config: SiteConfig
     /// Every page of the build (drafts only when asked for), ordered by source path.
-    public let pages: [Page]
+    public internal(set) var pages: [Page]
     /// Configured collections first (in `site.yml` order), then the other folders by name.
     public let collections: [ContentCollection]
     /// Non-Markdown files under `content/`, to copy.

@@ -1,4 +1,5 @@
 import Foundation
+import SiteInputs
 
 /// Parsed pages kept between loads of one site (an incremental build, `Site/Incremental/`): a page file whose
 /// bytes are the same as last time is not parsed again.
@@ -34,6 +35,26 @@ public final class PageParseMemo: @unchecked Sendable {
 
     func store(_ path: String, bytes: [UInt8], outcome: PageParser.Outcome) {
         lock.withLock { next[path] = Entry(bytes: bytes, outcome: outcome) }
+    }
+
+    /// The new body of the page at `path` (root-relative, under `content/`), when `bytes` differ from the bytes
+    /// a build read there (those whose `ReadLog.fingerprint` is `fingerprint`, kept here) only in the body: both
+    /// parse without errors, with the same front matter text on the same lines, so every field of the page but
+    /// its body is what it was. Then the new parse is kept (as a load would keep it); otherwise nil.
+    public func bodyEdit(_ path: String, bytes: [UInt8], was fingerprint: UInt64) -> String? {
+        guard path.hasPrefix(ContentTree.folder + "/"),
+              let old = lock.withLock({ next[path] ?? previous[path] }), old.outcome.errors.isEmpty, old.outcome.page != nil,
+              ReadLog.fingerprint(old.bytes) == fingerprint else { return nil }
+        let file = ContentTree.SourceFile(path: path, components: path.split(separator: "/").dropFirst().map(String.init))
+        let outcome = PageParser.parse(bytes, file: file)
+        guard outcome.errors.isEmpty, let page = outcome.page,
+              case .success(let oldText) = SourceText.decode(old.bytes, file: path),
+              case .success(let newText) = SourceText.decode(bytes, file: path),
+              let oldSplit = try? FrontMatterSplitter.split(oldText, file: path),
+              let newSplit = try? FrontMatterSplitter.split(newText, file: path),
+              oldSplit.yaml == newSplit.yaml, oldSplit.bodyStartLine == newSplit.bodyStartLine else { return nil }
+        lock.withLock { next[path] = Entry(bytes: bytes, outcome: outcome) }
+        return page.body
     }
 
     /// Starts a load: what the last one used becomes what this one may reuse.

@@ -77,7 +77,7 @@ struct MarkdownStage {
             let name = content.language + "|" + page.source
             let key = memo == nil ? 0 : MarkdownMemo.key(environment: environment, page: page, url: urls[index])
             if let memo, let entry = memo.reuse(name, key: key), replan(entry.images) {
-                memo.store(name, entry)
+                memo.keep(name, entry)
                 return .success(entry.rendered)
             }
             let state = PageRenderState()

@@ -17,4 +17,14 @@ extension PageValues {
             return (taxonomyPage(taxonomy, in: content, rendered: rendered), nil)
         }
     }
+
+    /// The page whose rendered Markdown `context(for:in:rendered:)` shows for `job` (a content page's own, a
+    /// term's or a taxonomy's description), or nil: the only part of a job's context not made from the values.
+    static func shownMarkdown(of job: RenderJob, in content: ContentSet) -> Int? {
+        switch job.subject {
+        case .page(let index): index
+        case .term(let taxonomy, let term): content.taxonomies[taxonomy].terms[term].description
+        case .taxonomy(let taxonomy): content.taxonomies[taxonomy].indexPage
+        }
+    }
 }

@@ -25,8 +25,15 @@ public enum SiteBuilder {
         // 1. Load config and content (front matter, dates, relations, drafts), in every language: the default
         //    language's pages first, then each other language's translations (`Content/Languages/`).
         let editions = try clock.step("load content") { () throws(BuildFailure) in
-            let editions = try loadContent(root: root, includeDrafts: options.includeDrafts, log: log, parseMemo: memos.parse)
+            // An incremental build after body edits only is given the last content with the new bodies (`ContentMemo`).
+            if let given = memos.content?.given {
+                memos.content?.keep(given, into: log)
+                return given
+            }
+            let editions = try loadContent(root: root, includeDrafts: options.includeDrafts, log: memos.content?.log ?? log,
+                                           parseMemo: memos.parse)
             for edition in editions { try ReservedKeys.check(edition) }
+            memos.content?.keep(editions, into: log)
             return editions
         }
         let content = editions[0]
@@ -66,10 +73,16 @@ public enum SiteBuilder {
 
         // 4. Build the values templates see, once per language.
         let values = clock.step("build page values") {
-            editions.indices.map { PageValues(content: editions[$0], rendered: rendered[$0], urls: urls[$0], translations: translations,
-                                              origins: memos.pages?.table) }
+            // An incremental build whose content was kept may keep the last values too (`ContentMemo`).
+            let make = {
+                editions.indices.map { PageValues(content: editions[$0], rendered: rendered[$0], urls: urls[$0], translations: translations,
+                                                  origins: memos.pages?.table) }
+            }
+            let values = memos.content?.pageValues(editions, rendered: rendered, table: memos.pages?.table, make: make) ?? make()
+            memos.pages?.table.seal()
+            memos.pages?.keepsContexts(memos.content?.valuesKept == true, markdown: memos.markdown)
+            return values
         }
-        memos.pages?.table.seal()
 
         // 5. Plan every HTML file: content pages, taxonomy term and index pages, numbered pages of long lists.
         let plans = try clock.step("plan pages") { () throws(BuildFailure) in
@@ -247,6 +260,13 @@ public enum SiteBuilder {
             let source = jobs[position].source
             let url = jobs[position].url
             do {
+                // An incremental build whose page values are the last build's reuses an unchanged page without
+                // making its context (`PageMemo.reuseUnchanged`).
+                if let memo, let output = memo.reuseUnchanged(SitePath.outputFile(for: url), markdown: {
+                    PageValues.shownMarkdown(of: jobs[position], in: content).map { content.language + "|" + content.pages[$0].source }
+                }) {
+                    return .success((SitePath.outputFile(for: url), output))
+                }
                 let name = try templates.resolve(jobs[position].candidates, for: source)
                 var context = Self.context(for: jobs[position], globals: globals, content: content, rendered: rendered,
                                            values: values, translations: translations)

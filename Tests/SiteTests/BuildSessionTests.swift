@@ -32,9 +32,16 @@ struct BuildSessionTests {
         #expect(second.incremental?.markdownReused == first.pageCount - 1)
         let pageFiles = FileManager.default.enumerator(atPath: site.root.appendingPathComponent("content").path)?
             .compactMap { $0 as? String }.filter { $0.hasSuffix(".md") }.count ?? 0
-        #expect(second.incremental?.parsesReused == pageFiles - 1, "every page file but the edited one, drafts included")
+        #expect(second.incremental?.bodiesEdited == 1, "the last content kept, with the edited page's new body")
+        #expect(second.incremental?.parsesReused == 0, "nothing loaded")
         #expect(second.text("about/index.html")?.contains("A new paragraph.") == true)
         #expect(second.files == (try site.build()).files)
+        // A front matter edit loads the content again: every page file's parse but the edited one's from the memo.
+        try site.replace(in: "content/about.md", "title: ", with: "title: Edited ")
+        let third = try session.build(BuildOptions(root: site.root))
+        #expect(third.incremental?.bodiesEdited == nil)
+        #expect(third.incremental?.parsesReused == pageFiles - 1, "every page file but the edited one, drafts included")
+        #expect(third.files == (try site.build()).files)
     }
 
     @Test func anEditedBodyRendersOnlyThePagesThatReadIt() throws {
@@ -175,5 +182,64 @@ struct BuildSessionTests {
         #expect(changes.paths == ["content/timeline/first.md", "templates/"])
         #expect(!changes.touchesOnlyPages)
         #expect(InputChanges(paths: ["content/", "content/timeline/first.md"]).touchesOnlyPages)
+    }
+}
+
+/// The input check's stamps (`InputStamps`): a file is skipped only when its `lstat` is the same as when the
+/// last check stamped it and was not racy then.
+@Suite("Incremental builds: input stamps")
+struct InputStampsTests {
+    static let stamp = InputStamps.Stamp(device: 1, inode: 2, mode: 0o100644, size: 10, modified: 5_000_000_000, changed: 5_000_000_000)
+
+    @Test func aStampVouchesOnlyWhenTheSameAndOldEnough() {
+        let stamps = InputStamps(taken: 10_000_000_000, realRoot: "/site", files: ["a.md": Self.stamp])
+        #expect(stamps.vouches(for: "a.md", now: Self.stamp))
+        #expect(!stamps.vouches(for: "b.md", now: Self.stamp), "no stamp")
+        for change in [\InputStamps.Stamp.modified, \.changed] {
+            var other = Self.stamp
+            other[keyPath: change] += 1
+            #expect(!stamps.vouches(for: "a.md", now: other))
+        }
+        var moved = Self.stamp
+        moved.inode = 3
+        #expect(!stamps.vouches(for: "a.md", now: moved))
+        var grown = Self.stamp
+        grown.size = 11
+        #expect(!stamps.vouches(for: "a.md", now: grown))
+        // Changed within the margin of the stamp's time: the same times could hide a second write.
+        let racy = InputStamps(taken: Self.stamp.changed + InputStamps.margin, realRoot: "/site", files: ["a.md": Self.stamp])
+        #expect(!racy.vouches(for: "a.md", now: Self.stamp))
+    }
+
+    @Test func aLinkOrAFolderGetsNoStamp() throws {
+        let site = try FixtureSite()
+        defer { site.remove() }
+        let root = site.root.path
+        #expect(InputStamps.stamp(root + "/content/about.md") != nil)
+        #expect(InputStamps.stamp(root + "/content") == nil)
+        try FileManager.default.createSymbolicLink(atPath: root + "/content/link.md", withDestinationPath: "about.md")
+        #expect(InputStamps.stamp(root + "/content/link.md") == nil)
+        #expect(InputStamps.plainFolders(of: ["content/timeline/first.md"], root: root) == ["content", "content/timeline"])
+    }
+
+    /// Stamps taken over a second after the last write vouch for the files; a same-size rewrite with its
+    /// modification time put back is still seen (its change time moved), and the result is a full build's.
+    @Test func aRewriteWithTheSameSizeAndTimeIsSeen() throws {
+        let site = try FixtureSite()
+        defer { site.remove() }
+        let session = BuildSession()
+        _ = try session.build(BuildOptions(root: site.root))
+        Thread.sleep(forTimeInterval: 1.2)
+        let unchanged = try session.build(BuildOptions(root: site.root))
+        #expect(unchanged.incremental?.reusedWholeBuild == true)
+        let path = site.root.appendingPathComponent("content/about.md").path
+        let before = try FileManager.default.attributesOfItem(atPath: path)
+        try site.replace(in: "content/about.md", "## Method", with: "## Mxthod")
+        try FileManager.default.setAttributes([.modificationDate: before[.modificationDate] as Any], ofItemAtPath: path)
+        #expect(try FileManager.default.attributesOfItem(atPath: path)[.size] as? Int == before[.size] as? Int)
+        let edited = try session.build(BuildOptions(root: site.root))
+        #expect(edited.incremental?.changedInputs == 1)
+        #expect(edited.text("about/index.html")?.contains("Mxthod") == true)
+        #expect(edited.files == (try site.build()).files)
     }
 }

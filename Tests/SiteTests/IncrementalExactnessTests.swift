@@ -41,6 +41,81 @@ struct IncrementalExactnessTests {
         try Self.check(root, name: "microsite", steps: Self.steps(default: 12))
     }
 
+    /// Edits to pages' bodies only, where the session keeps the last content and puts the new bodies in
+    /// (`ContentMemo`): appended and replaced paragraphs, a rewrite of the same length (the same size, within
+    /// the same second: only the bytes tell), two pages at once, an emptied body, a broken `.md` link and its
+    /// fix, a body that is not UTF-8, and a front matter edit in between. Every step is compared with a full
+    /// build, and the sequence must have taken the shortcut.
+    @Test(arguments: ["basic", "features"])
+    func bodyEdits(_ name: String) throws {
+        let site = try FixtureSite(name)
+        defer { site.remove() }
+        let seed = ProcessInfo.processInfo.environment["BUILD_SITE_EXACTNESS_SEED"].flatMap(UInt64.init)
+            ?? UInt64.random(in: 1...UInt64.max)
+        var random = SeededRandom(seed: seed)
+        let replay = "BUILD_SITE_EXACTNESS_SEED=\(seed) (site \(name), body edits)"
+        let editor = SiteEditor(root: site.root)
+        let pages = editor.files(under: "content", suffix: ".md")
+        let session = BuildSession()
+        var kept = 0
+        try Self.compare(session, root: site.root, output: nil, step: "the first build", replay: replay)
+        func file(_ path: String) -> URL { site.root.appendingPathComponent(path) }
+        func body(_ path: String, _ change: (String) -> String) throws {
+            let text = try String(contentsOf: file(path), encoding: .utf8)
+            try Data(change(text).utf8).write(to: file(path))
+        }
+        for step in 0..<Self.steps(default: 16) {
+            let page = pages.randomElement(using: &random) ?? pages[0]
+            let other = pages.randomElement(using: &random) ?? pages[0]
+            let mark = Int.random(in: 100_000...999_999, using: &random)
+            let label: String
+            switch Int.random(in: 0..<8, using: &random) {
+            case 0:
+                label = "a paragraph appended to \(page)"
+                try body(page) { $0 + "\nAn added paragraph, edit \(mark).\n" }
+            case 1:
+                label = "the same length rewritten in \(page)"
+                try body(page) { $0 + "\nSame length \(mark).\n" }
+                _ = try? session.build(BuildOptions(root: site.root))
+                try body(page) { $0.replacingOccurrences(of: "Same length \(mark).", with: "Same length \(mark + 1).") }
+            case 2:
+                label = "\(page) and \(other) at once"
+                try body(page) { $0 + "\nFirst of two, \(mark).\n" }
+                if other != page { try body(other) { $0 + "\nSecond of two, \(mark).\n" } }
+            case 3:
+                label = "the body of \(page) emptied"
+                try body(page) { text in
+                    guard let close = text.range(of: "\n---\n", range: text.index(after: text.startIndex)..<text.endIndex) else { return text }
+                    return String(text[..<close.upperBound])
+                }
+            case 4:
+                label = "a broken link in \(page), then its fix"
+                let saved = try Data(contentsOf: file(page))
+                try body(page) { $0 + "\nSee [nowhere](missing-\(mark).md).\n" }
+                try Self.compare(session, root: site.root, output: nil, step: "step \(step), \(label)", replay: replay)
+                try saved.write(to: file(page))
+            case 5:
+                label = "a body that is not UTF-8 in \(page), then its fix"
+                let saved = try Data(contentsOf: file(page))
+                try (saved + Data([0x0A, 0xFF, 0xFE, 0x0A])).write(to: file(page))
+                try Self.compare(session, root: site.root, output: nil, step: "step \(step), \(label)", replay: replay)
+                try saved.write(to: file(page))
+            case 6:
+                label = "the front matter of \(page)"
+                try body(page) { SiteEditor.afterFrontMatterStart($0, insert: "edited_key: \(mark)\n") }
+            default:
+                label = "a paragraph replaced in \(page)"
+                try body(page) { text in
+                    guard let line = text.split(separator: "\n", omittingEmptySubsequences: false).last(where: { $0.count > 3 }) else { return text }
+                    return text.replacingOccurrences(of: String(line), with: "Replaced \(mark).")
+                }
+            }
+            try Self.compare(session, root: site.root, output: nil, step: "step \(step), \(label)", replay: replay)
+            if session.lastBuild?.site.incremental?.bodiesEdited != nil { kept += 1 }
+        }
+        #expect(kept > 0, "no step kept the content: the shortcut was never taken; \(replay)")
+    }
+
     // MARK: - The property
 
     /// Applies `steps` random edits to the site at `root`, comparing after each.

@@ -11,6 +11,8 @@ struct BuildMemos: Sendable {
     var pages: PageMemo?
     /// The link check's scans and what it may skip (`LinkMemo`).
     var links: LinkMemo?
+    /// The content to use instead of loading it, and what loading read (`ContentMemo`).
+    var content: ContentMemo?
 
     /// Nothing to reuse, nothing kept.
     static let none = BuildMemos()

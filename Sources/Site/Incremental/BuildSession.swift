@@ -41,8 +41,17 @@ public final class BuildSession: @unchecked Sendable {
         var markdown: [String: MarkdownMemo.Entry]
         /// Rendered pages by output path; empty when restored from the CLI's cache, which keeps Markdown only.
         var pages: [String: PageMemo.Entry] = [:]
+        /// Each tagged mapping's whole fingerprint in that build (`OriginTable.prints`), for `pages`.
+        var prints: [UInt32: UInt64] = [:]
         /// The link check's scans; empty when restored from the CLI's cache.
         var links = LinkMemo.State()
+        /// What `lstat` said about its input files before they were read (`InputStamps`); nil: read them all.
+        var stamps: InputStamps?
+        /// The content it built from and what loading it read (`ContentMemo`); nil when not kept.
+        var content: [ContentSet]?
+        var contentReads: [String: ReadLog.Entry] = [:]
+        /// Its page values with the summaries they were made with, and the origin table that tagged them.
+        var values: (values: [PageValues], summaries: [[String]], table: OriginTable)?
     }
 
     /// The options that change a build's output, besides its inputs.
@@ -81,10 +90,16 @@ public final class BuildSession: @unchecked Sendable {
         var reusesMarkdown = false
         let known = knownChanges
         knownChanges = nil
+        var stamps: InputStamps?
+        var edited: ContentMemo?
         if let previous {
-            let changes = known ?? clock.step("check inputs") { InputChanges.since(previous.reads, root: options.root.standardizedFileURL) }
+            let changes = known ?? clock.step("check inputs") {
+                InputChanges.since(previous.reads, root: options.root.standardizedFileURL, stamps: previous.stamps)
+            }
+            stamps = changes.stamps
             summary.changedInputs = changes.paths.count
             if changes.isEmpty && !options.measuresTemplates {
+                last?.stamps = stamps
                 var site = previous.site
                 summary.reusedWholeBuild = true
                 site.timings = clock.timings
@@ -93,8 +108,9 @@ public final class BuildSession: @unchecked Sendable {
                 return site
             }
             reusesMarkdown = changes.touchesOnlyPages
+            if reusesMarkdown { edited = clock.step("read edited pages") { bodyEdits(changes, previous: previous, root: options.root) } }
         }
-        var (site, log, memos) = try attempt(options, reusing: reusesMarkdown ? previous : nil, links: previous?.links)
+        var (site, log, memos) = try attempt(options, reusing: reusesMarkdown ? previous : nil, links: previous?.links, content: edited)
         if reusesMarkdown, let previous, !InputChanges.between(previous.reads, log.snapshot).touchesOnlyPages {
             (site, log, memos) = try attempt(options, reusing: nil, links: previous.links)
         }
@@ -108,8 +124,12 @@ public final class BuildSession: @unchecked Sendable {
         site.timings = clock.timings + site.timings
         summary.linksChecked = memos.links?.checked
         summary.parsesReused = parsed.reused
+        summary.bodiesEdited = memos.content?.given == nil ? nil : edited?.edits
         site.incremental = summary
-        last = LastBuild(key: key, reads: reads, site: site, markdown: markdown, pages: pages, links: memos.links?.filled ?? .init())
+        last = LastBuild(key: key, reads: reads, site: site, markdown: markdown, pages: pages,
+                         prints: memos.pages?.table.prints ?? [:], links: memos.links?.filled ?? .init(), stamps: stamps,
+                         content: memos.content?.loaded, contentReads: memos.content?.log.snapshot ?? [:],
+                         values: Self.values(memos))
         given.map { Self.copy(reads, into: $0) }
         return site
     }
@@ -134,16 +154,39 @@ public final class BuildSession: @unchecked Sendable {
 
     /// One build with a fresh read log, and memos holding what `previous` made (empty ones without it).
     /// The link check's memo depends only on outputs, so it is kept whatever changed (`LinkMemo`).
-    private func attempt(_ options: BuildOptions, reusing previous: LastBuild?,
-                         links: LinkMemo.State?) throws(BuildFailure) -> (BuiltSite, ReadLog, BuildMemos) {
+    private func attempt(_ options: BuildOptions, reusing previous: LastBuild?, links: LinkMemo.State?,
+                         content: ContentMemo? = nil) throws(BuildFailure) -> (BuiltSite, ReadLog, BuildMemos) {
         var options = options
         let log = ReadLog()
         options.readLog = log
         let memos = BuildMemos(parse: parsed, markdown: MarkdownMemo(previous: previous?.markdown ?? [:]),
-                               pages: PageMemo(registry: origins, previous: previous?.pages ?? [:]),
-                               links: LinkMemo(previous: links ?? .init()))
+                               pages: PageMemo(registry: origins, previous: previous?.pages ?? [:],
+                                               previousPrints: previous?.prints ?? [:]),
+                               links: LinkMemo(previous: links ?? .init()), content: content ?? ContentMemo())
         let site = try SiteBuilder.build(options, memos: memos)
         return (site, log, memos)
+    }
+
+    /// The last build's content with the edited pages' new bodies, when every changed input is a page of a
+    /// one-language site whose edit is in the body only (`PageParseMemo.bodyEdit`); nil: load the content.
+    private func bodyEdits(_ changes: InputChanges, previous: LastBuild, root: URL) -> ContentMemo? {
+        guard var editions = previous.content, editions.count == 1, !changes.paths.contains("content/"),
+              let inputs = try? SiteInputs(root: root.standardizedFileURL) else { return nil }
+        var reads = previous.contentReads
+        for path in changes.paths {
+            guard case .file(let fingerprint)? = reads[path], let bytes = try? inputs.read(path),
+                  let body = parsed.bodyEdit(path, bytes: bytes, was: fingerprint),
+                  let index = editions[0].pages.firstIndex(where: { $0.source == path }) else { return nil }
+            editions[0] = editions[0].replacingBody(of: index, with: body)
+            reads[path] = .file(fingerprint: ReadLog.fingerprint(bytes))
+        }
+        return ContentMemo(given: editions, reads: reads, edits: changes.paths.count, lastValues: previous.values)
+    }
+
+    /// What the next build may keep of this one's page values (`ContentMemo.pageValues`).
+    private static func values(_ memos: BuildMemos) -> (values: [PageValues], summaries: [[String]], table: OriginTable)? {
+        guard let values = memos.content?.values, let table = memos.pages?.table else { return nil }
+        return (values, memos.content?.summaries ?? [], table)
     }
 
     private static func copy(_ reads: [String: ReadLog.Entry], into log: ReadLog) {

@@ -13,6 +13,9 @@ import SiteInputs
 struct InputChanges: Sendable {
     /// Root-relative paths (a folder with its trailing `/`), sorted.
     var paths: [String]
+    /// What `lstat` said about every file of the log just before it was checked (`InputStamps`), for the next
+    /// check; nil when not taken.
+    var stamps: InputStamps?
 
     var isEmpty: Bool { paths.isEmpty }
 
@@ -26,14 +29,34 @@ struct InputChanges: Sendable {
         path == "content/" || (path.hasPrefix("content/") && path.hasSuffix(".md"))
     }
 
-    /// Compares `reads` (a past build's `ReadLog.snapshot`) with the disk under `root`, on all cores.
-    static func since(_ reads: [String: ReadLog.Entry], root: URL) -> InputChanges {
+    /// Compares `reads` (a past build's `ReadLog.snapshot`) with the disk under `root`, on all cores. A file
+    /// whose `lstat` is what `stamps` (the last check's) says, and not racily so, is not read (`InputStamps`);
+    /// the result carries this check's stamps.
+    static func since(_ reads: [String: ReadLog.Entry], root: URL, stamps: InputStamps? = nil) -> InputChanges {
         guard let inputs = try? SiteInputs(root: root) else { return InputChanges(paths: reads.keys.sorted()) }
         let entries = Array(reads)
-        let changed = entries.concurrentMap { entry -> String? in
-            Self.current(entry.key, like: entry.value, inputs: inputs, root: root) == entry.value ? nil : entry.key
+        let taken = InputStamps.clock()
+        let rootPath = root.path
+        let realRoot = InputStamps.realPath(rootPath)
+        let files = entries.compactMap { entry -> String? in if case .file = entry.value { entry.key } else { nil } }
+        let plain = realRoot == nil ? [] : InputStamps.plainFolders(of: files, root: rootPath)
+        let trusted = stamps.flatMap { $0.realRoot == realRoot ? $0 : nil }
+        let checked = entries.concurrentMap { entry -> (changed: String?, stamp: InputStamps.Stamp?) in
+            var stamp: InputStamps.Stamp?
+            if case .file = entry.value, realRoot != nil, InputStamps.isPlain(entry.key, folders: plain) {
+                // Taken before the file is read, here or by the build that follows.
+                stamp = InputStamps.stamp(rootPath + "/" + entry.key)
+                if let stamp, trusted?.vouches(for: entry.key, now: stamp) == true { return (nil, stamp) }
+            }
+            let same = Self.current(entry.key, like: entry.value, inputs: inputs, root: root) == entry.value
+            return (same ? nil : entry.key, stamp)
         }
-        return InputChanges(paths: changed.compactMap { $0 }.sorted())
+        var next = InputStamps(taken: taken, realRoot: realRoot ?? "", files: [:])
+        next.files.reserveCapacity(checked.count)
+        for (position, result) in checked.enumerated() {
+            if let stamp = result.stamp { next.files[entries[position].key] = stamp }
+        }
+        return InputChanges(paths: checked.compactMap(\.changed).sorted(), stamps: realRoot == nil ? nil : next)
     }
 
     /// The paths whose entries differ between two logs (present in one only, or recorded differently).

@@ -31,6 +31,7 @@ final class MarkdownMemo: @unchecked Sendable {
     private let previous: [String: Entry]
     private var next: [String: Entry] = [:]
     private var hits = 0
+    private var kept = Set<String>()
 
     /// - Parameter previous: the entries the last good build filled, by `"<language>|<source>"`; empty for a
     ///   build that reuses nothing.
@@ -47,6 +48,19 @@ final class MarkdownMemo: @unchecked Sendable {
 
     func store(_ page: String, _ entry: Entry) {
         lock.withLock { next[page] = entry }
+    }
+
+    /// Stores an entry `reuse` gave, whose rendering is then the last build's (`wasKept`).
+    func keep(_ page: String, _ entry: Entry) {
+        lock.withLock {
+            next[page] = entry
+            kept.insert(page)
+        }
+    }
+
+    /// Whether this build took the page's rendering from the last build (`keep`).
+    func wasKept(_ page: String) -> Bool {
+        lock.withLock { kept.contains(page) }
     }
 
     /// The entries this build filled (reused ones included), for the next build.

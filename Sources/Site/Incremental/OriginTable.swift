@@ -18,6 +18,11 @@ final class OriginTable: @unchecked Sendable {
     private var wholeFingerprints: [UInt32: UInt64] = [:]
     /// Fingerprints of lists and mappings read by key, computed once a build (behind `lock`).
     private var valueFingerprints: [ReadKey: UInt64] = [:]
+    /// Every kept mapping's whole fingerprint (`contentFingerprint()`), by tag: made by `seal()`, on all cores,
+    /// and only read after it. What `PageMemo` compares with the last build's to skip unchanged mappings.
+    private(set) var prints: [UInt32: UInt64] = [:]
+    /// Fingerprints of mappings taken from the last build's table (`adopt`), not computed again.
+    private var adopted: [UInt32: UInt64] = [:]
 
     /// What a read of a key that is not there, or of a mapping this build does not have, sees.
     static let absent: UInt64 = 1
@@ -36,9 +41,32 @@ final class OriginTable: @unchecked Sendable {
         return .dictionary(mapping)
     }
 
-    /// Ends tagging: the table is read-only from here on.
+    /// Ends tagging: the table is read-only from here on. Fingerprints every kept mapping whole (`prints`), but
+    /// for those adopted with their fingerprints (`adopt`).
     func seal() {
-        lock.withLock { sealed = true }
+        let kept = lock.withLock { () -> [(UInt32, OrderedDictionary)] in
+            sealed = true
+            return mappings.compactMap { adopted[$0.key] == nil ? ($0.key, $0.value) : nil }
+        }
+        let computed = kept.concurrentMap { ($0.0, $0.1.contentFingerprint()) }
+        lock.withLock {
+            prints = adopted.merging(computed, uniquingKeysWith: { _, new in new })
+            wholeFingerprints = prints
+        }
+    }
+
+    /// Takes every mapping `other` (a sealed table of the last build) kept that this table has not tagged yet,
+    /// with its whole fingerprint: for page values reused as they were (`ContentMemo`), whose mappings are
+    /// those very ones.
+    func adopt(_ other: OriginTable) {
+        let (theirs, theirPrints) = other.lock.withLock { (other.mappings, other.prints) }
+        lock.withLock {
+            guard !sealed else { return }
+            for (origin, mapping) in theirs where mappings[origin] == nil {
+                mappings[origin] = mapping
+                if let print = theirPrints[origin] { adopted[origin] = print }
+            }
+        }
     }
 
     /// What reading `key` (nil: the whole mapping) of the mapping tagged `origin` gives in this build; `page`

@@ -11,23 +11,48 @@ import Templates
 /// its context is one fingerprint (`Value.fingerprint`, tagged mappings by their tag). A page is reused when
 /// that fingerprint and every read's value are what they were; anything else renders it again.
 ///
-/// `@unchecked Sendable`: `next` and the counters are behind `lock`; `previous` is never written.
+/// Checking every read of every page costs hundreds of reads a page (every card a list shows), so reads are
+/// checked through their mappings first: the table fingerprints each tagged mapping whole once a build
+/// (`OriginTable.prints`), and a mapping whose whole fingerprint is the last build's gives every read of it
+/// what it gave then. Only the reads of the page's own value (not in the table) and of mappings that changed
+/// (or are in one build only) are compared one by one. (An entry was reused or stored by the last build, so
+/// its fingerprints are that build's values; a read of a mapping neither build has saw `gone` both times.)
+///
+/// `@unchecked Sendable`: `next`, the counters and `changed` are behind `lock`; `previous` is never written.
 final class PageMemo: @unchecked Sendable {
     struct Entry: Sendable {
         var context: UInt64
+        /// Every read with what it saw, by tag.
         var reads: [(ReadKey, UInt64)]
+        /// Each tag of `reads` with the end of its reads there (they start where the last tag's end).
+        var origins: [(origin: UInt32, end: Int)]
         var output: Data
+
+        init(context: UInt64, reads: [(ReadKey, UInt64)], output: Data) {
+            self.context = context
+            self.reads = reads.sorted { $0.0.origin < $1.0.origin }
+            self.output = output
+            var origins: [(origin: UInt32, end: Int)] = []
+            for (position, (read, _)) in self.reads.enumerated() {
+                if origins.last?.origin == read.origin { origins[origins.count - 1].end = position + 1 } else { origins.append((read.origin, position + 1)) }
+            }
+            self.origins = origins
+        }
     }
 
     let table: OriginTable
     private let previous: [String: Entry]
+    /// The last good build's `OriginTable.prints`, for the entries in `previous`.
+    private let previousPrints: [UInt32: UInt64]
     private let lock = NSLock()
     private var next: [String: Entry] = [:]
     private var hits = 0
+    private var changed: Set<UInt32>?
 
-    init(registry: OriginRegistry, previous: [String: Entry] = [:]) {
+    init(registry: OriginRegistry, previous: [String: Entry] = [:], previousPrints: [UInt32: UInt64] = [:]) {
         table = OriginTable(registry: registry)
         self.previous = previous
+        self.previousPrints = previousPrints
     }
 
     /// The fingerprint of a render's context and template, tagged mappings by their tag.
@@ -39,11 +64,65 @@ final class PageMemo: @unchecked Sendable {
         return hasher.value
     }
 
+    /// The tags whose mappings differ from the last build's, as whole fingerprints (or are in one build only).
+    /// Asked for once the table is sealed (while rendering), and made by the first asker.
+    private func changedOrigins() -> Set<UInt32> {
+        lock.withLock {
+            if let changed { return changed }
+            let now = table.prints
+            var found = Set<UInt32>()
+            for (origin, print) in previousPrints where now[origin] != print { found.insert(origin) }
+            for origin in now.keys where previousPrints[origin] == nil { found.insert(origin) }
+            changed = found
+            return found
+        }
+    }
+
+    /// Whether this build's page values are the last build's (`ContentMemo`), and the Markdown memo that says
+    /// which pages' Markdown is; set before rendering starts (`keepsContexts`), read by every rendering thread.
+    private var valuesKept = false
+    private var markdown: MarkdownMemo?
+
+    /// Tells the memo, before rendering, that the page values are the last build's (`kept`), so that a page whose
+    /// Markdown is the last build's too has the same context, whole (`reuseUnchanged`).
+    func keepsContexts(_ kept: Bool, markdown: MarkdownMemo?) {
+        valuesKept = kept
+        self.markdown = markdown
+    }
+
+    /// The page's last output without making its context, when that context is known to be the last build's:
+    /// the page values were kept (so `site`, `collections`, `taxonomies`, every card and list, the jobs and
+    /// their paginators are the same mappings), no tagged mapping changed (`data` is tagged anew), and the
+    /// Markdown the page shows, if any (`PageValues.shownMarkdown`: its own, or a term's or taxonomy's
+    /// description, named `"<language>|<source>"`), was taken from the last build. The templates and everything
+    /// else a render reads are the same too, or the session would have dropped this memo.
+    func reuseUnchanged(_ path: String, markdown name: () -> String?) -> Data? {
+        guard valuesKept, let entry = previous[path] else { return nil }
+        if let name = name() { guard markdown?.wasKept(name) == true else { return nil } }
+        guard changedOrigins().isEmpty else { return nil }
+        lock.withLock {
+            hits += 1
+            next[path] = entry
+        }
+        return entry.output
+    }
+
     /// The page's last output, if its context is the same and every value its render read is too (`page`: the
-    /// page's own tagged value, which the table does not keep).
+    /// page's own tagged value, which the table does not keep). Only the reads of its own value and of
+    /// mappings that changed are compared one by one.
     func reuse(_ path: String, context: UInt64, page: OrderedDictionary?) -> Data? {
-        guard let entry = previous[path], entry.context == context,
-              entry.reads.allSatisfy({ table.fingerprint($0.0, page: page) == $0.1 }) else { return nil }
+        guard let entry = previous[path], entry.context == context else { return nil }
+        let changed = changedOrigins()
+        let own = page?.origin ?? 0
+        var start = 0
+        for (origin, end) in entry.origins {
+            if origin == own || (!changed.isEmpty && changed.contains(origin)) {
+                for position in start..<end where table.fingerprint(entry.reads[position].0, page: page) != entry.reads[position].1 {
+                    return nil
+                }
+            }
+            start = end
+        }
         lock.withLock {
             hits += 1
             next[path] = entry

@@ -1,0 +1,72 @@
+import Content
+import Markdown
+import SiteInputs
+
+/// The content step's part in an incremental build: the content set to use instead of loading it (the last
+/// good build's, with edited bodies put in), and what loading read, kept apart for the next build.
+///
+/// Content is a function of the files the load read (`site.yml`, the `content/` listing and its pages), and a
+/// page's body is copied into its `Page` and nowhere else (`ContentSet.replacingBody`). So when every changed
+/// input is a page whose front matter is the same text on the same lines (`PageParseMemo.bodyEdit`), the last
+/// set with the new bodies is what a load would make, and the load's reads are the last load's with the new
+/// fingerprints of the edited pages. The session decides that (`BuildSession.bodyEdits`); the build uses `given`
+/// and hands what it used back through `keep`.
+///
+/// With the content kept, the page values are too when no page's summary changed (an edited body can change
+/// its page's excerpt): they are made from the content set, the URLs and the summaries only (`PageValues`), so
+/// the last build's are what this one would make, and its origin table's mappings are this build's as well.
+///
+/// `@unchecked Sendable`: `loaded`, `values` and `summaries` are written by the build's thread, before the
+/// session reads them.
+final class ContentMemo: @unchecked Sendable {
+    /// The content to use instead of loading; nil: load.
+    let given: [ContentSet]?
+    /// What loading read (filled by the load, or beforehand with `given`'s reads); copied into the build's log.
+    let log: ReadLog
+    /// The last build's page values, the summaries they were made with, and its origin table: offered with `given`.
+    let lastValues: (values: [PageValues], summaries: [[String]], table: OriginTable)?
+    /// The page values this build used and their summaries.
+    private(set) var values: [PageValues]?
+    private(set) var summaries: [[String]] = []
+    /// Whether the values were the last build's.
+    private(set) var valuesKept = false
+
+    /// How many pages' bodies `given` has new (0 without `given`).
+    let edits: Int
+    /// The content this build used.
+    private(set) var loaded: [ContentSet]?
+
+    init(given: [ContentSet]? = nil, reads: [String: ReadLog.Entry] = [:], edits: Int = 0,
+         lastValues: (values: [PageValues], summaries: [[String]], table: OriginTable)? = nil) {
+        self.given = given
+        self.lastValues = given == nil ? nil : lastValues
+        self.edits = edits
+        log = ReadLog()
+        for (path, entry) in reads { log.record(path, entry) }
+    }
+
+    /// Keeps the content the build uses and adds what loading it read to the build's log.
+    func keep(_ editions: [ContentSet], into buildLog: ReadLog?) {
+        loaded = editions
+        guard let buildLog else { return }
+        for (path, entry) in log.snapshot { buildLog.record(path, entry) }
+    }
+
+    /// The page values of `editions`: the last build's when the content was kept and every summary is the same
+    /// (their mappings adopted by `table`), or made by `make`. Kept for the next build either way.
+    func pageValues(_ editions: [ContentSet], rendered: [[RenderedMarkdown?]], table: OriginTable?,
+                    make: () -> [PageValues]) -> [PageValues] {
+        summaries = editions.indices.map { position in
+            editions[position].pages.indices.map { PageValues.summary(of: editions[position].pages[$0], rendered: rendered[position][$0]) }
+        }
+        if let last = lastValues, let table, last.summaries == summaries {
+            table.adopt(last.table)
+            values = last.values
+            valuesKept = true
+            return last.values
+        }
+        let made = make()
+        values = made
+        return made
+    }
+}
