@@ -45,7 +45,8 @@ public enum SiteBuilder {
         }
         // 1d. The templates' own words in every language, `i18n/<lang>.yml`, for the `t` filter.
         let strings = try clock.step("load ui strings") { () throws(BuildFailure) in
-            try UIStringsLoader.load(root: root, languages: editions.map(\.language), log: log)
+            let strings = try UIStringsLoader.load(root: root, languages: editions.map(\.language), log: log)
+            return memos.pages?.table.tag(strings) ?? strings
         }
         let markdownOptions = MarkdownOptions(allowRawHTML: allowsRawHTML(content.config))
 
@@ -55,13 +56,14 @@ public enum SiteBuilder {
             try TemplateSet.load(root: root, log: log, filters: filters, baseURL: content.config.baseURL, markdownOptions: markdownOptions,
                                  strings: strings, cache: options.cache)
         }
+        memos.inputs?.use(templates)
 
         // 3. Render Markdown bodies in parallel, rewriting and checking links to content files, pages and static
         //    files; images get their sizes, and large ones are planned in several widths; component calls
         //    (`{{< figure … >}}`) are rendered with templates/components/. Every language, one image planner.
         let images = try ImageSettings.load(content.config)
         let (rendered, planner) = try clock.step("render markdown") { () throws(BuildFailure) in
-            try renderMarkdown(editions: editions, urls: urls, options: markdownOptions, root: root, log: log, images: images,
+            try renderMarkdown(editions: editions, urls: urls, options: markdownOptions, root: root, log: memos.markdown?.reads ?? log, images: images,
                                templates: templates.environment, fallbackURLs: translations.defaultURLs(), strings: strings,
                                memo: memos.markdown)
         }

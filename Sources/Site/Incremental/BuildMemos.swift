@@ -11,6 +11,8 @@ struct BuildMemos: Sendable {
     var pages: PageMemo?
     /// The link check's scans and what it may skip (`LinkMemo`).
     var links: LinkMemo?
+    /// This build's templates and files, which the Markdown and page memos' entries are checked against.
+    var inputs: RenderInputs?
 
     /// Nothing to reuse, nothing kept.
     static let none = BuildMemos()
