@@ -99,8 +99,16 @@ struct SiteEditor {
                 Self.replacingValue(text, choosing: line) { $0 + " \(mark)" }
             }]
         case 15:
-            return [edit("site.yml's title", "site.yml") { text in
-                Self.replacingLine(text, starting: "title: ") { $0 + " \(mark)" }
+            if Bool.random(using: &random) {
+                return [edit("site.yml's title", "site.yml") { text in
+                    Self.replacingLine(text, starting: "title: ") { $0 + " \(mark)" }
+                }]
+            }
+            // A base path of its own: every link the 404 pages make, and every absolute URL, changes.
+            return [edit("site.yml's base_url", "site.yml") { text in
+                Self.replacingLine(text, starting: "base_url: ") { line in
+                    (line.hasSuffix("/") ? line : line + "/") + "sub\(mark)/"
+                }
             }]
         case 16:
             // A UI string added to every language's file: a key no page looks up yet.

@@ -169,14 +169,35 @@ struct TemplateInvalidationTests {
         #expect(summary.markdownRendered == 0)
     }
 
-    @Test func aSettingsEditIsAFullBuild() throws {
+    /// A `site.yml` that cannot be read leaves the site with no `languages:`: `x.zh.md` is then a page in its own
+    /// place, not parsed again as its original's (`PageParseMemo` keys the place too).
+    @Test func aBrokenSettingsFileGivesAFullBuildsErrors() throws {
+        let site = try FixtureSite("languages")
+        defer { site.remove() }
+        let session = BuildSession()
+        _ = try session.build(BuildOptions(root: site.root))
+        try site.replace(in: "site.yml", "base_url: https://example.org/", with: "base_url: \"https://example.org/\"broken/")
+        let incremental = Result { () throws(BuildFailure) in try session.build(BuildOptions(root: site.root)) }
+        let full = Result { () throws(BuildFailure) in try site.build() }
+        guard case .failure(let failure) = incremental, case .failure(let expected) = full else {
+            Issue.record("both builds should fail")
+            return
+        }
+        #expect(IncrementalExactnessTests.describe(failure) == IncrementalExactnessTests.describe(expected))
+    }
+
+    @Test func aSettingsEditRendersAllMarkdownAndThePagesThatReadTheSetting() throws {
         let site = try FixtureSite()
         defer { site.remove() }
-        let (first, _, summary) = try Self.rebuild(site) {
+        let (first, second, summary) = try Self.rebuild(site) {
             try site.replace(in: "site.yml", "title: Fixture site", with: "title: Fixture site, renamed")
         }
-        #expect(summary.markdownReused == 0)
-        #expect(summary.pagesReused == 0)
+        #expect(summary.markdownReused == 0, "site.yml's settings reach the Markdown step beyond its key")
         #expect(summary.markdownRendered == first.pageCount)
+        #expect(summary.pagesRendered == Self.changedPages(first, second).count, "the pages that show site.title")
+        let (_, _, moved) = try Self.rebuild(site) {
+            try site.replace(in: "site.yml", "base_url: https://example.org/fixture/", with: "base_url: https://example.org/moved/")
+        }
+        #expect(moved.pagesReused == 0, "every template is parsed with the base URL's filters")
     }
 }

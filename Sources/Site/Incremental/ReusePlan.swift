@@ -1,15 +1,18 @@
 /// Which of the last build's memo tables a build may use, given which of its inputs changed (`InputChanges`).
 ///
-/// Each memo entry is checked on its own against what its render used (`MarkdownMemo`, `PageMemo`: the
-/// values, templates, strings and files it read, recorded where they were read), so a table is dropped only
-/// for a change its entries cannot see:
-/// - Markdown pages only: both tables, and entries restored from the CLI's cache (which keeps no template
-///   inputs) may be trusted, since no template or file they used changed.
-/// - Templates, data, UI strings, static files, content assets: the page table; and the Markdown table
-///   unless one of the files the Markdown step itself read changed (an image's size, the components'
-///   declarations, the `static/` listing: `MarkdownMemo.reads`) or that list is not known.
-/// - Anything else (`site.yml`, whose settings reach the Markdown step in ways its key does not cover, the
-///   ledger's texts, a path this list does not know): neither; a full build.
+/// Each memo entry is checked on its own against what its render used, so a table is dropped only for a
+/// change its entries cannot see:
+/// - The page table is always kept. A page's render sees its context, the values it reads, the templates it
+///   looks up (with the filters' settings, `TemplateSet.fingerprints`), the strings `t` looks up and the files
+///   filters read, every one recorded where it happens and compared key by key (`PageMemo`), whichever file
+///   the change came from.
+/// - The Markdown table is kept after edits of pages (keyed), templates, UI strings (recorded by components'
+///   renders), data, static files and content assets, unless one of the files the Markdown step itself read
+///   changed (an image's size, the components' declarations, the `static/` listing: `MarkdownMemo.reads`) or
+///   that list is not known. Anything else (`site.yml`, whose settings reach the step in ways its key does not
+///   cover, the ledger's texts, a path this list does not know) drops it.
+/// - Entries restored from the CLI's cache, which keeps no template inputs, are trusted only when nothing but
+///   Markdown pages changed.
 struct ReusePlan: Equatable, Sendable {
     var markdown: Bool
     var pages: Bool
@@ -18,16 +21,15 @@ struct ReusePlan: Equatable, Sendable {
 
     static let nothing = ReusePlan(markdown: false, pages: false, trustsUntracked: false)
 
-    /// The folders whose files reach a render only through what it records (values, templates looked up,
-    /// strings, files read by filters) or through the Markdown step's own reads.
-    static let recordedFolders = ["content/", "templates/", "data/", "i18n/", "static/"]
+    /// The folders whose files reach the Markdown step only through its key, what its components' renders
+    /// record, or its own reads.
+    static let markdownFolders = ["content/", "templates/", "data/", "i18n/", "static/"]
 
     /// - Parameter markdownReads: the paths the last build's Markdown step read; nil when not known.
     static func after(_ changes: InputChanges, markdownReads: Set<String>?) -> ReusePlan {
         if changes.touchesOnlyPages { return ReusePlan(markdown: true, pages: true, trustsUntracked: true) }
-        let recorded = changes.paths.allSatisfy { path in recordedFolders.contains { path.hasPrefix($0) } }
-        guard recorded else { return .nothing }
-        let markdown = markdownReads.map { reads in !changes.paths.contains { reads.contains($0) } } ?? false
+        let markdown = changes.paths.allSatisfy { path in markdownFolders.contains { path.hasPrefix($0) } }
+            && markdownReads.map { reads in !changes.paths.contains { reads.contains($0) } } ?? false
         return ReusePlan(markdown: markdown, pages: true, trustsUntracked: false)
     }
 
