@@ -63,8 +63,9 @@ public enum SiteBuilder {
         //    (`{{< figure … >}}`) are rendered with templates/components/. Every language, one image planner.
         let images = try ImageSettings.load(content.config)
         let (rendered, planner) = try clock.step("render markdown") { () throws(BuildFailure) in
-            try renderMarkdown(editions: editions, urls: urls, options: markdownOptions, root: root, log: memos.markdown?.reads ?? log, images: images,
-                               templates: templates.environment, fallbackURLs: translations.defaultURLs(), strings: strings,
+            // In a session, the step's own reads are kept too (`MarkdownMemo.reads`, recording into `log`).
+            try renderMarkdown(editions: editions, urls: urls, options: markdownOptions, root: root, log: memos.markdown?.reads ?? log,
+                               images: images, templates: templates.environment, fallbackURLs: translations.defaultURLs(), strings: strings,
                                memo: memos.markdown)
         }
 

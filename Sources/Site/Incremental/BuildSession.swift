@@ -8,17 +8,18 @@ import SiteInputs
 /// build first asks which of those reads differ on disk now (`InputChanges`):
 /// - none: the result is the same as last time (a build is a function of the files it read and its
 ///   options), so it is returned without building;
-/// - otherwise the build runs with the last build's rendered Markdown and rendered pages that `ReusePlan`
-///   keeps (both, after an edit of pages, templates, data, UI strings or static files), each page's Markdown
-///   reused when its key and what its components used say nothing it reads changed (`MarkdownMemo`), and each
-///   HTML page reused when its context and every value, template and file its render used are what they were
-///   (`PageMemo`); with neither (`site.yml`, say), it is a full build.
-/// Two memos are kept whatever changed, because they are exact by what they are keyed on: parsed pages, by
-/// each file's bytes (`PageParseMemo`), and the link check's scans and verdicts, by the output (`LinkMemo`).
-/// After a build that reused anything, its own read log is compared with the last one: an input that changed
-/// while the build was reading (or that the build read for the first time) and whose plan forbids what was
-/// reused means the memos were trusted on stale grounds, and the build is made again without them. A failed build changes nothing in
-/// the session, so fixing the file rebuilds from the last good state.
+/// - otherwise the build runs with the last build's memo tables that `ReusePlan` keeps: each page's Markdown
+///   reused when its key and what its components used say nothing it reads changed (`MarkdownMemo`; the
+///   table is dropped after an edit of `site.yml` or of a file the Markdown step itself read), and each HTML
+///   page reused when its context and every value, template and file its render used are what they were
+///   (`PageMemo`).
+/// Three memos are kept whatever changed, because they are exact by what they are keyed on and record:
+/// parsed pages, by each file's bytes (`PageParseMemo`), rendered pages, and the link check's scans and
+/// verdicts, by the output (`LinkMemo`). After a build that reused anything, its own read log is compared with
+/// the last one: an input that changed while the build was reading (or that the build read for the first
+/// time) and whose plan forbids what was reused means the memos were trusted on stale grounds, and the build
+/// is made again without them. A failed build changes nothing in the session, so fixing the file rebuilds from
+/// the last good state.
 ///
 /// `@unchecked Sendable`: builds are serialised by `lock`, which guards every stored property.
 public final class BuildSession: @unchecked Sendable {
