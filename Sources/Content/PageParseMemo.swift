@@ -4,7 +4,8 @@ import SiteInputs
 /// Parsed pages kept between loads of one site (an incremental build, `Site/Incremental/`): a page file whose
 /// bytes are the same as last time is not parsed again.
 ///
-/// Parsing a page depends on nothing but its bytes and its path (`PageParser`), so an entry is exact by its
+/// Parsing a page depends on nothing but its bytes, its path and the place it is parsed in (a translation in
+/// its original's, on a site with `languages:`), which make its key (`PageParser`), so an entry is exact by its
 /// key, whatever else changed and whether the last build succeeded. Each load keeps only the entries it used,
 /// so deleted files do not pile up. `@unchecked Sendable`: both tables are behind `lock` (pages are parsed on
 /// every core).
@@ -24,17 +25,17 @@ public final class PageParseMemo: @unchecked Sendable {
     /// How many pages the last load took from the memo.
     public var reused: Int { lock.withLock { hits } }
 
-    func outcome(_ path: String, bytes: [UInt8]) -> PageParser.Outcome? {
+    func outcome(_ key: String, bytes: [UInt8]) -> PageParser.Outcome? {
         lock.withLock {
-            guard let entry = previous[path], entry.bytes == bytes else { return nil }
-            next[path] = entry
+            guard let entry = previous[key], entry.bytes == bytes else { return nil }
+            next[key] = entry
             hits += 1
             return entry.outcome
         }
     }
 
-    func store(_ path: String, bytes: [UInt8], outcome: PageParser.Outcome) {
-        lock.withLock { next[path] = Entry(bytes: bytes, outcome: outcome) }
+    func store(_ key: String, bytes: [UInt8], outcome: PageParser.Outcome) {
+        lock.withLock { next[key] = Entry(bytes: bytes, outcome: outcome) }
     }
 
     /// The new body of the page at `path` (root-relative, under `content/`), when `bytes` differ from the bytes

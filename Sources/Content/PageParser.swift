@@ -19,13 +19,17 @@ enum PageParser {
             return failure(ContentError(.unreadable, file: error.path, message: error.message))
         }
         guard let memo else { return parse(bytes, file: file) }
-        if let known = memo.outcome(file.path, bytes: bytes) { return known }
+        // A translation is parsed in its original's place (`TranslationFiles`: `x.zh.md` as `x.md`) only on a
+        // site with `languages:`, so the place is part of the key as well as the path.
+        let key = file.path + "\n" + file.components.joined(separator: "/")
+        if let known = memo.outcome(key, bytes: bytes) { return known }
         let outcome = parse(bytes, file: file)
-        memo.store(file.path, bytes: bytes, outcome: outcome)
+        memo.store(key, bytes: bytes, outcome: outcome)
         return outcome
     }
 
-    /// Parses a file's bytes: a function of the bytes and the path only (`PageParseMemo` relies on it).
+    /// Parses a file's bytes: a function of the bytes, the path and the place it is parsed in only
+    /// (`PageParseMemo` relies on it).
     static func parse(_ bytes: [UInt8], file: ContentTree.SourceFile) -> Outcome {
         if bytes.isEmpty || bytes.elementsEqual([0xEF, 0xBB, 0xBF]) {
             return failure(ContentError(.emptyFile, file: file.path, message: "file is empty",

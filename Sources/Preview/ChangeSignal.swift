@@ -27,7 +27,7 @@ final class ChangeSignal {
     private static let mask = UInt32(IN_MODIFY | IN_ATTRIB | IN_CLOSE_WRITE | IN_MOVED_FROM | IN_MOVED_TO
         | IN_CREATE | IN_DELETE | IN_DELETE_SELF | IN_MOVE_SELF)
     /// Names in the root folder that are inputs; other files there (`site/`, `.git`) are ignored.
-    private static let rootInputs: Set<String> = ["content", "templates", "static", "data", "site.yml"]
+    private static let rootInputs: Set<String> = ["content", "templates", "static", "data", "i18n", "site.yml"]
 
     /// Nil when inotify is unavailable (e.g. the per-user instance limit is reached); polling then suffices.
     init?(root: String) {

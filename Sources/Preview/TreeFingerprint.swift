@@ -13,9 +13,9 @@ struct TreeFingerprint: Equatable, Sendable {
     var value: Int
     var directories: [String]
 
-    /// The inputs of a site under `root`: `content/`, `templates/`, `static/`, `data/` and `site.yml`.
+    /// The inputs of a site under `root`: `content/`, `templates/`, `static/`, `data/`, `i18n/` and `site.yml`.
     static func inputs(of root: URL) -> [String] {
-        ["content", "templates", "static", "data", "site.yml"].map { root.appendingPathComponent($0).path }
+        ["content", "templates", "static", "data", "i18n", "site.yml"].map { root.appendingPathComponent($0).path }
     }
 
     /// Stats every entry under `paths` (missing ones count as missing, so creating them is a change).

@@ -82,8 +82,12 @@ struct MarkdownStage {
             }
             let state = PageRenderState()
             do {
-                let rendered = try render(page.body, origin: TextOrigin(line: page.bodyStartLine, column: 1), on: index, state: state)
-                memo?.store(name, MarkdownMemo.Entry(key: key, rendered: rendered, images: state.images))
+                let origin = TextOrigin(line: page.bodyStartLine, column: 1)
+                guard let memo else { return .success(try render(page.body, origin: origin, on: index, state: state)) }
+                // What its components' renders use is recorded, as a page's render is (`MarkdownMemo`).
+                let recorder = ReadRecorder()
+                let rendered = try ReadTracking.recording(recorder) { try render(page.body, origin: origin, on: index, state: state) }
+                memo.store(name, key: key, rendered: rendered, images: state.images, recorded: recorder.recorded)
                 return .success(rendered)
             } catch let diagnostic as Diagnostic {
                 return .failure(diagnostic)

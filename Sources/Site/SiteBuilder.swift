@@ -49,7 +49,8 @@ public enum SiteBuilder {
                 let loaded = try DataFiles.load(root: root, log: log)
                 let data = memos.pages?.table.tag(loaded, "data") ?? loaded
                 // 1d. The templates' own words in every language, `i18n/<lang>.yml`, for the `t` filter.
-                return (data, try UIStringsLoader.load(root: root, languages: editions.map(\.language), log: log))
+                let strings = try UIStringsLoader.load(root: root, languages: editions.map(\.language), log: log)
+                return (data, memos.pages?.table.tag(strings) ?? strings)
             }
         }
         let markdownOptions = MarkdownOptions(allowRawHTML: allowsRawHTML(content.config))
@@ -60,14 +61,16 @@ public enum SiteBuilder {
             try TemplateSet.load(root: root, log: log, filters: filters, baseURL: content.config.baseURL, markdownOptions: markdownOptions,
                                  strings: strings, cache: options.cache)
         }
+        memos.inputs?.use(templates)
 
         // 3. Render Markdown bodies in parallel, rewriting and checking links to content files, pages and static
         //    files; images get their sizes, and large ones are planned in several widths; component calls
         //    (`{{< figure … >}}`) are rendered with templates/components/. Every language, one image planner.
         let images = try ImageSettings.load(content.config)
         let (rendered, planner) = try clock.step("render markdown") { () throws(BuildFailure) in
-            try renderMarkdown(editions: editions, urls: urls, options: markdownOptions, root: root, log: log, images: images,
-                               templates: templates.environment, fallbackURLs: translations.defaultURLs(), strings: strings,
+            // In a session, the step's own reads are kept too (`MarkdownMemo.reads`, recording into `log`).
+            try renderMarkdown(editions: editions, urls: urls, options: markdownOptions, root: root, log: memos.markdown?.reads ?? log,
+                               images: images, templates: templates.environment, fallbackURLs: translations.defaultURLs(), strings: strings,
                                memo: memos.markdown)
         }
 

@@ -10,6 +10,8 @@ import Templates
 /// single documented rule, and when it finds nothing the error lists every name it tried.
 struct TemplateSet: Sendable {
     let environment: TemplateEnvironment
+    /// Each template's fingerprint, for memo entries to tell which templates changed (`Key.fingerprints`).
+    var fingerprints: [String: UInt64] = [:]
 
     /// Reads every file under `templates/` (recursively), names them by their path inside that folder,
     /// and parses and validates them all at once.
@@ -49,7 +51,7 @@ struct TemplateSet: Sendable {
         do {
             let environment = try TemplateEnvironment(templates: sources, filters: filters, functions: SiteFilters.functions,
                                                       fileNamePrefix: "templates/")
-            let set = TemplateSet(environment: environment)
+            let set = TemplateSet(environment: environment, fingerprints: key.fingerprints)
             cache?.store(set, for: key)
             return set
         } catch {

@@ -18,13 +18,24 @@ public final class ReadLog: @unchecked Sendable {
 
     private let lock = NSLock()
     private var entries: [String: Entry] = [:]
+    /// Where every read is recorded too: a log of one step's reads, inside the build's log.
+    private let parent: ReadLog?
 
-    public init() {}
+    public init() {
+        parent = nil
+    }
+
+    /// A log of what one part of a build reads (incremental rebuilds keep the Markdown step's), recording every
+    /// read into `parent` as well, so the build's log stays complete.
+    public init(forwardingTo parent: ReadLog?) {
+        self.parent = parent
+    }
 
     public func record(_ path: String, _ entry: Entry) {
         lock.lock()
         entries[path] = entry
         lock.unlock()
+        parent?.record(path, entry)
     }
 
     /// Every path read so far, with what was seen there.

@@ -59,6 +59,18 @@ import Testing
         #expect(await eventually { count.current == 1 })
     }
 
+    /// `i18n/` is an input like the others (a UI string edit was once never rebuilt).
+    @Test func aUIStringsEditIsSeen() async throws {
+        let site = try TemporarySite()
+        defer { site.remove() }
+        try FileManager.default.createDirectory(at: site.url("i18n"), withIntermediateDirectories: true)
+        try site.write("i18n/en.yml", "home: Home\n")
+        let (watcher, count) = watch(site)
+        defer { watcher.stop() }
+        try site.write("i18n/en.yml", "home: Start\n")
+        #expect(await eventually { count.current >= 1 })
+    }
+
     @Test func filesInNewFoldersAreSeen() async throws {
         let site = try TemporarySite()
         defer { site.remove() }

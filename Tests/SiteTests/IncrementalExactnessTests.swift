@@ -19,6 +19,37 @@ struct IncrementalExactnessTests {
         try Self.check(site.root, name: name, steps: Self.steps(default: 30))
     }
 
+    /// The two-language fixture with what a template can depend on besides values: a component (its template
+    /// includes a partial and calls `t`) called from a page's Markdown in both languages, a data file the base
+    /// template reads, and a stylesheet only the home page inlines; the random edits touch each of them.
+    @Test func fixtureSiteWithComponentsDataAndInlinedStyles() throws {
+        let site = try FixtureSite("languages")
+        defer { site.remove() }
+        try Self.addComponentsDataAndStyles(to: site)
+        try Self.check(site.root, name: "languages with components, data and styles", steps: Self.steps(default: 30))
+    }
+
+    static func addComponentsDataAndStyles(to site: FixtureSite) throws {
+        try site.write("templates/components/note.html", """
+            {# component
+               arguments: kind?
+               body: markdown
+            -#}
+            <aside class="note">{{ t("nav.home") }}: {{ body }}{% include "partials/note-footer.html" %}</aside>
+
+            """)
+        try site.write("templates/partials/note-footer.html", "<small>{{ kind | default('note') }} ({{ lang }})</small>\n")
+        try site.write("data/links.yml", "home: https://example.org/\nother: unused\n")
+        try site.write("data/unused.yml", "key: value\n")
+        try site.write("static/style.css", "body { color: black; }\n")
+        try site.replace(in: "templates/base.html", "<p class=\"site\">", with: "<p class=\"site\" data-home=\"{{ data.links.home }}\">")
+        try site.replace(in: "templates/base.html", "</head>",
+                         with: "{% if page.url == '/' %}<style>{{ '/style.css' | inline_css }}</style>{% endif %}</head>")
+        for page in ["content/timeline/a.md", "content/timeline/a.zh.md"] {
+            try site.write(page, try site.read(page) + "\n{{< note kind=\"aside\" >}}\nA *note*.\n{{< /note >}}\n")
+        }
+    }
+
     /// The command line's way: every build a new process, the session restored from the cache and the output
     /// written, as `build-site build` does.
     @Test(arguments: ["basic", "languages"])

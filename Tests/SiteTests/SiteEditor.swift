@@ -22,7 +22,7 @@ struct SiteEditor {
         let statics = files(under: "static", suffix: ".css")
         let mark = Int.random(in: 1...999_999, using: &random)
         guard let page = pages.randomElement(using: &random) else { return [] }
-        switch Int.random(in: 0..<12, using: &random) {
+        switch Int.random(in: 0..<17, using: &random) {
         case 0, 1:
             return [edit("body of \(page)", page) { $0 + "\nAn added paragraph, edit \(mark).\n" }]
         case 2:
@@ -55,24 +55,65 @@ struct SiteEditor {
                     },
                     Edit(label: "delete the new page \(copy)") { try FileManager.default.removeItem(at: url(copy)) }]
         case 8:
+            // Any template: a page's, a base, a partial, a macro file, a component (visible text, so that a page
+            // that used it and was not rendered again would differ; a Jinja comment only where nothing shows).
             guard let template = templates.randomElement(using: &random) else { return [] }
             return [edit("template \(template)", template) { text in
-                if let range = text.range(of: "</footer>") ?? text.range(of: "</main>") {
-                    return text.replacingCharacters(in: range, with: "<!-- edit \(mark) -->" + text[range])
-                }
-                return text + "{# edit \(mark) #}"
+                Self.visiblyEdited(text, mark: "<!-- edit \(mark) -->")
             }]
         case 9:
-            if let file = data.randomElement(using: &random) {
+            let file = (data + statics).randomElement(using: &random)
+            if let file, file.hasPrefix("data/") {
                 return [edit("data \(file)", file) { $0 + "\nedit_\(mark): \(mark)\n" }]
             }
-            guard let file = statics.randomElement(using: &random) else { return [] }
+            guard let file else { return [] }
             return [edit("stylesheet \(file)", file) { $0 + "\n/* edit \(mark) */\n" }]
         case 10:
             guard let file = strings.randomElement(using: &random) else { return [] }
+            let line = Int.random(in: 0..<64, using: &random)
             return [edit("UI strings \(file)", file) { text in
-                Self.replacingFirstValue(text) { $0 + " \(mark)" }
+                Self.replacingValue(text, choosing: line) { $0 + " \(mark)" }
             }]
+        case 12:
+            // A template added (a name some page looks for first, or one nothing uses), then removed.
+            guard let base = templates.first(where: { $0 == "templates/page.html" }) ?? templates.first else { return [] }
+            let folders = Set(pages.compactMap { path -> String? in
+                let parts = path.split(separator: "/")
+                return parts.count > 2 ? String(parts[1]) : nil
+            }).sorted()
+            let candidates = folders.map { "templates/\($0)/page.html" } + folders.map { "templates/\($0)/list.html" }
+                + ["templates/unused-\(mark).html", "templates/partials/unused-\(mark).html"]
+            guard let added = candidates.filter({ !templates.contains($0) }).randomElement(using: &random) else { return [] }
+            let text = try read(base)
+            return [Edit(label: "new template \(added)") { try write(added, Self.visiblyEdited(text, mark: "<!-- new \(mark) -->")) },
+                    Edit(label: "delete the new template \(added)") { try FileManager.default.removeItem(at: url(added)) }]
+        case 13:
+            guard let template = templates.randomElement(using: &random) else { return [] }
+            let saved = try read(template)
+            return [Edit(label: "break template \(template)") { try write(template, saved + "{% if unclosed_\(mark) %}") },
+                    Edit(label: "fix template \(template)") { try write(template, saved) }]
+        case 14:
+            guard let file = data.randomElement(using: &random) else { return [] }
+            let line = Int.random(in: 0..<64, using: &random)
+            return [edit("a value in data \(file)", file) { text in
+                Self.replacingValue(text, choosing: line) { $0 + " \(mark)" }
+            }]
+        case 15:
+            if Bool.random(using: &random) {
+                return [edit("site.yml's title", "site.yml") { text in
+                    Self.replacingLine(text, starting: "title: ") { $0 + " \(mark)" }
+                }]
+            }
+            // A base path of its own: every link the 404 pages make, and every absolute URL, changes.
+            return [edit("site.yml's base_url", "site.yml") { text in
+                Self.replacingLine(text, starting: "base_url: ") { line in
+                    (line.hasSuffix("/") ? line : line + "/") + "sub\(mark)/"
+                }
+            }]
+        case 16:
+            // A UI string added to every language's file: a key no page looks up yet.
+            guard !strings.isEmpty else { return [] }
+            return strings.map { file in edit("new UI string in \(file)", file) { $0 + "\nunused_\(mark): Unused \(mark)\n" } }
         default:
             let saved = try read(page)
             return [Edit(label: "break \(page)") { try write(page, "---\ntitle: [unclosed \(mark)\n---\nbroken\n") },
@@ -109,16 +150,28 @@ struct SiteEditor {
         return lines.joined(separator: "\n")
     }
 
-    /// The first `key: value` line with a plain value, its value changed.
-    static func replacingFirstValue(_ text: String, _ change: (String) -> String) -> String {
+    /// One `key: value` line with a plain value (the `choice`-th, counted round), its value changed.
+    static func replacingValue(_ text: String, choosing choice: Int, _ change: (String) -> String) -> String {
         var lines = text.components(separatedBy: "\n")
-        guard let index = lines.firstIndex(where: { line in
+        let plain = lines.indices.filter { index in
+            let line = lines[index]
             guard let colon = line.firstIndex(of: ":"), !line.hasPrefix("#") else { return false }
             let value = line[line.index(after: colon)...].trimmingCharacters(in: .whitespaces)
-            return !value.isEmpty && value.first.map { !"|>[{&*'\"".contains($0) } == true
-        }) else { return text }
+            return !value.isEmpty && value.first.map { !"|>[{&*'\"#".contains($0) } == true
+        }
+        guard !plain.isEmpty else { return text }
+        let index = plain[choice % plain.count]
         lines[index] = change(lines[index])
         return lines.joined(separator: "\n")
+    }
+
+    /// A template with `mark` where it shows: before the first `</footer>`, `</main>`, `</article>` or
+    /// `{% endblock %}`, or at the end.
+    static func visiblyEdited(_ text: String, mark: String) -> String {
+        for anchor in ["</footer>", "</main>", "</article>", "{% endblock %}"] {
+            if let range = text.range(of: anchor) { return text.replacingCharacters(in: range, with: mark + text[range]) }
+        }
+        return text + mark
     }
 
     // MARK: - Files
@@ -139,7 +192,10 @@ struct SiteEditor {
 
     private func read(_ path: String) throws -> String { try String(contentsOf: url(path), encoding: .utf8) }
 
-    private func write(_ path: String, _ text: String) throws { try Data(text.utf8).write(to: url(path)) }
+    private func write(_ path: String, _ text: String) throws {
+        try FileManager.default.createDirectory(at: url(path).deletingLastPathComponent(), withIntermediateDirectories: true)
+        try Data(text.utf8).write(to: url(path))
+    }
 }
 
 private extension String {

@@ -8,6 +8,8 @@ extension UIStrings {
     /// The text of `key` in `language`, its plural form chosen by `count`, with `{count}` and every other
     /// `{name}` of `arguments` filled in.
     func text(_ key: String, language: String, arguments: [(String, Value)]) throws -> String {
+        // Recorded like a value's key (`ReadTracking`), a missing key too: its later appearance is a change.
+        if let origin = origins[language] { ReadTracking.noteRead(origin, key) }
         guard let messages = messages(of: language) else {
             throw FilterFailure("t: there is no \(UIStrings.file(for: language)) with the '\(language)' pages' UI strings")
         }

@@ -50,11 +50,18 @@ struct UIStrings: Sendable, Equatable {
     }
 
     static func == (lhs: UIStrings, rhs: UIStrings) -> Bool { lhs.tables == rhs.tables }
+    /// Each language's tag (`OrderedDictionary.origin`) when an incremental build records what renders read
+    /// (`OriginTable.tag(_:)`): `t` then records each key it looks up as a read of that tag, so a page is
+    /// rendered again only when a string it showed changed. Empty in a full build.
+    var origins: [String: UInt32] = [:]
     /// Where each language's file is, for messages.
     static func file(for language: String) -> String { "\(folder)/\(language).yml" }
 
     /// The entry of `key` in `language`, or nil.
     func entry(_ key: String, language: String) -> Entry? { tables[language]?[key] }
+
+    /// Every language with a file, sorted.
+    var languages: [String] { tables.keys.sorted() }
 
     /// Whether the site has a file for `language`.
     func has(_ language: String) -> Bool { tables[language] != nil }

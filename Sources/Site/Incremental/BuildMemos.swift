@@ -13,6 +13,8 @@ struct BuildMemos: Sendable {
     var links: LinkMemo?
     /// The content to use instead of loading it, and what loading read (`ContentMemo`).
     var content: ContentMemo?
+    /// This build's templates and files, which the Markdown and page memos' entries are checked against.
+    var inputs: RenderInputs?
 
     /// Nothing to reuse, nothing kept.
     static let none = BuildMemos()

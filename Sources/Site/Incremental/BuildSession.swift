@@ -8,16 +8,18 @@ import SiteInputs
 /// build first asks which of those reads differ on disk now (`InputChanges`):
 /// - none: the result is the same as last time (a build is a function of the files it read and its
 ///   options), so it is returned without building;
-/// - only Markdown pages: the build runs with the last build's rendered Markdown and rendered pages, each
-///   page's Markdown reused when its key says nothing it reads changed (`MarkdownMemo`), and each HTML page
-///   reused when its context and every value its render read are what they were (`PageMemo`);
-/// - anything else: the build runs with empty memos, which is a full build.
-/// Two memos are kept whatever changed, because they are exact by what they are keyed on: parsed pages, by
-/// each file's bytes (`PageParseMemo`), and the link check's scans and verdicts, by the output (`LinkMemo`).
-/// After a build that reused Markdown, its own read log is compared with the last one: an input other than a
-/// page that changed while the build was reading (or that the build read for the first time) means the memo
-/// was trusted on stale grounds, and the build is made again without it. A failed build changes nothing in
-/// the session, so fixing the file rebuilds from the last good state.
+/// - otherwise the build runs with the last build's memo tables that `ReusePlan` keeps: each page's Markdown
+///   reused when its key and what its components used say nothing it reads changed (`MarkdownMemo`; the
+///   table is dropped after an edit of `site.yml` or of a file the Markdown step itself read), and each HTML
+///   page reused when its context and every value, template and file its render used are what they were
+///   (`PageMemo`).
+/// Three memos are kept whatever changed, because they are exact by what they are keyed on and record:
+/// parsed pages, by each file's bytes (`PageParseMemo`), rendered pages, and the link check's scans and
+/// verdicts, by the output (`LinkMemo`). After a build that reused anything, its own read log is compared with
+/// the last one: an input that changed while the build was reading (or that the build read for the first
+/// time) and whose plan forbids what was reused means the memos were trusted on stale grounds, and the build
+/// is made again without them. A failed build changes nothing in the session, so fixing the file rebuilds from
+/// the last good state.
 ///
 /// `@unchecked Sendable`: builds are serialised by `lock`, which guards every stored property.
 public final class BuildSession: @unchecked Sendable {
@@ -52,6 +54,8 @@ public final class BuildSession: @unchecked Sendable {
         var contentReads: [String: ReadLog.Entry] = [:]
         /// Its page values with the summaries they were made with, and the origin table that tagged them.
         var values: (values: [PageValues], summaries: [[String]], table: OriginTable)?
+        /// What the Markdown step read (`MarkdownMemo.reads`); nil when restored from the CLI's cache.
+        var markdownReads: Set<String>? = nil
     }
 
     /// The options that change a build's output, besides its inputs.
@@ -87,7 +91,7 @@ public final class BuildSession: @unchecked Sendable {
         let previous = last?.key == key ? last : nil
         var clock = StepClock()
         var summary = IncrementalSummary()
-        var reusesMarkdown = false
+        var plan = ReusePlan.nothing
         let known = knownChanges
         knownChanges = nil
         var stamps: InputStamps?
@@ -107,12 +111,14 @@ public final class BuildSession: @unchecked Sendable {
                 given.map { Self.copy(previous.reads, into: $0) }
                 return site
             }
-            reusesMarkdown = changes.touchesOnlyPages
-            if reusesMarkdown { edited = clock.step("read edited pages") { bodyEdits(changes, previous: previous, root: options.root) } }
+            plan = ReusePlan.after(changes, markdownReads: previous.markdownReads)
+            // Only pages changed: perhaps only their bodies, and the last content can be kept (`ContentMemo`).
+            if changes.touchesOnlyPages { edited = clock.step("read edited pages") { bodyEdits(changes, previous: previous, root: options.root) } }
         }
-        var (site, log, memos) = try attempt(options, reusing: reusesMarkdown ? previous : nil, links: previous?.links, content: edited)
-        if reusesMarkdown, let previous, !InputChanges.between(previous.reads, log.snapshot).touchesOnlyPages {
-            (site, log, memos) = try attempt(options, reusing: nil, links: previous.links)
+        var (site, log, memos) = try attempt(options, reusing: previous, plan: plan, content: edited)
+        if plan != .nothing, let previous,
+           !plan.isWithin(ReusePlan.after(InputChanges.between(previous.reads, log.snapshot), markdownReads: previous.markdownReads)) {
+            (site, log, memos) = try attempt(options, reusing: previous, plan: .nothing)
         }
         let reads = log.snapshot
         let markdown = memos.markdown?.filled ?? [:]
@@ -129,7 +135,7 @@ public final class BuildSession: @unchecked Sendable {
         last = LastBuild(key: key, reads: reads, site: site, markdown: markdown, pages: pages,
                          prints: memos.pages?.table.prints ?? [:], links: memos.links?.filled ?? .init(), stamps: stamps,
                          content: memos.content?.loaded, contentReads: memos.content?.log.snapshot ?? [:],
-                         values: Self.values(memos))
+                         values: Self.values(memos), markdownReads: memos.markdown.map { Set($0.reads.snapshot.keys) })
         given.map { Self.copy(reads, into: $0) }
         return site
     }
@@ -152,17 +158,22 @@ public final class BuildSession: @unchecked Sendable {
     /// The names of every tag handed out so far (`OriginRegistry.names`).
     var originNames: [String] { origins.names }
 
-    /// One build with a fresh read log, and memos holding what `previous` made (empty ones without it).
-    /// The link check's memo depends only on outputs, so it is kept whatever changed (`LinkMemo`).
-    private func attempt(_ options: BuildOptions, reusing previous: LastBuild?, links: LinkMemo.State?,
+    /// One build with a fresh read log, and memos holding what `previous` made that `plan` keeps (empty ones
+    /// otherwise), and `content` when only pages' bodies changed. The link check's memo depends only on outputs,
+    /// so it is kept whatever changed (`LinkMemo`).
+    private func attempt(_ options: BuildOptions, reusing previous: LastBuild?, plan: ReusePlan,
                          content: ContentMemo? = nil) throws(BuildFailure) -> (BuiltSite, ReadLog, BuildMemos) {
         var options = options
         let log = ReadLog()
         options.readLog = log
-        let memos = BuildMemos(parse: parsed, markdown: MarkdownMemo(previous: previous?.markdown ?? [:]),
-                               pages: PageMemo(registry: origins, previous: previous?.pages ?? [:],
-                                               previousPrints: previous?.prints ?? [:]),
-                               links: LinkMemo(previous: links ?? .init()), content: content ?? ContentMemo())
+        let inputs = RenderInputs(root: options.root.standardizedFileURL, log: log, trustsUntracked: plan.trustsUntracked)
+        let pages = PageMemo(registry: origins, previous: plan.pages ? previous?.pages ?? [:] : [:],
+                             previousPrints: plan.pages ? previous?.prints ?? [:] : [:], inputs: inputs)
+        let memos = BuildMemos(parse: parsed,
+                               markdown: MarkdownMemo(previous: plan.markdown ? previous?.markdown ?? [:] : [:], inputs: inputs,
+                                                      table: pages.table, log: log),
+                               pages: pages, links: LinkMemo(previous: previous?.links ?? .init()),
+                               content: content ?? ContentMemo(), inputs: inputs)
         let site = try SiteBuilder.build(options, memos: memos)
         return (site, log, memos)
     }

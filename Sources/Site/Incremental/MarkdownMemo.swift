@@ -1,5 +1,7 @@
 import Foundation
 import Markdown
+import SiteInputs
+import Templates
 
 /// Each page's rendered Markdown from the last good build, for the next build to reuse when nothing it
 /// depends on changed.
@@ -7,10 +9,13 @@ import Markdown
 /// A page's entry is keyed by one fingerprint (`MarkdownStage.memoKey`) of everything its rendering reads
 /// that can change without a change set saying so: its source path, body, first body line and URL, and the
 /// tables every link and image is resolved against (every page's source and URL, assets, drafts, the
-/// `static/` listing, the base path, the options). Files it reads (images, component templates) and every
-/// other input are covered by the session, which drops the whole memo when anything but a Markdown page
-/// changed (`InputChanges.touchesOnlyPages`). Images a page showed are kept with it and asked of the new
-/// build's `ImagePlanner` again on reuse, so the resized copies planned are the same as a full build's.
+/// `static/` listing, the base path, the options). What its components' renders use is recorded where it
+/// happens, as for pages (`ReadTracking`): templates looked up, files filters read (`TemplateInputs`) and
+/// strings `t` looked up (`reads`); an entry is reused only when they are what they were. Files the step reads
+/// itself (images, the components' declarations, the `static/` listing) are in the step's own log (`reads`,
+/// inside the build's), and the session drops the whole memo when one of them changed, or `site.yml`, whose
+/// settings (images, …) are not all in the key (`ReusePlan`). Images a page showed are kept with it and asked
+/// of the new build's `ImagePlanner` again on reuse, so the resized copies planned are the same as a full build's.
 ///
 /// A build reads `previous` and fills `next`; the session keeps `next` only when the build succeeded, so a
 /// failed build never leaves half a table behind. `@unchecked Sendable`: both tables are behind `lock`.
@@ -20,6 +25,10 @@ final class MarkdownMemo: @unchecked Sendable {
         var rendered: RenderedMarkdown
         /// The images the page's Markdown asked the planner about: (site path, root-relative source).
         var images: [ImageRequest]
+        /// Strings its components looked up with `t`, with what each was (`OriginTable`).
+        var reads: [(ReadKey, UInt64)] = []
+        /// Templates and files its components used; nil when not known (restored from the CLI's cache).
+        var inputs: TemplateInputs? = nil
     }
 
     struct ImageRequest: Sendable, Equatable {
@@ -32,16 +41,27 @@ final class MarkdownMemo: @unchecked Sendable {
     private var next: [String: Entry] = [:]
     private var hits = 0
     private var kept = Set<String>()
+    private let inputs: RenderInputs
+    private let table: OriginTable
+    /// What the Markdown step reads through `SiteInputs` (also recorded in the build's log), for the session.
+    let reads: ReadLog
 
-    /// - Parameter previous: the entries the last good build filled, by `"<language>|<source>"`; empty for a
-    ///   build that reuses nothing.
-    init(previous: [String: Entry] = [:]) {
+    /// - Parameters:
+    ///   - previous: the entries the last good build filled, by `"<language>|<source>"`; empty for a build
+    ///     that reuses nothing.
+    ///   - inputs, table: this build's templates and files, and its tagged values (`PageMemo.table`).
+    ///   - log: the build's log, which the step's own log records into.
+    init(previous: [String: Entry] = [:], inputs: RenderInputs, table: OriginTable, log: ReadLog?) {
         self.previous = previous
+        self.inputs = inputs
+        self.table = table
+        reads = ReadLog(forwardingTo: log)
     }
 
-    /// The page's last rendering, if it was made under the same key.
+    /// The page's last rendering, if it was made under the same key and what its components used is unchanged.
     func reuse(_ page: String, key: UInt64) -> Entry? {
-        guard let entry = previous[page], entry.key == key else { return nil }
+        guard let entry = previous[page], entry.key == key, inputs.holds(entry.inputs),
+              entry.reads.allSatisfy({ table.fingerprint($0.0, page: nil) == $0.1 }) else { return nil }
         lock.withLock { hits += 1 }
         return entry
     }
@@ -61,6 +81,12 @@ final class MarkdownMemo: @unchecked Sendable {
     /// Whether this build took the page's rendering from the last build (`keep`).
     func wasKept(_ page: String) -> Bool {
         lock.withLock { kept.contains(page) }
+    }
+
+    /// Keeps a page just rendered, with what its components' renders recorded (as this build has it).
+    func store(_ page: String, key: UInt64, rendered: RenderedMarkdown, images: [ImageRequest], recorded: RecordedReads) {
+        store(page, Entry(key: key, rendered: rendered, images: images,
+                          reads: recorded.reads.map { ($0, table.fingerprint($0, page: nil)) }, inputs: inputs.capture(recorded)))
     }
 
     /// The entries this build filled (reused ones included), for the next build.

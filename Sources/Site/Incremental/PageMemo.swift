@@ -4,12 +4,16 @@ import Templates
 /// Each rendered page of the last good build with what its render read, for the next build to reuse when
 /// none of it changed.
 ///
-/// A page's render sees its context — `page`, `paginator`, `current_url`, `lang` and the globals — and the
-/// templates. The session drops the whole memo when a template, a filter's settings or any input besides
-/// Markdown pages changed, as for `MarkdownMemo`; within a build where only pages changed, what a render reads
-/// is recorded where it happens (`ReadTracking`: every read of a tagged mapping, `OriginTable`), and the rest of
-/// its context is one fingerprint (`Value.fingerprint`, tagged mappings by their tag). A page is reused when
-/// that fingerprint and every read's value are what they were; anything else renders it again.
+/// A page's render sees its context — `page`, `paginator`, `current_url`, `lang` and the globals — the
+/// templates, and files its filters read. What it reads is recorded where it happens (`ReadTracking`): every
+/// read of a tagged mapping (`OriginTable`; the `t` filter's strings are one too, `UIStrings.origins`), every
+/// template looked up by name and every file a filter read (`TemplateInputs`, with their fingerprints); the
+/// rest of its context is one fingerprint (`Value.fingerprint`, tagged mappings by their tag). A page is reused
+/// when that fingerprint, every read's value and every template and file are what they were; anything else
+/// renders it again. So a template edit renders again only the pages that used the template, wherever the
+/// lookup was (`extends`, `include`, `import`, inside a `{% cache %}` fragment: a pasted fragment's lookups
+/// are the pasting page's too). Fragments themselves are not kept between builds (`FragmentCache` is made per
+/// build), so none made with an old template is ever pasted.
 ///
 /// Checking every read of every page costs hundreds of reads a page (every card a list shows), so reads are
 /// checked through their mappings first: the table fingerprints each tagged mapping whole once a build
@@ -28,8 +32,9 @@ final class PageMemo: @unchecked Sendable {
         var origins: [(origin: UInt32, end: Int)]
         var output: Data
 
-        init(context: UInt64, reads: [(ReadKey, UInt64)], output: Data) {
+        init(context: UInt64, reads: [(ReadKey, UInt64)], output: Data, inputs: TemplateInputs? = nil) {
             self.context = context
+            self.inputs = inputs
             self.reads = reads.sorted { $0.0.origin < $1.0.origin }
             self.output = output
             var origins: [(origin: UInt32, end: Int)] = []
@@ -38,6 +43,8 @@ final class PageMemo: @unchecked Sendable {
             }
             self.origins = origins
         }
+        /// The templates and files the render used; nil when not known (restored from the CLI's cache).
+        var inputs: TemplateInputs?
     }
 
     let table: OriginTable
@@ -49,10 +56,14 @@ final class PageMemo: @unchecked Sendable {
     private var hits = 0
     private var changed: Set<UInt32>?
 
-    init(registry: OriginRegistry, previous: [String: Entry] = [:], previousPrints: [UInt32: UInt64] = [:]) {
+    /// This build's templates and files, which entries are checked against.
+    let inputs: RenderInputs
+
+    init(registry: OriginRegistry, previous: [String: Entry] = [:], previousPrints: [UInt32: UInt64] = [:], inputs: RenderInputs) {
         table = OriginTable(registry: registry)
         self.previous = previous
         self.previousPrints = previousPrints
+        self.inputs = inputs
     }
 
     /// The fingerprint of a render's context and template, tagged mappings by their tag.
@@ -94,10 +105,10 @@ final class PageMemo: @unchecked Sendable {
     /// the page values were kept (so `site`, `collections`, `taxonomies`, every card and list, the jobs and
     /// their paginators are the same mappings), no tagged mapping changed (`data` is tagged anew), and the
     /// Markdown the page shows, if any (`PageValues.shownMarkdown`: its own, or a term's or taxonomy's
-    /// description, named `"<language>|<source>"`), was taken from the last build. The templates and everything
-    /// else a render reads are the same too, or the session would have dropped this memo.
+    /// description, named `"<language>|<source>"`), was taken from the last build, and the templates and files
+    /// its render used are the same (`RenderInputs`).
     func reuseUnchanged(_ path: String, markdown name: () -> String?) -> Data? {
-        guard valuesKept, let entry = previous[path] else { return nil }
+        guard valuesKept, let entry = previous[path], inputs.holds(entry.inputs) else { return nil }
         if let name = name() { guard markdown?.wasKept(name) == true else { return nil } }
         guard changedOrigins().isEmpty else { return nil }
         lock.withLock {
@@ -111,7 +122,7 @@ final class PageMemo: @unchecked Sendable {
     /// page's own tagged value, which the table does not keep). Only the reads of its own value and of
     /// mappings that changed are compared one by one.
     func reuse(_ path: String, context: UInt64, page: OrderedDictionary?) -> Data? {
-        guard let entry = previous[path], entry.context == context else { return nil }
+        guard let entry = previous[path], entry.context == context, inputs.holds(entry.inputs) else { return nil }
         let changed = changedOrigins()
         let own = page?.origin ?? 0
         var start = 0
@@ -132,7 +143,8 @@ final class PageMemo: @unchecked Sendable {
 
     /// Keeps a page just rendered, with the values of what it read (as this build has them).
     func store(_ path: String, context: UInt64, reads: RecordedReads, output: Data, page: OrderedDictionary?) {
-        let entry = Entry(context: context, reads: reads.reads.map { ($0, table.fingerprint($0, page: page)) }, output: output)
+        let entry = Entry(context: context, reads: reads.reads.map { ($0, table.fingerprint($0, page: page)) }, output: output,
+                          inputs: inputs.capture(reads))
         lock.withLock { next[path] = entry }
     }
 
