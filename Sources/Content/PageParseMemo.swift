@@ -25,6 +25,11 @@ public final class PageParseMemo: @unchecked Sendable {
     /// How many pages the last load took from the memo.
     public var reused: Int { lock.withLock { hits } }
 
+    /// A file's entry: its path and the place it is parsed in (`PageParser`).
+    static func key(_ file: ContentTree.SourceFile) -> String {
+        file.path + "\n" + file.components.joined(separator: "/")
+    }
+
     func outcome(_ key: String, bytes: [UInt8]) -> PageParser.Outcome? {
         lock.withLock {
             guard let entry = previous[key], entry.bytes == bytes else { return nil }
@@ -43,10 +48,12 @@ public final class PageParseMemo: @unchecked Sendable {
     /// parse without errors, with the same front matter text on the same lines, so every field of the page but
     /// its body is what it was. Then the new parse is kept (as a load would keep it); otherwise nil.
     public func bodyEdit(_ path: String, bytes: [UInt8], was fingerprint: UInt64) -> String? {
-        guard path.hasPrefix(ContentTree.folder + "/"),
-              let old = lock.withLock({ next[path] ?? previous[path] }), old.outcome.errors.isEmpty, old.outcome.page != nil,
-              ReadLog.fingerprint(old.bytes) == fingerprint else { return nil }
+        guard path.hasPrefix(ContentTree.folder + "/") else { return nil }
+        // Parsed in its own place: a one-language site's page (the session asks only for those).
         let file = ContentTree.SourceFile(path: path, components: path.split(separator: "/").dropFirst().map(String.init))
+        let key = Self.key(file)
+        guard let old = lock.withLock({ next[key] ?? previous[key] }), old.outcome.errors.isEmpty, old.outcome.page != nil,
+              ReadLog.fingerprint(old.bytes) == fingerprint else { return nil }
         let outcome = PageParser.parse(bytes, file: file)
         guard outcome.errors.isEmpty, let page = outcome.page,
               case .success(let oldText) = SourceText.decode(old.bytes, file: path),
@@ -54,7 +61,7 @@ public final class PageParseMemo: @unchecked Sendable {
               let oldSplit = try? FrontMatterSplitter.split(oldText, file: path),
               let newSplit = try? FrontMatterSplitter.split(newText, file: path),
               oldSplit.yaml == newSplit.yaml, oldSplit.bodyStartLine == newSplit.bodyStartLine else { return nil }
-        lock.withLock { next[path] = Entry(bytes: bytes, outcome: outcome) }
+        lock.withLock { next[key] = Entry(bytes: bytes, outcome: outcome) }
         return page.body
     }
 

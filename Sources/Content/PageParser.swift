@@ -21,7 +21,7 @@ enum PageParser {
         guard let memo else { return parse(bytes, file: file) }
         // A translation is parsed in its original's place (`TranslationFiles`: `x.zh.md` as `x.md`) only on a
         // site with `languages:`, so the place is part of the key as well as the path.
-        let key = file.path + "\n" + file.components.joined(separator: "/")
+        let key = PageParseMemo.key(file)
         if let known = memo.outcome(key, bytes: bytes) { return known }
         let outcome = parse(bytes, file: file)
         memo.store(key, bytes: bytes, outcome: outcome)
