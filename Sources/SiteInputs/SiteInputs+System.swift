@@ -38,12 +38,19 @@ extension SiteInputs {
     }
 
     /// A whole file with `open`, `fstat` and `read`; nil with `errno` set on failure.
-    static func contents(atPath path: String) -> [UInt8]? { wholeFile(atPath: path) }
+    static func contents(atPath path: String) -> [UInt8]? { wholeFile(atPath: path, flags: 0) }
+
+    /// The bytes of the regular file at `path`, never through a symbolic link at its end and never waiting on a
+    /// pipe (`O_NOFOLLOW | O_NONBLOCK`); nil with `errno` set for anything else. For files that are not site
+    /// inputs (the incremental cache's own), which need no confinement to the root.
+    public static func regularFileContents(atPath path: String) -> [UInt8]? {
+        wholeFile(atPath: path, flags: O_NOFOLLOW | O_NONBLOCK)
+    }
 }
 
 /// Outside the extension, so that `read` is the system call and not `SiteInputs.read`.
-private func wholeFile(atPath path: String) -> [UInt8]? {
-    let descriptor = open(path, O_RDONLY | O_CLOEXEC)
+private func wholeFile(atPath path: String, flags: Int32) -> [UInt8]? {
+    let descriptor = open(path, O_RDONLY | O_CLOEXEC | flags)
     guard descriptor >= 0 else { return nil }
     defer { close(descriptor) }
     var info = stat()

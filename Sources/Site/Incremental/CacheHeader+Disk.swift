@@ -220,29 +220,7 @@ enum SiteInputsPath {
 /// Reading and writing the cache's own files, and output files, without following a link.
 enum CacheFile {
     /// The bytes of a regular file, never through a symbolic link; nil for anything else.
-    static func readRegular(_ path: String) -> [UInt8]? {
-        let descriptor = open(path, O_RDONLY | O_NOFOLLOW | O_CLOEXEC | O_NONBLOCK)
-        guard descriptor >= 0 else { return nil }
-        defer { close(descriptor) }
-        var info = stat()
-        guard fstat(descriptor, &info) == 0, info.st_mode & S_IFMT == S_IFREG else { return nil }
-        var bytes = [UInt8](repeating: 0, count: max(Int(info.st_size), 0) + 1)
-        var count = 0
-        while true {
-            if count == bytes.count { bytes += [UInt8](repeating: 0, count: bytes.count) }
-            let result = bytes.withUnsafeMutableBytes { buffer in
-                read(descriptor, buffer.baseAddress.map { $0 + count }, buffer.count - count)
-            }
-            if result == 0 { break }
-            if result < 0 {
-                if errno == EINTR { continue }
-                return nil
-            }
-            count += result
-        }
-        bytes.removeSubrange(count...)
-        return bytes
-    }
+    static func readRegular(_ path: String) -> [UInt8]? { SiteInputs.regularFileContents(atPath: path) }
 
     /// `readRegular` into a `Data` of its own, with no copy: the output files read back (hundreds of megabytes
     /// on a large site).
