@@ -1,4 +1,5 @@
 import Foundation
+import Testing
 import Site
 
 /// A fixture site copied into a fresh temporary folder, so tests can edit and build it freely.
@@ -18,6 +19,18 @@ struct FixtureSite {
 
     func build(drafts: Bool = false) throws(BuildFailure) -> BuiltSite {
         try SiteBuilder.build(BuildOptions(root: root, includeDrafts: drafts))
+    }
+
+    /// The diagnostics of a build that must fail, as `file:line:col: error: message`; a build that succeeds is
+    /// recorded as an issue (and gives none).
+    func failedBuildDiagnostics() -> [String] {
+        do {
+            _ = try build()
+            Issue.record("the build should have failed")
+            return []
+        } catch {
+            return error.diagnostics.map(\.description)
+        }
     }
 
     func write(_ path: String, _ text: String) throws {

@@ -8,13 +8,7 @@ struct LedgerBesideDataTests {
         let fixture = try FixtureSite("ledger")
         defer { fixture.remove() }
         try edits(fixture)
-        do {
-            _ = try fixture.build()
-            Issue.record("the build should have failed")
-            return []
-        } catch {
-            return error.diagnostics.map(\.description)
-        }
+        return fixture.failedBuildDiagnostics()
     }
 
     private func breakLedger(_ fixture: FixtureSite) throws {

@@ -6,13 +6,7 @@ import Testing
 /// call, as on the default language's pages: the tracer renders the very page again, in its language.
 @Suite struct TranslatedLinkTraceTests {
     private func failure(_ fixture: FixtureSite) throws -> [String] {
-        do {
-            _ = try fixture.build()
-            Issue.record("the build should have failed")
-            return []
-        } catch {
-            return error.diagnostics.map(\.description)
-        }
+        return fixture.failedBuildDiagnostics()
     }
 
     /// Made from a value, so no search of the templates' text could find it: only the re-render locates it.

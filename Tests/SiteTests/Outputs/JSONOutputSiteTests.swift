@@ -44,13 +44,7 @@ struct JSONOutputSiteTests {
         let fixture = try fixture()
         defer { fixture.remove() }
         try edit(fixture)
-        do {
-            _ = try fixture.build()
-            Issue.record("the build should have failed")
-            return []
-        } catch {
-            return error.diagnostics.map(\.description)
-        }
+        return fixture.failedBuildDiagnostics()
     }
 
     @Test func mistakesAreReportedWhereTheyAre() throws {

@@ -41,12 +41,6 @@ struct OutputsAndSearchTests {
     }
 
     private func failure(_ fixture: FixtureSite) throws -> [String] {
-        do {
-            _ = try fixture.build()
-            Issue.record("the build should have failed")
-            return []
-        } catch {
-            return error.diagnostics.map(\.description)
-        }
+        return fixture.failedBuildDiagnostics()
     }
 }
