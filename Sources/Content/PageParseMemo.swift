@@ -47,10 +47,14 @@ public final class PageParseMemo: @unchecked Sendable {
     /// a build read there (those whose `ReadLog.fingerprint` is `fingerprint`, kept here) only in the body: both
     /// parse without errors, with the same front matter text on the same lines, so every field of the page but
     /// its body is what it was. Then the new parse is kept (as a load would keep it); otherwise nil.
-    public func bodyEdit(_ path: String, bytes: [UInt8], was fingerprint: UInt64) -> String? {
+    /// `languages`: the site's (`SiteConfig.languageSettings`), which say whether the file is a translation, parsed
+    /// in its original's place (`TranslationFiles`), as the load parsed it.
+    public func bodyEdit(_ path: String, bytes: [UInt8], was fingerprint: UInt64, languages: LanguageSettings? = nil) -> String? {
         guard path.hasPrefix(ContentTree.folder + "/") else { return nil }
-        // Parsed in its own place: a one-language site's page (the session asks only for those).
-        let file = ContentTree.SourceFile(path: path, components: path.split(separator: "/").dropFirst().map(String.init))
+        let own = ContentTree.SourceFile(path: path, components: path.split(separator: "/").dropFirst().map(String.init))
+        // The load's own rule for where a file is parsed; a name it refuses is left to a load.
+        let split = TranslationFiles([own], settings: languages)
+        guard split.errors.isEmpty, let file = split.originals.first ?? split.translations.values.first?.first else { return nil }
         let key = Self.key(file)
         guard let old = lock.withLock({ next[key] ?? previous[key] }), old.outcome.errors.isEmpty, old.outcome.page != nil,
               ReadLog.fingerprint(old.bytes) == fingerprint else { return nil }

@@ -76,8 +76,9 @@ struct IncrementalExactnessTests {
     /// (`ContentMemo`): appended and replaced paragraphs, a rewrite of the same length (the same size, within
     /// the same second: only the bytes tell), two pages at once, an emptied body, a broken `.md` link and its
     /// fix, a body that is not UTF-8, and a front matter edit in between. Every step is compared with a full
-    /// build, and the sequence must have taken the shortcut.
-    @Test(arguments: ["basic", "features"])
+    /// build, and the sequence must have taken the shortcut. On the two-language fixture the pages are originals
+    /// and translations alike (a translation's body is its own; its original's is not inherited).
+    @Test(arguments: ["basic", "features", "languages"])
     func bodyEdits(_ name: String) throws {
         let site = try FixtureSite(name)
         defer { site.remove() }

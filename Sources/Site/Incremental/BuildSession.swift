@@ -173,22 +173,24 @@ public final class BuildSession: @unchecked Sendable {
                                markdown: MarkdownMemo(previous: plan.markdown ? previous?.markdown ?? [:] : [:], inputs: inputs,
                                                       table: pages.table, log: log),
                                pages: pages, links: LinkMemo(previous: previous?.links ?? .init()),
+                               feeds: FeedsMemo(previous: previous?.feeds ?? [:]),
                                content: content ?? ContentMemo(), inputs: inputs)
         let site = try SiteBuilder.build(options, memos: memos)
         return (site, log, memos)
     }
 
-    /// The last build's content with the edited pages' new bodies, when every changed input is a page of a
-    /// one-language site whose edit is in the body only (`PageParseMemo.bodyEdit`); nil: load the content.
+    /// The last build's content with the edited pages' new bodies, when every changed input is a page (an
+    /// original or a translation, `ContentSet.page(editedAt:)`) whose edit is in the body only
+    /// (`PageParseMemo.bodyEdit`); nil: load the content.
     private func bodyEdits(_ changes: InputChanges, previous: LastBuild, root: URL) -> ContentMemo? {
-        guard var editions = previous.content, editions.count == 1, !changes.paths.contains("content/"),
+        guard var editions = previous.content, !changes.paths.contains("content/"),
               let inputs = try? SiteInputs(root: root.standardizedFileURL) else { return nil }
         var reads = previous.contentReads
         for path in changes.paths {
             guard case .file(let fingerprint)? = reads[path], let bytes = try? inputs.read(path),
-                  let body = parsed.bodyEdit(path, bytes: bytes, was: fingerprint),
-                  let index = editions[0].pages.firstIndex(where: { $0.source == path }) else { return nil }
-            editions[0] = editions[0].replacingBody(of: index, with: body)
+                  let body = parsed.bodyEdit(path, bytes: bytes, was: fingerprint, languages: editions[0].config.languageSettings),
+                  let (edition, index) = ContentSet.page(editedAt: path, in: editions) else { return nil }
+            editions[edition] = editions[edition].replacingBody(of: index, with: body)
             reads[path] = .file(fingerprint: ReadLog.fingerprint(bytes))
         }
         return ContentMemo(given: editions, reads: reads, edits: changes.paths.count, lastValues: previous.values)
