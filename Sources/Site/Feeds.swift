@@ -6,7 +6,7 @@ import Foundation
 enum Feeds {
     /// One `<url>` of the sitemap: a site path, and when the page says it was updated, that date as `lastmod`
     /// (W3C's date format allows a year, a month or a day).
-    struct Location: Sendable {
+    struct Location: Sendable, Equatable {
         let url: String
         let lastmod: PartialDate?
     }
@@ -43,7 +43,7 @@ enum Feeds {
 
     /// What a feed needs of one page: a few strings and a date, not the whole `Page` (copying ten thousand
     /// pages, each a dozen reference-counted fields, to sort them was most of the feed's time).
-    struct Entry: Sendable {
+    struct Entry: Sendable, Equatable {
         let title: String
         let date: PartialDate?
         let url: String
@@ -58,7 +58,7 @@ enum Feeds {
     }
 
     /// A collection's feed settings, besides its entries.
-    struct Header: Sendable {
+    struct Header: Sendable, Equatable {
         let collection: String
         let title: String
         let siteTitle: String

@@ -123,7 +123,7 @@ public enum SiteBuilder {
             var steps = editions.indices.map { position in
                 FeedsStep(content: editions[position], urls: urls[position], jobs: plans[position].jobs,
                           rendered: rendered[position], values: values[position], templates: templates,
-                          hasStaticRobots: FeedsStep.hasStaticRobots(root: root, log: log))
+                          hasStaticRobots: FeedsStep.hasStaticRobots(root: root, log: log), memo: memos.feeds)
             }
             for position in steps.indices.dropFirst() { steps[0].otherLocations += try steps[position].locations() }
             steps[0].alternates = translations.alternates()

@@ -26,6 +26,8 @@ struct FeedsStep {
     /// A step for another language (`content.urlPrefix` not empty) writes only its feeds, under its prefix.
     var otherLocations: [Feeds.Location] = []
     var alternates: [String: [(language: String, url: String)]] = [:]
+    /// In an incremental build, the last build's built-in files by what they were made from (`FeedsMemo`).
+    var memo: FeedsMemo? = nil
 
     /// Whether the site has its own `static/robots.txt`.
     static func hasStaticRobots(root: URL, log: ReadLog? = nil) -> Bool {
@@ -57,7 +59,9 @@ struct FeedsStep {
                 render(FeedTemplates.sitemap, FeedTemplates.sitemapContext(locations, baseURL: baseURL, alternates: alternates),
                        into: &files, at: "sitemap.xml", diagnostics: &diagnostics)
             } else {
-                files["sitemap.xml"] = Feeds.sitemap(locations, baseURL: baseURL, alternates: alternates)
+                files["sitemap.xml"] = made("sitemap.xml", .sitemap(locations: locations, baseURL: baseURL, alternates: alternates)) {
+                    Feeds.sitemap(locations, baseURL: baseURL, alternates: alternates)
+                }
             }
         }
 
@@ -91,10 +95,18 @@ struct FeedsStep {
                                                         baseURL: baseURL)
                 render(FeedTemplates.atom, context, into: &files, at: path, diagnostics: &diagnostics)
             } else {
-                files[path] = Feeds.atom(header, entries: entries, baseURL: baseURL)
+                files[path] = made(path, .atom(header: header, entries: entries, baseURL: baseURL)) {
+                    Feeds.atom(header, entries: entries, baseURL: baseURL)
+                }
             }
         }
         if !diagnostics.isEmpty { throw BuildFailure(diagnostics: diagnostics) }
+    }
+
+    /// A built-in file's bytes: the last build's when made from the same `key` (`FeedsMemo`), else `make()`'s.
+    private func made(_ path: String, _ key: @autoclosure () -> FeedsMemo.Key, _ make: () -> Data) -> Data {
+        guard let memo else { return make() }
+        return memo.data(at: path, key(), make: make)
     }
 
     /// Renders a replacement template with the site's globals and `extra`, escaping by its name.

@@ -11,6 +11,8 @@ struct BuildMemos: Sendable {
     var pages: PageMemo?
     /// The link check's scans and what it may skip (`LinkMemo`).
     var links: LinkMemo?
+    /// The built-in sitemap and feeds by what they were made from (`FeedsMemo`).
+    var feeds: FeedsMemo?
     /// The content to use instead of loading it, and what loading read (`ContentMemo`).
     var content: ContentMemo?
     /// This build's templates and files, which the Markdown and page memos' entries are checked against.

@@ -56,6 +56,8 @@ public final class BuildSession: @unchecked Sendable {
         var values: (values: [PageValues], summaries: [[String]], table: OriginTable)?
         /// What the Markdown step read (`MarkdownMemo.reads`); nil when restored from the CLI's cache.
         var markdownReads: Set<String>? = nil
+        /// Its built-in sitemap and feeds with what each was made from (`FeedsMemo`).
+        var feeds: FeedsMemo.State = [:]
     }
 
     /// The options that change a build's output, besides its inputs.
@@ -135,7 +137,8 @@ public final class BuildSession: @unchecked Sendable {
         last = LastBuild(key: key, reads: reads, site: site, markdown: markdown, pages: pages,
                          prints: memos.pages?.table.prints ?? [:], links: memos.links?.filled ?? .init(), stamps: stamps,
                          content: memos.content?.loaded, contentReads: memos.content?.log.snapshot ?? [:],
-                         values: Self.values(memos), markdownReads: memos.markdown.map { Set($0.reads.snapshot.keys) })
+                         values: Self.values(memos), markdownReads: memos.markdown.map { Set($0.reads.snapshot.keys) },
+                         feeds: memos.feeds?.filled ?? [:])
         given.map { Self.copy(reads, into: $0) }
         return site
     }
