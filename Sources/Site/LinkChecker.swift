@@ -49,6 +49,11 @@ struct LinkChecker {
     /// Scans every HTML page once, in parallel, for both its links and its ids; a page whose bytes `memo` has
     /// seen keeps its scan.
     init(files: [String: Data], basePath: String = "/", memo: LinkMemo? = nil) {
+        // The same names as the last check's: its lists and tables, and its scans of unchanged pages (`LinkChecker+Reuse`).
+        if let last = memo?.previous.checker, let reused = LinkChecker(files: files, basePath: basePath, sameNamesAs: last) {
+            self = reused
+            return
+        }
         self.files = files
         self.basePath = basePath
         let pages = files.keys.filter { $0.hasSuffix(".html") }.sorted()
