@@ -2,9 +2,11 @@ import Foundation
 
 /// A new build's files against the served ones: which changed, with each file ready to serve.
 ///
-/// Every file is compared on every build, so on a large site this is most of the swap: the files are split
-/// between the cores, a file whose bytes are the very same buffer as before (a build that reused them) is
-/// equal without reading it, and only changed files are hashed for their `ETag` and typed.
+/// Every file is compared on every build, but a rebuild changes a few: so the served table is kept and only the
+/// changed files are put into it, instead of making a table of every file again (17 ms of a one-page swap on
+/// the 10,000-event corpus went to that). A file whose bytes are the very same buffer as before (a build that
+/// reused them) is equal without reading it, and only changed files are hashed for their `ETag` and typed.
+/// A build that removed a file makes the table again from its own files.
 struct SnapshotDiff {
     /// The new build's files; an unchanged one keeps its `ServedFile` (and its tag).
     var files: [String: ServedFile] = [:]
@@ -14,30 +16,36 @@ struct SnapshotDiff {
     var removed = false
 
     init(old: [String: ServedFile], new: [String: Data]) {
-        let entries = Array(new)
-        var fresh = [ServedFile?](repeating: nil, count: entries.count)
-        fresh.withUnsafeMutableBufferPointer { slots in
-            nonisolated(unsafe) let slots = slots
-            let workers = min(max(1, ProcessInfo.processInfo.activeProcessorCount), max(1, entries.count / 64))
-            DispatchQueue.concurrentPerform(iterations: workers) { worker in
-                let range = (entries.count * worker / workers)..<(entries.count * (worker + 1) / workers)
-                for index in range {
-                    let (path, data) = entries[index]
-                    if let served = old[path], Self.same(served.data, data) { continue }
-                    slots[index] = ServedFile(path: path, data: data)
-                }
-            }
-        }
-        files.reserveCapacity(entries.count)
-        for (index, (path, _)) in entries.enumerated() {
-            if let file = fresh[index] {
-                files[path] = file
+        var added = 0
+        // Files of the same size in another buffer: read through, on all cores (a full rebuild makes every page anew).
+        var unsure: [String] = []
+        for (path, data) in new {
+            guard let served = old[path] else {
                 changed.append(path)
-            } else if let file = old[path] {
-                files[path] = file
+                added += 1
+                continue
+            }
+            if served.data.count != data.count {
+                changed.append(path)
+            } else if !Self.sameBuffer(served.data, data) {
+                unsure.append(path)
             }
         }
-        removed = old.keys.contains { new[$0] == nil }
+        changed += Self.concurrently(unsure) { path in
+            guard let served = old[path], let data = new[path] else { return nil }
+            return Self.same(served.data, data) ? nil : path
+        }
+        // Every new file is an old one or an added one: the counts say whether an old one is missing.
+        removed = old.count + added != new.count
+        let fresh = Self.concurrently(changed) { path in new[path].map { (path: path, file: ServedFile(path: path, data: $0)) } }
+        files = removed ? old.filter { new[$0.key] != nil } : old
+        files.reserveCapacity(new.count)
+        for (path, file) in fresh { files[path] = file }
+    }
+
+    /// Whether both hold the very same bytes in memory (a buffer the build reused).
+    static func sameBuffer(_ a: Data, _ b: Data) -> Bool {
+        a.withUnsafeBytes { x in b.withUnsafeBytes { y in x.baseAddress == y.baseAddress && x.count == y.count } }
     }
 
     /// Equal bytes; the same buffer is equal at once.
@@ -49,5 +57,21 @@ struct SnapshotDiff {
                 return p == q || memcmp(p, q, x.count) == 0
             }
         }
+    }
+
+    /// `transform` of each item, on all cores when there are many, in order, without the nils; one thread for a few.
+    static func concurrently<T: Sendable>(_ items: [String], _ transform: @Sendable (String) -> T?) -> [T] {
+        guard items.count > 64 else { return items.compactMap(transform) }
+        var made = [T?](repeating: nil, count: items.count)
+        made.withUnsafeMutableBufferPointer { slots in
+            nonisolated(unsafe) let slots = slots
+            let workers = min(max(1, ProcessInfo.processInfo.activeProcessorCount), items.count / 64)
+            DispatchQueue.concurrentPerform(iterations: workers) { worker in
+                for index in (items.count * worker / workers)..<(items.count * (worker + 1) / workers) {
+                    slots[index] = transform(items[index])
+                }
+            }
+        }
+        return made.compactMap { $0 }
     }
 }
