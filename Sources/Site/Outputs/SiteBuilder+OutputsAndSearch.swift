@@ -38,7 +38,8 @@ extension SiteBuilder {
         var merged = try outputs.get()
         // The search index leaves out a page whose file the build does not write; should a JSON output be written
         // at such a page's own path (a `.json` URL), the index is made again as it would have been after them.
-        let written = Set(merged.keys.filter { pages[$0] == nil })
+        // The outputs step only adds files: as many as before, it added none (no walk over every file's name).
+        let written = merged.count == pages.count ? [] : Set(merged.keys.filter { pages[$0] == nil })
         if !written.isEmpty, editions.indices.contains(where: { position in
             urls[position].contains { written.contains(SitePath.outputFile(for: $0)) }
         }) {
@@ -49,7 +50,8 @@ extension SiteBuilder {
             return
         }
         let indexed = try search.get()
-        let index = indexed.filter { pages[$0.key] == nil }
+        // The search step only adds files too (a file of its own where the build writes one is an error there).
+        let index = indexed.count == pages.count ? [:] : indexed.filter { pages[$0.key] == nil }
         if let taken = index.keys.sorted().first(where: { merged[$0] != nil }) {
             throw SearchStep.collision(at: taken)
         }

@@ -23,6 +23,8 @@ enum SearchStep {
                 }
                 if !flag { continue }
             }
+            // Without an index, only the keys are checked: no page is looked up among the files.
+            guard options.enabled else { continue }
             if SitePath.isNotFoundPage(urls[index]) || files[SitePath.outputFile(for: urls[index])] == nil { continue }
             if let collection = page.collection, options.excluded.contains(collection) { continue }
             chosen.append(index)
