@@ -41,11 +41,11 @@ public final class BuildSession: @unchecked Sendable {
         var reads: [String: ReadLog.Entry]
         var site: BuiltSite
         var markdown: [String: MarkdownMemo.Entry]
-        /// Rendered pages by output path; empty when restored from the CLI's cache, which keeps Markdown only.
+        /// Rendered pages by output path (restored from the CLI's cache with their outputs read back).
         var pages: [String: PageMemo.Entry] = [:]
         /// Each tagged mapping's whole fingerprint in that build (`OriginTable.prints`), for `pages`.
         var prints: [UInt32: UInt64] = [:]
-        /// The link check's scans; empty when restored from the CLI's cache.
+        /// The link check's scans.
         var links = LinkMemo.State()
         /// What `lstat` said about its input files before they were read (`InputStamps`); nil: read them all.
         var stamps: InputStamps?
@@ -54,7 +54,7 @@ public final class BuildSession: @unchecked Sendable {
         var contentReads: [String: ReadLog.Entry] = [:]
         /// Its page values with the summaries they were made with, and the origin table that tagged them.
         var values: (values: [PageValues], summaries: [[String]], table: OriginTable)?
-        /// What the Markdown step read (`MarkdownMemo.reads`); nil when restored from the CLI's cache.
+        /// What the Markdown step read (`MarkdownMemo.reads`); nil when not known.
         var markdownReads: Set<String>? = nil
         /// Its built-in sitemap and feeds with what each was made from (`FeedsMemo`).
         var feeds: FeedsMemo.State = [:]

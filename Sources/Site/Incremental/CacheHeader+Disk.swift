@@ -27,7 +27,7 @@ extension CacheHeader {
     /// The header of a build whose output was just written to `output` (`fingerprints`: `CacheHash` of every
     /// file). Files and folders get a stamp only when they settled before `start` (`FileStamp`).
     static func make(reads: [String: ReadLog.Entry], fingerprints: [String: UInt64], site: BuiltSite, root: URL, output: URL,
-                     start: Int64, margin: Int64, body: UInt64, known: [String: FileStamp] = [:]) -> CacheHeader {
+                     start: Int64, margin: Int64, bodies: [UInt64], known: [String: FileStamp] = [:]) -> CacheHeader {
         let rootPath = root.path
         let outputPath = output.path
         let sortedReads = reads.sorted { $0.key < $1.key }
@@ -64,7 +64,7 @@ extension CacheHeader {
                            outputs: outputs, outputFolders: outputFolders,
                            manifest: Output(path: OutputSync.manifestName, fingerprint: manifestBytes,
                                             stamp: FileStamp.settled(manifestPath, before: start, margin: margin)),
-                           pageCount: site.pageCount, basePath: site.basePath, warnings: site.warnings, body: body)
+                           pageCount: site.pageCount, basePath: site.basePath, warnings: site.warnings, bodies: bodies)
     }
 
     /// Compares the header with the disk now. `start` is when this run began (for the stamps of files read now).

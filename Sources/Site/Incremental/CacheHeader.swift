@@ -8,7 +8,7 @@ import SiteInputs
 /// It holds what the last build read (each file with the stamp it had once settled, `FileStamp`), every file it
 /// wrote with a fingerprint of its bytes and a stamp, every folder of the output that holds one (a file added to
 /// a folder changes the folder's stamp), the manifest, the build's page count, base path and warnings, and the
-/// checksum of the body it goes with. Encoded by `CacheEncoder`, with its own checksum at the end.
+/// checksums of the body files it goes with. Encoded by `CacheEncoder`, with its own checksum at the end.
 struct CacheHeader {
     struct Input {
         var path: String
@@ -43,8 +43,9 @@ struct CacheHeader {
     var pageCount: Int
     var basePath: String
     var warnings: [Diagnostic]
-    /// `CacheHash` of the body file this header was written with.
-    var body: UInt64
+    /// `CacheHash` of each body file this header was written with: the common part, then every shard
+    /// (`SessionCache.shardCount`, `SessionCache+Shards`).
+    var bodies: [UInt64]
 
     func encode(into encoder: inout CacheEncoder) {
         encoder.number(inputs.count)
@@ -80,7 +81,8 @@ struct CacheHeader {
             encoder.string(warning.message)
             encoder.strings(warning.notes)
         }
-        encoder.number(body)
+        encoder.number(bodies.count)
+        for body in bodies { encoder.number(body) }
     }
 
     static func decode(_ decoder: inout CacheDecoder) throws(CacheDecoder.Damaged) -> CacheHeader {
@@ -123,9 +125,11 @@ struct CacheHeader {
             warning.isWarning = true
             warnings.append(warning)
         }
+        var bodies: [UInt64] = []
+        for _ in 0..<(try decoder.count()) { bodies.append(try decoder.number()) }
         return CacheHeader(inputs: inputs, resolvedRoot: resolvedRoot, inputFolders: inputFolders, outputs: outputs,
                            outputFolders: outputFolders, manifest: manifest, pageCount: pageCount, basePath: basePath,
-                           warnings: warnings, body: try decoder.number())
+                           warnings: warnings, bodies: bodies)
     }
 
     /// The read log this header describes.

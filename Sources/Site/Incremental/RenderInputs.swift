@@ -24,8 +24,7 @@ final class RenderInputs: @unchecked Sendable {
     /// The fingerprint of a template name that is not there.
     static let absent: UInt64 = 1
 
-    /// Whether an entry with no `TemplateInputs` (restored from the CLI's cache, which does not keep them) may
-    /// be reused: only when nothing but Markdown pages changed since the build that made it, so the templates
+    /// Whether an entry with no `TemplateInputs` may be reused: only when nothing but Markdown pages changed since the build that made it, so the templates
     /// and files it used are as they were.
     let trustsUntracked: Bool
     private let root: URL

@@ -11,8 +11,8 @@
 ///   changed (an image's size, the components' declarations, the `static/` listing: `MarkdownMemo.reads`) or
 ///   that list is not known. Anything else (`site.yml`, whose settings reach the step in ways its key does not
 ///   cover, the ledger's texts, a path this list does not know) drops it.
-/// - Entries restored from the CLI's cache, which keeps no template inputs, are trusted only when nothing but
-///   Markdown pages changed.
+/// - Entries with no recorded templates and files (`TemplateInputs`) are trusted only when nothing but Markdown
+///   pages changed.
 struct ReusePlan: Equatable, Sendable {
     var markdown: Bool
     var pages: Bool

@@ -11,21 +11,44 @@ extension SessionCache {
         /// The names of the page memo's tags, tag 1 first.
         var origins: [String]
         var links: LinkMemo.State
+        /// `BuildSession.LastBuild.prints` and `.markdownReads`.
+        var prints: [UInt32: UInt64]
+        var markdownReads: Set<String>?
     }
 
-    /// The memo tables of `last` (what the header does not hold): three parts, encoded (and decoded) on
-    /// separate cores.
-    static func encodeBody(_ last: BuildSession.LastBuild, origins: [String], into encoder: inout CacheEncoder) {
-        let parts = [0, 1, 2].concurrentMap { part -> [UInt8] in
-            var encoder = CacheEncoder()
-            switch part {
-            case 0: encodeMarkdown(last.markdown, into: &encoder)
-            case 1: encodePages(last.pages, origins: origins, into: &encoder)
-            default: encodeLinks(last.links, into: &encoder)
-            }
-            return encoder.bytes
+    /// The common part of the body (`SessionCache+Shards`): the tags' names, the link check's output paths, the
+    /// tags' whole fingerprints and what the Markdown step read, so that a build after an edit of a template or
+    /// data file checks entries as a preview session would (`ReusePlan`, `PageMemo`).
+    static func encodeCommon(_ last: BuildSession.LastBuild, origins: [String], into encoder: inout CacheEncoder) {
+        encoder.strings(origins)
+        encoder.strings(last.links.paths.sorted())
+        let prints = last.prints.sorted { $0.key < $1.key }
+        encoder.number(prints.count)
+        for (origin, fingerprint) in prints {
+            encoder.number(Int(origin))
+            encoder.number(fingerprint)
         }
-        for part in parts { encoder.part(part) }
+        encoder.number(last.markdownReads == nil ? 0 : 1)
+        if let reads = last.markdownReads { encoder.strings(reads.sorted()) }
+    }
+
+    /// The common part, as a body whose memo tables the shards fill.
+    static func decodeCommon(_ decoder: inout CacheDecoder) throws(CacheDecoder.Damaged) -> DecodedBody {
+        let origins = try decoder.strings()
+        var links = LinkMemo.State()
+        links.paths = Set(try decoder.strings())
+        var prints: [UInt32: UInt64] = [:]
+        for _ in 0..<(try decoder.count(minimum: 16)) {
+            let origin = try decoder.int()
+            guard origin > 0, origin <= origins.count else { throw CacheDecoder.Damaged() }
+            prints[UInt32(origin)] = try decoder.number()
+        }
+        let markdownReads: Set<String>? = switch try decoder.number() {
+        case 0: nil
+        case 1: Set(try decoder.strings())
+        default: throw CacheDecoder.Damaged()
+        }
+        return DecodedBody(markdown: [:], pages: [:], origins: origins, links: links, prints: prints, markdownReads: markdownReads)
     }
 
     static func encodeMarkdown(_ markdown: [String: MarkdownMemo.Entry], into encoder: inout CacheEncoder) {
@@ -47,13 +70,19 @@ extension SessionCache {
                 encoder.string(image.sitePath)
                 encoder.string(image.source)
             }
+            encoder.number(entry.reads.count)
+            for (read, fingerprint) in entry.reads {
+                encoder.number(Int(read.origin))
+                encoder.optionalString(read.key)
+                encoder.number(fingerprint)
+            }
+            encodeInputs(entry.inputs, into: &encoder)
         }
     }
 
-    /// The page memo without its outputs (read back from the output folder): each page's context fingerprint
-    /// and reads, with the keys read written once in a table.
-    static func encodePages(_ pages: [String: PageMemo.Entry], origins: [String], into encoder: inout CacheEncoder) {
-        encoder.strings(origins)
+    /// The page memo without its outputs (read back from the output folder): each page's context fingerprint,
+    /// reads and templates and files, with the keys read written once in a table.
+    static func encodePages(_ pages: [String: PageMemo.Entry], into encoder: inout CacheEncoder) {
         // The pages first, into an encoder of their own, numbering each key on first sight (one lookup a read);
         // then the key table, then the pages, as `decodePages` reads them.
         var keys: [String: Int] = [:]
@@ -79,13 +108,14 @@ extension SessionCache {
                 body.number(number)
                 body.number(fingerprint)
             }
+            encodeInputs(entry.inputs, into: &body)
         }
         encoder.strings(names)
         encoder.append(body)
     }
 
-    static func decodePages(_ decoder: inout CacheDecoder) throws(CacheDecoder.Damaged) -> (pages: [String: PageMemo.Entry], origins: [String]) {
-        let origins = try decoder.strings()
+    /// - Parameter origins: how many tags the common part names (a read of another tag is damage).
+    static func decodePages(_ decoder: inout CacheDecoder, origins: Int) throws(CacheDecoder.Damaged) -> [String: PageMemo.Entry] {
         let keys = try decoder.strings()
         var pages: [String: PageMemo.Entry] = [:]
         for _ in 0..<(try decoder.count()) {
@@ -97,45 +127,15 @@ extension SessionCache {
             for _ in 0..<total {
                 let origin = try decoder.int()
                 let key = try decoder.int()
-                guard origin > 0, origin <= origins.count, key >= 0, key <= keys.count else { throw CacheDecoder.Damaged() }
+                guard origin > 0, origin <= origins, key >= 0, key <= keys.count else { throw CacheDecoder.Damaged() }
                 reads.append((ReadKey(UInt32(origin), key == 0 ? nil : keys[key - 1]), try decoder.number()))
             }
-            pages[path] = PageMemo.Entry(context: context, reads: reads, output: Data())
+            pages[path] = PageMemo.Entry(context: context, reads: reads, output: Data(), inputs: try decodeInputs(&decoder))
         }
-        return (pages, origins)
+        return pages
     }
 
-    /// The body, with the pages' bytes taken from `files` (the output files read back).
-    static func decodeBody(_ decoder: inout CacheDecoder, files: [String: Data]) throws(CacheDecoder.Damaged) -> DecodedBody {
-        enum Part: Sendable {
-            case markdown([String: MarkdownMemo.Entry])
-            case pages([String: PageMemo.Entry], [String])
-            case links(LinkMemo.State)
-            case damaged
-        }
-        let decoders = [try decoder.part(), try decoder.part(), try decoder.part()]
-        let parts = Array(decoders.enumerated()).concurrentMap { (index, part) -> Part in
-            var part = part
-            do {
-                let decoded: Part
-                switch index {
-                case 0: decoded = .markdown(try decodeMarkdown(&part))
-                case 1:
-                    let (pages, origins) = try decodePages(&part)
-                    decoded = .pages(pages, origins)
-                default: decoded = .links(try decodeLinks(&part, files: files))
-                }
-                return part.isAtEnd ? decoded : .damaged
-            } catch {
-                return .damaged
-            }
-        }
-        guard case .markdown(let markdown) = parts[0], case .pages(let pages, let origins) = parts[1],
-              case .links(let links) = parts[2] else { throw CacheDecoder.Damaged() }
-        return DecodedBody(markdown: markdown, pages: pages, origins: origins, links: links)
-    }
-
-    static func decodeMarkdown(_ decoder: inout CacheDecoder) throws(CacheDecoder.Damaged) -> [String: MarkdownMemo.Entry] {
+    static func decodeMarkdown(_ decoder: inout CacheDecoder, origins: Int) throws(CacheDecoder.Damaged) -> [String: MarkdownMemo.Entry] {
         var markdown: [String: MarkdownMemo.Entry] = [:]
         for _ in 0..<(try decoder.count()) {
             let name = try decoder.string()
@@ -150,8 +150,14 @@ extension SessionCache {
             for _ in 0..<(try decoder.count()) {
                 images.append(MarkdownMemo.ImageRequest(sitePath: try decoder.string(), source: try decoder.string()))
             }
+            var reads: [(ReadKey, UInt64)] = []
+            for _ in 0..<(try decoder.count(minimum: 24)) {
+                let origin = try decoder.int()
+                guard origin > 0, origin <= origins else { throw CacheDecoder.Damaged() }
+                reads.append((ReadKey(UInt32(origin), try decoder.optionalString()), try decoder.number()))
+            }
             markdown[name] = MarkdownMemo.Entry(key: key, rendered: RenderedMarkdown(html: html, headings: headings, excerpt: excerpt),
-                                                images: images)
+                                                images: images, reads: reads, inputs: try decodeInputs(&decoder))
         }
         return markdown
     }

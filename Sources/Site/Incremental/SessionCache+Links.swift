@@ -1,14 +1,13 @@
 import Foundation
 
 /// The link check's memo in the cache's body (`LinkMemo.State`): each page's scan (links, ids, `<base>`s, script
-/// attributes) and every output path, so that the first build of a run checks only the pages it changed. The
+/// attributes), in the page's shard (every output path is in the common part), so that the first build of a run checks only the pages it changed. The
 /// pages' bytes are not kept: they are the output files read back (the same `Data`, so comparing a page that did
 /// not change costs nothing).
 extension SessionCache {
-    static func encodeLinks(_ state: LinkMemo.State, into encoder: inout CacheEncoder) {
-        encoder.strings(state.paths.sorted())
-        encoder.number(state.pages.count)
-        for (path, page) in state.pages.sorted(by: { $0.key < $1.key }) {
+    static func encodeLinkPages(_ pages: [String: LinkMemo.Page], into encoder: inout CacheEncoder) {
+        encoder.number(pages.count)
+        for (path, page) in pages.sorted(by: { $0.key < $1.key }) {
             encoder.string(path)
             encode(page.scan.links, into: &encoder)
             encode(page.scan.ids, into: &encoder)
@@ -22,12 +21,11 @@ extension SessionCache {
         }
     }
 
-    /// The state with each page's bytes taken from `files`; damaged when a page or a range is not there.
-    static func decodeLinks(_ decoder: inout CacheDecoder, files: [String: Data]) throws(CacheDecoder.Damaged) -> LinkMemo.State {
-        var state = LinkMemo.State()
-        state.paths = Set(try decoder.strings())
+    /// The pages with their bytes taken from `files`; damaged when a page or a range is not there.
+    static func decodeLinkPages(_ decoder: inout CacheDecoder, files: [String: Data]) throws(CacheDecoder.Damaged) -> [String: LinkMemo.Page] {
+        var pages: [String: LinkMemo.Page] = [:]
         let count = try decoder.count(minimum: 40)
-        state.pages.reserveCapacity(count)
+        pages.reserveCapacity(count)
         for _ in 0..<count {
             let path = try decoder.string()
             guard let data = files[path] else { throw CacheDecoder.Damaged() }
@@ -41,9 +39,9 @@ extension SessionCache {
                 scan.scripts.append(ScriptAttribute(name: name, value: value, isEventHandler: try decoder.number() == 1))
             }
             if scan.ids.count > HTMLAttributeScanner.indexedIDCount { scan.idSet = Set(scan.idValues(in: data)) }
-            state.pages[path] = LinkMemo.Page(data: data, scan: scan)
+            pages[path] = LinkMemo.Page(data: data, scan: scan)
         }
-        return state
+        return pages
     }
 
     private static func encode(_ values: [HTMLAttributeScanner.Value], into encoder: inout CacheEncoder) {

@@ -8,24 +8,25 @@ import Glibc
 /// A `BuildSession`'s last good build kept on disk between runs of `build-site build`, so that a build after
 /// a small change does only what changed, as a long-running preview does.
 ///
-/// Two files per output folder, in `.build-site-cache/incremental/` under the site's root (never in the output,
-/// so nothing of it is published; deleting them only makes the next build a full one):
+/// Files per output folder, in `.build-site-cache/incremental/` under the site's root (never in the output, so
+/// nothing of it is published; deleting them only makes the next build a full one):
 /// - the header (`.head`, `CacheHeader`): what the last build read and wrote, each file with a fingerprint and,
 ///   once it has settled, its stamp (`FileStamp`); the manifest; the build's warnings; the body's checksum. A
 ///   run first compares it with the disk: a file whose stamp is the same is not read, any other is read and
 ///   hashed. When no input and no output changed, that is the whole run: nothing is decoded, built or written.
-/// - the body (`.bin`): the memo tables (Markdown, and each page's recorded reads), decoded only when something
-///   changed; the rendered pages themselves are read back from the output folder.
+/// - the body (`.bin` and its shards `.<i>.bin`, `SessionCache+Shards`): the memo tables (Markdown, each page's
+///   recorded reads, templates and files, the link check's scans), decoded only when something changed and
+///   written only where they changed; the rendered pages themselves are read back from the output folder.
 ///
 /// Each is trusted only when every check passes, and otherwise ignored with a note for `--verbose`:
 /// - the file ends with a checksum of the rest (`CacheHash`) (a damaged file), and decodes to its end (a
-///   truncated one); the body's checksum is the one its header names (a body of another build);
+///   truncated one); each body file's checksum is the one its header names (a body of another build);
 /// - its format number, build-site's version and the options are this run's (a stale one);
 /// - the output's manifest, every file it lists and every folder holding one are what that build left (an output
 ///   changed since, by hand or by a build without the cache).
 public enum SessionCache {
     /// Raised whenever the encoding changes; a file of another format is stale.
-    static let format: UInt64 = 5
+    static let format: UInt64 = 6
     static let magic = "build-site session cache"
     static let bodyMagic = "build-site session cache body"
     /// How long before a build a file must have last changed for its stamp to stand for its bytes (`FileStamp`):
@@ -46,6 +47,9 @@ public enum SessionCache {
         /// before (`FileStamp`).
         let started: Int64
         let margin: Int64
+        /// The checksums of the body files found on disk and checked (`CacheHeader.bodies`): `save` does not
+        /// write a file again whose bytes have the same checksum.
+        var bodies: [UInt64] = []
         public var description: String { restored ? "cache: \(reason)" : "cache ignored: \(reason)" }
 
         init(restored: Bool = false, reason: String = "", started: Int64, margin: Int64) {
@@ -113,18 +117,11 @@ public enum SessionCache {
             note.reason = "the output folder changed since (a file differs)"
             return note
         }
-        guard let bodyBytes = CacheFile.readRegular(file(options: options, output: output).path), bodyBytes.count > 8 else {
-            note.reason = "truncated (no body)"
-            return note
-        }
-        var tail = CacheDecoder(Array(bodyBytes.suffix(8)))
-        let checksum = try? tail.number()
-        guard checksum == bodyBytes.withUnsafeBytes({ CacheHash.of(UnsafeRawBufferPointer(rebasing: $0.dropLast(8))) }) else {
-            note.reason = "damaged (its checksum does not match)"
-            return note
-        }
-        guard checksum == header.body else {
-            note.reason = "damaged (the body is not the one its header names)"
+        let bodies: [[UInt8]]
+        switch readBodies(options: options, output: output, expected: header.bodies) {
+        case .success(let read): bodies = read
+        case .failure(let reason):
+            note.reason = reason.text
             return note
         }
         guard let files = outputs(header, known: check.stampedOutputs, in: output) else {
@@ -132,19 +129,10 @@ public enum SessionCache {
             return note
         }
         let body: DecodedBody
-        do {
-            var decoder = CacheDecoder(bodyBytes, droppingLast: 8)
-            guard try decoder.string() == bodyMagic, try decoder.number() == format else {
-                note.reason = "written in another format"
-                return note
-            }
-            body = try decodeBody(&decoder, files: files)
-            guard decoder.isAtEnd else {
-                note.reason = "damaged (bytes after its end)"
-                return note
-            }
-        } catch {
-            note.reason = "truncated or damaged"
+        switch decodeBodies(bodies, files: files) {
+        case .success(let decoded): body = decoded
+        case .failure(let reason):
+            note.reason = reason.text
             return note
         }
         var site = BuiltSite(files: files, pageCount: header.pageCount)
@@ -155,13 +143,15 @@ public enum SessionCache {
             if let output = files[path] { pages[path]?.output = output } else { pages[path] = nil }
         }
         let build = BuildSession.LastBuild(key: BuildSession.OptionsKey(options), reads: header.reads, site: site,
-                                           markdown: body.markdown, pages: pages, links: body.links)
+                                           markdown: body.markdown, pages: pages, prints: body.prints, links: body.links,
+                                           markdownReads: body.markdownReads)
         session.restore(build, origins: body.origins, changes: InputChanges(paths: check.changedInputs))
         for entry in header.outputs {
             guard let stamp = check.stampedOutputs[entry.path], let data = files[entry.path] else { continue }
             note.unchanged.files[entry.path] = OutputSync.Unchanged.File(data: data, stamp: stamp, fingerprint: entry.fingerprint)
         }
         note.unchanged.folders = check.cleanFolders
+        note.bodies = header.bodies
         note.restored = true
         note.reason = "last build restored (\(header.inputs.count) inputs, \(check.changedInputs.count) changed; "
             + "\(files.count) outputs; \(check.hashed) files read, the others known by their stamps)"
@@ -175,15 +165,8 @@ public enum SessionCache {
     public static func save(_ session: BuildSession, options: BuildOptions, output: URL, version: String, note: Note) -> String? {
         guard let last = session.lastBuild else { return "no build to keep" }
         let output = output.standardizedFileURL
-        var encoder = CacheEncoder()
-        encoder.string(bodyMagic)
-        encoder.number(format)
-        encodeBody(last, origins: session.originNames, into: &encoder)
-        var body = encoder.bytes
-        let checksum = CacheHash.of(body)
-        var tail = CacheEncoder()
-        tail.number(checksum)
-        body += tail.bytes
+        let bodies = encodeBodies(last, origins: session.originNames)
+        let checksums = bodies.map(sealedChecksum)
         let entries = Array(last.site.files)
         let hashes = entries.concurrentMap { entry in note.unchanged.fingerprint(of: entry.key, entry.value) ?? CacheHash.of(entry.value) }
         var fingerprints: [String: UInt64] = [:]
@@ -191,16 +174,22 @@ public enum SessionCache {
         for (entry, hash) in zip(entries, hashes) { fingerprints[entry.key] = hash }
         let header = CacheHeader.make(reads: last.reads, fingerprints: fingerprints, site: last.site,
                                       root: options.root.standardizedFileURL, output: output, start: note.started,
-                                      margin: note.margin, body: checksum)
+                                      margin: note.margin, bodies: checksums)
         let url = file(options: options, output: output)
         do {
             try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
         } catch {
             return "cache not written: \(error.localizedDescription)"
         }
-        // The body first: a header names its body by checksum, so a run killed between the two leaves a header
-        // that does not match, which is ignored.
-        if let problem = CacheFile.write(body, to: url.path) { return "cache not written: \(problem)" }
+        // The body first: a header names its files by checksum, so a run killed before the header is written leaves
+        // one that does not match them, which is ignored. A file with the checksum it had is not written again.
+        let urls = bodyFiles(options: options, output: output)
+        let kept = note.bodies.count == urls.count ? note.bodies : []
+        let problems = Array(zip(urls, bodies).enumerated()).concurrentMap { (index, file) -> String? in
+            if index < kept.count, kept[index] == checksums[index] { return nil }
+            return CacheFile.write(file.1, to: file.0.path)
+        }
+        if let problem = problems.compactMap({ $0 }).first { return "cache not written: \(problem)" }
         return writeHeader(header, options: options, output: output, version: version)
     }
 
