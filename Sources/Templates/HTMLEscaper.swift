@@ -15,8 +15,12 @@ public enum HTMLEscaper {
     }
 
     @inline(__always)
-    private static func needsEscape(_ byte: UInt8) -> Bool {
-        byte == 0x26 || byte == 0x3C || byte == 0x3E || byte == 0x22 || byte == 0x27
+    static func needsEscape(_ byte: UInt8) -> Bool {
+        // The five bytes are all below 0x40: one comparison and one bit test instead of five comparisons,
+        // on every byte of every escaped string of every page.
+        // Bit `b` is set for each byte `b` escaped: `"` (0x22), `&` (0x26), `'` (0x27), `<` (0x3C), `>` (0x3E).
+        let escaped: UInt64 = 1 << 0x22 | 1 << 0x26 | 1 << 0x27 | 1 << 0x3C | 1 << 0x3E
+        return byte < 0x40 && (escaped >> UInt64(byte)) & 1 != 0
     }
 
     /// Appends `markupsafe.escape(value)` to `output`: what `markup` returns, without making it a string first.

@@ -162,7 +162,13 @@ public struct OrderedDictionary: Sendable, Equatable {
         }
 
         func position(of key: String) -> Int? {
-            guard asciiOnly, let fingerprint = Storage.fingerprint(key) else { return slowPosition(of: key) }
+            position(of: key, fingerprint: Storage.fingerprint(key))
+        }
+
+        /// `position(of:)` with the key's `fingerprint` already worked out (`set` needs it again to append).
+        @inline(__always)
+        private func position(of key: String, fingerprint: UInt64?) -> Int? {
+            guard asciiOnly, let fingerprint else { return slowPosition(of: key) }
             if table.isEmpty {
                 var index = 0
                 while index < fingerprints.count {
@@ -189,7 +195,9 @@ public struct OrderedDictionary: Sendable, Equatable {
 
         func set(_ key: String, _ newValue: Value?) {
             let newDepth = newValue?.nestingDepth ?? 0
-            if let position = position(of: key) {
+            // One fingerprint for both the search and the append: every mapping the site builds is made by `set`.
+            let fingerprint = Storage.fingerprint(key)
+            if let position = position(of: key, fingerprint: fingerprint) {
                 let oldDepth = values[position].nestingDepth
                 if let newValue {
                     values[position] = newValue
@@ -203,7 +211,6 @@ public struct OrderedDictionary: Sendable, Equatable {
                 }
             } else if let newValue {
                 childDepth = max(childDepth, newDepth)
-                let fingerprint = Storage.fingerprint(key)
                 keys.append(key)
                 values.append(newValue)
                 fingerprints.append(fingerprint ?? 0)

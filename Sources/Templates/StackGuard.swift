@@ -23,8 +23,10 @@ struct StackGuard {
 
     init() {
         let current = StackGuard.currentAddress()
-        // The main thread's bounds are costly to read on Linux (glibc parses /proc/self/maps) and never change.
-        let lowest = Thread.isMainThread ? StackGuard.mainThreadLowest : StackGuard.threadLowest()
+        // Every thread, the main one too, reads its bounds once and keeps them in its own slot: the main thread's
+        // are costly to read on Linux (glibc parses /proc/self/maps), and asking `Thread.isMainThread` to tell
+        // them apart cost two system calls (gettid, getpid) on every render.
+        let lowest = StackGuard.threadLowest()
         if let lowest, current > lowest + StackGuard.margin {
             limit = lowest + StackGuard.margin
         } else {
@@ -44,9 +46,6 @@ struct StackGuard {
         return unsafeBitCast(symbol, to: GetAttributes.self)
     }()
     #endif
-
-    /// Read on the main thread only (see `init`), so these are the main thread's bounds.
-    private static let mainThreadLowest = lowestStackAddress()
 
     /// A thread's stack bounds never change, but reading them costs a system call on Linux (glibc asks for the
     /// thread's CPU affinity too), and a guard is made for every render: a site renders ten thousand pages on

@@ -30,8 +30,8 @@ struct OutputJournal: Equatable {
         let text = ([Self.header] + moves.enumerated().map { "w \($0.offset) \($0.element)" }
             + removals.map { "r " + $0 } + manifest.map { "m " + $0 }).joined(separator: "\n") + "\n"
         try OutputSync.atomicWrite(Data(text.utf8), to: OutputSync.join(staging, Self.fileName))
-        if case .renames(let count) = TestHook.killPoint { return try carryOut(in: root, killAfter: count) }
-        return try carryOut(in: root, killAfter: nil)
+        if case .renames(let count) = TestHook.killPoint { return try carryOut(in: root, killAfter: count, resuming: false) }
+        return try carryOut(in: root, killAfter: nil, resuming: false)
     }
 
     /// Completes the rename pass of a build that was killed during it, if there is one.
@@ -42,7 +42,7 @@ struct OutputJournal: Equatable {
             throw Diagnostic(file: path, message: "cannot read the journal of an unfinished build",
                              notes: ["the output folder may hold a mix of two builds: delete it and build again"])
         }
-        _ = try journal.carryOut(in: root, killAfter: nil)
+        _ = try journal.carryOut(in: root, killAfter: nil, resuming: true)
     }
 
     static func parse(_ text: String) -> OutputJournal? {
@@ -67,23 +67,29 @@ struct OutputJournal: Equatable {
     /// The renames run on all cores: each is independent (a file to its own place), and on a large site they
     /// are the whole cost of the pass, mostly the kernel's (replacing a file frees the old one). A failure is
     /// reported after the others finish; the journal stays, and the next build completes the pass.
-    private func carryOut(in root: URL, killAfter: Int?) throws(Diagnostic) -> [String] {
+    ///
+    /// - Parameter resuming: whether this completes a killed pass (`recover`), whose staged files may already
+    ///   have been moved. A pass that follows its own staging knows every staged file is there, and spares the
+    ///   `lstat` per file that asks.
+    private func carryOut(in root: URL, killAfter: Int?, resuming: Bool) throws(Diagnostic) -> [String] {
         let staging = OutputStaging.folder(in: root)
+        let stagingFolder = StagingFolderDescriptor(staging)
+        defer { withExtendedLifetime(stagingFolder) {} }
         let folders = FolderMaker(root: root.path)
         let failures = Array(moves.indices).concurrentMap { index -> Diagnostic? in
             if index == killAfter { kill(getpid(), SIGKILL) }
             let path = moves[index]
-            let staged = OutputSync.join(staging, String(index))
+            let staged = stagingFolder.relative(String(index))
             var info = stat()
             // Already moved by the pass this one completes.
-            guard lstat(staged, &info) == 0 else { return nil }
+            if resuming, fstatat(stagingFolder.descriptor, staged, &info, AT_SYMLINK_NOFOLLOW) != 0 { return nil }
             let target = OutputSync.join(root.path, path)
             do throws(Diagnostic) {
                 _ = try folders.prepare(path)
             } catch {
                 return error
             }
-            guard rename(staged, target) == 0 else {
+            guard renameat(stagingFolder.descriptor, staged, AT_FDCWD, target) == 0 else {
                 return Diagnostic(file: target, message: "cannot move the new file into place: \(String(cString: strerror(errno)))",
                                   notes: ["the output folder is half updated; the next build completes the update first"])
             }

@@ -25,10 +25,12 @@ enum OutputStaging {
         guard mkdir(staging, 0o700) == 0 else {
             throw Diagnostic(file: staging, message: "cannot create the staging folder: \(String(cString: strerror(errno)))")
         }
+        let folder = StagingFolderDescriptor(staging)
         let failures = Array(paths.indices).concurrentMap { index -> Diagnostic? in
             guard let data = site.files[paths[index]] else { return nil }
-            return writeNew(data, to: OutputSync.join(staging, String(index)), naming: OutputSync.join(root.path, paths[index]))
+            return writeNew(data, to: String(index), in: folder, naming: OutputSync.join(root.path, paths[index]))
         }
+        withExtendedLifetime(folder) {}
         if let failure = failures.lazy.compactMap({ $0 }).first {
             clear(in: root)
             throw failure
@@ -55,8 +57,9 @@ enum OutputStaging {
     }
 
     /// Creates `path` (which must not exist) with `data`. Returns the failure, naming the published file.
-    private static func writeNew(_ data: Data, to path: String, naming target: String) -> Diagnostic? {
-        let descriptor = open(path, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0o644)
+    private static func writeNew(_ data: Data, to name: String, in folder: StagingFolderDescriptor,
+                                 naming target: String) -> Diagnostic? {
+        let descriptor = openat(folder.descriptor, folder.relative(name), O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0o644)
         guard descriptor >= 0 else {
             return Diagnostic(file: target, message: "cannot write: \(String(cString: strerror(errno)))")
         }
