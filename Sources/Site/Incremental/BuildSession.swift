@@ -1,6 +1,7 @@
 import Content
 import Foundation
 import SiteInputs
+import Templates
 
 /// Builds a site again and again (the preview server, or the CLI with its cache), redoing only what changed.
 ///
@@ -56,6 +57,9 @@ public final class BuildSession: @unchecked Sendable {
         var values: (values: [PageValues], summaries: [[String]], table: OriginTable)?
         /// What the Markdown step read (`MarkdownMemo.reads`); nil when restored from the CLI's cache.
         var markdownReads: Set<String>? = nil
+        /// Its `{% cache %}` fragments by language, with what each read (`FragmentMemo`); empty when restored
+        /// from the CLI's cache.
+        var fragments: [String: FragmentCache] = [:]
     }
 
     /// The options that change a build's output, besides its inputs.
@@ -135,7 +139,8 @@ public final class BuildSession: @unchecked Sendable {
         last = LastBuild(key: key, reads: reads, site: site, markdown: markdown, pages: pages,
                          prints: memos.pages?.table.prints ?? [:], links: memos.links?.filled ?? .init(), stamps: stamps,
                          content: memos.content?.loaded, contentReads: memos.content?.log.snapshot ?? [:],
-                         values: Self.values(memos), markdownReads: memos.markdown.map { Set($0.reads.snapshot.keys) })
+                         values: Self.values(memos), markdownReads: memos.markdown.map { Set($0.reads.snapshot.keys) },
+                         fragments: memos.fragments?.filled ?? [:])
         given.map { Self.copy(reads, into: $0) }
         return site
     }
@@ -172,7 +177,10 @@ public final class BuildSession: @unchecked Sendable {
         let memos = BuildMemos(parse: parsed,
                                markdown: MarkdownMemo(previous: plan.markdown ? previous?.markdown ?? [:] : [:], inputs: inputs,
                                                       table: pages.table, log: log),
-                               pages: pages, links: LinkMemo(previous: previous?.links ?? .init()),
+                               pages: pages,
+                               fragments: FragmentMemo(table: pages.table, inputs: inputs,
+                                                       previous: plan.pages ? previous?.fragments ?? [:] : [:]),
+                               links: LinkMemo(previous: previous?.links ?? .init()),
                                content: content ?? ContentMemo(), inputs: inputs)
         let site = try SiteBuilder.build(options, memos: memos)
         return (site, log, memos)
