@@ -103,7 +103,7 @@ public enum SiteBuilder {
             for position in editions.indices {
                 files.merge(try renderPages(plans[position].jobs, content: editions[position], rendered: rendered[position],
                                             values: values[position], data: data, templates: templates,
-                                            fragments: options.reusesFragments ? FragmentCache() : nil, metrics: metrics,
+                                            fragments: fragments(for: editions[position].language, options: options, memos: memos, metrics: metrics), metrics: metrics,
                                             translations: translations, memo: metrics == nil ? memos.pages : nil),
                             uniquingKeysWith: { first, _ in first })
             }
@@ -242,6 +242,15 @@ public enum SiteBuilder {
         return (all, planner)
     }
 
+    /// A language's `{% cache %}` store: none without the fragment cache; in a session (with a page memo, which
+    /// records reads, and no metrics) one that pastes the last build's fragments that still hold
+    /// (`FragmentMemo`); otherwise a new one.
+    static func fragments(for language: String, options: BuildOptions, memos: BuildMemos, metrics: TemplateMetrics?) -> FragmentCache? {
+        guard options.reusesFragments else { return nil }
+        guard metrics == nil, memos.pages != nil, let kept = memos.fragments else { return FragmentCache() }
+        return kept.cache(for: language)
+    }
+
     /// How many pages one render step must have before each thread gets its own copy of the templates.
     static let pagesPerTemplateCopy = 1_000
 
@@ -276,7 +285,7 @@ public enum SiteBuilder {
                 let path = SitePath.outputFile(for: url)
                 guard let memo else {
                     let html = try environment.renderUTF8(name, context: context, fragments: fragments,
-                                                          partition: SitePath.fragmentPartition(of: url), metrics: metrics)
+                                                          partition: SitePath.fragmentPartition(of: url), page: url, metrics: metrics)
                     return .success((path, Data(html)))
                 }
                 // An incremental build tags the page, reuses its last output when nothing it read changed, and
@@ -289,7 +298,7 @@ public enum SiteBuilder {
                 let recorder = ReadRecorder()
                 let html = try ReadTracking.recording(recorder) {
                     try environment.renderUTF8(name, context: context, fragments: fragments,
-                                               partition: SitePath.fragmentPartition(of: url), metrics: metrics)
+                                               partition: SitePath.fragmentPartition(of: url), page: url, metrics: metrics)
                 }
                 let output = Data(html)
                 memo.store(path, context: key, reads: recorder.recorded, output: output, page: own)

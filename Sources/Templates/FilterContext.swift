@@ -70,8 +70,9 @@ public struct FilterContext: @unchecked Sendable {
 
     /// Says that this filter's result depends on the page being rendered in a way the render's cache
     /// partition does not capture (a link into the page's own folder, made relative to it): the enclosing
-    /// `{% cache %}` blocks then keep their output to this page instead of storing it for others.
+    /// `{% cache %}` blocks then keep their output to this page instead of storing it for others (and, in a
+    /// build that keeps fragments for the next, store it for this page alone).
     public func markPageSpecific() {
-        renderer?._withUnsafeGuaranteedRef { $0.fragment?.isUnshareable = true }
+        renderer?._withUnsafeGuaranteedRef { $0.fragment?.isPageSpecific = true }
     }
 }

@@ -17,7 +17,12 @@ import Foundation
 /// The cache is filled while pages render on several threads. Two threads that miss on the same key both
 /// render the body and store the same bytes, so what any page gets does not depend on which came first.
 ///
-/// `@unchecked Sendable`: a shard's `entries` are only touched under its `lock`. An `NSLock` rather than
+/// With a `FragmentCarry` (a build session: `serve`), fragments are also kept for the next build, which is
+/// handed this cache (`init(carry:previous:)`) and pastes a kept fragment only when the carry and the names
+/// its body mentions say nothing it depends on changed (`FragmentScope`); see `FragmentCarry`.
+///
+/// `@unchecked Sendable`: a shard's `entries` are only touched under its `lock`; the last build's shards are
+/// only read, under theirs. An `NSLock` rather than
 /// `Synchronization.Mutex`, which needs macOS 15 and whose futex the thread sanitizer cannot see, so it
 /// reported races that were not.
 public final class FragmentCache: @unchecked Sendable {
@@ -25,6 +30,10 @@ public final class FragmentCache: @unchecked Sendable {
     /// dozens of tags on every core, and with one lock for all of them the cores waited on each other.
     private let shards: [Shard] = (0..<FragmentCache.shardCount).map { _ in Shard() }
     private static let shardCount = 16
+    /// The check that lets fragments outlive this build; nil: none are kept.
+    let carry: FragmentCarry?
+    /// The last build's entries, which this build may paste where `carry` says they still hold.
+    private let previous: [Shard]?
 
     private final class Shard: @unchecked Sendable {
         let lock = NSLock()
@@ -42,9 +51,29 @@ public final class FragmentCache: @unchecked Sendable {
     struct Fragment {
         var bytes: [UInt8]
         var reads: RecordedReads?
+        /// For a fragment a later build may paste: what it saw (`Kept`); nil: it is not kept.
+        var kept: Kept? = nil
     }
 
-    public init() {}
+    /// What a kept fragment's body saw: the values of the names it mentions (`Renderer.fragmentScope`) and the
+    /// carry's seal over its reads.
+    struct Kept {
+        var scope: UInt64
+        var seal: any Sendable
+    }
+
+    public init() {
+        carry = nil
+        previous = nil
+    }
+
+    /// A cache whose fragments are sealed by `carry` for the next build, and which pastes those of `previous`
+    /// (the last good build's cache, made with a carry too) that still hold. `previous`'s own last build is not
+    /// kept: what it pasted again it stored again.
+    public init(carry: FragmentCarry, previous: FragmentCache?) {
+        self.carry = carry
+        self.previous = previous?.shards
+    }
 
     /// How many fragments are stored.
     public var count: Int {
@@ -54,18 +83,52 @@ public final class FragmentCache: @unchecked Sendable {
     }
 
     private func shard(for key: FragmentKey) -> Shard {
-        shards[Int(truncatingIfNeeded: (key.fingerprint &* 0x9E37_79B9_7F4A_7C15) >> 60)]
+        shards[index(for: key)]
     }
 
-    /// The fragment for `key` that a render in `partition` may paste, and whether it was stored for that
-    /// partition only.
-    func fragment(_ key: FragmentKey, partition: String) -> (fragment: Fragment, isLocal: Bool)? {
-        let shard = shard(for: key)
-        return shard.lock.withLock {
+    private func index(for key: FragmentKey) -> Int {
+        Int(truncatingIfNeeded: (key.fingerprint &* 0x9E37_79B9_7F4A_7C15) >> 60)
+    }
+
+    /// How far a stored fragment is shared.
+    enum Reach {
+        /// With every render.
+        case everywhere
+        /// With renders of its partition (its output depends on where the page is).
+        case partition
+        /// With renders of its page only (`FragmentRecording.isPageSpecific`), in a build that keeps fragments.
+        case page
+    }
+
+    /// The fragment for `key` that a render in `partition` of `page` (a page's own partition,
+    /// `Renderer.pagePartition`; nil: none) may paste, and how far it is shared.
+    func fragment(_ key: FragmentKey, partition: String, page: String?) -> (fragment: Fragment, reach: Reach)? {
+        Self.lookUp(key, in: shard(for: key), partition: partition, page: page)
+    }
+
+    private static func lookUp(_ key: FragmentKey, in shard: Shard, partition: String, page: String?) -> (fragment: Fragment, reach: Reach)? {
+        shard.lock.withLock {
             guard let entry = shard.entries[key] else { return nil }
-            if let fragment = entry.everywhere { return (fragment, false) }
-            return entry.byPartition[partition].map { ($0, true) }
+            if let fragment = entry.everywhere { return (fragment, .everywhere) }
+            if let fragment = entry.byPartition[partition] { return (fragment, .partition) }
+            guard let page, let fragment = entry.byPartition[page] else { return nil }
+            return (fragment, .page)
         }
+    }
+
+    /// The last build's fragment for `key` that a render in `partition` may paste, if its body saw `scope`
+    /// then and the carry says its reads still hold; stored in this build's entries as it was (so the next page
+    /// takes it without the checks, and the next build keeps it).
+    func kept(_ key: FragmentKey, partition: String, page: String?, scope: UInt64) -> (fragment: Fragment, reach: Reach)? {
+        guard let carry, let previous else { return nil }
+        guard let (fragment, reach) = Self.lookUp(key, in: previous[index(for: key)], partition: partition, page: page),
+              let kept = fragment.kept, kept.scope == scope, fragment.reads != nil, carry.holds(kept.seal) else { return nil }
+        switch reach {
+        case .everywhere: store(fragment, for: key, partition: nil)
+        case .partition: store(fragment, for: key, partition: partition)
+        case .page: store(fragment, for: key, partition: page)
+        }
+        return (fragment, reach)
     }
 
     /// Stores `fragment` for `key`: for every page, or (output that depends on where the page is) for renders
@@ -84,11 +147,14 @@ public final class FragmentCache: @unchecked Sendable {
 
 /// What a `{% cache %}` body being rendered has learned about itself: whether its output may be shared.
 final class FragmentRecording {
-    /// Set when pasting the output elsewhere would not do what rendering the body there does: a filter's
-    /// result depends on the page beyond the partition (`FilterContext.markPageSpecific()`), or the body
+    /// Set when pasting the output elsewhere would not do what rendering the body there does: the body
     /// changed state outside itself (a namespace attribute, `loop.changed`). The fragment is then not stored.
     var isUnshareable = false
     /// Set when the output depends on where the page is (`FilterContext.markLocationDependent()`): the
     /// fragment is then stored for the render's partition only.
     var isLocal = false
+    /// Set when the output depends on the page beyond its partition (`FilterContext.markPageSpecific()`): the
+    /// fragment is then not shared with other pages; a build that keeps fragments for the next
+    /// (`FragmentCarry`) stores it for this page alone, which the next build's render of the page may paste.
+    var isPageSpecific = false
 }

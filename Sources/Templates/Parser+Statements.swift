@@ -360,7 +360,7 @@ extension Parser {
         try expectBlockEnd()
         let body = try parseNested("cache", at: start, until: ["endcache"]).body
         try expectBlockEnd()
-        return Statement(kind: .cache(keys: keys, body: body), span: Span(start: start, end: start + 2))
+        return Statement(kind: .cache(keys: keys, body: body, scope: FragmentScope(body)), span: Span(start: start, end: start + 2))
     }
 
     /// `{% autoescape true|false %}…{% endautoescape %}`: output inside is escaped, or not, whatever the default.

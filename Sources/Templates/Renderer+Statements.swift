@@ -179,15 +179,16 @@ extension Renderer {
             for invocation in filters { value = try applyFilter(invocation, to: value, input: nil) }
             guard let value else { throw error(.undefined, "filter block result is undefined", at: statement.span) }
             try writeEscaped(value, at: statement.span)
-        case .cache(let keys, let body):
+        case .cache(let keys, let body, let scope):
             guard !discardingOutput else { return }
-            try renderCached(keys, body, span: statement.span)
+            try renderCached(keys, body, scope: scope, span: statement.span)
         }
     }
 
-    /// Pastes the fragment stored for these keys, or renders the body (in a scope of its own, like a loop
-    /// body) and stores what it wrote, unless a filter found it specific to this page.
-    private func renderCached(_ keys: [Expression], _ body: [Statement], span: Span) throws {
+    /// Pastes the fragment stored for these keys, or one the last build kept whose body saw what this one
+    /// would (`FragmentScope`, `FragmentCarry`), or renders the body (in a scope of its own, like a loop body)
+    /// and stores what it wrote, unless a filter found it specific to this page.
+    private func renderCached(_ keys: [Expression], _ body: [Statement], scope: FragmentScope, span: Span) throws {
         let started = metricsStart()
         let tag = template
         var reused = false
@@ -199,12 +200,17 @@ extension Renderer {
         var key = FragmentKey(template: template.source.name, offset: span.start)
         for expression in keys { key.append(try evaluate(expression)) }
         key.finish()
-        if let (stored, isLocal) = fragments.fragment(key, partition: partition), Self.replayReads(of: stored) {
-            // A fragment inside another that depends on where the page is makes the outer one depend on it too.
-            if isLocal { fragment?.isLocal = true }
-            output.append(contentsOf: stored.bytes)
+        if let (stored, reach) = fragments.fragment(key, partition: partition, page: pagePartition), Self.replayReads(of: stored) {
+            try paste(stored, reach: reach, at: span)
             reused = true
-            try checkOutputSize(at: span)
+            return
+        }
+        // Only a build that keeps fragments for the next (and only on a miss) works out what the body sees.
+        let seen = fragments.carry == nil ? nil : fragmentScope(scope)
+        if let seen, let (stored, reach) = fragments.kept(key, partition: partition, page: pagePartition, scope: seen.print),
+           Self.replayReads(of: stored) {
+            try paste(stored, reach: reach, at: span)
+            reused = true
             return
         }
         let start = output.count
@@ -216,12 +222,44 @@ extension Renderer {
             // What holds for a fragment holds for the fragments around it.
             if recording.isUnshareable { enclosing?.isUnshareable = true }
             if recording.isLocal { enclosing?.isLocal = true }
+            if recording.isPageSpecific { enclosing?.isPageSpecific = true }
         }
-        let reads = try recordingFragmentReads { try executeInnerScope(body) }
-        if !recording.isUnshareable {
-            fragments.store(FragmentCache.Fragment(bytes: Array(output[start...]), reads: reads), for: key,
-                            partition: recording.isLocal ? partition : nil)
+        let reads = try recordingFragmentReads {
+            // The templates the body depends on without looking them up: the tag's own, and those of the macros
+            // it calls. Recorded as the body's, so a page (or fragment) that pastes it depends on them too.
+            for name in seen?.templates ?? [] { ReadTracking.noteTemplate(name) }
+            try executeInnerScope(body)
         }
+        // A fragment that depends on the page is stored for this page alone, and only where fragments are
+        // kept for the next build (which renders the page again and may paste it); otherwise not at all.
+        let place: String??
+        if recording.isUnshareable {
+            place = .none
+        } else if recording.isPageSpecific {
+            place = fragments.carry == nil ? .none : pagePartition.map { .some($0) }
+        } else {
+            place = .some(recording.isLocal ? partition : nil)
+        }
+        if let place {
+            var stored = FragmentCache.Fragment(bytes: Array(output[start...]), reads: reads)
+            if let seen, let reads, let seal = fragments.carry?.seal(reads) {
+                stored.kept = FragmentCache.Kept(scope: seen.print, seal: seal)
+            }
+            fragments.store(stored, for: key, partition: place)
+        }
+    }
+
+    /// Writes a stored fragment in place of its tag.
+    private func paste(_ stored: FragmentCache.Fragment, reach: FragmentCache.Reach, at span: Span) throws {
+        // A fragment inside another that depends on where the page is (or on the page) makes the outer one
+        // depend on it too.
+        switch reach {
+        case .everywhere: break
+        case .partition: fragment?.isLocal = true
+        case .page: fragment?.isPageSpecific = true
+        }
+        output.append(contentsOf: stored.bytes)
+        try checkOutputSize(at: span)
     }
 
     /// Runs `body` in a scope of its own, so its `set`s do not leak (for-loop bodies, blocks, captures).

@@ -49,6 +49,9 @@ final class Renderer {
     /// Where `{% cache %}` keeps fragments (nil: every body is rendered), and this render's part of it.
     let fragments: FragmentCache?
     let partition: String
+    /// This page's own partition, for fragments that depend on the page (`FragmentRecording.isPageSpecific`):
+    /// the page's name after a byte no site path has, so it never equals a folder partition; nil: none given.
+    let pagePartition: String?
     /// The innermost `{% cache %}` body being rendered, for filters and statements to say how far it may be shared.
     @exclusivity(unchecked) var fragment: FragmentRecording?
     /// Where the custom filter being applied is written in `template` (its name), for `FilterContext.callLocation`.
@@ -59,13 +62,14 @@ final class Renderer {
     var escaping = OutputEscaping.html
 
     init(environment: TemplateEnvironment, globals: [String: Value], template: ParsedTemplate,
-         fragments: FragmentCache? = nil, partition: String = "", measures: Bool = false) {
+         fragments: FragmentCache? = nil, partition: String = "", page: String? = nil, measures: Bool = false) {
         self.environment = environment
         self.tally = measures ? MetricsTally() : nil
         self.globals = globals
         self.template = template
         self.fragments = fragments
         self.partition = partition
+        pagePartition = page.map { "\u{1}" + $0 }
         modules = environment.macroModules
         if globals.count <= 16 {
             smallGlobalNames = Array(globals.keys)

@@ -34,7 +34,8 @@ struct Statement: Sendable {
         case filterBlock(filters: [Invocation], body: [Statement])
         /// `{% cache key, … %}…{% endcache %}`: the body's output, rendered once per distinct key for a whole
         /// build and pasted wherever the same tag meets the same keys again (see `FragmentCache`).
-        case cache(keys: [Expression], body: [Statement])
+        /// `scope` is what the body can see of the render around it, for fragments kept between builds.
+        case cache(keys: [Expression], body: [Statement], scope: FragmentScope)
     }
 
     var kind: Kind

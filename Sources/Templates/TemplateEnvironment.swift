@@ -152,11 +152,13 @@ public final class TemplateEnvironment: Sendable {
     ///   - partition: Which renders share the fragments whose output depends on where the page is (a filter
     ///     said so); other fragments are shared by all. A site passes the folder that holds the page's folder
     ///     (see `FragmentCache`).
+    ///   - page: The page being rendered, for fragments that depend on it beyond its partition: a build that keeps
+    ///     fragments for the next (`FragmentCarry`) stores them for this page alone. Nil: not stored.
     ///   - metrics: Where to add how long the page, its includes, macros and cache tags took; nil measures nothing.
     ///   - escaping: How `{{ … }}` escapes: HTML unless told (a site picks by the name, `OutputEscaping.forTemplate`).
     /// - Throws: `TemplateError` located in the template (or included template) where rendering failed.
     public func renderUTF8(_ name: String, context: [String: Value], fragments: FragmentCache? = nil,
-                           partition: String = "", metrics: TemplateMetrics? = nil,
+                           partition: String = "", page: String? = nil, metrics: TemplateMetrics? = nil,
                            escaping: OutputEscaping = .html) throws(TemplateError) -> [UInt8] {
         ReadTracking.noteTemplate(name)
         guard let template = templates[name] else {
@@ -165,7 +167,7 @@ public final class TemplateEnvironment: Sendable {
             throw TemplateError(kind: .templateNotFound, message: message)
         }
         let renderer = Renderer(environment: self, globals: context, template: template, fragments: fragments,
-                                partition: partition, measures: metrics != nil)
+                                partition: partition, page: page, measures: metrics != nil)
         renderer.escaping = escaping
         // Most pages are a few to a few tens of kilobytes: start there rather than growing from nothing.
         renderer.output.reserveCapacity(1 << 15)

@@ -9,6 +9,8 @@ struct BuildMemos: Sendable {
     var markdown: MarkdownMemo?
     /// Rendered pages with what their renders read (`PageMemo`); also where page values are tagged.
     var pages: PageMemo?
+    /// `{% cache %}` fragments kept from the last build and for the next (`FragmentMemo`).
+    var fragments: FragmentMemo?
     /// The link check's scans and what it may skip (`LinkMemo`).
     var links: LinkMemo?
     /// The built-in sitemap and feeds by what they were made from (`FeedsMemo`).

@@ -1,6 +1,7 @@
 import Content
 import Foundation
 import SiteInputs
+import Templates
 
 /// Builds a site again and again (the preview server, or the CLI with its cache), redoing only what changed.
 ///
@@ -58,6 +59,9 @@ public final class BuildSession: @unchecked Sendable {
         var markdownReads: Set<String>? = nil
         /// Its built-in sitemap and feeds with what each was made from (`FeedsMemo`).
         var feeds: FeedsMemo.State = [:]
+        /// Its `{% cache %}` fragments by language, with what each read (`FragmentMemo`); empty when restored
+        /// from the CLI's cache.
+        var fragments: [String: FragmentCache] = [:]
     }
 
     /// The options that change a build's output, besides its inputs.
@@ -138,7 +142,7 @@ public final class BuildSession: @unchecked Sendable {
                          prints: memos.pages?.table.prints ?? [:], links: memos.links?.filled ?? .init(), stamps: stamps,
                          content: memos.content?.loaded, contentReads: memos.content?.log.snapshot ?? [:],
                          values: Self.values(memos), markdownReads: memos.markdown.map { Set($0.reads.snapshot.keys) },
-                         feeds: memos.feeds?.filled ?? [:])
+                         feeds: memos.feeds?.filled ?? [:], fragments: memos.fragments?.filled ?? [:])
         given.map { Self.copy(reads, into: $0) }
         return site
     }
@@ -175,7 +179,10 @@ public final class BuildSession: @unchecked Sendable {
         let memos = BuildMemos(parse: parsed,
                                markdown: MarkdownMemo(previous: plan.markdown ? previous?.markdown ?? [:] : [:], inputs: inputs,
                                                       table: pages.table, log: log),
-                               pages: pages, links: LinkMemo(previous: previous?.links ?? .init()),
+                               pages: pages,
+                               fragments: FragmentMemo(table: pages.table, inputs: inputs,
+                                                       previous: plan.pages ? previous?.fragments ?? [:] : [:]),
+                               links: LinkMemo(previous: previous?.links ?? .init()),
                                feeds: FeedsMemo(previous: previous?.feeds ?? [:]),
                                content: content ?? ContentMemo(), inputs: inputs)
         let site = try SiteBuilder.build(options, memos: memos)

@@ -69,6 +69,12 @@ final class OriginTable: @unchecked Sendable {
         }
     }
 
+    /// Whether the table keeps the mapping tagged `origin` (a page's own value, tagged while rendering, it does
+    /// not): reads of it can be checked in a later build (`FragmentMemo`). Read after `seal()`, without a lock.
+    func keeps(_ origin: UInt32) -> Bool {
+        mappings[origin] != nil
+    }
+
     /// What reading `key` (nil: the whole mapping) of the mapping tagged `origin` gives in this build; `page`
     /// is the rendering page's own value. Called with no recorder installed, so it records nothing itself.
     func fingerprint(_ read: ReadKey, page: OrderedDictionary?) -> UInt64 {

@@ -12,8 +12,8 @@ import Templates
 /// when that fingerprint, every read's value and every template and file are what they were; anything else
 /// renders it again. So a template edit renders again only the pages that used the template, wherever the
 /// lookup was (`extends`, `include`, `import`, inside a `{% cache %}` fragment: a pasted fragment's lookups
-/// are the pasting page's too). Fragments themselves are not kept between builds (`FragmentCache` is made per
-/// build), so none made with an old template is ever pasted.
+/// are the pasting page's too). Fragments kept between builds are checked the same way (`FragmentMemo`), so
+/// none made with an old template is ever pasted.
 ///
 /// Checking every read of every page costs hundreds of reads a page (every card a list shows), so reads are
 /// checked through their mappings first: the table fingerprints each tagged mapping whole once a build
