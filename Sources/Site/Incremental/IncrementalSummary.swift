@@ -12,6 +12,8 @@ public struct IncrementalSummary: Sendable, Equatable {
     /// Pages whose Markdown was taken from the memo, and pages whose Markdown was rendered.
     public var markdownReused = 0
     public var markdownRendered = 0
+    /// Pages whose Markdown memo key was hashed; the others kept the last build's (`MarkdownMemo.KeyParts`).
+    public var markdownKeysHashed = 0
     /// Pages (HTML files rendered through templates) taken from the memo, and pages rendered.
     public var pagesReused = 0
     public var pagesRendered = 0
