@@ -24,11 +24,13 @@ struct WatchedPathsTests {
         session.expect(changedPaths: ["content/about.md"])
         let told = try session.build(BuildOptions(root: site.root))
         #expect(told.incremental?.changedInputs == 1, "only the file the watcher named is read again")
+        #expect(told.incremental?.watcherNamed == 1)
         #expect(told.text("about/index.html")?.contains("First edit.") == true)
         // Unsure (an overflow, a new folder): every input is checked, and the other edit is found.
         session.expect(changedPaths: nil)
         let unsure = try session.build(BuildOptions(root: site.root))
         #expect(unsure.incremental?.changedInputs == 1)
+        #expect(unsure.incremental?.watcherNamed == nil)
         #expect(unsure.files == (try site.build()).files)
         // Nothing said: every input is checked too.
         try site.replace(in: "content/about.md", "First edit.", with: "Third edit.")

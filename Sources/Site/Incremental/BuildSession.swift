@@ -104,11 +104,14 @@ public final class BuildSession: @unchecked Sendable {
         var stamps: InputStamps?
         var edited: ContentMemo?
         if let previous {
-            let changes = known ?? clock.step("check inputs") {
+            let changes = known ?? clock.step("check inputs") { () -> InputChanges in
                 let root = options.root.standardizedFileURL
                 // Only what the watcher saw written, when it is sure of it (`InputChanges.since(_:root:stamps:watched:)`).
-                return told.paths.flatMap { InputChanges.since(previous.reads, root: root, stamps: previous.stamps, watched: $0) }
-                    ?? InputChanges.since(previous.reads, root: root, stamps: previous.stamps)
+                if let paths = told.paths, let checked = InputChanges.since(previous.reads, root: root, stamps: previous.stamps, watched: paths) {
+                    summary.watcherNamed = paths.count
+                    return checked
+                }
+                return InputChanges.since(previous.reads, root: root, stamps: previous.stamps)
             }
             stamps = changes.stamps
             summary.changedInputs = changes.paths.count
