@@ -56,6 +56,8 @@ final class MarkdownMemo: @unchecked Sendable {
     ///   - log: the build's log, which the step's own log records into.
     init(previous: [String: Entry] = [:], inputs: RenderInputs, table: OriginTable, log: ReadLog?) {
         self.previous = previous
+        // As many entries as the last build's, so that filling ten thousand never rehashes the table.
+        next.reserveCapacity(previous.count)
         self.inputs = inputs
         self.table = table
         reads = ReadLog(forwardingTo: log)
