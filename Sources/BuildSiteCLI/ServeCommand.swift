@@ -62,7 +62,9 @@ struct ServeCommand: AsyncParsableCommand {
                                                }
                                                return site
                                            },
-                                           log: { printError($0) })
+                                           log: { printError($0) },
+                                           // What the watcher saw written: the session checks only those files.
+                                           changedPaths: { session.expect(changedPaths: $0) })
             let url = try await server.start()
             FileHandle.standardOutput.write(Data("Serving at \(url.absoluteString)\n".utf8))
             for line in server.exposureNotice { printError(line) }

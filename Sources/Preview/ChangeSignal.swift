@@ -13,6 +13,14 @@ import Glibc
 /// and renames (Vim, JetBrains, atomic saves) leave the file missing or a temporary file in place for a
 /// moment, and one that writes in chunks leaves it open; until all that is over, the watcher keeps the longer
 /// quiet period. (A new page is a file that appeared and stays: its burst gets the longer period too.)
+///
+/// And it says which files changed (`takeChanges`), for the build session to check only those: the
+/// root-relative paths of files written or whose attributes changed. It is sure of them only when nothing else
+/// can have happened unseen, so it answers nil (check every input) after an event that changes a folder's
+/// listing (a file or folder created, deleted or renamed), an overflowing queue, an event on a watch it does
+/// not know, a watch it could not add or had just added (changes before a watch exists are not reported), and
+/// from the start (the first build ran before any watch). `FileWatcher` adds one more doubt: a tree with a
+/// link in it (`TreeFingerprint.hasLinks`), whose files can change through a path no watch covers.
 final class ChangeSignal {
     private let descriptor: Int32
     private let rootPath: String
@@ -23,6 +31,11 @@ final class ChangeSignal {
     private var missing: Set<String> = []
     /// Files that appeared during the burst and are still there: a temporary file about to be renamed, or a new page.
     private var appeared: Set<String> = []
+    /// Each folder's watch with its root-relative path, for the paths of its events.
+    private var folders: [Int32: String] = [:]
+    /// Root-relative paths of files written since the last `takeChanges`; `unsure`: something else may have changed.
+    private var changed: Set<String> = []
+    private var unsure = true
 
     private static let mask = UInt32(IN_MODIFY | IN_ATTRIB | IN_CLOSE_WRITE | IN_MOVED_FROM | IN_MOVED_TO
         | IN_CREATE | IN_DELETE | IN_DELETE_SELF | IN_MOVE_SELF)
@@ -42,9 +55,37 @@ final class ChangeSignal {
     /// Adds watches for `directories` and the root; adding an existing watch is a cheap no-op.
     func watch(_ directories: [String]) {
         watchedRoot = inotify_add_watch(descriptor, rootPath, Self.mask)
+        if watchedRoot < 0 { unsure = true }
         for directory in directories {
-            _ = inotify_add_watch(descriptor, directory, Self.mask)
+            let watch = inotify_add_watch(descriptor, directory, Self.mask)
+            guard watch >= 0, directory.hasPrefix(rootPath + "/") else {
+                unsure = true
+                continue
+            }
+            // A new watch: what happened in the folder before it was added was not reported.
+            if folders[watch] == nil { unsure = true }
+            folders[watch] = String(directory.dropFirst(rootPath.count + 1))
         }
+    }
+
+    /// The root-relative paths of the files written since the last call, or nil when other changes may have
+    /// happened (see the type's notes); starts over either way.
+    func takeChanges() -> Set<String>? {
+        defer {
+            changed = []
+            unsure = false
+        }
+        return unsure ? nil : changed
+    }
+
+    /// The watch of the folder at the root-relative `path`, if it has one; for tests.
+    func watch(of path: String) -> Int32? {
+        folders.first { $0.value == path }?.key
+    }
+
+    /// Takes the events in `bytes` (packed `inotify_event` records) as if read from the queue; for tests.
+    func take(events bytes: UnsafeRawBufferPointer) -> Int {
+        countRelevant(in: bytes)
     }
 
     /// Forgets what the previous burst left open or missing; called as a burst begins.
@@ -87,10 +128,28 @@ final class ChangeSignal {
             if watch != watchedRoot || Self.rootInputs.contains(name) {
                 count += 1
                 track(mask, "\(watch)/\(name)")
+                note(mask, watch: watch, name: name)
             }
             offset += header + nameLength
         }
         return count
+    }
+
+    /// Which file an event says was written, or that the watcher can no longer be sure (`takeChanges`).
+    private func note(_ mask: UInt32, watch: Int32, name: String) {
+        let written = UInt32(IN_MODIFY | IN_ATTRIB | IN_CLOSE_WRITE)
+        guard mask & ~written == 0, !name.isEmpty else {
+            // A listing changed, a folder event, an overflow (`IN_Q_OVERFLOW`, on no watch), a watch removed.
+            unsure = true
+            return
+        }
+        if watch == watchedRoot {
+            changed.insert(name)
+        } else if let folder = folders[watch] {
+            changed.insert(folder + "/" + name)
+        } else {
+            unsure = true
+        }
     }
 
     private func track(_ mask: UInt32, _ file: String) {
@@ -115,5 +174,6 @@ final class ChangeSignal {
     func beginBurst() {}
     func watch(_ directories: [String]) {}
     func wait(milliseconds: Int) -> Int { 0 }
+    func takeChanges() -> Set<String>? { nil }
 }
 #endif

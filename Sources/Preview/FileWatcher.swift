@@ -15,6 +15,7 @@ final class FileWatcher: Sendable {
     private let pollMilliseconds: Int
     private let failureGraceMilliseconds: Int
     private let onChange: @Sendable (_ staysQuiet: () -> Bool) -> Void
+    private let onChanges: @Sendable (_ paths: Set<String>?) -> Void
     private let stopped = Locked(false)
     private let noticed = Locked<ContinuousClock.Instant?>(nil)
 
@@ -29,8 +30,12 @@ final class FileWatcher: Sendable {
     ///   - onChange: runs the build. It may call `staysQuiet`, which waits up to `failureGrace` and says
     ///     whether the inputs stayed unchanged since the burst ended; when they did not, the watcher starts
     ///     over at once with the new burst.
+    ///   - onChanges: called just before `onChange` with the root-relative paths of the files the burst wrote
+    ///     (and any burst before it since the last call), or nil when the watcher cannot be sure nothing else
+    ///     changed (`ChangeSignal.takeChanges`; no inotify; a change only the poll saw; a link in the tree).
     init(root: URL, quietPeriod: Duration, settledQuietPeriod: Duration? = nil, pollInterval: Duration,
          failureGrace: Duration = .milliseconds(120),
+         onChanges: @escaping @Sendable (_ paths: Set<String>?) -> Void = { _ in },
          onChange: @escaping @Sendable (_ staysQuiet: () -> Bool) -> Void) {
         self.root = root.path
         self.paths = TreeFingerprint.inputs(of: root)
@@ -39,6 +44,7 @@ final class FileWatcher: Sendable {
         self.pollMilliseconds = Self.milliseconds(pollInterval)
         self.failureGraceMilliseconds = Self.milliseconds(failureGrace)
         self.onChange = onChange
+        self.onChanges = onChanges
     }
 
     func start() {
@@ -68,11 +74,14 @@ final class FileWatcher: Sendable {
         // When the last build finished: a burst that starts soon after it is more of the same (saving several
         // files, a formatter writing after the editor) and gets the full quiet period.
         var lastBuilt: ContinuousClock.Instant?
+        // A change the poll saw and inotify did not: the watcher cannot say which files changed.
+        var unseen = false
         while !isStopped {
             if !changing {
                 let events = wait(pollMilliseconds, signal)
                 guard !isStopped else { return }
                 guard events > 0 || TreeFingerprint.make(paths: paths) != last else { continue }
+                if events == 0 { unseen = true }
                 noticed.withLock { $0 = .now }
             }
             let continuing = changing || lastBuilt.map { $0.duration(to: .now) < Self.continuation } ?? false
@@ -82,6 +91,9 @@ final class FileWatcher: Sendable {
             if let signal { waitForQuiet(signal, continuing: continuing) }
             guard !isStopped else { return }
             signal?.beginBurst()
+            let written = signal?.takeChanges()
+            onChanges(unseen || last.hasLinks ? nil : written)
+            unseen = false
             var settled = true
             onChange {
                 let more = wait(failureGraceMilliseconds, signal)

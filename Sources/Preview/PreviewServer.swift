@@ -13,6 +13,7 @@ public final class PreviewServer: Sendable {
     private let configuration: PreviewConfiguration
     private let build: Build
     private let log: @Sendable (String) -> Void
+    private let changedPaths: @Sendable (Set<String>?) -> Void
     private let snapshot: Locked<SiteSnapshot>
     private let events = EventHub()
     private let builds = Locked(0)
@@ -33,12 +34,17 @@ public final class PreviewServer: Sendable {
     /// - Parameters:
     ///   - build: renders the whole site into memory; called once at start and after each burst of edits.
     ///   - log: receives one line per build (timing, or the errors); the CLI prints it to stderr.
+    ///   - changedPaths: before each build the watcher starts, the root-relative paths of the files it saw
+    ///     written since the last one, or nil when it cannot be sure nothing else changed (`FileWatcher`); the
+    ///     CLI hands them to its `BuildSession`, which then checks only those.
     /// - Throws: `PreviewError` when `configuration.host` is not an IP address.
     public init(configuration: PreviewConfiguration, build: @escaping Build,
-                log: @escaping @Sendable (String) -> Void = { _ in }) throws(PreviewError) {
+                log: @escaping @Sendable (String) -> Void = { _ in },
+                changedPaths: @escaping @Sendable (Set<String>?) -> Void = { _ in }) throws(PreviewError) {
         self.configuration = configuration
         self.build = build
         self.log = log
+        self.changedPaths = changedPaths
         let instance = String(UInt32.random(in: 0...UInt32.max), radix: 36)
         let snapshot = Locked(SiteSnapshot(instance: instance))
         self.snapshot = snapshot
@@ -86,7 +92,8 @@ public final class PreviewServer: Sendable {
         }
         let watcher = configuration.root.map { root in
             FileWatcher(root: root, quietPeriod: configuration.quietPeriod, settledQuietPeriod: configuration.settledQuietPeriod,
-                        pollInterval: configuration.pollInterval, failureGrace: configuration.failureGrace) { [weak self] staysQuiet in
+                        pollInterval: configuration.pollInterval, failureGrace: configuration.failureGrace,
+                        onChanges: changedPaths) { [weak self] staysQuiet in
                 self?.rebuild(confirmingFailure: staysQuiet)
             }
         }

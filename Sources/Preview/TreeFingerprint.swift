@@ -12,6 +12,9 @@ import Darwin
 struct TreeFingerprint: Equatable, Sendable {
     var value: Int
     var directories: [String]
+    /// Whether an entry is a symbolic link or a file with more than one name: a change through the link's target
+    /// or the other name reaches no watch, so the watcher cannot say which files changed (`ChangeSignal.takeChanges`).
+    var hasLinks = false
 
     /// The inputs of a site under `root`: `content/`, `templates/`, `static/`, `data/`, `i18n/` and `site.yml`.
     static func inputs(of root: URL) -> [String] {
@@ -22,11 +25,12 @@ struct TreeFingerprint: Equatable, Sendable {
     static func make(paths: [String]) -> TreeFingerprint {
         var hasher = Hasher()
         var directories: [String] = []
-        for path in paths { visit(path, into: &hasher, directories: &directories) }
-        return TreeFingerprint(value: hasher.finalize(), directories: directories)
+        var links = false
+        for path in paths { visit(path, into: &hasher, directories: &directories, links: &links) }
+        return TreeFingerprint(value: hasher.finalize(), directories: directories, hasLinks: links)
     }
 
-    private static func visit(_ path: String, into hasher: inout Hasher, directories: inout [String]) {
+    private static func visit(_ path: String, into hasher: inout Hasher, directories: inout [String], links: inout Bool) {
         hasher.combine(path)
         var info = stat()
         guard lstat(path, &info) == 0 else {
@@ -47,11 +51,13 @@ struct TreeFingerprint: Equatable, Sendable {
         hasher.combine(info.st_ctim.tv_sec)
         hasher.combine(info.st_ctim.tv_nsec)
         #endif
-        guard (info.st_mode & S_IFMT) == S_IFDIR else { return }
+        let kind = info.st_mode & S_IFMT
+        if kind == S_IFLNK || (kind == S_IFREG && info.st_nlink > 1) { links = true }
+        guard kind == S_IFDIR else { return }
         directories.append(path)
         let names = (try? FileManager.default.contentsOfDirectory(atPath: path)) ?? []
         for name in names.sorted() {
-            visit(path + "/" + name, into: &hasher, directories: &directories)
+            visit(path + "/" + name, into: &hasher, directories: &directories, links: &links)
         }
     }
 }

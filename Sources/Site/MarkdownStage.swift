@@ -75,8 +75,11 @@ struct MarkdownStage {
         Array(content.pages.indices).concurrentMap { index in
             let page = content.pages[index]
             let name = content.language + "|" + page.source
-            let key = memo == nil ? 0 : MarkdownMemo.key(environment: environment, page: page, url: urls[index])
-            if let memo, let entry = memo.reuse(name, key: key), replan(entry.images) {
+            // The last build's key when nothing it was made from changed (`MarkdownMemo.KeyParts`), else hashed.
+            let keyed = MarkdownMemo.KeyParts(environment: environment, page: page, url: urls[index])
+            let key = memo?.key(name, keyed, page: page) ?? 0
+            if let memo, var entry = memo.reuse(name, key: key), replan(entry.images) {
+                entry.keyed = keyed
                 memo.keep(name, entry)
                 return .success(entry.rendered)
             }
@@ -87,7 +90,7 @@ struct MarkdownStage {
                 // What its components' renders use is recorded, as a page's render is (`MarkdownMemo`).
                 let recorder = ReadRecorder()
                 let rendered = try ReadTracking.recording(recorder) { try render(page.body, origin: origin, on: index, state: state) }
-                memo.store(name, key: key, rendered: rendered, images: state.images, recorded: recorder.recorded)
+                memo.store(name, key: key, keyed: keyed, rendered: rendered, images: state.images, recorded: recorder.recorded)
                 return .success(rendered)
             } catch let diagnostic as Diagnostic {
                 return .failure(diagnostic)

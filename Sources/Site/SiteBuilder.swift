@@ -265,27 +265,35 @@ public enum SiteBuilder {
         // Each thread renders with its own copy of the parsed templates (see `TemplateEnvironment.copy()`), which pays
         // for itself only over many pages: a copy parses every template again, and a small site (the microsite's
         // 77 pages a language) renders from the shared one, as the engine allows.
+        // The copy is made when the thread first renders: an incremental build that reuses every page it is
+        // handed (`PageMemo`) parses no template again.
         let copies = jobs.count >= Self.pagesPerTemplateCopy
-        let results = Array(jobs.indices).concurrentMap(perWorker: { copies ? templates.environment.copy() : templates.environment }) {
-            environment, position -> Result<(String, Data), PageFailure> in
+        let results = Array(jobs.indices).concurrentMap(perWorker: { copies ? nil : templates.environment }) {
+            worker, position -> Result<(String, Data), PageFailure> in
+            func environment() -> TemplateEnvironment {
+                if let worker { return worker }
+                let copy = templates.environment.copy()
+                worker = copy
+                return copy
+            }
             // Fields read in place: copying the job or the page would retain every one of its strings, on every core.
             let source = jobs[position].source
             let url = jobs[position].url
             do {
                 // An incremental build whose page values are the last build's reuses an unchanged page without
                 // making its context (`PageMemo.reuseUnchanged`).
-                if let memo, let output = memo.reuseUnchanged(SitePath.outputFile(for: url), markdown: {
+                let path = SitePath.outputFile(for: url)
+                if let memo, let output = memo.reuseUnchanged(path, markdown: {
                     PageValues.shownMarkdown(of: jobs[position], in: content).map { content.language + "|" + content.pages[$0].source }
                 }) {
-                    return .success((SitePath.outputFile(for: url), output))
+                    return .success((path, output))
                 }
                 let name = try templates.resolve(jobs[position].candidates, for: source)
                 var context = Self.context(for: jobs[position], globals: globals, content: content, rendered: rendered,
                                            values: values, translations: translations)
-                let path = SitePath.outputFile(for: url)
                 guard let memo else {
-                    let html = try environment.renderUTF8(name, context: context, fragments: fragments,
-                                                          partition: SitePath.fragmentPartition(of: url), page: url, metrics: metrics)
+                    let html = try environment().renderUTF8(name, context: context, fragments: fragments,
+                                                            partition: SitePath.fragmentPartition(of: url), page: url, metrics: metrics)
                     return .success((path, Data(html)))
                 }
                 // An incremental build tags the page, reuses its last output when nothing it read changed, and
@@ -296,9 +304,11 @@ public enum SiteBuilder {
                 let own: OrderedDictionary? = if case .dictionary(let mapping) = page { mapping } else { nil }
                 if let output = memo.reuse(path, context: key, page: own) { return .success((path, output)) }
                 let recorder = ReadRecorder()
+                // Copied (if it is) before recording: the copy's own parsing is no read of this page's.
+                let renderer = environment()
                 let html = try ReadTracking.recording(recorder) {
-                    try environment.renderUTF8(name, context: context, fragments: fragments,
-                                               partition: SitePath.fragmentPartition(of: url), page: url, metrics: metrics)
+                    try renderer.renderUTF8(name, context: context, fragments: fragments,
+                                            partition: SitePath.fragmentPartition(of: url), page: url, metrics: metrics)
                 }
                 let output = Data(html)
                 memo.store(path, context: key, reads: recorder.recorded, output: output, page: own)

@@ -123,3 +123,46 @@ import Testing
         #expect(try site.read("content/timeline/first.md") == text)
     }
 }
+
+/// What the watcher says changed before each build (`FileWatcher`'s `onChanges`).
+@Suite struct FileWatcherChangedPathsTests {
+    private func watch(_ site: TemporarySite) -> (FileWatcher, Locked<[Set<String>?]>) {
+        let said = Locked<[Set<String>?]>([])
+        let watcher = FileWatcher(root: site.root, quietPeriod: .milliseconds(50), pollInterval: .milliseconds(150),
+                                  onChanges: { paths in said.withLock { $0.append(paths) } }) { _ in }
+        watcher.start()
+        return (watcher, said)
+    }
+
+    @Test func theFirstBurstIsUnsureThenWrittenFilesAreNamed() async throws {
+        let site = try TemporarySite()
+        defer { site.remove() }
+        let (watcher, said) = watch(site)
+        defer { watcher.stop() }
+        try await Task.sleep(for: .milliseconds(300))
+        try site.write("content/timeline/first.md", try site.read("content/timeline/first.md") + "\nOne.\n")
+        #expect(await eventually { said.current.count == 1 })
+        #expect(said.current.first == .some(nil), "the site may have changed before the watches existed")
+        try site.write("content/timeline/first.md", try site.read("content/timeline/first.md") + "\nTwo.\n")
+        #expect(await eventually { said.current.count == 2 })
+        #expect(said.current.last == .some(["content/timeline/first.md"]))
+        try FileManager.default.createDirectory(at: site.url("content/new"), withIntermediateDirectories: true)
+        #expect(await eventually { said.current.count == 3 })
+        #expect(said.current.last == .some(nil), "a new folder: unsure")
+    }
+
+    @Test func aLinkInTheTreeMakesEveryBurstUnsure() async throws {
+        let site = try TemporarySite()
+        defer { site.remove() }
+        try FileManager.default.createSymbolicLink(atPath: site.url("content/linked.md").path,
+                                                   withDestinationPath: site.url("content/timeline/second.md").path)
+        let (watcher, said) = watch(site)
+        defer { watcher.stop() }
+        try await Task.sleep(for: .milliseconds(300))
+        for round in 1...2 {
+            try site.write("content/timeline/first.md", try site.read("content/timeline/first.md") + "\nRound \(round).\n")
+            #expect(await eventually { said.current.count == round })
+            #expect(said.current.last == .some(nil))
+        }
+    }
+}

@@ -35,6 +35,8 @@ public final class BuildSession: @unchecked Sendable {
     /// What changed since `last`, when `SessionCache` has already compared the inputs (by their stamps): the next
     /// build takes it instead of checking every input again.
     private var knownChanges: InputChanges?
+    /// What the preview's watcher said changed since `last` (`expect(changedPaths:)`).
+    private var watched = WatchedPaths()
 
     /// What the last good build read and made.
     struct LastBuild {
@@ -100,11 +102,22 @@ public final class BuildSession: @unchecked Sendable {
         var plan = ReusePlan.nothing
         let known = knownChanges
         knownChanges = nil
+        // Told to the next build as well when this one fails: the session stays at the same last good build.
+        let told = watched
+        watched = WatchedPaths()
+        var succeeded = false
+        defer { if !succeeded { watched = told } }
         var stamps: InputStamps?
         var edited: ContentMemo?
         if let previous {
-            let changes = known ?? clock.step("check inputs") {
-                InputChanges.since(previous.reads, root: options.root.standardizedFileURL, stamps: previous.stamps)
+            let changes = known ?? clock.step("check inputs") { () -> InputChanges in
+                let root = options.root.standardizedFileURL
+                // Only what the watcher saw written, when it is sure of it (`InputChanges.since(_:root:stamps:watched:)`).
+                if let paths = told.paths, let checked = InputChanges.since(previous.reads, root: root, stamps: previous.stamps, watched: paths) {
+                    summary.watcherNamed = paths.count
+                    return checked
+                }
+                return InputChanges.since(previous.reads, root: root, stamps: previous.stamps)
             }
             stamps = changes.stamps
             summary.changedInputs = changes.paths.count
@@ -115,6 +128,7 @@ public final class BuildSession: @unchecked Sendable {
                 site.timings = clock.timings
                 site.incremental = summary
                 given.map { Self.copy(previous.reads, into: $0) }
+                succeeded = true
                 return site
             }
             plan = ReusePlan.after(changes, markdownReads: previous.markdownReads)
@@ -131,6 +145,7 @@ public final class BuildSession: @unchecked Sendable {
         let pages = memos.pages?.filled ?? [:]
         summary.markdownReused = memos.markdown?.reused ?? 0
         summary.markdownRendered = markdown.count - summary.markdownReused
+        summary.markdownKeysHashed = memos.markdown?.keysHashed ?? 0
         summary.pagesReused = memos.pages?.reused ?? 0
         summary.pagesRendered = pages.count - summary.pagesReused
         site.timings = clock.timings + site.timings
@@ -144,7 +159,16 @@ public final class BuildSession: @unchecked Sendable {
                          values: Self.values(memos), markdownReads: memos.markdown.map { Set($0.reads.snapshot.keys) },
                          feeds: memos.feeds?.filled ?? [:], fragments: memos.fragments?.filled ?? [:])
         given.map { Self.copy(reads, into: $0) }
+        succeeded = true
         return site
+    }
+
+    /// Takes what a file watcher saw change before the next build: the root-relative paths of the files written
+    /// since the last build, or nil when it cannot be sure nothing else changed. The next build then checks only
+    /// those files and the inputs the watcher does not cover (`InputChanges.since(_:root:stamps:watched:)`);
+    /// without a word from the watcher, or after an unsure one, it checks every input.
+    public func expect(changedPaths: Set<String>?) {
+        lock.withLock { watched.add(changedPaths) }
     }
 
     /// The last good build, for `SessionCache`; nil before the first.

@@ -2,6 +2,9 @@
 public struct IncrementalSummary: Sendable, Equatable {
     /// How many of the last build's inputs had changed (nil: there was no last build to compare with).
     public var changedInputs: Int?
+    /// How many files a file watcher named as written when the check took its word and checked only those (and
+    /// what it does not cover); nil: every input was checked (`BuildSession.expect(changedPaths:)`).
+    public var watcherNamed: Int?
     /// Nothing had changed, so the last build's result was returned as it was, without building.
     public var reusedWholeBuild = false
     /// Page files whose parse (front matter and body) was taken from the memo.
@@ -12,6 +15,8 @@ public struct IncrementalSummary: Sendable, Equatable {
     /// Pages whose Markdown was taken from the memo, and pages whose Markdown was rendered.
     public var markdownReused = 0
     public var markdownRendered = 0
+    /// Pages whose Markdown memo key was hashed; the others kept the last build's (`MarkdownMemo.KeyParts`).
+    public var markdownKeysHashed = 0
     /// Pages (HTML files rendered through templates) taken from the memo, and pages rendered.
     public var pagesReused = 0
     public var pagesRendered = 0
@@ -24,6 +29,7 @@ public struct IncrementalSummary: Sendable, Equatable {
     public var description: String {
         var text = "incremental: "
         if let changedInputs { text += "\(changedInputs) input\(changedInputs == 1 ? "" : "s") changed" } else { text += "first build" }
+        if let watcherNamed { text += " (checked the \(watcherNamed) file\(watcherNamed == 1 ? "" : "s") the watcher named)" }
         if reusedWholeBuild { return text + "; nothing to do, last build reused" }
         let content = bodiesEdited.map { "content kept, \($0) bod\($0 == 1 ? "y" : "ies") edited" } ?? "parses \(parsesReused) reused"
         return text + "; \(content); Markdown \(markdownReused) reused, \(markdownRendered) rendered; "

@@ -29,6 +29,8 @@ final class MarkdownMemo: @unchecked Sendable {
         var reads: [(ReadKey, UInt64)] = []
         /// Templates and files its components used; nil when not known (restored from the CLI's cache).
         var inputs: TemplateInputs? = nil
+        /// What `key` was made from, for the next build to keep it (`KeyParts`); nil when not known.
+        var keyed: KeyParts? = nil
     }
 
     struct ImageRequest: Sendable, Equatable {
@@ -37,9 +39,10 @@ final class MarkdownMemo: @unchecked Sendable {
     }
 
     private let lock = NSLock()
-    private let previous: [String: Entry]
+    let previous: [String: Entry]
     private var next: [String: Entry] = [:]
     private var hits = 0
+    private var hashes = 0
     private var kept = Set<String>()
     private let inputs: RenderInputs
     private let table: OriginTable
@@ -53,6 +56,8 @@ final class MarkdownMemo: @unchecked Sendable {
     ///   - log: the build's log, which the step's own log records into.
     init(previous: [String: Entry] = [:], inputs: RenderInputs, table: OriginTable, log: ReadLog?) {
         self.previous = previous
+        // As many entries as the last build's, so that filling ten thousand never rehashes the table.
+        next.reserveCapacity(previous.count)
         self.inputs = inputs
         self.table = table
         reads = ReadLog(forwardingTo: log)
@@ -84,9 +89,10 @@ final class MarkdownMemo: @unchecked Sendable {
     }
 
     /// Keeps a page just rendered, with what its components' renders recorded (as this build has it).
-    func store(_ page: String, key: UInt64, rendered: RenderedMarkdown, images: [ImageRequest], recorded: RecordedReads) {
+    func store(_ page: String, key: UInt64, keyed: KeyParts, rendered: RenderedMarkdown, images: [ImageRequest], recorded: RecordedReads) {
         store(page, Entry(key: key, rendered: rendered, images: images,
-                          reads: recorded.reads.map { ($0, table.fingerprint($0, page: nil)) }, inputs: inputs.capture(recorded)))
+                          reads: recorded.reads.map { ($0, table.fingerprint($0, page: nil)) }, inputs: inputs.capture(recorded),
+                          keyed: keyed))
     }
 
     /// The entries this build filled (reused ones included), for the next build.
@@ -94,4 +100,11 @@ final class MarkdownMemo: @unchecked Sendable {
 
     /// How many pages this build reused.
     var reused: Int { lock.withLock { hits } }
+
+    /// How many pages' keys this build hashed, rather than keeping the last build's (`key(_:_:page:)`).
+    var keysHashed: Int { lock.withLock { hashes } }
+
+    func noteHashed() {
+        lock.withLock { hashes += 1 }
+    }
 }

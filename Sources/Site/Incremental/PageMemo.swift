@@ -62,6 +62,8 @@ final class PageMemo: @unchecked Sendable {
     init(registry: OriginRegistry, previous: [String: Entry] = [:], previousPrints: [UInt32: UInt64] = [:], inputs: RenderInputs) {
         table = OriginTable(registry: registry)
         self.previous = previous
+        // As many entries as the last build's, so that filling ten thousand never rehashes the table.
+        next.reserveCapacity(previous.count)
         self.previousPrints = previousPrints
         self.inputs = inputs
     }
