@@ -50,6 +50,9 @@ public enum SessionCache {
         /// The checksums of the body files found on disk and checked (`CacheHeader.bodies`): `save` does not
         /// write a file again whose bytes have the same checksum.
         var bodies: [UInt64] = []
+        /// The input files found unchanged with settled stamps (`CacheHeader.Check.stampedInputs`): `save` writes
+        /// them into the next header without an `lstat` of each.
+        var inputStamps: [String: FileStamp] = [:]
         public var description: String { restored ? "cache: \(reason)" : "cache ignored: \(reason)" }
 
         init(restored: Bool = false, reason: String = "", started: Int64, margin: Int64) {
@@ -152,6 +155,7 @@ public enum SessionCache {
         }
         note.unchanged.folders = check.cleanFolders
         note.bodies = header.bodies
+        note.inputStamps = check.stampedInputs
         note.restored = true
         note.reason = "last build restored (\(header.inputs.count) inputs, \(check.changedInputs.count) changed; "
             + "\(files.count) outputs; \(check.hashed) files read, the others known by their stamps)"
@@ -174,7 +178,7 @@ public enum SessionCache {
         for (entry, hash) in zip(entries, hashes) { fingerprints[entry.key] = hash }
         let header = CacheHeader.make(reads: last.reads, fingerprints: fingerprints, site: last.site,
                                       root: options.root.standardizedFileURL, output: output, start: note.started,
-                                      margin: note.margin, bodies: checksums)
+                                      margin: note.margin, bodies: checksums, known: note.inputStamps)
         let url = file(options: options, output: output)
         do {
             try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
