@@ -58,6 +58,11 @@ public final class BuildSession: @unchecked Sendable {
         var markdownReads: Set<String>? = nil
         /// Its built-in sitemap and feeds with what each was made from (`FeedsMemo`).
         var feeds: FeedsMemo.State = [:]
+        /// Whether `SessionCache.restore` gave this build (it was decoded, not made).
+        var isRestored = false
+        /// The keys whose entries were made since the restored build (`ShardReuse`): empty for the restored build
+        /// itself, set for a build whose last build was the restored one, nil for any other.
+        var storedSinceRestore: ShardReuse.Stored? = nil
     }
 
     /// The options that change a build's output, besides its inputs.
@@ -139,6 +144,11 @@ public final class BuildSession: @unchecked Sendable {
                          content: memos.content?.loaded, contentReads: memos.content?.log.snapshot ?? [:],
                          values: Self.values(memos), markdownReads: memos.markdown.map { Set($0.reads.snapshot.keys) },
                          feeds: memos.feeds?.filled ?? [:])
+        if let previous, previous.isRestored {
+            let links = ShardReuse.storedLinks(memos.links?.filled.pages ?? [:], previous: previous.links.pages)
+            last?.storedSinceRestore = ShardReuse.Stored(markdown: memos.markdown?.stored ?? [], pages: memos.pages?.stored ?? [],
+                                                         links: links)
+        }
         given.map { Self.copy(reads, into: $0) }
         return site
     }

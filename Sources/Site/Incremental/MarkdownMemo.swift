@@ -41,6 +41,8 @@ final class MarkdownMemo: @unchecked Sendable {
     private var next: [String: Entry] = [:]
     private var hits = 0
     private var kept = Set<String>()
+    /// Pages whose entry this build made (not taken from `previous`), for `ShardReuse`.
+    private var made = Set<String>()
     private let inputs: RenderInputs
     private let table: OriginTable
     /// What the Markdown step reads through `SiteInputs` (also recorded in the build's log), for the session.
@@ -67,7 +69,10 @@ final class MarkdownMemo: @unchecked Sendable {
     }
 
     func store(_ page: String, _ entry: Entry) {
-        lock.withLock { next[page] = entry }
+        lock.withLock {
+            next[page] = entry
+            made.insert(page)
+        }
     }
 
     /// Stores an entry `reuse` gave, whose rendering is then the last build's (`wasKept`).
@@ -94,4 +99,7 @@ final class MarkdownMemo: @unchecked Sendable {
 
     /// How many pages this build reused.
     var reused: Int { lock.withLock { hits } }
+
+    /// The pages whose entry this build made rather than took from the last build (`ShardReuse`).
+    var stored: Set<String> { lock.withLock { made } }
 }
