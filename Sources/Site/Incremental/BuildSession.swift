@@ -64,6 +64,11 @@ public final class BuildSession: @unchecked Sendable {
         /// Its `{% cache %}` fragments by language, with what each read (`FragmentMemo`); empty when restored
         /// from the CLI's cache.
         var fragments: [String: FragmentCache] = [:]
+        /// Whether `SessionCache.restore` gave this build (it was decoded, not made).
+        var isRestored = false
+        /// The keys whose entries were made since the restored build (`ShardReuse`): empty for the restored build
+        /// itself, set for a build whose last build was the restored one, nil for any other.
+        var storedSinceRestore: ShardReuse.Stored? = nil
     }
 
     /// The options that change a build's output, besides its inputs.
@@ -158,6 +163,11 @@ public final class BuildSession: @unchecked Sendable {
                          content: memos.content?.loaded, contentReads: memos.content?.log.snapshot ?? [:],
                          values: Self.values(memos), markdownReads: memos.markdown.map { Set($0.reads.snapshot.keys) },
                          feeds: memos.feeds?.filled ?? [:], fragments: memos.fragments?.filled ?? [:])
+        if let previous, previous.isRestored {
+            let links = ShardReuse.storedLinks(memos.links?.filled.pages ?? [:], previous: previous.links.pages)
+            last?.storedSinceRestore = ShardReuse.Stored(markdown: memos.markdown?.stored ?? [], pages: memos.pages?.stored ?? [],
+                                                         links: links)
+        }
         given.map { Self.copy(reads, into: $0) }
         succeeded = true
         return site

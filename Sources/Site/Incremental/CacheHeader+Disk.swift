@@ -18,6 +18,9 @@ extension CacheHeader {
         var stampedOutputs: [String: FileStamp]
         /// Output folders whose stamp matched or that were found clean, by path.
         var cleanFolders: [String: FileStamp]
+        /// Input files found unchanged with a settled stamp (the recorded one matched, or the file was read and
+        /// stamped now), by root-relative path: `make` takes them instead of an `lstat` of its own.
+        var stampedInputs: [String: FileStamp] = [:]
         /// How many files (inputs and outputs) were read because their stamp differed or was missing.
         var hashed = 0
         /// The header with stamps for what was read and has settled since; nil when no stamp is new.
@@ -26,6 +29,11 @@ extension CacheHeader {
 
     /// The header of a build whose output was just written to `output` (`fingerprints`: `CacheHash` of every
     /// file). Files and folders get a stamp only when they settled before `start` (`FileStamp`).
+    /// - Parameter known: stamps of input files taken during this run (`Check.stampedInputs`), used instead of an
+    ///   `lstat` now when they settled before `start`. A stamp taken before the build read the file is as good as
+    ///   one taken after: it matches the disk later only if nothing wrote the file since it was taken (its
+    ///   `ctime` would have moved), so the bytes the build read are still the bytes there. One that no longer
+    ///   matches only makes the next run read the file.
     static func make(reads: [String: ReadLog.Entry], fingerprints: [String: UInt64], site: BuiltSite, root: URL, output: URL,
                      start: Int64, margin: Int64, bodies: [UInt64], known: [String: FileStamp] = [:]) -> CacheHeader {
         let rootPath = root.path
@@ -34,6 +42,9 @@ extension CacheHeader {
         let inputs = sortedReads.concurrentMap { (path, entry) -> Input in
             switch entry {
             case .file:
+                if let stamp = known[path], stamp.isRegularFile, stamp.isSettled(before: start, margin: margin) {
+                    return Input(path: path, entry: entry, stamp: stamp)
+                }
                 return Input(path: path, entry: entry, stamp: FileStamp.settled(OutputSync.join(rootPath, path), before: start, margin: margin))
             case .folder where path.hasSuffix("/"):
                 let tree = FileStamp.tree(OutputSync.join(rootPath, String(path.dropLast())), before: start, margin: margin)
@@ -114,8 +125,11 @@ extension CacheHeader {
             return (false, true, FileStamp.settled(location, before: start, margin: margin), nil)
         }
         var changedInputs: [String] = []
+        var stampedInputs: [String: FileStamp] = [:]
+        stampedInputs.reserveCapacity(inputs.count)
         for (index, result) in inputResults.enumerated() {
             if result.changed { changedInputs.append(inputs[index].path) }
+            if !result.changed, case .file = inputs[index].entry, let stamp = result.stamp { stampedInputs[inputs[index].path] = stamp }
             if result.read { hashed += 1 }
             if result.stamp != inputs[index].stamp {
                 refreshed.inputs[index].stamp = result.stamp
@@ -181,7 +195,7 @@ extension CacheHeader {
             }
         }
         return Check(changedInputs: changedInputs.sorted(), outputsSame: outputsSame, stampedOutputs: stampedOutputs,
-                     cleanFolders: cleanFolders, hashed: hashed, refreshed: anyNew ? refreshed : nil)
+                     cleanFolders: cleanFolders, stampedInputs: stampedInputs, hashed: hashed, refreshed: anyNew ? refreshed : nil)
     }
 
     /// A root-relative path without the trailing "/" of a folder's entry.

@@ -44,6 +44,8 @@ final class MarkdownMemo: @unchecked Sendable {
     private var hits = 0
     private var hashes = 0
     private var kept = Set<String>()
+    /// Pages whose entry this build made (not taken from `previous`), for `ShardReuse`.
+    private var made = Set<String>()
     private let inputs: RenderInputs
     private let table: OriginTable
     /// What the Markdown step reads through `SiteInputs` (also recorded in the build's log), for the session.
@@ -72,7 +74,10 @@ final class MarkdownMemo: @unchecked Sendable {
     }
 
     func store(_ page: String, _ entry: Entry) {
-        lock.withLock { next[page] = entry }
+        lock.withLock {
+            next[page] = entry
+            made.insert(page)
+        }
     }
 
     /// Stores an entry `reuse` gave, whose rendering is then the last build's (`wasKept`).
@@ -107,4 +112,7 @@ final class MarkdownMemo: @unchecked Sendable {
     func noteHashed() {
         lock.withLock { hashes += 1 }
     }
+
+    /// The pages whose entry this build made rather than took from the last build (`ShardReuse`).
+    var stored: Set<String> { lock.withLock { made } }
 }

@@ -54,6 +54,8 @@ final class PageMemo: @unchecked Sendable {
     private let lock = NSLock()
     private var next: [String: Entry] = [:]
     private var hits = 0
+    /// Pages whose entry this build made (not taken from `previous`), for `ShardReuse`.
+    private var made = Set<String>()
     private var changed: Set<UInt32>?
 
     /// This build's templates and files, which entries are checked against.
@@ -147,7 +149,10 @@ final class PageMemo: @unchecked Sendable {
     func store(_ path: String, context: UInt64, reads: RecordedReads, output: Data, page: OrderedDictionary?) {
         let entry = Entry(context: context, reads: reads.reads.map { ($0, table.fingerprint($0, page: page)) }, output: output,
                           inputs: inputs.capture(reads))
-        lock.withLock { next[path] = entry }
+        lock.withLock {
+            next[path] = entry
+            made.insert(path)
+        }
     }
 
     /// The entries of this build (reused ones included), for the next.
@@ -155,4 +160,7 @@ final class PageMemo: @unchecked Sendable {
 
     /// How many pages this build reused.
     var reused: Int { lock.withLock { hits } }
+
+    /// The pages whose entry this build made rather than took from the last build (`ShardReuse`).
+    var stored: Set<String> { lock.withLock { made } }
 }

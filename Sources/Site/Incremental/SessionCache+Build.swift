@@ -14,6 +14,8 @@ extension SessionCache {
         /// `BuildSession.LastBuild.prints` and `.markdownReads`.
         var prints: [UInt32: UInt64]
         var markdownReads: Set<String>?
+        /// How many entries (Markdown, pages and link pages) each shard held, in shard order (`ShardReuse`).
+        var shardSizes: [Int] = []
     }
 
     /// The common part of the body (`SessionCache+Shards`): the tags' names, the link check's output paths, the

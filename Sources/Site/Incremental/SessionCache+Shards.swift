@@ -38,8 +38,9 @@ extension SessionCache {
     }
 
     /// The body files' bytes for `last`, in `bodyFiles` order, each ending with its checksum; encoded on
-    /// separate cores.
-    static func encodeBodies(_ last: BuildSession.LastBuild, origins: [String]) -> [[UInt8]] {
+    /// separate cores. A shard that holds what it held when restored (`ShardReuse`, `decoded`: each shard's size
+    /// then) is not encoded: nil, its file on disk is kept.
+    static func encodeBodies(_ last: BuildSession.LastBuild, origins: [String], decoded: [Int] = []) -> [[UInt8]?] {
         var markdownShards = [[String: MarkdownMemo.Entry]](repeating: [:], count: shardCount)
         for (key, entry) in last.markdown { markdownShards[shard(of: key)][key] = entry }
         var pageShards = [[String: PageMemo.Entry]](repeating: [:], count: shardCount)
@@ -47,7 +48,10 @@ extension SessionCache {
         var linkShards = [[String: LinkMemo.Page]](repeating: [:], count: shardCount)
         for (key, page) in last.links.pages { linkShards[shard(of: key)][key] = page }
         let markdown = markdownShards, pages = pageShards, links = linkShards
-        return Array(0...shardCount).concurrentMap { index -> [UInt8] in
+        let sizes = (0..<shardCount).map { markdown[$0].count + pages[$0].count + links[$0].count }
+        let unchanged = ShardReuse.unchanged(stored: last.storedSinceRestore, decoded: decoded, sizes: sizes)
+        return Array(0...shardCount).concurrentMap { index -> [UInt8]? in
+            if index > 0, unchanged[index - 1] { return nil }
             var encoder = CacheEncoder()
             encoder.string(bodyMagic)
             encoder.number(format)
@@ -144,6 +148,7 @@ extension SessionCache {
             body.markdown.merge(part.markdown) { old, _ in old }
             body.pages.merge(part.pages) { old, _ in old }
             body.links.pages.merge(part.links) { old, _ in old }
+            body.shardSizes.append(part.markdown.count + part.pages.count + part.links.count)
         }
         return .success(body)
     }

@@ -50,6 +50,12 @@ public enum SessionCache {
         /// The checksums of the body files found on disk and checked (`CacheHeader.bodies`): `save` does not
         /// write a file again whose bytes have the same checksum.
         var bodies: [UInt64] = []
+        /// The input files found unchanged with settled stamps (`CacheHeader.Check.stampedInputs`): `save` writes
+        /// them into the next header without an `lstat` of each.
+        var inputStamps: [String: FileStamp] = [:]
+        /// How many entries each body shard held when restored (`ShardReuse`): `save` keeps a shard's file when it
+        /// holds the same entries still.
+        var shardSizes: [Int] = []
         public var description: String { restored ? "cache: \(reason)" : "cache ignored: \(reason)" }
 
         init(restored: Bool = false, reason: String = "", started: Int64, margin: Int64) {
@@ -144,7 +150,7 @@ public enum SessionCache {
         }
         let build = BuildSession.LastBuild(key: BuildSession.OptionsKey(options), reads: header.reads, site: site,
                                            markdown: body.markdown, pages: pages, prints: body.prints, links: body.links,
-                                           markdownReads: body.markdownReads)
+                                           markdownReads: body.markdownReads, isRestored: true, storedSinceRestore: .init())
         session.restore(build, origins: body.origins, changes: InputChanges(paths: check.changedInputs))
         for entry in header.outputs {
             guard let stamp = check.stampedOutputs[entry.path], let data = files[entry.path] else { continue }
@@ -152,6 +158,8 @@ public enum SessionCache {
         }
         note.unchanged.folders = check.cleanFolders
         note.bodies = header.bodies
+        note.inputStamps = check.stampedInputs
+        note.shardSizes = body.shardSizes
         note.restored = true
         note.reason = "last build restored (\(header.inputs.count) inputs, \(check.changedInputs.count) changed; "
             + "\(files.count) outputs; \(check.hashed) files read, the others known by their stamps)"
@@ -165,8 +173,10 @@ public enum SessionCache {
     public static func save(_ session: BuildSession, options: BuildOptions, output: URL, version: String, note: Note) -> String? {
         guard let last = session.lastBuild else { return "no build to keep" }
         let output = output.standardizedFileURL
-        let bodies = encodeBodies(last, origins: session.originNames)
-        let checksums = bodies.map(sealedChecksum)
+        // Shards not encoded (nil) keep the files restored, whose checksums the last header named.
+        let keptShards = note.bodies.count == shardCount + 1 ? note.shardSizes : []
+        let bodies = encodeBodies(last, origins: session.originNames, decoded: keptShards)
+        let checksums = bodies.enumerated().map { index, bytes in bytes.map(sealedChecksum) ?? note.bodies[index] }
         let entries = Array(last.site.files)
         let hashes = entries.concurrentMap { entry in note.unchanged.fingerprint(of: entry.key, entry.value) ?? CacheHash.of(entry.value) }
         var fingerprints: [String: UInt64] = [:]
@@ -174,7 +184,7 @@ public enum SessionCache {
         for (entry, hash) in zip(entries, hashes) { fingerprints[entry.key] = hash }
         let header = CacheHeader.make(reads: last.reads, fingerprints: fingerprints, site: last.site,
                                       root: options.root.standardizedFileURL, output: output, start: note.started,
-                                      margin: note.margin, bodies: checksums)
+                                      margin: note.margin, bodies: checksums, known: note.inputStamps)
         let url = file(options: options, output: output)
         do {
             try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
@@ -186,8 +196,8 @@ public enum SessionCache {
         let urls = bodyFiles(options: options, output: output)
         let kept = note.bodies.count == urls.count ? note.bodies : []
         let problems = Array(zip(urls, bodies).enumerated()).concurrentMap { (index, file) -> String? in
-            if index < kept.count, kept[index] == checksums[index] { return nil }
-            return CacheFile.write(file.1, to: file.0.path)
+            guard let bytes = file.1, !(index < kept.count && kept[index] == checksums[index]) else { return nil }
+            return CacheFile.write(bytes, to: file.0.path)
         }
         if let problem = problems.compactMap({ $0 }).first { return "cache not written: \(problem)" }
         return writeHeader(header, options: options, output: output, version: version)
