@@ -1,4 +1,5 @@
 import Foundation
+import Site
 
 /// A new build's files against the served ones: which changed, with each file ready to serve.
 ///
@@ -33,7 +34,7 @@ struct SnapshotDiff {
         }
         changed += Self.concurrently(unsure) { path in
             guard let served = old[path], let data = new[path] else { return nil }
-            return Self.same(served.data, data) ? nil : path
+            return served.data.sameBytes(as: data) ? nil : path
         }
         // Every new file is an old one or an added one: the counts say whether an old one is missing.
         removed = old.count + added != new.count
@@ -46,17 +47,6 @@ struct SnapshotDiff {
     /// Whether both hold the very same bytes in memory (a buffer the build reused).
     static func sameBuffer(_ a: Data, _ b: Data) -> Bool {
         a.withUnsafeBytes { x in b.withUnsafeBytes { y in x.baseAddress == y.baseAddress && x.count == y.count } }
-    }
-
-    /// Equal bytes; the same buffer is equal at once.
-    static func same(_ a: Data, _ b: Data) -> Bool {
-        guard a.count == b.count else { return false }
-        return a.withUnsafeBytes { x in
-            b.withUnsafeBytes { y in
-                guard let p = x.baseAddress, let q = y.baseAddress else { return true }
-                return p == q || memcmp(p, q, x.count) == 0
-            }
-        }
     }
 
     /// `transform` of each item, on all cores when there are many, in order, without the nils; one thread for a few.
