@@ -24,7 +24,15 @@ echo "== swift test --sanitize=thread"
 # halt_on_error makes a data race fail the run at once, in the tests and in every build-site they start.
 export TSAN_OPTIONS="halt_on_error=1 second_deadlock_stack=1"
 export BUILD_SITE_TESTS_SANITIZED=1   # the kill test uses a smaller site (every build is slower under TSan)
-swift test --sanitize=thread --scratch-path "$scratch" --skip-build 2>&1 | tee "$log" | grep -vE "^(◇|↳)|passed after" | tail -40
+status=0
+swift test --sanitize=thread --scratch-path "$scratch" --skip-build > "$log" 2>&1 || status=$?
+grep -vE "^(◇|↳)|passed after" "$log" | tail -40
+# The last lines say only which tests failed; what each one said (its seed, say) comes earlier in the log.
+grep -E -A12 "recorded an issue|Expectation failed|Caught error" "$log" | head -200 >&2 || true
+if [ "$status" -ne 0 ]; then
+  echo "swift test --sanitize=thread failed (exit $status)" >&2
+  exit "$status"
+fi
 if grep -q "WARNING: ThreadSanitizer" "$log"; then
   echo "ThreadSanitizer reported a race (above)" >&2
   exit 1

@@ -76,7 +76,8 @@ struct IncrementalExactnessTests {
     /// (`ContentMemo`): appended and replaced paragraphs, a rewrite of the same length (the same size, within
     /// the same second: only the bytes tell), two pages at once, an emptied body, a broken `.md` link and its
     /// fix, a body that is not UTF-8, and a front matter edit in between. Every step is compared with a full
-    /// build, and the sequence must have taken the shortcut. On the two-language fixture the pages are originals
+    /// build, and the sequence must have taken the shortcut (its first step, a paragraph appended to a page that
+    /// is not a draft, always can). On the two-language fixture the pages are originals
     /// and translations alike (a translation's body is its own; its original's is not inherited).
     @Test(arguments: ["basic", "features", "languages"])
     func bodyEdits(_ name: String) throws {
@@ -96,13 +97,20 @@ struct IncrementalExactnessTests {
             let text = try String(contentsOf: file(path), encoding: .utf8)
             try Data(change(text).utf8).write(to: file(path))
         }
+        // Drafts are not built, so an edit to one has nothing to keep.
+        let published = try pages.filter { !(try String(contentsOf: file($0), encoding: .utf8)).contains("\ndraft: true\n") }
         for step in 0..<Self.steps(default: 16) {
-            let page = pages.randomElement(using: &random) ?? pages[0]
+            let drawn = pages.randomElement(using: &random) ?? pages[0]
+            let page = step == 0 ? published.randomElement(using: &random) ?? drawn : drawn
             let other = pages.randomElement(using: &random) ?? pages[0]
             let mark = Int.random(in: 100_000...999_999, using: &random)
             let before = try [page, other].map { ($0, try Data(contentsOf: file($0))) }
             let label: String
-            switch Int.random(in: 0..<8, using: &random) {
+            // The first edit is always a paragraph appended to a published page, which the shortcut must take:
+            // under ThreadSanitizer a sequence is four steps, and four random ones may hold no body edit that
+            // builds (about 2% of seeds).
+            let kind = Int.random(in: 0..<8, using: &random)
+            switch step == 0 ? 0 : kind {
             case 0:
                 label = "a paragraph appended to \(page)"
                 try body(page) { $0 + "\nAn added paragraph, edit \(mark).\n" }
