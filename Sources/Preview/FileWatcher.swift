@@ -76,12 +76,23 @@ final class FileWatcher: Sendable {
         var lastBuilt: ContinuousClock.Instant?
         // A change the poll saw and inotify did not: the watcher cannot say which files changed.
         var unseen = false
+        // `last` predates the last build's own burst, which inotify fully reported (`SafetyNet`).
+        var baselineStale = false
+        var poll = SafetyNet(interval: pollMilliseconds, notifies: signal != nil)
         while !isStopped {
             if !changing {
-                let events = wait(pollMilliseconds, signal)
+                let events = wait(poll.interval, signal)
                 guard !isStopped else { return }
-                guard events > 0 || TreeFingerprint.make(paths: paths) != last else { continue }
-                if events == 0 { unseen = true }
+                if events == 0 {
+                    let now = poll.scan { TreeFingerprint.make(paths: paths) }
+                    if baselineStale {
+                        last = now
+                        baselineStale = false
+                        continue
+                    }
+                    guard now != last else { continue }
+                    unseen = true
+                }
                 noticed.withLock { $0 = .now }
             }
             let continuing = changing || lastBuilt.map { $0.duration(to: .now) < Self.continuation } ?? false
@@ -100,12 +111,20 @@ final class FileWatcher: Sendable {
                 settled = more == 0 && (before.map { TreeFingerprint.make(paths: paths) == $0 } ?? true)
                 return settled
             }
-            // After the build, off the path from save to browser: the poll's baseline and new folders' watches.
-            // A change made during the build is in inotify's queue, so it is not lost by this baseline.
             lastBuilt = .now
-            last = TreeFingerprint.make(paths: paths)
-            signal?.watch(last.directories)
             if !settled { changing = true }
+            // After a burst inotify reported in full (files written, no folder created, removed or renamed), the
+            // watches are the ones needed and the poll's baseline is taken at its next quiet tick: a scan of
+            // every entry here would delay the next save by its length (ten thousand pages: about 100 ms).
+            if settled, written != nil, !last.hasLinks, signal != nil {
+                baselineStale = true
+                continue
+            }
+            // Else now, off the path from save to browser: the poll's baseline and new folders' watches. A change
+            // made during the build is in inotify's queue, so it is not lost by this baseline.
+            last = poll.scan { TreeFingerprint.make(paths: paths) }
+            baselineStale = false
+            signal?.watch(last.directories)
         }
     }
 

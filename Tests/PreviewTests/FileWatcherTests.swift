@@ -151,6 +151,30 @@ import Testing
         #expect(said.current.last == .some(nil), "a new folder: unsure")
     }
 
+    /// After a burst inotify named in full, the poll's baseline is not retaken at once (`FileWatcher.SafetyNet`):
+    /// saves that follow are still named, each gives one build, and the poll's later scan finds no change of
+    /// its own (which would say "unsure" and make the next build check every input).
+    @Test func savesAfterANamedBurstAreNamedAndTheLaterPollFindsNothing() async throws {
+        let site = try TemporarySite()
+        defer { site.remove() }
+        let (watcher, said) = watch(site)
+        defer { watcher.stop() }
+        try await Task.sleep(for: .milliseconds(300))
+        try site.write("content/timeline/first.md", try site.read("content/timeline/first.md") + "\nZero.\n")
+        #expect(await eventually { said.current.count == 1 })
+        for round in 1...3 {
+            try site.write("content/timeline/second.md", try site.read("content/timeline/second.md") + "\nRound \(round).\n")
+            #expect(await eventually { said.current.count == round + 1 })
+            #expect(said.current.last == .some(["content/timeline/second.md"]))
+        }
+        // Several poll intervals with nothing written: no build.
+        try await Task.sleep(for: .milliseconds(800))
+        #expect(said.current.count == 4, "\(said.current)")
+        try site.write("content/timeline/first.md", try site.read("content/timeline/first.md") + "\nLast.\n")
+        #expect(await eventually { said.current.count == 5 })
+        #expect(said.current.last == .some(["content/timeline/first.md"]), "the poll's new baseline made it unsure")
+    }
+
     @Test func aLinkInTheTreeMakesEveryBurstUnsure() async throws {
         let site = try TemporarySite()
         defer { site.remove() }
@@ -164,5 +188,26 @@ import Testing
             #expect(await eventually { said.current.count == round })
             #expect(said.current.last == .some(nil))
         }
+    }
+}
+
+/// The safety-net poll's pace (`FileWatcher.SafetyNet`).
+@Suite struct SafetyNetTests {
+    @Test func withoutInotifyThePollKeepsItsInterval() {
+        var net = FileWatcher.SafetyNet(interval: 150, notifies: false)
+        net.adjust(afterScanOf: .milliseconds(400))
+        #expect(net.interval == 150)
+    }
+
+    @Test func withInotifyTheIntervalFollowsTheScanWithinBounds() {
+        var net = FileWatcher.SafetyNet(interval: 150, notifies: true)
+        net.adjust(afterScanOf: .microseconds(900))
+        #expect(net.interval == 150, "a small tree is polled as configured")
+        net.adjust(afterScanOf: .milliseconds(100))
+        #expect(net.interval == 100 * FileWatcher.SafetyNet.factor)
+        net.adjust(afterScanOf: .seconds(2))
+        #expect(net.interval == FileWatcher.SafetyNet.longest)
+        net.adjust(afterScanOf: .milliseconds(2))
+        #expect(net.interval == 150, "and shrinks again with the tree")
     }
 }
