@@ -138,8 +138,14 @@ public final class PreviewServer: Sendable {
         }
         let built = clock.now
         let waited = running.current?.watcher?.burstNoticed.map { $0.duration(to: started) }
-        let (next, change) = snapshot.current.updated(with: outcome)
-        snapshot.withLock { $0 = next }
+        // Compared outside the lock (requests go on meanwhile), put in under it: the served table is then held
+        // by the snapshot alone, unless a response is being read from it, and changes in place.
+        let update = snapshot.current.prepare(outcome)
+        let change = update.change
+        let next = snapshot.withLock { current -> SiteSnapshot in
+            current.apply(update)
+            return current
+        }
         let count = builds.withLock { count -> Int in count += 1; return count }
         if change != .none { events.send(event: change.event, data: change.data(version: next.version)) }
         let swapped = clock.now

@@ -25,20 +25,43 @@ struct SiteSnapshot: Sendable {
     /// The snapshot after `outcome`, and what browsers must do about it.
     func updated(with outcome: BuildOutcome) -> (snapshot: SiteSnapshot, change: SiteChange) {
         var next = self
-        let change: SiteChange
+        let update = prepare(outcome)
+        next.apply(update)
+        return (next, update.change)
+    }
+
+    /// What `outcome` changes, worked out from this snapshot without changing it: the slow part of a swap
+    /// (every file compared), done while requests are still answered from this snapshot.
+    func prepare(_ outcome: BuildOutcome) -> Update {
         switch outcome {
         case .built(let site):
-            let diff = SnapshotDiff(old: self.files, new: site.files)
-            let (files, changed, removed) = (diff.files, diff.changed, diff.removed)
-            next.files = files
-            next.basePath = site.basePath
-            next.errorReport = nil
-            change = errorReport != nil || removed ? .everything : SiteChange.classify(changed, old: self.files, new: files)
+            let diff = SnapshotDiff(old: files, new: site.files)
+            let change: SiteChange = errorReport != nil || diff.removed
+                ? .everything : SiteChange.classify(diff.changed, old: files, new: diff.fresh)
+            return Update(outcome: outcome, diff: diff, change: change)
         case .failed(let report):
-            next.errorReport = report
-            change = report == errorReport ? .none : .everything
+            return Update(outcome: outcome, diff: nil, change: report == errorReport ? .none : .everything)
         }
-        if change != .none { next.generation += 1 }
-        return (next, change)
+    }
+
+    /// Takes `update` (which `prepare` made from this snapshot): quick, and in place when nothing else holds
+    /// the files, so the server does it under its lock.
+    mutating func apply(_ update: Update) {
+        switch update.outcome {
+        case .built(let site):
+            update.diff?.apply(to: &files, new: site.files)
+            basePath = site.basePath
+            errorReport = nil
+        case .failed(let report):
+            errorReport = report
+        }
+        if update.change != .none { generation += 1 }
+    }
+
+    /// A build's outcome with what it changes (`prepare`).
+    struct Update: Sendable {
+        var outcome: BuildOutcome
+        var diff: SnapshotDiff?
+        var change: SiteChange
     }
 }
