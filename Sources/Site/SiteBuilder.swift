@@ -113,7 +113,8 @@ public enum SiteBuilder {
         // 7–8. Pages also written as JSON (`output: [html, json]`, Outputs/), beside the search index, when site.yml
         //      asks for one (Search/): each language's under its own URLs.
         try clock.step("outputs, search index") { () throws(BuildFailure) in
-            try addOutputsAndSearch(to: &files, editions: editions, urls: urls, rendered: rendered, values: values, templates: templates)
+            try addOutputsAndSearch(to: &files, editions: editions, urls: urls, rendered: rendered, values: values, templates: templates,
+                                    search: memos.search)
         }
 
         // 9. Feeds, sitemap, robots.txt (Feeds/); static files and content assets.

@@ -15,6 +15,8 @@ struct BuildMemos: Sendable {
     var links: LinkMemo?
     /// The built-in sitemap and feeds by what they were made from (`FeedsMemo`).
     var feeds: FeedsMemo?
+    /// The search index's texts, terms and shards by what each was made from (`SearchMemo`).
+    var search: SearchMemo?
     /// The content to use instead of loading it, and what loading read (`ContentMemo`).
     var content: ContentMemo?
     /// This build's templates and files, which the Markdown and page memos' entries are checked against.

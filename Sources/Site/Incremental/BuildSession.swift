@@ -61,6 +61,8 @@ public final class BuildSession: @unchecked Sendable {
         var markdownReads: Set<String>? = nil
         /// Its built-in sitemap and feeds with what each was made from (`FeedsMemo`).
         var feeds: FeedsMemo.State = [:]
+        /// Its search index's texts, terms and shards with what each was made from (`SearchMemo`).
+        var search = SearchMemo.State()
         /// Its `{% cache %}` fragments by language, with what each read (`FragmentMemo`); empty when restored
         /// from the CLI's cache.
         var fragments: [String: FragmentCache] = [:]
@@ -155,6 +157,7 @@ public final class BuildSession: @unchecked Sendable {
         summary.pagesRendered = pages.count - summary.pagesReused
         site.timings = clock.timings + site.timings
         summary.linksChecked = memos.links?.checked
+        summary.searchReused = memos.search?.reused ?? 0
         summary.parsesReused = parsed.reused
         summary.bodiesEdited = memos.content?.given == nil ? nil : edited?.edits
         site.incremental = summary
@@ -162,7 +165,8 @@ public final class BuildSession: @unchecked Sendable {
                          prints: memos.pages?.table.prints ?? [:], links: memos.links?.filled ?? .init(), stamps: stamps,
                          content: memos.content?.loaded, contentReads: memos.content?.log.snapshot ?? [:],
                          values: Self.values(memos), markdownReads: memos.markdown.map { Set($0.reads.snapshot.keys) },
-                         feeds: memos.feeds?.filled ?? [:], fragments: memos.fragments?.filled ?? [:])
+                         feeds: memos.feeds?.filled ?? [:], search: memos.search?.filled ?? SearchMemo.State(),
+                         fragments: memos.fragments?.filled ?? [:])
         if let previous, previous.isRestored {
             let links = ShardReuse.storedLinks(memos.links?.filled.pages ?? [:], previous: previous.links.pages)
             last?.storedSinceRestore = ShardReuse.Stored(markdown: memos.markdown?.stored ?? [], pages: memos.pages?.stored ?? [],
@@ -221,6 +225,7 @@ public final class BuildSession: @unchecked Sendable {
                                                        previous: plan.pages ? previous?.fragments ?? [:] : [:]),
                                links: LinkMemo(previous: previous?.links ?? .init()),
                                feeds: FeedsMemo(previous: previous?.feeds ?? [:]),
+                               search: SearchMemo(previous: previous?.search ?? SearchMemo.State()),
                                content: content ?? ContentMemo(), inputs: inputs)
         let site = try SiteBuilder.build(options, memos: memos)
         return (site, log, memos)

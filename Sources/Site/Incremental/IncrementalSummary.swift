@@ -22,6 +22,8 @@ public struct IncrementalSummary: Sendable, Equatable {
     public var pagesRendered = 0
     /// Pages whose links were checked, when fewer than all (nil: every page).
     public var linksChecked: Int?
+    /// Page texts, term lists and shards of the search index taken from the memo (`SearchMemo`).
+    public var searchReused = 0
 
     public init() {}
 
@@ -35,5 +37,6 @@ public struct IncrementalSummary: Sendable, Equatable {
         return text + "; \(content); Markdown \(markdownReused) reused, \(markdownRendered) rendered; "
             + "pages \(pagesReused) reused, \(pagesRendered) rendered; "
             + (linksChecked.map { "links checked on \($0) changed page\($0 == 1 ? "" : "s")" } ?? "links checked on every page")
+            + (searchReused > 0 ? "; search index: \(searchReused) texts, term lists and shards reused" : "")
     }
 }

@@ -13,7 +13,7 @@ extension SiteBuilder {
     /// `OutputsAndSearchTests` compares this with the two steps one after the other.
     static func addOutputsAndSearch(to files: inout [String: Data], editions: [ContentSet], urls: [[String]],
                                     rendered: [[RenderedMarkdown?]], values: [PageValues],
-                                    templates: TemplateSet) throws(BuildFailure) {
+                                    templates: TemplateSet, search memo: SearchMemo? = nil) throws(BuildFailure) {
         let pages = files
         let (outputs, search) = Concurrently.run({
             Result { () throws(BuildFailure) -> [String: Data] in
@@ -30,7 +30,8 @@ extension SiteBuilder {
                 var files = pages
                 // One index per language, under its URL prefix (`SearchStep`).
                 for position in editions.indices {
-                    try SearchStep.add(to: &files, content: editions[position], urls: urls[position], rendered: rendered[position])
+                    try SearchStep.add(to: &files, content: editions[position], urls: urls[position], rendered: rendered[position],
+                                       memo: memo)
                 }
                 return files
             }
@@ -44,7 +45,8 @@ extension SiteBuilder {
             urls[position].contains { written.contains(SitePath.outputFile(for: $0)) }
         }) {
             for position in editions.indices {
-                try SearchStep.add(to: &merged, content: editions[position], urls: urls[position], rendered: rendered[position])
+                try SearchStep.add(to: &merged, content: editions[position], urls: urls[position], rendered: rendered[position],
+                                   memo: memo)
             }
             files = merged
             return

@@ -1,7 +1,7 @@
 import Foundation
 
 /// What the search index keeps of one page: the fields it matches against and what a result shows.
-struct SearchDocument: Sendable {
+struct SearchDocument: Sendable, Equatable {
     /// Site path, "/timeline/openai-founded/".
     var url: String
     var title: String

@@ -21,8 +21,13 @@ enum SearchIndex {
     /// A result shows at most this much of a summary.
     static let summaryLimit = 240
 
-    static func files(for documents: [SearchDocument]) -> [String: Data] {
-        let termSets = documents.concurrentMap { $0.terms() }
+    /// - Parameters:
+    ///   - memo, folder: in a session, the last build's terms and shards (`SearchMemo`), and the folder of this
+    ///     language's index (`""`, `"zh/"`), which its keys are under.
+    static func files(for documents: [SearchDocument], memo: SearchMemo? = nil, folder indexFolder: String = "") -> [String: Data] {
+        let termSets = documents.concurrentMap { document in
+            memo?.terms(of: document, key: indexFolder + "|" + document.url) ?? document.terms()
+        }
         let postings = termSets.reduce(0) { $0 + $1.count }
         // About four bytes a posting, and every shard has at least one term.
         let shardCount = max(1, (postings * 4 + shardBytes - 1) / shardBytes)
@@ -39,7 +44,12 @@ enum SearchIndex {
             }
         }
         let shardData = dealt
-        let shards = Array(shardData.indices).concurrentMap { shard in shardFile(shard, postings: shardData[shard]) }
+        let shards = Array(shardData.indices).concurrentMap { shard in
+            guard let memo else { return shardFile(shard, postings: shardData[shard]) }
+            return memo.shard(at: "\(indexFolder)\(folder)t/\(shard).js", postings: shardData[shard]) {
+                shardFile(shard, postings: shardData[shard])
+            }
+        }
         var files: [String: Data] = [:]
         for (shard, data) in shards.enumerated() { files["\(folder)t/\(shard).js"] = data }
 
@@ -64,7 +74,7 @@ enum SearchIndex {
     }
 
     /// One term in one document, on its way to its shard.
-    struct Posting: Sendable {
+    struct Posting: Sendable, Equatable {
         let term: String
         let document: Int
         let fields: UInt8

@@ -9,7 +9,7 @@ import Markdown
 /// (`zh/search/…`), made from its own pages.
 enum SearchStep {
     static func add(to files: inout [String: Data], content: ContentSet, urls: [String],
-                    rendered: [RenderedMarkdown?]) throws(BuildFailure) {
+                    rendered: [RenderedMarkdown?], memo: SearchMemo? = nil) throws(BuildFailure) {
         let options = try SearchOptions.read(content.config, collectionNames: content.collections.map(\.name)).get()
         var diagnostics: [Diagnostic] = []
         var chosen: [Int] = []
@@ -34,8 +34,10 @@ enum SearchStep {
         let titles = Dictionary(content.collections.map { collection in
             (collection.name, content.config.collection(named: collection.name)?.title ?? collection.name.capitalized)
         }, uniquingKeysWith: { first, _ in first })
+        let folder = content.urlPrefix.isEmpty ? "" : String(content.urlPrefix.dropFirst()) + "/"
         let documents = chosen.concurrentMap { index in
             let page = content.pages[index]
+            let html = rendered[index]?.html ?? ""
             return SearchDocument(
                 // Relative to the index's own language folder, as search.js reads it (`zh/search/` → `/zh/` + URL).
                 url: String(urls[index].dropFirst(content.urlPrefix.count)), title: page.title, collection: page.collection.flatMap { titles[$0] },
@@ -43,10 +45,10 @@ enum SearchStep {
                 summary: page.summary ?? rendered[index]?.excerpt ?? "",
                 headings: rendered[index]?.headings.map(\.text) ?? [],
                 related: page.relations.flatMap { $0.targets.map { content.pages[$0].title } },
-                body: options.indexesBody ? HTMLText.text(of: rendered[index]?.html ?? "") : "")
+                body: !options.indexesBody ? "" : memo?.text(of: html, key: folder + "|" + urls[index]) ?? HTMLText.text(of: html))
         }
-        let folder = content.urlPrefix.isEmpty ? "" : String(content.urlPrefix.dropFirst()) + "/"
-        let index = Dictionary(uniqueKeysWithValues: SearchIndex.files(for: documents).map { (folder + $0.key, $0.value) })
+        let index = Dictionary(uniqueKeysWithValues: SearchIndex.files(for: documents, memo: memo, folder: folder)
+            .map { (folder + $0.key, $0.value) })
         if let taken = index.keys.sorted().first(where: { files[$0] != nil }) { throw collision(at: taken) }
         files.merge(index) { _, new in new }
     }
