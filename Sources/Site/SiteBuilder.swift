@@ -46,10 +46,10 @@ public enum SiteBuilder {
         let (data, strings) = try clock.step("ledger, data, ui strings") { () throws(BuildFailure) in
             try checkLedger(editions, root: root, log: log) { () throws(BuildFailure) in
                 // 1c. Data files under data/, for every template as `data`.
-                let loaded = try DataFiles.load(root: root, log: log)
+                let loaded = try DataFiles.load(root: root, log: log, memo: memos.parsed)
                 let data = memos.pages?.table.tag(loaded, "data") ?? loaded
                 // 1d. The templates' own words in every language, `i18n/<lang>.yml`, for the `t` filter.
-                let strings = try UIStringsLoader.load(root: root, languages: editions.map(\.language), log: log)
+                let strings = try UIStringsLoader.load(root: root, languages: editions.map(\.language), log: log, memo: memos.parsed)
                 return (data, memos.pages?.table.tag(strings) ?? strings)
             }
         }

@@ -14,7 +14,8 @@ enum DataFiles {
     static let extensions = ["yml", "yaml", "json", "csv"]
 
     /// The `data` value, or every problem found (each located at its file, line and column).
-    static func load(root: URL, log: ReadLog? = nil) throws(BuildFailure) -> Value {
+    /// - Parameter memo: in a session, the last build's values by bytes (`ParseMemo`).
+    static func load(root: URL, log: ReadLog? = nil, memo: ParseMemo? = nil) throws(BuildFailure) -> Value {
         let source = try InputFolder(folder, root: root, log: log)
         var diagnostics = source.problems
         var tree = DataTree()
@@ -27,7 +28,9 @@ enum DataFiles {
                 continue
             }
             guard let bytes = source.read(file, into: &diagnostics) else { continue }
-            switch parse(bytes, file: file.path, extension: fileExtension) {
+            let parsed = memo?.value(of: file.path, bytes: bytes) { parse(bytes, file: file.path, extension: fileExtension) }
+                ?? parse(bytes, file: file.path, extension: fileExtension)
+            switch parsed {
             case .success(let value):
                 let keys = String(file.relativePath.dropLast(fileExtension.count + 1)).split(separator: "/").map(String.init)
                 if let clash = tree.insert(value, at: keys, file: file.path) { diagnostics.append(clash) }

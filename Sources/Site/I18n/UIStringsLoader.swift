@@ -7,7 +7,8 @@ import SiteInputs
 /// site has a file and every file has the same keys.
 enum UIStringsLoader {
     /// The strings of `languages` (the default first), or every problem found. No `i18n/` folder is no strings.
-    static func load(root: URL, languages: [String], log: ReadLog? = nil) throws(BuildFailure) -> UIStrings {
+    /// - Parameter memo: in a session, the last build's YAML by bytes (`ParseMemo`).
+    static func load(root: URL, languages: [String], log: ReadLog? = nil, memo: ParseMemo? = nil) throws(BuildFailure) -> UIStrings {
         let source = try InputFolder(UIStrings.folder, root: root, log: log)
         var diagnostics = source.problems
         var strings = UIStrings()
@@ -28,7 +29,7 @@ enum UIStringsLoader {
                 continue
             }
             guard let bytes = source.read(file, into: &diagnostics) else { continue }
-            let (node, errors) = YAMLDocument.read(bytes, file: file.path)
+            let (node, errors) = memo?.yaml(bytes, file: file.path) ?? YAMLDocument.read(bytes, file: file.path)
             diagnostics += errors.map { Diagnostic(file: $0.file, line: $0.line, column: $0.column, message: $0.message, notes: $0.notes) }
             var table: [String: UIStrings.Entry] = [:]
             var keyLines: [String: Int] = [:]

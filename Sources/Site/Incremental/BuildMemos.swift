@@ -17,6 +17,8 @@ struct BuildMemos: Sendable {
     var feeds: FeedsMemo?
     /// The search index's texts, terms and shards by what each was made from (`SearchMemo`).
     var search: SearchMemo?
+    /// Data files' values and UI strings' YAML by their bytes (`ParseMemo`).
+    var parsed: ParseMemo?
     /// The content to use instead of loading it, and what loading read (`ContentMemo`).
     var content: ContentMemo?
     /// This build's templates and files, which the Markdown and page memos' entries are checked against.

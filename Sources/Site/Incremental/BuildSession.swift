@@ -63,6 +63,8 @@ public final class BuildSession: @unchecked Sendable {
         var feeds: FeedsMemo.State = [:]
         /// Its search index's texts, terms and shards with what each was made from (`SearchMemo`).
         var search = SearchMemo.State()
+        /// Its data files' values and UI strings' YAML with their bytes (`ParseMemo`).
+        var parsedFiles = ParseMemo.State()
         /// Its `{% cache %}` fragments by language, with what each read (`FragmentMemo`); empty when restored
         /// from the CLI's cache.
         var fragments: [String: FragmentCache] = [:]
@@ -158,6 +160,7 @@ public final class BuildSession: @unchecked Sendable {
         site.timings = clock.timings + site.timings
         summary.linksChecked = memos.links?.checked
         summary.searchReused = memos.search?.reused ?? 0
+        summary.filesParsedReused = memos.parsed?.reused ?? 0
         summary.parsesReused = parsed.reused
         summary.bodiesEdited = memos.content?.given == nil ? nil : edited?.edits
         site.incremental = summary
@@ -166,6 +169,7 @@ public final class BuildSession: @unchecked Sendable {
                          content: memos.content?.loaded, contentReads: memos.content?.log.snapshot ?? [:],
                          values: Self.values(memos), markdownReads: memos.markdown.map { Set($0.reads.snapshot.keys) },
                          feeds: memos.feeds?.filled ?? [:], search: memos.search?.filled ?? SearchMemo.State(),
+                         parsedFiles: memos.parsed?.filled ?? ParseMemo.State(),
                          fragments: memos.fragments?.filled ?? [:])
         if let previous, previous.isRestored {
             let links = ShardReuse.storedLinks(memos.links?.filled.pages ?? [:], previous: previous.links.pages)
@@ -226,6 +230,7 @@ public final class BuildSession: @unchecked Sendable {
                                links: LinkMemo(previous: previous?.links ?? .init()),
                                feeds: FeedsMemo(previous: previous?.feeds ?? [:]),
                                search: SearchMemo(previous: previous?.search ?? SearchMemo.State()),
+                               parsed: ParseMemo(previous: previous?.parsedFiles ?? ParseMemo.State()),
                                content: content ?? ContentMemo(), inputs: inputs)
         let site = try SiteBuilder.build(options, memos: memos)
         return (site, log, memos)

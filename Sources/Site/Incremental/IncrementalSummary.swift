@@ -24,6 +24,8 @@ public struct IncrementalSummary: Sendable, Equatable {
     public var linksChecked: Int?
     /// Page texts, term lists and shards of the search index taken from the memo (`SearchMemo`).
     public var searchReused = 0
+    /// Data files and UI strings files whose parse was the last build's (`ParseMemo`).
+    public var filesParsedReused = 0
 
     public init() {}
 
