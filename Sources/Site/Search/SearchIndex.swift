@@ -22,34 +22,38 @@ enum SearchIndex {
     static let summaryLimit = 240
 
     /// - Parameters:
-    ///   - memo, folder: in a session, the last build's terms and shards (`SearchMemo`), and the folder of this
-    ///     language's index (`""`, `"zh/"`), which its keys are under.
+    ///   - memo, folder: in a session, the last build's terms and term shards (`SearchMemo`), and the folder of
+    ///     this language's index (`""`, `"zh/"`), which its keys are under.
     static func files(for documents: [SearchDocument], memo: SearchMemo? = nil, folder indexFolder: String = "") -> [String: Data] {
-        let termSets = documents.concurrentMap { document in
-            memo?.terms(of: document, key: indexFolder + "|" + document.url) ?? document.terms()
+        let keys = documents.map { indexFolder + "|" + $0.url }
+        let found = Array(documents.indices).concurrentMap { index in
+            memo?.terms(of: documents[index], key: keys[index]) ?? (terms: documents[index].terms(), kept: false)
         }
+        let termSets = found.map(\.terms)
         let postings = termSets.reduce(0) { $0 + $1.count }
         // About four bytes a posting, and every shard has at least one term.
         let shardCount = max(1, (postings * 4 + shardBytes - 1) / shardBytes)
-        // Each document's terms with their shards (on all cores), then every posting dealt to its shard in
-        // document order (one pass), then each shard written on its own core.
-        let sharded: [[(shard: Int, term: SearchTerm)]] = termSets.concurrentMap { terms in
-            terms.map { (SearchText.shard(of: $0.text, count: shardCount), $0) }
+        // Each document's terms' shards (on all cores; a kept document's are the last build's), then every posting
+        // dealt to its shard in document order (one pass), then each shard written on its own core.
+        let sharded: [[Int]] = Array(documents.indices).concurrentMap { index in
+            let make = { termSets[index].map { SearchText.shard(of: $0.text, count: shardCount) } }
+            return memo?.shards(of: keys[index], termsKept: found[index].kept, count: shardCount, make: make) ?? make()
         }
+        // Only the shards the changed documents' terms are in, now or in the last build, can differ from it.
+        let dirty = memo?.dirtyShards(folder: indexFolder, keys: keys, count: shardCount, kept: found.map(\.kept), shards: sharded)
         var dealt = [[Posting]](repeating: [], count: shardCount)
-        for (document, terms) in sharded.enumerated() {
-            for entry in terms {
-                dealt[entry.shard].append(Posting(term: entry.term.text, document: document, fields: entry.term.fields,
-                                                  key: entry.term.key))
+        for (document, shards) in sharded.enumerated() {
+            for (position, shard) in shards.enumerated() where dirty?.remade.contains(shard) ?? true {
+                let term = termSets[document][position]
+                dealt[shard].append(Posting(term: term.text, document: document, fields: term.fields, key: term.key))
             }
         }
         let shardData = dealt
         let shards = Array(shardData.indices).concurrentMap { shard in
-            guard let memo else { return shardFile(shard, postings: shardData[shard]) }
-            return memo.shard(at: "\(indexFolder)\(folder)t/\(shard).js", postings: shardData[shard]) {
-                shardFile(shard, postings: shardData[shard])
-            }
+            if let dirty, !dirty.remade.contains(shard) { return dirty.kept[shard] }
+            return shardFile(shard, postings: shardData[shard])
         }
+        memo?.keepLayout(folder: indexFolder, keys: keys, count: shardCount, shards: sharded, files: shards)
         var files: [String: Data] = [:]
         for (shard, data) in shards.enumerated() { files["\(folder)t/\(shard).js"] = data }
 

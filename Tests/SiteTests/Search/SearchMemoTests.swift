@@ -46,6 +46,33 @@ import Testing
         #expect(third.files == (try site.build()).files)
     }
 
+    /// A word taken out of a page leaves a shard no other term of that page is in: that shard is written again
+    /// too (the last build's shards of a changed document count, not only this build's).
+    @Test func aShardOnlyTheRemovedWordWasInIsWrittenAgain() throws {
+        let site = try FixtureSite()
+        defer { site.remove() }
+        try site.replace(in: "site.yml", "collections:", with: "search: true\ncollections:")
+        for page in 0..<60 {
+            let words = (0..<300).map { "w\(page)x\($0)" }.joined(separator: " ")
+            try site.write("content/people/p\(page).md", "---\ntitle: Person \(page)\n---\n\n\(words)\n")
+        }
+        try site.write("content/people/solo.md", "---\ntitle: Solo\n---\n")
+        let session = BuildSession()
+        let first = try session.build(BuildOptions(root: site.root))
+        let count = Self.shards(first).count
+        let own = Set(["solo", "people"].map { SearchText.shard(of: $0, count: count) })
+        let word = try #require(["zygomorphic", "quixotic", "xylophone", "jubilant", "marzipan", "obelisk", "wombat"]
+            .first { !own.contains(SearchText.shard(of: $0, count: count)) })
+        try site.write("content/people/solo.md", "---\ntitle: Solo\n---\n\n\(word)\n")
+        let second = try session.build(BuildOptions(root: site.root))
+        #expect(second.files == (try site.build()).files)
+        try #require(Self.shards(second).count == count, "as many shards: the layout is kept")
+        try site.write("content/people/solo.md", "---\ntitle: Solo\n---\n")
+        let third = try session.build(BuildOptions(root: site.root))
+        #expect(Self.shards(third) == Self.shards(first), "the word's shard is the first build's again")
+        #expect(third.files == (try site.build()).files)
+    }
+
     @Test func aChangedTitleIsFoundUnderItsNewWords() throws {
         let site = try FixtureSite()
         defer { site.remove() }
