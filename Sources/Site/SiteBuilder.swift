@@ -44,7 +44,7 @@ public enum SiteBuilder {
         //     (on a translation in the source's language, against the source text). On a thread of its own, beside
         //     1c and 1d, which read a few files on one core; its errors first (`checkLedger(_:root:log:beside:)`).
         let (data, strings) = try clock.step("ledger, data, ui strings") { () throws(BuildFailure) in
-            try checkLedger(editions, root: root, log: log) { () throws(BuildFailure) in
+            try checkLedger(editions, root: root, log: log, memo: memos.ledger) { () throws(BuildFailure) in
                 // 1c. Data files under data/, for every template as `data`.
                 let loaded = try DataFiles.load(root: root, log: log, memo: memos.parsed)
                 let data = memos.pages?.table.tag(loaded, "data") ?? loaded

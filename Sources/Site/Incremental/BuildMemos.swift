@@ -19,6 +19,8 @@ struct BuildMemos: Sendable {
     var search: SearchMemo?
     /// Data files' values and UI strings' YAML by their bytes (`ParseMemo`).
     var parsed: ParseMemo?
+    /// The claims ledger's checks of the pages by what each read (`LedgerMemo`).
+    var ledger: LedgerMemo?
     /// The content to use instead of loading it, and what loading read (`ContentMemo`).
     var content: ContentMemo?
     /// This build's templates and files, which the Markdown and page memos' entries are checked against.

@@ -65,6 +65,8 @@ public final class BuildSession: @unchecked Sendable {
         var search = SearchMemo.State()
         /// Its data files' values and UI strings' YAML with their bytes (`ParseMemo`).
         var parsedFiles = ParseMemo.State()
+        /// Its claims ledger's checks of the pages with what each read (`LedgerMemo`).
+        var ledger = LedgerMemo.State()
         /// Its `{% cache %}` fragments by language, with what each read (`FragmentMemo`); empty when restored
         /// from the CLI's cache.
         var fragments: [String: FragmentCache] = [:]
@@ -161,6 +163,7 @@ public final class BuildSession: @unchecked Sendable {
         summary.linksChecked = memos.links?.checked
         summary.searchReused = memos.search?.reused ?? 0
         summary.filesParsedReused = memos.parsed?.reused ?? 0
+        summary.ledgerPagesReused = memos.ledger?.reused ?? 0
         summary.parsesReused = parsed.reused
         summary.bodiesEdited = memos.content?.given == nil ? nil : edited?.edits
         site.incremental = summary
@@ -169,7 +172,7 @@ public final class BuildSession: @unchecked Sendable {
                          content: memos.content?.loaded, contentReads: memos.content?.log.snapshot ?? [:],
                          values: Self.values(memos), markdownReads: memos.markdown.map { Set($0.reads.snapshot.keys) },
                          feeds: memos.feeds?.filled ?? [:], search: memos.search?.filled ?? SearchMemo.State(),
-                         parsedFiles: memos.parsed?.filled ?? ParseMemo.State(),
+                         parsedFiles: memos.parsed?.filled ?? ParseMemo.State(), ledger: memos.ledger?.filled ?? LedgerMemo.State(),
                          fragments: memos.fragments?.filled ?? [:])
         if let previous, previous.isRestored {
             let links = ShardReuse.storedLinks(memos.links?.filled.pages ?? [:], previous: previous.links.pages)
@@ -231,6 +234,7 @@ public final class BuildSession: @unchecked Sendable {
                                feeds: FeedsMemo(previous: previous?.feeds ?? [:]),
                                search: SearchMemo(previous: previous?.search ?? SearchMemo.State()),
                                parsed: ParseMemo(previous: previous?.parsedFiles ?? ParseMemo.State()),
+                               ledger: LedgerMemo(previous: previous?.ledger ?? LedgerMemo.State()),
                                content: content ?? ContentMemo(), inputs: inputs)
         let site = try SiteBuilder.build(options, memos: memos)
         return (site, log, memos)

@@ -26,6 +26,8 @@ public struct IncrementalSummary: Sendable, Equatable {
     public var searchReused = 0
     /// Data files and UI strings files whose parse was the last build's (`ParseMemo`).
     public var filesParsedReused = 0
+    /// Pages whose claims ledger check was the last build's (`LedgerMemo`).
+    public var ledgerPagesReused = 0
 
     public init() {}
 

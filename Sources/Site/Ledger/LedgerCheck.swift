@@ -17,12 +17,13 @@ enum LedgerCheck {
 
     /// Every problem of the site's ledger in the default language's pages; none when `site.yml` has no `ledger:`.
     static func check(_ content: ContentSet, root: URL, log: ReadLog? = nil) -> [LedgerError] {
-        check([content], root: root, log: log)
+        check([content], root: root, log: log, memo: nil)
     }
 
     /// Every problem of the site's ledger: the default language's pages (`editions[0]`) as above, and every
     /// quotation on the pages of a translation in the ledger's own language (`SourceLanguageQuotations`).
-    static func check(_ editions: [ContentSet], root: URL, log: ReadLog? = nil) -> [LedgerError] {
+    /// - Parameter memo: in a session, the last build's checks of the pages (`LedgerMemo`).
+    static func check(_ editions: [ContentSet], root: URL, log: ReadLog? = nil, memo: LedgerMemo? = nil) -> [LedgerError] {
         guard let content = editions.first else { return [] }
         let (read, errors) = LedgerSettings.read(content.config, collections: content.collections.map(\.name))
         guard let settings = read else { return errors }
@@ -33,21 +34,33 @@ enum LedgerCheck {
         case .success(let text): source = text
         }
         let required = Set(settings.required)
+        memo?.use(source)
         var found = Array(content.pages.indices).concurrentMap { index -> [LedgerError] in
             let page = content.pages[index]
             let isRequired = !page.isListPage && page.collection.map(required.contains) == true
             let node = page[key]
             guard node != nil || isRequired else { return [] }
-            return check(page, node: node, requiredBy: isRequired ? page.collection : nil, source: source)
+            let requiredBy = isRequired ? page.collection : nil
+            let make = { check(page, node: node, requiredBy: requiredBy, source: source) }
+            return memo?.errors(content.language + "|" + page.source, Self.reads(page, requiredBy: requiredBy, original: nil), check: make)
+                ?? make()
         }.flatMap { $0 }
         for edition in editions.dropFirst() where edition.language == settings.language {
             found += Array(edition.pages.indices).concurrentMap { index -> [LedgerError] in
                 let page = edition.pages[index]
                 let original = page.originalSource.flatMap(content.page(atSource:)).map { content.pages[$0] }
-                return SourceLanguageQuotations.check(page, original: original, source: source)
+                let make = { SourceLanguageQuotations.check(page, original: original, source: source) }
+                return memo?.errors(edition.language + "|" + page.source, Self.reads(page, requiredBy: nil, original: original),
+                                    check: make) ?? make()
             }.flatMap { $0 }
         }
         return found
+    }
+
+    /// What a page's check reads besides the source text, for `LedgerMemo`.
+    private static func reads(_ page: Page, requiredBy: String?, original: Page?) -> LedgerMemo.Entry {
+        LedgerMemo.Entry(frontMatter: page.frontMatter, body: page.body, bodyStartLine: page.bodyStartLine, requiredBy: requiredBy,
+                         original: original.map { ($0.source, $0.frontMatter) }, errors: [])
     }
 
     private static func check(_ page: Page, node: Node?, requiredBy collection: String?, source: LedgerSourceText) -> [LedgerError] {
