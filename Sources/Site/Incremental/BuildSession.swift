@@ -48,6 +48,8 @@ public final class BuildSession: @unchecked Sendable {
         var pages: [String: PageMemo.Entry] = [:]
         /// Each tagged mapping's whole fingerprint in that build (`OriginTable.prints`), for `pages`.
         var prints: [UInt32: UInt64] = [:]
+        /// Its templates with their fingerprints (`RenderInputs.fingerprints`), for `pages`; nil when restored.
+        var templates: [String: UInt64]? = nil
         /// The link check's scans.
         var links = LinkMemo.State()
         /// What `lstat` said about its input files before they were read (`InputStamps`); nil: read them all.
@@ -163,6 +165,7 @@ public final class BuildSession: @unchecked Sendable {
                          content: memos.content?.loaded, contentReads: memos.content?.log.snapshot ?? [:],
                          values: Self.values(memos), markdownReads: memos.markdown.map { Set($0.reads.snapshot.keys) },
                          feeds: memos.feeds?.filled ?? [:], fragments: memos.fragments?.filled ?? [:])
+        last?.templates = memos.inputs?.fingerprints
         if let previous, previous.isRestored {
             let links = ShardReuse.storedLinks(memos.links?.filled.pages ?? [:], previous: previous.links.pages)
             last?.storedSinceRestore = ShardReuse.Stored(markdown: memos.markdown?.stored ?? [], pages: memos.pages?.stored ?? [],
@@ -209,7 +212,8 @@ public final class BuildSession: @unchecked Sendable {
         options.readLog = log
         let inputs = RenderInputs(root: options.root.standardizedFileURL, log: log, trustsUntracked: plan.trustsUntracked)
         let pages = PageMemo(registry: origins, previous: plan.pages ? previous?.pages ?? [:] : [:],
-                             previousPrints: plan.pages ? previous?.prints ?? [:] : [:], inputs: inputs)
+                             previousPrints: plan.pages ? previous?.prints ?? [:] : [:],
+                             previousTemplates: plan.pages ? previous?.templates : nil, inputs: inputs)
         let memos = BuildMemos(parse: parsed,
                                markdown: MarkdownMemo(previous: plan.markdown ? previous?.markdown ?? [:] : [:], inputs: inputs,
                                                       table: pages.table, log: log),
