@@ -7,9 +7,11 @@ extension LinkChecker {
     /// name is not ASCII (then two equal names might be spelled in different bytes): make the checker anew.
     ///
     /// Making the pages' list, its order and the tables is hashing and sorting every output name (30,000 on the
-    /// 10,000-event corpus), most of a rebuild's link check when one page changed.
+    /// 10,000-event corpus), most of a rebuild's link check when one page changed; so was copying every
+    /// unchanged page's scan into a new list.
     init?(files: [String: Data], basePath: String, sameNamesAs last: LinkChecker) {
-        guard last.table != nil, files.count == last.files.count, files.keys.allSatisfy({ last.targets[$0] != nil }) else { return nil }
+        guard let lastTable = last.table, files.count == last.files.count,
+              files.keys.allSatisfy({ Self.has($0, in: lastTable) ?? (last.targets[$0] != nil) }) else { return nil }
         self.files = files
         self.basePath = basePath
         pages = last.pages
@@ -18,10 +20,20 @@ extension LinkChecker {
         table = last.table
         let pageData = last.pages.map { files[$0] ?? Data() }
         self.pageData = pageData
+        // Only the pages whose bytes changed are scanned again (largest first, as `inOrder` hands them out); the
+        // others keep the last scans, taken as one array, not copied one by one.
         let lastData = last.pageData
-        let lastScans = last.scans
-        scans = Self.inOrder(last.order) { index in
-            lastData[index].sameBytes(as: pageData[index]) ? lastScans[index] : HTMLAttributeScanner.scan(pageData[index])
-        }
+        let changed = last.order.filter { !lastData[$0].sameBytes(as: pageData[$0]) }
+        var scans = last.scans
+        for (index, scan) in zip(changed, changed.concurrentMap { HTMLAttributeScanner.scan(pageData[$0]) }) { scans[index] = scan }
+        self.scans = scans
+    }
+
+    /// Whether `last`'s table (every name ASCII) has `name`, looked up by its bytes without hashing a `String`:
+    /// found by its bytes, it is the same `String`; not found, it is no ASCII name there (a name that is not
+    /// ASCII may still equal one as a `String`, so the caller makes the checker anew). Nil when the name's
+    /// bytes are not at hand (not a native string): ask `targets`.
+    private static func has(_ name: String, in table: LinkTargetTable) -> Bool? {
+        name.utf8.withContiguousStorageIfAvailable { table.value(for: $0) != nil }
     }
 }

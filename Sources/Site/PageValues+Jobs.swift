@@ -21,10 +21,15 @@ extension PageValues {
     /// The page whose rendered Markdown `context(for:in:rendered:)` shows for `job` (a content page's own, a
     /// term's or a taxonomy's description), or nil: the only part of a job's context not made from the values.
     static func shownMarkdown(of job: RenderJob, in content: ContentSet) -> Int? {
-        switch job.subject {
+        shownMarkdown(of: job.subject, taxonomies: content.taxonomies)
+    }
+
+    /// The same, from the job's subject and the content's taxonomies alone (a `ContentSet` is not copied for it).
+    static func shownMarkdown(of subject: RenderJob.Subject, taxonomies: [Taxonomy]) -> Int? {
+        switch subject {
         case .page(let index): index
-        case .term(let taxonomy, let term): content.taxonomies[taxonomy].terms[term].description
-        case .taxonomy(let taxonomy): content.taxonomies[taxonomy].indexPage
+        case .term(let taxonomy, let term): taxonomies[taxonomy].terms[term].description
+        case .taxonomy(let taxonomy): taxonomies[taxonomy].indexPage
         }
     }
 }

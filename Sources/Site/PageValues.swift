@@ -147,7 +147,7 @@ struct PageValues: Sendable {
     }
 
     /// Front matter `summary` when given, otherwise the first paragraph of the body as plain text.
-    static func summary(of page: Page, rendered: RenderedMarkdown?) -> String {
+    static func summary(of page: borrowing Page, rendered: RenderedMarkdown?) -> String {
         page.summary ?? rendered?.excerpt ?? ""
     }
 

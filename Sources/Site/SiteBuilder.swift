@@ -37,7 +37,7 @@ public enum SiteBuilder {
             return editions
         }
         let content = editions[0]
-        let urls = editions.map { edition in edition.pages.map { siteURL($0, prefix: edition.urlPrefix) } }
+        let urls = editions.map(siteURLs)
         var translations = TranslationTable(editions: editions, urls: urls)
 
         // 1b. Check the claims ledger: each passage against the source text, each quotation against the passages
@@ -101,11 +101,12 @@ public enum SiteBuilder {
         var files = try clock.step("render templates") { () throws(BuildFailure) in
             var files: [String: Data] = [:]
             for position in editions.indices {
-                files.merge(try renderPages(plans[position].jobs, content: editions[position], rendered: rendered[position],
+                let pages = try renderPages(plans[position].jobs, content: editions[position], rendered: rendered[position],
                                             values: values[position], data: data, templates: templates,
                                             fragments: fragments(for: editions[position].language, options: options, memos: memos, metrics: metrics), metrics: metrics,
-                                            translations: translations, memo: metrics == nil ? memos.pages : nil),
-                            uniquingKeysWith: { first, _ in first })
+                                            translations: translations, memo: metrics == nil ? memos.pages : nil)
+                // The first language's pages are the files as they are: merged, every path would be hashed again.
+                if files.isEmpty { files = pages } else { files.merge(pages, uniquingKeysWith: { first, _ in first }) }
             }
             return files
         }
@@ -124,7 +125,8 @@ public enum SiteBuilder {
             var steps = editions.indices.map { position in
                 FeedsStep(content: editions[position], urls: urls[position], jobs: plans[position].jobs,
                           rendered: rendered[position], values: values[position], templates: templates,
-                          hasStaticRobots: FeedsStep.hasStaticRobots(root: root, log: log), memo: memos.feeds)
+                          hasStaticRobots: FeedsStep.hasStaticRobots(root: root, log: log), memo: memos.feeds,
+                          argumentsKept: memos.content?.valuesKept == true)
             }
             for position in steps.indices.dropFirst() { steps[0].otherLocations += try steps[position].locations() }
             steps[0].alternates = translations.alternates()
@@ -185,8 +187,18 @@ public enum SiteBuilder {
 
     /// The 404 page is the one page that is not a folder: hosts look for `/404.html`, and its translation
     /// (`content/404.zh.md`) is `/zh/404.html` (`prefix`, the language's `ContentSet.urlPrefix`).
-    static func siteURL(_ page: Page, prefix: String = "") -> String {
+    static func siteURL(_ page: borrowing Page, prefix: String = "") -> String {
         page.translationKey == "content/404.md" ? SitePath.notFoundPage(prefix: prefix) : page.url
+    }
+
+    /// Every page's `siteURL`, each page read in place: a copy of a `Page` retains a dozen fields, on every build.
+    static func siteURLs(_ content: ContentSet) -> [String] {
+        content.pages.withUnsafeBufferPointer { pages in
+            pages.indices.map { index in
+                (pages[index].originalSource ?? pages[index].source) == "content/404.md"
+                    ? SitePath.notFoundPage(prefix: content.urlPrefix) : pages[index].url
+            }
+        }
     }
 
     /// Renders one language's Markdown (a one-language site, or a test).
@@ -255,6 +267,11 @@ public enum SiteBuilder {
     /// How many pages one render step must have before each thread gets its own copy of the templates.
     static let pagesPerTemplateCopy = 1_000
 
+    /// How many pages a thread of an incremental build (with a `PageMemo`) renders from the shared templates
+    /// before it makes its own copy: one that renders a page or two again pays no copy (a parse of every
+    /// template), one that renders many copies after these few pages. A full build copies at once.
+    static let rendersBeforeTemplateCopy = 16
+
     /// Renders every planned page. `fragments` is this build's `{% cache %}` store; a fragment with a relative link
     /// is shared only between pages whose folders sit in the same folder, which write every link outside it the
     /// same way (`SitePath.parentFolder`, the render's partition).
@@ -266,15 +283,23 @@ public enum SiteBuilder {
         // Each thread renders with its own copy of the parsed templates (see `TemplateEnvironment.copy()`), which pays
         // for itself only over many pages: a copy parses every template again, and a small site (the microsite's
         // 77 pages a language) renders from the shared one, as the engine allows.
-        // The copy is made when the thread first renders: an incremental build that reuses every page it is
-        // handed (`PageMemo`) parses no template again.
+        // The copy is made when the thread first renders, in an incremental build once it has rendered a few pages
+        // from the shared one (`rendersBeforeTemplateCopy`): one that reuses almost every page it is handed
+        // (`PageMemo`) parses no template again.
         let copies = jobs.count >= Self.pagesPerTemplateCopy
-        let results = Array(jobs.indices).concurrentMap(perWorker: { copies ? nil : templates.environment }) {
+        let sharedRenders = memo == nil ? 0 : Self.rendersBeforeTemplateCopy
+        // What a reused page needs, taken out of `content` once: the name of the Markdown it shows.
+        let language = content.language, pages = content.pages, taxonomies = content.taxonomies
+        let results = Array(jobs.indices).concurrentMap(perWorker: { (copy: copies ? nil : templates.environment, shared: 0) }) {
             worker, position -> Result<(String, Data), PageFailure> in
             func environment() -> TemplateEnvironment {
-                if let worker { return worker }
+                if let copy = worker.copy { return copy }
+                if worker.shared < sharedRenders {
+                    worker.shared += 1
+                    return templates.environment
+                }
                 let copy = templates.environment.copy()
-                worker = copy
+                worker.copy = copy
                 return copy
             }
             // Fields read in place: copying the job or the page would retain every one of its strings, on every core.
@@ -285,7 +310,7 @@ public enum SiteBuilder {
                 // making its context (`PageMemo.reuseUnchanged`).
                 let path = SitePath.outputFile(for: url)
                 if let memo, let output = memo.reuseUnchanged(path, markdown: {
-                    PageValues.shownMarkdown(of: jobs[position], in: content).map { content.language + "|" + content.pages[$0].source }
+                    PageValues.shownMarkdown(of: jobs[position].subject, taxonomies: taxonomies).map { language + "|" + pages[$0].source }
                 }) {
                     return .success((path, output))
                 }

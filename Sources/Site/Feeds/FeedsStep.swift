@@ -28,6 +28,11 @@ struct FeedsStep {
     var alternates: [String: [(language: String, url: String)]] = [:]
     /// In an incremental build, the last build's built-in files by what they were made from (`FeedsMemo`).
     var memo: FeedsMemo? = nil
+    /// Whether this build's page values are the last build's (`ContentMemo.valuesKept`): then the content is the
+    /// last build's but for the bodies of edited pages, whose summaries are the same, so every argument of the
+    /// built-in sitemap and of a feed without full content (front matter, URLs, jobs, summaries, settings,
+    /// alternates) is the last build's too, and `memo`'s bytes are taken without making and comparing them.
+    var argumentsKept = false
 
     /// Whether the site has its own `static/robots.txt`.
     static func hasStaticRobots(root: URL, log: ReadLog? = nil) -> Bool {
@@ -37,28 +42,51 @@ struct FeedsStep {
 
     /// This language's pages in the sitemap: every planned page but 404 pages and those with `sitemap: false`.
     func locations() throws(BuildFailure) -> [Feeds.Location] {
-        let listings = try PageListing.read(content.pages).get()
-        return jobs.compactMap { job in
-            guard !SitePath.isNotFoundPage(job.url) else { return nil }
-            guard case .page(let index) = job.subject else { return Feeds.Location(url: job.url, lastmod: nil) }
-            return listings[index].inSitemap ? Feeds.Location(url: job.url, lastmod: listings[index].updated) : nil
+        locations(try PageListing.read(content.pages).get())
+    }
+
+    /// The same, with this language's listings already read.
+    private func locations(_ listings: [PageListing]) -> [Feeds.Location] {
+        // Each job read in place: a copy of a `RenderJob` retains its strings and candidates.
+        jobs.withUnsafeBufferPointer { jobs in
+            var locations: [Feeds.Location] = []
+            locations.reserveCapacity(jobs.count)
+            for position in jobs.indices where !SitePath.isNotFoundPage(jobs[position].url) {
+                guard case .page(let index) = jobs[position].subject else {
+                    locations.append(Feeds.Location(url: jobs[position].url, lastmod: nil))
+                    continue
+                }
+                if listings[index].inSitemap { locations.append(Feeds.Location(url: jobs[position].url, lastmod: listings[index].updated)) }
+            }
+            return locations
         }
     }
 
     func add(to files: inout [String: Data]) throws(BuildFailure) {
         let options = try FeedOptions.read(content.config).get()
-        let listings = try PageListing.read(content.pages).get()
+        // Read once, and only when something is made (with the arguments kept, the last build read the same
+        // front matter without a problem).
+        var read: [PageListing]?
+        func listings() throws(BuildFailure) -> [PageListing] {
+            if let read { return read }
+            let listings = try PageListing.read(content.pages).get()
+            read = listings
+            return listings
+        }
         let baseURL = content.config.baseURL
         var diagnostics: [Diagnostic] = []
         let isDefaultLanguage = content.urlPrefix.isEmpty
 
         if isDefaultLanguage {
-            let locations = try self.locations() + otherLocations
             // A sitemap template gets each page's versions, to write its own `xhtml:link` alternates.
             if templates.environment.hasTemplate(FeedTemplates.sitemap) {
+                let locations = self.locations(try listings()) + otherLocations
                 render(FeedTemplates.sitemap, FeedTemplates.sitemapContext(locations, baseURL: baseURL, alternates: alternates),
                        into: &files, at: "sitemap.xml", diagnostics: &diagnostics)
+            } else if argumentsKept, let kept = memo?.kept(at: "sitemap.xml") {
+                files["sitemap.xml"] = kept
             } else {
+                let locations = self.locations(try listings()) + otherLocations
                 files["sitemap.xml"] = made("sitemap.xml", .sitemap(locations: locations, baseURL: baseURL, alternates: alternates)) {
                     Feeds.sitemap(locations, baseURL: baseURL, alternates: alternates)
                 }
@@ -80,17 +108,27 @@ struct FeedsStep {
             ?? content.config.title
         for collection in content.collections {
             guard let config = content.config.collection(named: collection.name), config.feed else { continue }
+            let path = "\(folder)\(collection.name)/atom.xml"
+            let builtIn = !templates.environment.hasTemplate(FeedTemplates.atom)
+            // Full content shows each body, which an edit changes: made and compared as usual.
+            if builtIn, argumentsKept, !options.fullContent, let kept = memo?.kept(at: path) {
+                files[path] = kept
+                continue
+            }
+            let listings = try listings()
             let members = collection.pageIndices.filter { listings[$0].inFeed }
-            let entries = members.map { index in
-                Feeds.Entry(title: content.pages[index].title, date: content.pages[index].date, url: urls[index],
-                            summary: PageValues.summary(of: content.pages[index], rendered: rendered[index]),
-                            updated: listings[index].updated,
-                            content: options.fullContent ? (rendered[index]?.html ?? "") : nil)
+            // Each page read in place, borrowed: a copy of a `Page` retains a dozen fields.
+            let entries = content.pages.withUnsafeBufferPointer { pages in
+                members.map { index in
+                    Feeds.Entry(title: pages[index].title, date: pages[index].date, url: urls[index],
+                                summary: PageValues.summary(of: pages[index], rendered: rendered[index]),
+                                updated: listings[index].updated,
+                                content: options.fullContent ? (rendered[index]?.html ?? "") : nil)
+                }
             }
             let header = Feeds.Header(collection: folder + collection.name, title: config.title ?? collection.name.capitalized,
                                       siteTitle: siteTitle, author: options.author, limit: options.limit)
-            let path = "\(folder)\(collection.name)/atom.xml"
-            if templates.environment.hasTemplate(FeedTemplates.atom) {
+            if !builtIn {
                 let context = FeedTemplates.atomContext(header, entries: entries, cards: members.map { values.cards[$0] },
                                                         baseURL: baseURL)
                 render(FeedTemplates.atom, context, into: &files, at: path, diagnostics: &diagnostics)

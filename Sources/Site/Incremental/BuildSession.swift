@@ -48,6 +48,8 @@ public final class BuildSession: @unchecked Sendable {
         var pages: [String: PageMemo.Entry] = [:]
         /// Each tagged mapping's whole fingerprint in that build (`OriginTable.prints`), for `pages`.
         var prints: [UInt32: UInt64] = [:]
+        /// Its templates with their fingerprints (`RenderInputs.fingerprints`), for `pages`; nil when restored.
+        var templates: [String: UInt64]? = nil
         /// The link check's scans.
         var links = LinkMemo.State()
         /// What `lstat` said about its input files before they were read (`InputStamps`); nil: read them all.
@@ -174,6 +176,7 @@ public final class BuildSession: @unchecked Sendable {
                          feeds: memos.feeds?.filled ?? [:], search: memos.search?.filled ?? SearchMemo.State(),
                          parsedFiles: memos.parsed?.filled ?? ParseMemo.State(), ledger: memos.ledger?.filled ?? LedgerMemo.State(),
                          fragments: memos.fragments?.filled ?? [:])
+        last?.templates = memos.inputs?.fingerprints
         if let previous, previous.isRestored {
             let links = ShardReuse.storedLinks(memos.links?.filled.pages ?? [:], previous: previous.links.pages)
             last?.storedSinceRestore = ShardReuse.Stored(markdown: memos.markdown?.stored ?? [], pages: memos.pages?.stored ?? [],
@@ -223,7 +226,8 @@ public final class BuildSession: @unchecked Sendable {
         options.readLog = log
         let inputs = RenderInputs(root: options.root.standardizedFileURL, log: log, trustsUntracked: plan.trustsUntracked)
         let pages = PageMemo(registry: origins, previous: plan.pages ? previous?.pages ?? [:] : [:],
-                             previousPrints: plan.pages ? previous?.prints ?? [:] : [:], inputs: inputs)
+                             previousPrints: plan.pages ? previous?.prints ?? [:] : [:],
+                             previousTemplates: plan.pages ? previous?.templates : nil, inputs: inputs)
         let memos = BuildMemos(parse: parsed,
                                markdown: MarkdownMemo(previous: plan.markdown ? previous?.markdown ?? [:] : [:], inputs: inputs,
                                                       table: pages.table, log: log),

@@ -61,6 +61,18 @@ final class FeedsMemo: @unchecked Sendable {
         return data
     }
 
+    /// The last build's bytes for `path`, kept for the next build as they are, without comparing what they were
+    /// made from: for a caller that has proved its arguments are the last build's (`FeedsStep.argumentsKept`).
+    /// Nil when the last build did not keep `path`.
+    func kept(at path: String) -> Data? {
+        guard let last = previous[path] else { return nil }
+        lock.withLock {
+            kept[path] = last
+            hits += 1
+        }
+        return last.data
+    }
+
     /// What this build made or kept, for the next one.
     var filled: State { lock.withLock { kept } }
 

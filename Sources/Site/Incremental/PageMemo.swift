@@ -61,9 +61,15 @@ final class PageMemo: @unchecked Sendable {
     /// This build's templates and files, which entries are checked against.
     let inputs: RenderInputs
 
-    init(registry: OriginRegistry, previous: [String: Entry] = [:], previousPrints: [UInt32: UInt64] = [:], inputs: RenderInputs) {
+    /// The last good build's templates with their fingerprints (`RenderInputs.fingerprints`), for the entries in
+    /// `previous`; nil when not known (restored from the CLI's cache).
+    private let previousTemplates: [String: UInt64]?
+
+    init(registry: OriginRegistry, previous: [String: Entry] = [:], previousPrints: [UInt32: UInt64] = [:],
+         previousTemplates: [String: UInt64]? = nil, inputs: RenderInputs) {
         table = OriginTable(registry: registry)
         self.previous = previous
+        self.previousTemplates = previousTemplates
         // As many entries as the last build's, so that filling ten thousand never rehashes the table.
         next.reserveCapacity(previous.count)
         self.previousPrints = previousPrints
@@ -93,16 +99,32 @@ final class PageMemo: @unchecked Sendable {
         }
     }
 
-    /// Whether this build's page values are the last build's (`ContentMemo`), and the Markdown memo that says
-    /// which pages' Markdown is; set before rendering starts (`keepsContexts`), read by every rendering thread.
-    private var valuesKept = false
+    /// Whether this build's page values are the last build's (`ContentMemo`) and no tagged mapping changed, and
+    /// the Markdown memo that says which pages' Markdown is; set before rendering starts (`keepsContexts`), read
+    /// by every rendering thread without a lock.
+    private var contextsKept = false
     private var markdown: MarkdownMemo?
+    /// Whether this build's templates are the last build's, each with the same fingerprint (`templatesKept()`);
+    /// set with `contextsKept`.
+    private var templatesKept = false
 
-    /// Tells the memo, before rendering, that the page values are the last build's (`kept`), so that a page whose
-    /// Markdown is the last build's too has the same context, whole (`reuseUnchanged`).
+    /// Tells the memo, before rendering (the table sealed, the templates taken), that the page values are the
+    /// last build's (`kept`), so that a page whose Markdown is the last build's too has the same context, whole
+    /// (`reuseUnchanged`). Decides here, once, what would otherwise be asked again for every page: whether any
+    /// tagged mapping changed, and whether the templates did.
     func keepsContexts(_ kept: Bool, markdown: MarkdownMemo?) {
-        valuesKept = kept
+        contextsKept = kept && changedOrigins().isEmpty
         self.markdown = markdown
+        templatesKept = inputs.isTemplates(previousTemplates)
+    }
+
+    /// Whether `entry` (one of `previous`) used templates and files that are what they were (`RenderInputs.holds`).
+    /// Every entry of `previous` was made or reused by the last good build, so each template it names had then the
+    /// fingerprint it keeps (a reuse checked it); when every template has the same fingerprint now
+    /// (`templatesKept`), only its files are left to compare.
+    private func holds(_ entry: borrowing Entry) -> Bool {
+        guard templatesKept, let used = entry.inputs else { return inputs.holds(entry.inputs) }
+        return inputs.holdsFiles(used)
     }
 
     /// The page's last output without making its context, when that context is known to be the last build's:
@@ -112,9 +134,8 @@ final class PageMemo: @unchecked Sendable {
     /// description, named `"<language>|<source>"`), was taken from the last build, and the templates and files
     /// its render used are the same (`RenderInputs`).
     func reuseUnchanged(_ path: String, markdown name: () -> String?) -> Data? {
-        guard valuesKept, let entry = previous[path], inputs.holds(entry.inputs) else { return nil }
+        guard contextsKept, let entry = previous[path], holds(entry) else { return nil }
         if let name = name() { guard markdown?.wasKept(name) == true else { return nil } }
-        guard changedOrigins().isEmpty else { return nil }
         lock.withLock {
             hits += 1
             next[path] = entry
@@ -126,7 +147,7 @@ final class PageMemo: @unchecked Sendable {
     /// page's own tagged value, which the table does not keep). Only the reads of its own value and of
     /// mappings that changed are compared one by one.
     func reuse(_ path: String, context: UInt64, page: OrderedDictionary?) -> Data? {
-        guard let entry = previous[path], entry.context == context, inputs.holds(entry.inputs) else { return nil }
+        guard let entry = previous[path], entry.context == context, holds(entry) else { return nil }
         let changed = changedOrigins()
         let own = page?.origin ?? 0
         var start = 0

@@ -54,8 +54,23 @@ final class RenderInputs: @unchecked Sendable {
     func holds(_ inputs: TemplateInputs?) -> Bool {
         guard let inputs else { return trustsUntracked }
         for (name, fingerprint) in inputs.templates where (templates[name] ?? Self.absent) != fingerprint { return false }
+        return holdsFiles(inputs)
+    }
+
+    /// Whether every file in `inputs` is what it was (its templates not compared: for an entry whose templates
+    /// are known to be this build's, `PageMemo`'s when `isTemplates(_:)`).
+    func holdsFiles(_ inputs: TemplateInputs) -> Bool {
         for (path, fingerprint) in inputs.files where file(path) != fingerprint { return false }
         return true
+    }
+
+    /// This build's templates with their fingerprints, for the next build to compare with (`isTemplates(_:)`).
+    var fingerprints: [String: UInt64] { templates }
+
+    /// Whether `other` (another build's `fingerprints`) is this build's templates, every one with the same
+    /// fingerprint: then any name is found, or not, with the same fingerprint in both builds. False for nil.
+    func isTemplates(_ other: [String: UInt64]?) -> Bool {
+        other == templates
     }
 
     /// The fingerprint of the file at `path` now, as `ReadTracking.noteFile` takes it (read once a build).

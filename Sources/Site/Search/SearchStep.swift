@@ -13,21 +13,23 @@ enum SearchStep {
         let options = try SearchOptions.read(content.config, collectionNames: content.collections.map(\.name)).get()
         var diagnostics: [Diagnostic] = []
         var chosen: [Int] = []
-        for index in content.pages.indices {
-            let page = content.pages[index]
-            if let node = page["search"] {
-                guard case .bool(let flag) = node.value else {
-                    diagnostics.append(Diagnostic(file: page.source, line: node.line, column: node.column,
-                                                  message: "'search': expected true or false, found \(node.value.typeName)"))
-                    continue
+        // Each page read in place, by its fields: a copy of a `Page` retains a dozen of them, on every build.
+        content.pages.withUnsafeBufferPointer { pages in
+            for index in pages.indices {
+                if let node = pages[index].frontMatter.firstValue(forKey: "search") {
+                    guard case .bool(let flag) = node.value else {
+                        diagnostics.append(Diagnostic(file: pages[index].source, line: node.line, column: node.column,
+                                                      message: "'search': expected true or false, found \(node.value.typeName)"))
+                        continue
+                    }
+                    if !flag { continue }
                 }
-                if !flag { continue }
+                // Without an index, only the keys are checked: no page is looked up among the files.
+                guard options.enabled else { continue }
+                if SitePath.isNotFoundPage(urls[index]) || files[SitePath.outputFile(for: urls[index])] == nil { continue }
+                if let collection = pages[index].collection, options.excluded.contains(collection) { continue }
+                chosen.append(index)
             }
-            // Without an index, only the keys are checked: no page is looked up among the files.
-            guard options.enabled else { continue }
-            if SitePath.isNotFoundPage(urls[index]) || files[SitePath.outputFile(for: urls[index])] == nil { continue }
-            if let collection = page.collection, options.excluded.contains(collection) { continue }
-            chosen.append(index)
         }
         if !diagnostics.isEmpty { throw BuildFailure(diagnostics: diagnostics) }
         guard options.enabled else { return }
