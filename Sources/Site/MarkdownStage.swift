@@ -19,85 +19,134 @@ struct MarkdownStage {
     let content: ContentSet
     let urls: [String]
     let options: MarkdownOptions
-    let files: SiteFiles
     let images: ImagePlanner
     /// The site's components and the templates that render them (`Components/`).
     let components: ComponentLibrary
     let templates: TemplateEnvironment
-    /// `content/people/sam-altman.md` → page index.
-    private let pageBySource: [String: Int]
-    /// Other files under `content/` that are copied as they are: source path → site path.
-    private let assetBySource: [String: String]
-    /// Each page's folder (`content/timeline`) as bytes with its number of segments, for resolving its
-    /// ASCII links on bytes; nil for a page whose path is not ASCII.
-    private let folders: [Folder?]
-    /// In a translation: the default language's pages by source (`TranslationTable.defaultURLs`), where a link
-    /// to a page not translated into this language leads.
-    private let fallbackURLs: [String: String]
-    /// Drafts left out of this build, for saying so when a link names one.
-    private let draftSources: Set<String>
-    /// `content.config.basePath`, worked out once: it is a computed property (a Foundation search of the base
-    /// URL), and every rewritten link asked for it (159 million instructions at 1,000 events).
-    private let basePath: String
+    /// What links and images are resolved against (`Tables`).
+    let tables: Tables
+    /// Every site path a link may name.
+    var files: SiteFiles { tables.files }
 
-    init(content: ContentSet, urls: [String], options: MarkdownOptions, files: SiteFiles, images: ImagePlanner,
-         components: ComponentLibrary, templates: TemplateEnvironment, fallbackURLs: [String: String] = [:]) {
+    init(content: ContentSet, urls: [String], options: MarkdownOptions, tables: Tables, images: ImagePlanner,
+         components: ComponentLibrary, templates: TemplateEnvironment) {
         self.content = content
-        self.fallbackURLs = fallbackURLs
         self.urls = urls
         self.options = options
-        self.files = files
+        self.tables = tables
         self.images = images
         self.components = components
         self.templates = templates
-        var bySource: [String: Int] = [:]
-        bySource.reserveCapacity(content.pages.count)
-        // Through a buffer: reading a field of an array element by subscript, or `enumerated()`, copied
-        // every page, a dozen reference-counted fields each.
-        let folders = content.pages.withUnsafeBufferPointer { pages in
-            for index in pages.indices { bySource[pages[index].source] = index }
-            // A link to `x.md` written in a translation leads to the same language's `x.zh.md`.
-            for index in pages.indices { if let original = pages[index].originalSource { bySource[original] = index } }
-            return pages.indices.map { Self.folder(of: pages[$0].source) }
-        }
-        pageBySource = bySource
-        var assets: [String: String] = [:]
-        for asset in content.assets { assets[asset.source] = "/" + asset.output }
-        assetBySource = assets
-        self.folders = folders
-        draftSources = content.draftSources
-        basePath = content.config.basePath
     }
 
     /// Renders every page, or takes its rendering from `memo` when its key (`MarkdownMemo.key`, under
-    /// `environment`) is what it was; the images a reused page shows are asked of the planner again.
-    func run(memo: MarkdownMemo? = nil, environment: UInt64 = 0) -> [Result<RenderedMarkdown, Diagnostic>] {
-        Array(content.pages.indices).concurrentMap { index in
-            let page = content.pages[index]
-            let name = content.language + "|" + page.source
-            // The last build's key when nothing it was made from changed (`MarkdownMemo.KeyParts`), else hashed.
-            let keyed = MarkdownMemo.KeyParts(environment: environment, page: page, url: urls[index])
-            let key = memo?.key(name, keyed, page: page) ?? 0
-            if let memo, var entry = memo.reuse(name, key: key), replan(entry.images) {
-                entry.keyed = keyed
-                memo.keep(name, entry)
-                return .success(entry.rendered)
-            }
-            let state = PageRenderState()
-            do {
-                let origin = TextOrigin(line: page.bodyStartLine, column: 1)
-                guard let memo else { return .success(try render(page.body, origin: origin, on: index, state: state)) }
-                // What its components' renders use is recorded, as a page's render is (`MarkdownMemo`).
-                let recorder = ReadRecorder()
-                let rendered = try ReadTracking.recording(recorder) { try render(page.body, origin: origin, on: index, state: state) }
-                memo.store(name, key: key, keyed: keyed, rendered: rendered, images: state.images, recorded: recorder.recorded)
-                return .success(rendered)
-            } catch let diagnostic as Diagnostic {
-                return .failure(diagnostic)
-            } catch {
-                return .failure(Diagnostic(file: page.source, line: page.bodyStartLine, column: 1, message: "\(error)"))
+    /// `environment`) is what it was; the images a reused page shows are asked of the planner again. `position` is
+    /// the edition's in the build: a page where it was in the last build finds its entry there, by index
+    /// (`MarkdownMemo.Order`), and the memo takes the edition's pages at the end (`MarkdownMemo.record`).
+    ///
+    /// Each page is written into a slot of its own, by index, on whichever core renders it: fields are read
+    /// through buffers and a kept entry is read where it lies, since copying a page or an entry copied a dozen
+    /// reference-counted fields (on ten thousand pages, most of a body edit's Markdown step).
+    func run(memo: MarkdownMemo? = nil, environment: UInt64 = 0, position: Int = 0) -> (rendered: [RenderedMarkdown?], diagnostics: [Diagnostic]) {
+        let count = content.pages.count
+        let language = content.language
+        let last = memo?.lastEdition(position, language: language)
+        let lastSources = last?.sources ?? [], lastEntries = last?.entries ?? [], lastChanged = last?.changed ?? [:]
+        let rendered = UnsafeMutableBufferPointer<RenderedMarkdown?>.allocate(capacity: count)
+        rendered.initialize(repeating: nil)
+        let failures = UnsafeMutableBufferPointer<Diagnostic?>.allocate(capacity: count)
+        failures.initialize(repeating: nil)
+        let slots = UnsafeMutableBufferPointer<MarkdownMemo.Slot>.allocate(capacity: count)
+        slots.initialize(repeating: MarkdownMemo.Slot())
+        defer {
+            failures.deinitialize()
+            failures.deallocate()
+            slots.deinitialize()
+            slots.deallocate()
+        }
+        content.pages.withUnsafeBufferPointer { pages in
+            lastEntries.withUnsafeBufferPointer { lastEntries in
+                nonisolated(unsafe) let (pages, lastEntries, rendered, failures, slots) = (pages, lastEntries, rendered, failures, slots)
+                DispatchQueue.concurrentPerform(iterations: count) { index in
+                    let source = pages[index].source, body = pages[index].body, bodyStartLine = pages[index].bodyStartLine
+                    do {
+                        let origin = TextOrigin(line: bodyStartLine, column: 1)
+                        guard let memo else {
+                            rendered[index] = try render(body, origin: origin, on: index, state: PageRenderState())
+                            return
+                        }
+                        // The last build's key when nothing it was made from changed (`MarkdownMemo.KeyParts`), else hashed.
+                        let keyed = MarkdownMemo.KeyParts(environment: environment, bodyStartLine: bodyStartLine, url: urls[index], body: body)
+                        var slot = MarkdownMemo.Slot()
+                        let key: UInt64
+                        let atIndex = index < lastSources.count && index < lastEntries.count && lastSources[index] == source
+                        let changed = atIndex && !lastChanged.isEmpty ? lastChanged[index] : nil
+                        if atIndex, changed == nil, let base = lastEntries.baseAddress {
+                            // Read where it lies, field by field: passing the entry along copied it whole.
+                            let last = base + index
+                            slot.hashed = last.pointee.keyed?.makesTheSameKey(as: keyed) != true
+                            key = slot.hashed ? MarkdownMemo.key(keyed, source: source) : last.pointee.key
+                            if memo.reusable(key: last.pointee.key, inputs: last.pointee.inputs, reads: last.pointee.reads, under: key),
+                               replan(last.pointee.images) {
+                                slot.kept = true
+                                if slot.hashed {
+                                    slot.entry = last.pointee
+                                    slot.entry?.keyed = keyed
+                                }
+                                rendered[index] = last.pointee.rendered
+                                slots[index] = slot
+                                return
+                            }
+                        } else {
+                            let found: MarkdownMemo.Entry?
+                            if let changed {
+                                found = changed
+                            } else {
+                                let name = language + "|" + source
+                                slot.name = name
+                                found = memo.previous[name]
+                            }
+                            let made = found.map { MarkdownMemo.key(keyed, source: source, last: $0) } ?? (key: MarkdownMemo.key(keyed, source: source), hashed: true)
+                            (key, slot.hashed) = (made.key, made.hashed)
+                            if var entry = found, memo.reusable(entry, key: key), replan(entry.images) {
+                                slot.kept = true
+                                if slot.hashed {
+                                    entry.keyed = keyed
+                                    slot.entry = entry
+                                }
+                                rendered[index] = entry.rendered
+                                slots[index] = slot
+                                return
+                            }
+                        }
+                        // What its components' renders use is recorded, as a page's render is (`MarkdownMemo`).
+                        let state = PageRenderState()
+                        let recorder = ReadRecorder()
+                        let made = try ReadTracking.recording(recorder) { try render(body, origin: origin, on: index, state: state) }
+                        slot.entry = memo.entry(key: key, keyed: keyed, rendered: made, images: state.images, recorded: recorder.recorded)
+                        rendered[index] = made
+                        slots[index] = slot
+                    } catch let diagnostic as Diagnostic {
+                        failures[index] = diagnostic
+                    } catch {
+                        failures[index] = Diagnostic(file: source, line: bodyStartLine, column: 1, message: "\(error)")
+                    }
+                }
             }
         }
+        let diagnostics = failures.compactMap { $0 }
+        // A page that failed fails the build, whose memo the session does not keep.
+        if let memo, diagnostics.isEmpty {
+            memo.record(UnsafeBufferPointer(slots), sources: { content.pages.withUnsafeBufferPointer { pages in pages.map(\.source) } },
+                        position: position, language: language, last: last, tables: tables, environment: environment)
+        }
+        // Moved, not copied, into the array returned.
+        let results = [RenderedMarkdown?](unsafeUninitializedCapacity: count) { buffer, initialized in
+            if let base = buffer.baseAddress, let from = rendered.baseAddress { base.moveInitialize(from: from, count: count) }
+            initialized = count
+        }
+        rendered.deallocate()
+        return (results, diagnostics)
     }
 
     /// Asks the planner about a reused page's images, as rendering it would; false when one cannot be read
@@ -143,7 +192,7 @@ struct MarkdownStage {
     private func rewrite(_ link: LinkReference, on index: Int, origin: TextOrigin) throws -> String? {
         let place = origin.locate(line: link.line, column: link.column)
         return try target(of: link.destination, on: index, place: place)
-            .map { SitePath.link(from: urls[index], to: $0.sitePath + $0.suffix, basePath: basePath) }
+            .map { SitePath.link(from: urls[index], to: $0.sitePath + $0.suffix, basePath: tables.basePath) }
     }
 
     /// The HTML of an image: its size, `loading`, and resized copies when it has them (`ImagePlanner`).
@@ -170,9 +219,9 @@ struct MarkdownStage {
         if !facts.copies.isEmpty, let size = facts.size {
             let page = urls[index]
             html.sizes = images.settings.sizes
-            html.srcset = facts.copies.map { .init(url: SitePath.link(from: page, to: $0.path, basePath: basePath), width: $0.width) }
+            html.srcset = facts.copies.map { .init(url: SitePath.link(from: page, to: $0.path, basePath: tables.basePath), width: $0.width) }
                 + [.init(url: image.destination, width: size.width)]
-            html.webp = facts.webpCopies.map { .init(url: SitePath.link(from: page, to: $0.path, basePath: basePath), width: $0.width) }
+            html.webp = facts.webpCopies.map { .init(url: SitePath.link(from: page, to: $0.path, basePath: tables.basePath), width: $0.width) }
         }
         return ImageMarkup.html(html)
     }
@@ -189,7 +238,7 @@ struct MarkdownStage {
         let hasEscape = path.utf8.withContiguousStorageIfAvailable { $0.contains(UInt8(ascii: "%")) }
             ?? path.utf8.contains(UInt8(ascii: "%"))
         let decoded = hasEscape ? SitePath.percentDecode(path) ?? path : path
-        let joined: String? = if let folder = folders[index], let resolved = Self.resolve(decoded, in: folder) {
+        let joined: String? = if let folder = tables.folders[index], let resolved = Self.resolve(decoded, in: folder) {
             resolved
         } else {
             Self.join(content.pages[index].source, decoded)
@@ -197,17 +246,17 @@ struct MarkdownStage {
         guard let source = joined else {
             throw locate(place, on: index, "link '\(destination)' leads outside content/")
         }
-        if let target = pageBySource[source] {
+        if let target = tables.pageBySource[source] {
             return (urls[target], fragment, nil)
         }
-        if let asset = assetBySource[source] {
+        if let asset = tables.assetBySource[source] {
             return (asset, fragment, source)
         }
-        if let url = fallbackURLs[source] {
+        if let url = tables.fallbackURLs[source] {
             return (url, fragment, nil)
         }
         if decoded.hasSuffix(".md") {
-            if draftSources.contains(source) {
+            if tables.draftSources.contains(source) {
                 throw locate(place, on: index, "link to '\(destination)': \(source) is a draft (draft: true), left out of this build; "
                                                  + "build with --drafts, or publish it, or remove the link")
             }

@@ -234,24 +234,19 @@ public enum SiteBuilder {
         var all: [[RenderedMarkdown?]] = []
         for position in editions.indices {
             let content = editions[position]
-            let files = SiteFiles(content: content, urls: urls[position], staticFiles: listing.files,
-                                  defaultLanguage: position == 0 ? nil : (editions[0], urls[0]))
-            let results = MarkdownStage(content: content, urls: urls[position], options: editionOptions[position], files: files, images: planner,
-                                        components: components, templates: templates,
-                                        fallbackURLs: position == 0 ? [:] : fallbackURLs).run(memo: memo, environment: environment)
-            var rendered: [RenderedMarkdown?] = []
-            rendered.reserveCapacity(results.count)
-            for result in results {
-                switch result {
-                case .success(let document): rendered.append(document)
-                case .failure(let diagnostic):
-                    diagnostics.append(diagnostic)
-                    rendered.append(nil)
-                }
-            }
-            all.append(rendered)
+            // The last build's when the environment, which they are a function of, is the same (`MarkdownStage.Tables`).
+            let tables = memo?.lastTables(position, language: content.language, environment: environment) ?? MarkdownStage.Tables(
+                content: content,
+                files: SiteFiles(content: content, urls: urls[position], staticFiles: listing.files,
+                                 defaultLanguage: position == 0 ? nil : (editions[0], urls[0])),
+                fallbackURLs: position == 0 ? [:] : fallbackURLs)
+            let results = MarkdownStage(content: content, urls: urls[position], options: editionOptions[position], tables: tables, images: planner,
+                                        components: components, templates: templates).run(memo: memo, environment: environment, position: position)
+            diagnostics += results.diagnostics
+            all.append(results.rendered)
         }
         if !diagnostics.isEmpty { throw BuildFailure(diagnostics: diagnostics) }
+        memo?.finish()
         return (all, planner)
     }
 

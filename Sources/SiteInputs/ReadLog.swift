@@ -38,6 +38,20 @@ public final class ReadLog: @unchecked Sendable {
         parent?.record(path, entry)
     }
 
+    /// Records every entry of `reads` as `record` would, one after another, under one lock: a log that is still
+    /// empty takes the table as it is (ten thousand pages' reads, handed from one build's log to the next, were
+    /// ten thousand locked inserts).
+    public func record(contentsOf reads: [String: Entry]) {
+        lock.lock()
+        if entries.isEmpty {
+            entries = reads
+        } else {
+            entries.merge(reads) { _, new in new }
+        }
+        lock.unlock()
+        parent?.record(contentsOf: reads)
+    }
+
     /// Every path read so far, with what was seen there.
     public var snapshot: [String: Entry] {
         lock.lock()

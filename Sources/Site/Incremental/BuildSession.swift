@@ -44,6 +44,8 @@ public final class BuildSession: @unchecked Sendable {
         var reads: [String: ReadLog.Entry]
         var site: BuiltSite
         var markdown: [String: MarkdownMemo.Entry]
+        /// The same entries in page order, with the Markdown step's tables (`MarkdownMemo.Order`); nil when not known.
+        var markdownOrder: MarkdownMemo.Order? = nil
         /// Rendered pages by output path (restored from the CLI's cache with their outputs read back).
         var pages: [String: PageMemo.Entry] = [:]
         /// Each tagged mapping's whole fingerprint in that build (`OriginTable.prints`), for `pages`.
@@ -159,6 +161,8 @@ public final class BuildSession: @unchecked Sendable {
         summary.markdownReused = memos.markdown?.reused ?? 0
         summary.markdownRendered = markdown.count - summary.markdownReused
         summary.markdownKeysHashed = memos.markdown?.keysHashed ?? 0
+        summary.markdownFoundByName = memos.markdown?.foundByName ?? 0
+        summary.markdownTablesKept = memos.markdown?.tablesTaken ?? 0
         summary.pagesReused = memos.pages?.reused ?? 0
         summary.pagesRendered = pages.count - summary.pagesReused
         site.timings = clock.timings + site.timings
@@ -169,7 +173,7 @@ public final class BuildSession: @unchecked Sendable {
         summary.parsesReused = parsed.reused
         summary.bodiesEdited = memos.content?.given == nil ? nil : edited?.edits
         site.incremental = summary
-        last = LastBuild(key: key, reads: reads, site: site, markdown: markdown, pages: pages,
+        last = LastBuild(key: key, reads: reads, site: site, markdown: markdown, markdownOrder: memos.markdown?.filledOrder, pages: pages,
                          prints: memos.pages?.table.prints ?? [:], links: memos.links?.filled ?? .init(), stamps: stamps,
                          content: memos.content?.loaded, contentReads: memos.content?.log.snapshot ?? [:],
                          values: Self.values(memos), markdownReads: memos.markdown.map { Set($0.reads.snapshot.keys) },
@@ -229,7 +233,8 @@ public final class BuildSession: @unchecked Sendable {
                              previousPrints: plan.pages ? previous?.prints ?? [:] : [:],
                              previousTemplates: plan.pages ? previous?.templates : nil, inputs: inputs)
         let memos = BuildMemos(parse: parsed,
-                               markdown: MarkdownMemo(previous: plan.markdown ? previous?.markdown ?? [:] : [:], inputs: inputs,
+                               markdown: MarkdownMemo(previous: plan.markdown ? previous?.markdown ?? [:] : [:],
+                                                      order: plan.markdown ? previous?.markdownOrder : nil, inputs: inputs,
                                                       table: pages.table, log: log),
                                pages: pages,
                                fragments: FragmentMemo(table: pages.table, inputs: inputs,
@@ -268,6 +273,6 @@ public final class BuildSession: @unchecked Sendable {
     }
 
     private static func copy(_ reads: [String: ReadLog.Entry], into log: ReadLog) {
-        for (path, entry) in reads { log.record(path, entry) }
+        log.record(contentsOf: reads)
     }
 }

@@ -42,14 +42,14 @@ final class ContentMemo: @unchecked Sendable {
         self.lastValues = given == nil ? nil : lastValues
         self.edits = edits
         log = ReadLog()
-        for (path, entry) in reads { log.record(path, entry) }
+        log.record(contentsOf: reads)
     }
 
     /// Keeps the content the build uses and adds what loading it read to the build's log.
     func keep(_ editions: [ContentSet], into buildLog: ReadLog?) {
         loaded = editions
         guard let buildLog else { return }
-        for (path, entry) in log.snapshot { buildLog.record(path, entry) }
+        buildLog.record(contentsOf: log.snapshot)
     }
 
     /// The page values of `editions`: the last build's when the content was kept and every summary is the same

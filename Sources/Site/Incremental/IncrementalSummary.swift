@@ -17,6 +17,11 @@ public struct IncrementalSummary: Sendable, Equatable {
     public var markdownRendered = 0
     /// Pages whose Markdown memo key was hashed; the others kept the last build's (`MarkdownMemo.KeyParts`).
     public var markdownKeysHashed = 0
+    /// Pages whose last Markdown entry was looked up by name; the others were found where the page was in the last
+    /// build (`MarkdownMemo.Order`).
+    public var markdownFoundByName = 0
+    /// Languages whose link tables were the last build's (`MarkdownStage.Tables`); the others were made.
+    public var markdownTablesKept = 0
     /// Pages (HTML files rendered through templates) taken from the memo, and pages rendered.
     public var pagesReused = 0
     public var pagesRendered = 0

@@ -1,5 +1,3 @@
-import Content
-
 extension MarkdownMemo {
     /// What a page's key (`MarkdownMemo.key`) was made from besides the page's name (`"<language>|<source>"`,
     /// which names the entry and so its source): kept with the entry so that the next build can take the key
@@ -16,11 +14,11 @@ extension MarkdownMemo {
         var url: String
         var body: String
 
-        init(environment: UInt64, page: Page, url: String) {
+        init(environment: UInt64, bodyStartLine: Int, url: String, body: String) {
             self.environment = environment
-            bodyStartLine = page.bodyStartLine
+            self.bodyStartLine = bodyStartLine
             self.url = url
-            body = page.body
+            self.body = body
         }
 
         /// Whether a key made from `self` is the one made from `other`: every part the key folds in is the same.
@@ -29,11 +27,16 @@ extension MarkdownMemo {
         }
     }
 
-    /// The page's key under `parts`: the last build's entry's when it was made from the same parts (the same
-    /// value `MarkdownMemo.key` would give, without hashing the body), else hashed.
-    func key(_ page: String, _ parts: KeyParts, page value: Page) -> UInt64 {
-        if let entry = previous[page], let last = entry.keyed, last.makesTheSameKey(as: parts) { return entry.key }
-        noteHashed()
-        return Self.key(environment: parts.environment, page: value, url: parts.url)
+    /// The key of the page read from `source` under `parts`: that of `last` (the page's entry in the last build)
+    /// when it was made from the same parts (the value `MarkdownMemo.key` would give, without hashing the body),
+    /// else hashed; and whether it was hashed (`keysHashed`).
+    static func key(_ parts: KeyParts, source: String, last: Entry) -> (key: UInt64, hashed: Bool) {
+        if let keyed = last.keyed, keyed.makesTheSameKey(as: parts) { return (last.key, false) }
+        return (key(parts, source: source), true)
+    }
+
+    /// The key of the page read from `source` under `parts`, hashed.
+    static func key(_ parts: KeyParts, source: String) -> UInt64 {
+        key(environment: parts.environment, source: source, bodyStartLine: parts.bodyStartLine, url: parts.url, body: parts.body)
     }
 }

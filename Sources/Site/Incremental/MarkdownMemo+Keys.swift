@@ -47,13 +47,13 @@ extension MarkdownMemo {
     }
 
     /// A page's key: the environment, and what of the page itself its rendering reads.
-    static func key(environment: UInt64, page: Page, url: String) -> UInt64 {
+    static func key(environment: UInt64, source: String, bodyStartLine: Int, url: String, body: String) -> UInt64 {
         var hasher = MemoKeyHasher()
         hasher.combine(environment)
-        hasher.combine(page.source)
-        hasher.combine(page.bodyStartLine)
+        hasher.combine(source)
+        hasher.combine(bodyStartLine)
         hasher.combine(url)
-        hasher.combine(page.body)
+        hasher.combine(body)
         return hasher.value
     }
 }

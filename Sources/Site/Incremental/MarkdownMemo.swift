@@ -18,7 +18,9 @@ import Templates
 /// of the new build's `ImagePlanner` again on reuse, so the resized copies planned are the same as a full build's.
 ///
 /// A build reads `previous` and fills `next`; the session keeps `next` only when the build succeeded, so a
-/// failed build never leaves half a table behind. `@unchecked Sendable`: both tables are behind `lock`.
+/// failed build never leaves half a table behind. The step finds a page's last entry where the last build had the
+/// page (`Order`), by name otherwise, and hands each edition's entries over at once (`record`).
+/// `@unchecked Sendable`: the tables that change are behind `lock`.
 final class MarkdownMemo: @unchecked Sendable {
     struct Entry: Sendable {
         var key: UInt64
@@ -43,9 +45,20 @@ final class MarkdownMemo: @unchecked Sendable {
     private var next: [String: Entry] = [:]
     private var hits = 0
     private var hashes = 0
+    private var namesLooked = 0
+    private var tablesKept = 0
     private var kept = Set<String>()
     /// Pages whose entry this build made (not taken from `previous`), for `ShardReuse`.
     private var made = Set<String>()
+    /// The last build's entries in page order, with its tables (`Order`); nil when not known.
+    let previousOrder: Order?
+    /// This build's, filled by `record`.
+    private var order = Order()
+    /// Whether every edition recorded so far had every page where it was (`record`), and the entries that changed.
+    private var carried: Bool
+    private var changed: [String: Entry] = [:]
+    /// Whether `next` is the last table with `changed` put in, every page in it but `made` kept (`finish`).
+    private var keptAllButMade = false
     private let inputs: RenderInputs
     private let table: OriginTable
     /// What the Markdown step reads through `SiteInputs` (also recorded in the build's log), for the session.
@@ -56,48 +69,108 @@ final class MarkdownMemo: @unchecked Sendable {
     ///     that reuses nothing.
     ///   - inputs, table: this build's templates and files, and its tagged values (`PageMemo.table`).
     ///   - log: the build's log, which the step's own log records into.
-    init(previous: [String: Entry] = [:], inputs: RenderInputs, table: OriginTable, log: ReadLog?) {
+    ///   - order: the same build's entries in page order (`filledOrder`), or nil.
+    init(previous: [String: Entry] = [:], order: Order? = nil, inputs: RenderInputs, table: OriginTable, log: ReadLog?) {
         self.previous = previous
-        // As many entries as the last build's, so that filling ten thousand never rehashes the table.
-        next.reserveCapacity(previous.count)
+        previousOrder = order
+        carried = order != nil
         self.inputs = inputs
         self.table = table
         reads = ReadLog(forwardingTo: log)
     }
 
-    /// The page's last rendering, if it was made under the same key and what its components used is unchanged.
-    func reuse(_ page: String, key: UInt64) -> Entry? {
-        guard let entry = previous[page], entry.key == key, inputs.holds(entry.inputs),
-              entry.reads.allSatisfy({ table.fingerprint($0.0, page: nil) == $0.1 }) else { return nil }
-        lock.withLock { hits += 1 }
-        return entry
+    /// Whether `entry` may be reused under `key`: made under it, and what its components used is unchanged.
+    func reusable(_ entry: Entry, key: UInt64) -> Bool {
+        reusable(key: entry.key, inputs: entry.inputs, reads: entry.reads, under: key)
     }
 
-    func store(_ page: String, _ entry: Entry) {
+    /// `reusable(_:key:)` on an entry's fields, for a caller that reads them where the entry lies.
+    func reusable(key made: UInt64, inputs used: TemplateInputs?, reads: [(ReadKey, UInt64)], under key: UInt64) -> Bool {
+        made == key && inputs.holds(used) && reads.allSatisfy({ table.fingerprint($0.0, page: nil) == $0.1 })
+    }
+
+    /// A page just rendered as an entry, with what its components' renders recorded (as this build has it).
+    func entry(key: UInt64, keyed: KeyParts, rendered: RenderedMarkdown, images: [ImageRequest], recorded: RecordedReads) -> Entry {
+        Entry(key: key, rendered: rendered, images: images, reads: recorded.reads.map { ($0, table.fingerprint($0, page: nil)) },
+              inputs: inputs.capture(recorded), keyed: keyed)
+    }
+
+    /// Takes one edition's pages as the step left them (`slots`, by page index), all at once rather than under a
+    /// lock per page, as the edition of this build's `order`. When every page was where it was in `last`, the
+    /// edition is `last`'s with the entries that changed put in; `finish` then fills the table.
+    func record(_ slots: UnsafeBufferPointer<Slot>, sources: () -> [String], position: Int, language: String,
+                last: Order.Edition?, tables: MarkdownStage.Tables, environment: UInt64) {
         lock.withLock {
-            next[page] = entry
-            made.insert(page)
+            var edition: Order.Edition
+            if var same = last, same.sources.count == slots.count, slots.allSatisfy({ $0.name == nil }) {
+                same.tables = tables
+                for index in slots.indices {
+                    if let entry = slots[index].entry {
+                        same.changed[index] = entry
+                        changed[same.names[index]] = entry
+                    }
+                    count(slots[index], name: same.names[index])
+                }
+                if same.changed.count > 64 {
+                    for (index, entry) in same.changed { same.entries[index] = entry }
+                    same.changed = [:]
+                }
+                edition = same
+            } else {
+                carried = false
+                let all = sources()
+                edition = Order.Edition(language: language, sources: [], names: [], entries: [], tables: tables)
+                edition.sources.reserveCapacity(slots.count)
+                edition.names.reserveCapacity(slots.count)
+                edition.entries.reserveCapacity(slots.count)
+                for index in slots.indices {
+                    let name = slots[index].name ?? last?.names[index] ?? language + "|" + all[index]
+                    // Every page has one (made, kept where it was, or kept by name); one without would be left out.
+                    guard let entry = slots[index].entry ?? (slots[index].name == nil ? last?.entry(at: index) : previous[name]) else { continue }
+                    edition.sources.append(all[index])
+                    edition.names.append(name)
+                    edition.entries.append(entry)
+                    count(slots[index], name: name)
+                }
+            }
+            order.environment = environment
+            if position == order.editions.count { order.editions.append(edition) }
         }
     }
 
-    /// Stores an entry `reuse` gave, whose rendering is then the last build's (`wasKept`).
-    func keep(_ page: String, _ entry: Entry) {
+    /// Counts one page's slot (under `lock`).
+    private func count(_ slot: Slot, name: String) {
+        if slot.kept { hits += 1 } else { made.insert(name) }
+        if slot.hashed { hashes += 1 }
+        if slot.name != nil { namesLooked += 1 }
+    }
+
+    /// Fills the table for the next build once every edition is recorded. When every page of every edition was
+    /// where it was and the last table held exactly those pages, it is the last table with the changed entries put
+    /// in (copy-on-write: nothing is hashed for the others), and every page not made was kept; otherwise each page's
+    /// entry is put in by name.
+    func finish() {
         lock.withLock {
-            next[page] = entry
-            kept.insert(page)
+            let total = order.editions.reduce(0) { $0 + $1.names.count }
+            if carried, let previousOrder, order.editions.count == previousOrder.editions.count, previous.count == total {
+                next = previous
+                for (name, entry) in changed { next[name] = entry }
+                keptAllButMade = true
+            } else {
+                next.reserveCapacity(total)
+                for edition in order.editions {
+                    for index in edition.names.indices {
+                        next[edition.names[index]] = edition.entry(at: index)
+                        if !made.contains(edition.names[index]) { kept.insert(edition.names[index]) }
+                    }
+                }
+            }
         }
     }
 
-    /// Whether this build took the page's rendering from the last build (`keep`).
+    /// Whether this build took the page's rendering from the last build.
     func wasKept(_ page: String) -> Bool {
-        lock.withLock { kept.contains(page) }
-    }
-
-    /// Keeps a page just rendered, with what its components' renders recorded (as this build has it).
-    func store(_ page: String, key: UInt64, keyed: KeyParts, rendered: RenderedMarkdown, images: [ImageRequest], recorded: RecordedReads) {
-        store(page, Entry(key: key, rendered: rendered, images: images,
-                          reads: recorded.reads.map { ($0, table.fingerprint($0, page: nil)) }, inputs: inputs.capture(recorded),
-                          keyed: keyed))
+        lock.withLock { keptAllButMade ? next[page] != nil && !made.contains(page) : kept.contains(page) }
     }
 
     /// The entries this build filled (reused ones included), for the next build.
@@ -109,10 +182,20 @@ final class MarkdownMemo: @unchecked Sendable {
     /// How many pages' keys this build hashed, rather than keeping the last build's (`key(_:_:page:)`).
     var keysHashed: Int { lock.withLock { hashes } }
 
-    func noteHashed() {
-        lock.withLock { hashes += 1 }
+    /// How many pages' last entries this build looked up by name, rather than finding them where the page was
+    /// in the last build (`Order`).
+    var foundByName: Int { lock.withLock { namesLooked } }
+
+    /// How many editions' tables this build took from the last build (`lastTables`).
+    var tablesTaken: Int { lock.withLock { tablesKept } }
+
+    func noteTablesKept() {
+        lock.withLock { tablesKept += 1 }
     }
 
     /// The pages whose entry this build made rather than took from the last build (`ShardReuse`).
     var stored: Set<String> { lock.withLock { made } }
+
+    /// This build's entries in page order, with its tables, for the next build (`Order`).
+    var filledOrder: Order { lock.withLock { order } }
 }
