@@ -91,7 +91,11 @@ final class FileWatcher: Sendable {
                         continue
                     }
                     guard now != last else { continue }
-                    unseen = true
+                    // A save that landed while the scan ran has its events in inotify's queue: read now, they are
+                    // what the wait would have returned a moment later, and the burst is named as any other.
+                    // (Before, such a save was taken for a change only the poll saw: the full quiet period and a
+                    // check of every input.)
+                    if (signal?.wait(milliseconds: 0) ?? 0) == 0 { unseen = true }
                 }
                 noticed.withLock { $0 = .now }
             }
