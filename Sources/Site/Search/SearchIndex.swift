@@ -25,7 +25,8 @@ enum SearchIndex {
     ///   - memo, folder: in a session, the last build's terms and term shards (`SearchMemo`), and the folder of
     ///     this language's index (`""`, `"zh/"`), which its keys are under.
     static func files(for documents: [SearchDocument], memo: SearchMemo? = nil, folder indexFolder: String = "") -> [String: Data] {
-        let keys = documents.map { indexFolder + "|" + $0.url }
+        // The memo's keys, made only for a memo (a full build makes none).
+        let keys = memo == nil ? [] : documents.map { indexFolder + "|" + $0.url }
         let found = Array(documents.indices).concurrentMap { index in
             memo?.terms(of: documents[index], key: keys[index]) ?? (terms: documents[index].terms(), kept: false)
         }
@@ -78,7 +79,7 @@ enum SearchIndex {
     }
 
     /// One term in one document, on its way to its shard.
-    struct Posting: Sendable, Equatable {
+    struct Posting: Sendable {
         let term: String
         let document: Int
         let fields: UInt8

@@ -15,15 +15,19 @@ import Testing
         site.files.filter { $0.key.hasPrefix("search/t/") }
     }
 
-    @Test func aBodyEditMakesOnlyWhatItChangedAgain() throws {
-        let site = try FixtureSite()
-        defer { site.remove() }
+    /// Turns search on, with enough distinct words for several shards (a shard aims at `SearchIndex.shardBytes`).
+    private static func searchWithManyShards(_ site: FixtureSite) throws {
         try site.replace(in: "site.yml", "collections:", with: "search: true\ncollections:")
-        // Enough distinct words for several shards (a shard aims at `SearchIndex.shardBytes`).
         for page in 0..<60 {
             let words = (0..<300).map { "w\(page)x\($0)" }.joined(separator: " ")
             try site.write("content/people/p\(page).md", "---\ntitle: Person \(page)\n---\n\n\(words)\n")
         }
+    }
+
+    @Test func aBodyEditMakesOnlyWhatItChangedAgain() throws {
+        let site = try FixtureSite()
+        defer { site.remove() }
+        try Self.searchWithManyShards(site)
         let session = BuildSession()
         let first = try session.build(BuildOptions(root: site.root))
         #expect(first.incremental?.searchReused == 0, "nothing to reuse in a first build")
@@ -51,11 +55,7 @@ import Testing
     @Test func aShardOnlyTheRemovedWordWasInIsWrittenAgain() throws {
         let site = try FixtureSite()
         defer { site.remove() }
-        try site.replace(in: "site.yml", "collections:", with: "search: true\ncollections:")
-        for page in 0..<60 {
-            let words = (0..<300).map { "w\(page)x\($0)" }.joined(separator: " ")
-            try site.write("content/people/p\(page).md", "---\ntitle: Person \(page)\n---\n\n\(words)\n")
-        }
+        try Self.searchWithManyShards(site)
         try site.write("content/people/solo.md", "---\ntitle: Solo\n---\n")
         let session = BuildSession()
         let first = try session.build(BuildOptions(root: site.root))
