@@ -37,29 +37,31 @@ public enum SiteBuilder {
             return editions
         }
         let content = editions[0]
+        // ICU's date patterns for the languages that format dates with it, made in the background meanwhile.
+        LocalizedDate.prepare(languages: editions.map(\.language))
         let urls = editions.map(siteURLs)
         var translations = TranslationTable(editions: editions, urls: urls)
 
         // 1b. Check the claims ledger: each passage against the source text, each quotation against the passages
         //     (on a translation in the source's language, against the source text). On a thread of its own, beside
-        //     1c and 1d, which read a few files on one core; its errors first (`checkLedger(_:root:log:beside:)`).
-        let (data, strings) = try clock.step("ledger, data, ui strings") { () throws(BuildFailure) in
+        //     1c, 1d and 2, which read and parse a few files on the other core; its errors first
+        //     (`checkLedger(_:root:log:beside:)`), then theirs in this order, as if each had run after the last.
+        let markdownOptions = MarkdownOptions(allowRawHTML: allowsRawHTML(content.config))
+        let (data, strings, templates) = try clock.step("ledger, data, ui strings, templates") { () throws(BuildFailure) in
             try checkLedger(editions, root: root, log: log, memo: memos.ledger) { () throws(BuildFailure) in
                 // 1c. Data files under data/, for every template as `data`.
                 let loaded = try DataFiles.load(root: root, log: log, memo: memos.parsed)
                 let data = memos.pages?.table.tag(loaded, "data") ?? loaded
                 // 1d. The templates' own words in every language, `i18n/<lang>.yml`, for the `t` filter.
-                let strings = try UIStringsLoader.load(root: root, languages: editions.map(\.language), log: log, memo: memos.parsed)
-                return (data, memos.pages?.table.tag(strings) ?? strings)
+                let loadedStrings = try UIStringsLoader.load(root: root, languages: editions.map(\.language), log: log, memo: memos.parsed)
+                let strings = memos.pages?.table.tag(loadedStrings) ?? loadedStrings
+                // 2. Load and validate every template, with the site's own filters.
+                let filters = SiteFilters.all(baseURL: content.config.baseURL, markdownOptions: markdownOptions, root: root, log: log,
+                                              strings: strings)
+                let templates = try TemplateSet.load(root: root, log: log, filters: filters, baseURL: content.config.baseURL,
+                                                     markdownOptions: markdownOptions, strings: strings, cache: options.cache)
+                return (data, strings, templates)
             }
-        }
-        let markdownOptions = MarkdownOptions(allowRawHTML: allowsRawHTML(content.config))
-
-        // 2. Load and validate every template, with the site's own filters.
-        let filters = SiteFilters.all(baseURL: content.config.baseURL, markdownOptions: markdownOptions, root: root, log: log, strings: strings)
-        let templates = try clock.step("load templates") { () throws(BuildFailure) in
-            try TemplateSet.load(root: root, log: log, filters: filters, baseURL: content.config.baseURL, markdownOptions: markdownOptions,
-                                 strings: strings, cache: options.cache)
         }
         memos.inputs?.use(templates)
 

@@ -1,8 +1,9 @@
 import Testing
 @testable import Site
 
-/// The ledger is checked beside loading data/ and i18n/ (`SiteBuilder.checkLedger(_:root:log:beside:)`): a build
-/// with mistakes in both reports the ledger's alone, as when the check ran first, and each on its own as before.
+/// The ledger is checked beside loading data/, i18n/ and templates/ (`SiteBuilder.checkLedger(_:root:log:beside:)`):
+/// a build with mistakes in several reports the ledger's alone, then the data's, then the templates', as when each
+/// ran after the last, and each on its own as before.
 struct LedgerBesideDataTests {
     private func failure(_ edits: (FixtureSite) throws -> Void) throws -> [String] {
         let fixture = try FixtureSite("ledger")
@@ -19,6 +20,10 @@ struct LedgerBesideDataTests {
         try fixture.write("data/broken.json", "{\"a\": ")
     }
 
+    private func breakTemplate(_ fixture: FixtureSite) throws {
+        try fixture.write("templates/broken.html", "{% if %}")
+    }
+
     @Test func theLedgersErrorsComeFirst() throws {
         let ledger = try failure(breakLedger)
         let data = try failure(breakData)
@@ -26,6 +31,16 @@ struct LedgerBesideDataTests {
         #expect(data.count == 1 && data[0].hasPrefix("data/broken.json"), "\(data)")
         for _ in 0..<10 {
             #expect(try failure { try breakLedger($0); try breakData($0) } == ledger)
+        }
+    }
+
+    @Test func thenTheDatasThenTheTemplates() throws {
+        let template = try failure(breakTemplate)
+        #expect(template.count == 1 && template[0].hasPrefix("templates/broken.html:1:"), "\(template)")
+        let data = try failure(breakData)
+        for _ in 0..<5 {
+            #expect(try failure { try breakLedger($0); try breakTemplate($0) } == (try failure(breakLedger)))
+            #expect(try failure { try breakData($0); try breakTemplate($0) } == data)
         }
     }
 }

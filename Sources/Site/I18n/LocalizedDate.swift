@@ -12,13 +12,32 @@ enum LocalizedDate {
 
     /// `long`: the month written out; `short`: abbreviated.
     static func format(_ date: PartialDate, language: String, short: Bool) -> String {
-        let skeleton: String
-        switch date.precision {
-        case .year: skeleton = "y"
-        case .month: skeleton = short ? "yMMM" : "yMMMM"
-        case .day: skeleton = short ? "yMMMd" : "yMMMMd"
+        return Formatters.shared.format(year: date.year, month: date.month ?? 1, day: date.day ?? 1,
+                                        skeleton: skeleton(date.precision, short: short), language: language)
+    }
+
+    private static func skeleton(_ precision: PartialDate.Precision, short: Bool) -> String {
+        switch precision {
+        case .year: "y"
+        case .month: short ? "yMMM" : "yMMMM"
+        case .day: short ? "yMMMd" : "yMMMMd"
         }
-        return Formatters.shared.format(year: date.year, month: date.month ?? 1, day: date.day ?? 1, skeleton: skeleton, language: language)
+    }
+
+    /// Makes the formatters of every language that is not English, on a thread of its own, while the build does
+    /// other work: ICU loads a locale's patterns the first time a formatter asks (about 5 ms), and the rendering
+    /// threads that format dates would wait for that under the lock. Nothing depends on when it runs: a
+    /// formatter is the same whoever made it, and `format` makes any that is not there yet.
+    static func prepare(languages: [String]) {
+        let others = languages.filter { !isEnglish($0) }
+        guard !others.isEmpty else { return }
+        DispatchQueue.global(qos: .userInitiated).async {
+            for language in others {
+                for precision in [PartialDate.Precision.year, .month, .day] {
+                    for short in [false, true] { Formatters.shared.prepare(skeleton: skeleton(precision, short: short), language: language) }
+                }
+            }
+        }
     }
 
     /// One formatter per language and skeleton, used under a lock (`DateFormatter` is not thread-safe), and
@@ -54,7 +73,20 @@ enum LocalizedDate {
             return text
         }
 
+        func prepare(skeleton: String, language: String) {
+            lock.lock()
+            defer { lock.unlock() }
+            _ = formatter(skeleton: skeleton, language: language)
+        }
+
         private func formatAnew(_ components: DateComponents, skeleton: String, language: String) -> String {
+            let formatter = formatter(skeleton: skeleton, language: language)
+            guard let date = formatter.calendar.date(from: components) else { return "" }
+            return formatter.string(from: date)
+        }
+
+        /// Under the lock.
+        private func formatter(skeleton: String, language: String) -> DateFormatter {
             let key = language + "|" + skeleton
             let formatter: DateFormatter
             if let existing = formatters[key] {
@@ -69,8 +101,7 @@ enum LocalizedDate {
                 formatter.setLocalizedDateFormatFromTemplate(skeleton)
                 formatters[key] = formatter
             }
-            guard let date = formatter.calendar.date(from: components) else { return "" }
-            return formatter.string(from: date)
+            return formatter
         }
     }
 }
