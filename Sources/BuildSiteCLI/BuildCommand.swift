@@ -149,8 +149,10 @@ struct BuildCommand: AsyncParsableCommand {
             print("Built \(site.pageCount) pages (\(site.files.count) files): \(report.written.count) written, "
                 + "\(report.unchanged) unchanged, \(report.removed.count) removed in \(milliseconds) ms → \(displayPath(outputURL, root: rootURL))")
         }
-        // Every page's bytes, a few hundred megabytes on a large site: not freed one by one on the way out.
+        // Every page's bytes, a few hundred megabytes on a large site, and the session's parsed templates: not
+        // freed one by one on the way out.
         BackgroundRelease.keepUntilExit(site)
+        BackgroundRelease.keepUntilExit(session)
     }
 
     static func milliseconds(_ duration: Duration) -> Int {

@@ -10,8 +10,34 @@ import Templates
 /// single documented rule, and when it finds nothing the error lists every name it tried.
 struct TemplateSet: Sendable {
     let environment: TemplateEnvironment
-    /// Each template's fingerprint, for memo entries to tell which templates changed (`Key.fingerprints`).
-    var fingerprints: [String: UInt64] = [:]
+    /// Each template's fingerprint, for memo entries to tell which templates changed (`Key.fingerprints`):
+    /// made the first time an incremental build asks (`RenderInputs.use`), then kept with the set; a full
+    /// build never asks.
+    var fingerprints: [String: UInt64] { lazyFingerprints.value }
+    private let lazyFingerprints: LazyFingerprints
+
+    init(environment: TemplateEnvironment, key: Key) {
+        self.environment = environment
+        lazyFingerprints = LazyFingerprints(key)
+    }
+
+    /// `Key.fingerprints`, made once, on first use, under a lock.
+    private final class LazyFingerprints: @unchecked Sendable {
+        private let key: Key
+        private let lock = NSLock()
+        private var made: [String: UInt64]?
+
+        init(_ key: Key) { self.key = key }
+
+        var value: [String: UInt64] {
+            lock.lock()
+            defer { lock.unlock() }
+            if let made { return made }
+            let fingerprints = key.fingerprints
+            made = fingerprints
+            return fingerprints
+        }
+    }
 
     /// Reads every file under `templates/` (recursively), names them by their path inside that folder,
     /// and parses and validates them all at once.
@@ -51,7 +77,7 @@ struct TemplateSet: Sendable {
         do {
             let environment = try TemplateEnvironment(templates: sources, filters: filters, functions: SiteFilters.functions,
                                                       fileNamePrefix: "templates/")
-            let set = TemplateSet(environment: environment, fingerprints: key.fingerprints)
+            let set = TemplateSet(environment: environment, key: key)
             cache?.store(set, for: key)
             return set
         } catch {
