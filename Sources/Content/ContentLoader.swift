@@ -44,21 +44,24 @@ public enum ContentLoader {
     public static func loadEditions(root: URL, includeDrafts: Bool = false, readLog: ReadLog? = nil,
                                     parseMemo: PageParseMemo? = nil) throws(ContentErrors) -> [ContentSet] {
         parseMemo?.begin()
-        let (config, configErrors) = SiteConfig.load(root: root, log: readLog)
-        let tree = ContentTree(root: root, log: readLog)
+        // site.yml and the walk of content/ at once: each on one core, and neither needs the other.
+        let ((config, configErrors), tree) = Parallel.both({ SiteConfig.load(root: root, log: readLog) },
+                                                          { ContentTree(root: root, log: readLog) })
         var errors = configErrors + tree.errors
         let files = TranslationFiles(tree.markdown, settings: config.languageSettings)
         errors += files.errors
-        let parsed = parse(files.originals, in: tree, config: config, includeDrafts: includeDrafts, memo: parseMemo)
+        // Every language's pages parsed in one pass over all cores; then each language's are gathered in turn.
+        let languages = config.languageSettings?.translationLanguages ?? []
+        let groups = [files.originals] + languages.map { files.translations[$0] ?? [] }
+        var parsedGroups = parse(groups, in: tree, config: config, includeDrafts: includeDrafts, memo: parseMemo)
+        let parsed = parsedGroups.removeFirst()
         errors += parsed.errors
         var (content, assemblyErrors) = assemble(parsed, config: config, tree: tree, configReadCleanly: configErrors.isEmpty)
         errors += assemblyErrors
         var editions = [content]
         if let settings = config.languageSettings {
             var warnings: [ContentError] = []
-            for language in settings.translationLanguages {
-                let translations = parse(files.translations[language] ?? [], in: tree, config: config, includeDrafts: includeDrafts,
-                                         memo: parseMemo)
+            for (language, translations) in zip(languages, parsedGroups) {
                 errors += translations.errors
                 let edition = TranslationEdition(language: language, translations: translations.pages,
                                                  original: content,
@@ -90,18 +93,35 @@ public enum ContentLoader {
 
     static func parse(_ files: [ContentTree.SourceFile], in tree: ContentTree, config: SiteConfig, includeDrafts: Bool,
                       memo: PageParseMemo? = nil) -> Parsed {
-        var outcomes = Parallel.map(files) { PageParser.parse($0, in: tree, memo: memo) }
+        parse([files], in: tree, config: config, includeDrafts: includeDrafts, memo: memo)[0]
+    }
+
+    /// `parse` of each group, all groups' files in one parallel pass.
+    static func parse(_ groups: [[ContentTree.SourceFile]], in tree: ContentTree, config: SiteConfig, includeDrafts: Bool,
+                      memo: PageParseMemo? = nil) -> [Parsed] {
+        var outcomes = Parallel.map(groups.flatMap { $0 }) { PageParser.parse($0, in: tree, memo: memo) }
+        var start = 0
+        return groups.map { files in
+            defer { start += files.count }
+            return gather(&outcomes, from: start, files: files, config: config, includeDrafts: includeDrafts)
+        }
+    }
+
+    /// One group's pages, moved out of `outcomes` from `start` on, with its errors and drafts.
+    private static func gather(_ outcomes: inout [PageParser.Outcome], from start: Int, files: [ContentTree.SourceFile],
+                               config: SiteConfig, includeDrafts: Bool) -> Parsed {
         var parsed = Parsed()
-        parsed.pages.reserveCapacity(outcomes.count)
+        parsed.pages.reserveCapacity(files.count)
         // By position, moving each page out of its outcome: a `Page` has a dozen reference-counted
         // fields, and copying 10,000 of them several times over was a visible serial cost.
-        for position in outcomes.indices {
+        for offset in files.indices {
+            let position = start + offset
             parsed.errors += outcomes[position].errors
             // A page with value errors (a bad date, a wrong type) still takes part in the checks
             // below, so its relation errors are reported in the same run; the load fails anyway.
             guard let page = outcomes[position].page.take() else {
                 // Relations to a file that could not be read are not reported a second time.
-                if let route = PageRoute.fromPath(files[position].components) {
+                if let route = PageRoute.fromPath(files[offset].components) {
                     parsed.broken.insert((route.collection ?? "") + "/" + route.slug)
                 }
                 continue

@@ -10,6 +10,17 @@ enum Parallel {
         return results.take()
     }
 
+    /// Two pieces of work at once, on two cores, each result where it belongs.
+    static func both<First: Sendable, Second: Sendable>(_ first: @Sendable () -> First,
+                                                        _ second: @Sendable () -> Second) -> (First, Second) {
+        let firsts = Slots<First>(count: 1)
+        let seconds = Slots<Second>(count: 1)
+        DispatchQueue.concurrentPerform(iterations: 2) { position in
+            if position == 0 { firsts.set(0, first()) } else { seconds.set(0, second()) }
+        }
+        return (firsts.take()[0], seconds.take()[0])
+    }
+
     /// `map` over all cores whose transform may also change each element in place: elements are
     /// edited where they lie, so an element's own arrays stay uniquely referenced (no copy-on-write
     /// copies, and nothing left over to free one by one afterwards).
