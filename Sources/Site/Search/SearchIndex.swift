@@ -95,48 +95,64 @@ enum SearchIndex {
     static func shardFile(_ shard: Int, postings: [Posting], byBytes: Bool = true) -> Data {
         if byBytes, postings.allSatisfy({ $0.key != nil }) {
             // A plain term's quoted form is itself between quotation marks: letters and digits need no escape.
-            return shardFile(shard, postings: postings, key: { $0.key! }, precedes: PlainTerm.precedes,
+            return shardFile(shard, postings: postings, key: { $0.key! }, precedes: PlainTerm.precedes, prefix: \.prefix,
                              quoted: { bytes, term in
                                  bytes.append(UInt8(ascii: "\""))
                                  bytes.append(contentsOf: term.utf8)
                                  bytes.append(UInt8(ascii: "\""))
                              })
         }
-        return shardFile(shard, postings: postings, key: \.term, precedes: { $0 < $1 },
+        return shardFile(shard, postings: postings, key: \.term, precedes: { $0 < $1 }, prefix: nil,
                          quoted: { bytes, term in bytes.append(contentsOf: JSONText.quoted(term).utf8) })
     }
 
+    /// - Parameter prefix: a number whose order is `precedes`' wherever two terms' numbers differ (a plain term's
+    ///   first eight bytes): terms are sorted by it first, and `precedes` only breaks its ties.
     private static func shardFile<Key: Hashable>(_ shard: Int, postings: [Posting], key: (Posting) -> Key,
-                                                 precedes: (Key, Key) -> Bool, quoted: (inout [UInt8], String) -> Void) -> Data {
+                                                 precedes: (Key, Key) -> Bool, prefix: ((Key) -> UInt64)?,
+                                                 quoted: (inout [UInt8], String) -> Void) -> Data {
+        // Each posting's term numbered in order of first sight, then every term's postings in one flat array,
+        // in document order (no array per term).
         var slots: [Key: Int] = [:]
         var terms: [Key] = []
         var names: [String] = []
-        var last: [Int] = []
-        var numbers: [[Int]] = []
+        var counts: [Int] = []
+        var slotOf: [Int] = []
+        slotOf.reserveCapacity(postings.count)
         for posting in postings {
-            let slot: Int
             let term = key(posting)
             if let known = slots[term] {
-                slot = known
+                slotOf.append(known)
+                counts[known] += 1
             } else {
-                slot = terms.count
-                slots[term] = slot
+                slots[term] = terms.count
+                slotOf.append(terms.count)
                 terms.append(term)
                 names.append(posting.term)
-                last.append(0)
-                numbers.append([])
+                counts.append(1)
             }
-            numbers[slot].append((posting.document - last[slot]) * 16 + Int(posting.fields))
+        }
+        var starts = [Int](repeating: 0, count: terms.count + 1)
+        for slot in terms.indices { starts[slot + 1] = starts[slot] + counts[slot] }
+        var filled = starts
+        var numbers = [Int](repeating: 0, count: postings.count)
+        var last = [Int](repeating: 0, count: terms.count)
+        for (posting, slot) in zip(postings, slotOf) {
+            numbers[filled[slot]] = (posting.document - last[slot]) * 16 + Int(posting.fields)
+            filled[slot] += 1
             last[slot] = posting.document
         }
+        var order = terms.indices.map { (prefix?(terms[$0]) ?? 0, $0) }
+        order.sort { left, right in left.0 != right.0 ? left.0 < right.0 : precedes(terms[left.1], terms[right.1]) }
         var bytes: [UInt8] = Array("__buildSiteSearch(\"t/\(shard)\",{".utf8)
-        for (position, slot) in terms.indices.sorted(by: { precedes(terms[$0], terms[$1]) }).enumerated() {
+        bytes.reserveCapacity(postings.count * 6 + terms.count * 12)
+        for (position, (_, slot)) in order.enumerated() {
             if position > 0 { bytes.append(UInt8(ascii: ",")) }
             quoted(&bytes, names[slot])
             bytes.append(contentsOf: ":[".utf8)
-            for (offset, number) in numbers[slot].enumerated() {
-                if offset > 0 { bytes.append(UInt8(ascii: ",")) }
-                appendDecimal(number, to: &bytes)
+            for index in starts[slot]..<starts[slot + 1] {
+                if index > starts[slot] { bytes.append(UInt8(ascii: ",")) }
+                appendDecimal(numbers[index], to: &bytes)
             }
             bytes.append(UInt8(ascii: "]"))
         }
