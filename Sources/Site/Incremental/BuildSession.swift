@@ -48,6 +48,8 @@ public final class BuildSession: @unchecked Sendable {
         var markdownOrder: MarkdownMemo.Order? = nil
         /// Rendered pages by output path (restored from the CLI's cache with their outputs read back).
         var pages: [String: PageMemo.Entry] = [:]
+        /// The same entries in job order (`PageMemo.Order`); nil when not known.
+        var pageOrder: PageMemo.Order? = nil
         /// Each tagged mapping's whole fingerprint in that build (`OriginTable.prints`), for `pages`.
         var prints: [UInt32: UInt64] = [:]
         /// Its templates with their fingerprints (`RenderInputs.fingerprints`), for `pages`; nil when restored.
@@ -61,6 +63,8 @@ public final class BuildSession: @unchecked Sendable {
         var contentReads: [String: ReadLog.Entry] = [:]
         /// Its page values with the summaries they were made with, and the origin table that tagged them.
         var values: (values: [PageValues], summaries: [[String]], table: OriginTable)?
+        /// Its plans of the pages, made from the same content and values (`ContentMemo.keptPlans`).
+        var plans: [PagePlan]? = nil
         /// What the Markdown step read (`MarkdownMemo.reads`); nil when not known.
         var markdownReads: Set<String>? = nil
         /// Its built-in sitemap and feeds with what each was made from (`FeedsMemo`).
@@ -174,6 +178,7 @@ public final class BuildSession: @unchecked Sendable {
         summary.bodiesEdited = memos.content?.given == nil ? nil : edited?.edits
         site.incremental = summary
         last = LastBuild(key: key, reads: reads, site: site, markdown: markdown, markdownOrder: memos.markdown?.filledOrder, pages: pages,
+                         pageOrder: memos.pages?.filledOrder,
                          prints: memos.pages?.table.prints ?? [:], links: memos.links?.filled ?? .init(), stamps: stamps,
                          content: memos.content?.loaded, contentReads: memos.content?.log.snapshot ?? [:],
                          values: Self.values(memos), markdownReads: memos.markdown.map { Set($0.reads.snapshot.keys) },
@@ -181,6 +186,7 @@ public final class BuildSession: @unchecked Sendable {
                          parsedFiles: memos.parsed?.filled ?? ParseMemo.State(), ledger: memos.ledger?.filled ?? LedgerMemo.State(),
                          fragments: memos.fragments?.filled ?? [:])
         last?.templates = memos.inputs?.fingerprints
+        last?.plans = memos.content?.plans
         if let previous, previous.isRestored {
             let links = ShardReuse.storedLinks(memos.links?.filled.pages ?? [:], previous: previous.links.pages)
             last?.storedSinceRestore = ShardReuse.Stored(markdown: memos.markdown?.stored ?? [], pages: memos.pages?.stored ?? [],
@@ -231,7 +237,8 @@ public final class BuildSession: @unchecked Sendable {
         let inputs = RenderInputs(root: options.root.standardizedFileURL, log: log, trustsUntracked: plan.trustsUntracked)
         let pages = PageMemo(registry: origins, previous: plan.pages ? previous?.pages ?? [:] : [:],
                              previousPrints: plan.pages ? previous?.prints ?? [:] : [:],
-                             previousTemplates: plan.pages ? previous?.templates : nil, inputs: inputs)
+                             previousTemplates: plan.pages ? previous?.templates : nil,
+                             previousOrder: plan.pages ? previous?.pageOrder : nil, inputs: inputs)
         let memos = BuildMemos(parse: parsed,
                                markdown: MarkdownMemo(previous: plan.markdown ? previous?.markdown ?? [:] : [:],
                                                       order: plan.markdown ? previous?.markdownOrder : nil, inputs: inputs,
@@ -263,7 +270,7 @@ public final class BuildSession: @unchecked Sendable {
             editions[edition] = editions[edition].replacingBody(of: index, with: body)
             reads[path] = .file(fingerprint: ReadLog.fingerprint(bytes))
         }
-        return ContentMemo(given: editions, reads: reads, edits: changes.paths.count, lastValues: previous.values)
+        return ContentMemo(given: editions, reads: reads, edits: changes.paths.count, lastValues: previous.values, lastPlans: previous.plans)
     }
 
     /// What the next build may keep of this one's page values (`ContentMemo.pageValues`).

@@ -57,6 +57,8 @@ final class MarkdownMemo: @unchecked Sendable {
     /// Whether every edition recorded so far had every page where it was (`record`), and the entries that changed.
     private var carried: Bool
     private var changed: [String: Entry] = [:]
+    /// Each recorded edition's pages (by index) whose rendering this build made, not took from the last (`madeIndices`).
+    private var madeByEdition: [Int: Set<Int>] = [:]
     /// Whether `next` is the last table with `changed` put in, every page in it but `made` kept (`finish`).
     private var keptAllButMade = false
     private let inputs: RenderInputs
@@ -101,6 +103,7 @@ final class MarkdownMemo: @unchecked Sendable {
     func record(_ slots: UnsafeBufferPointer<Slot>, sources: () -> [String], position: Int, language: String,
                 last: Order.Edition?, tables: MarkdownStage.Tables, environment: UInt64) {
         lock.withLock {
+            madeByEdition[position] = Set(slots.indices.lazy.filter { !slots[$0].kept })
             var edition: Order.Edition
             if var same = last, same.sources.count == slots.count, slots.allSatisfy({ $0.name == nil }) {
                 same.tables = tables
@@ -171,6 +174,12 @@ final class MarkdownMemo: @unchecked Sendable {
     /// Whether this build took the page's rendering from the last build.
     func wasKept(_ page: String) -> Bool {
         lock.withLock { keptAllButMade ? next[page] != nil && !made.contains(page) : kept.contains(page) }
+    }
+
+    /// The pages of the edition at `position`, by index, whose rendering this build made rather than took from the
+    /// last build: every other page of it is one `wasKept` says yes to. Nil when the edition was not recorded.
+    func madeIndices(_ position: Int) -> Set<Int>? {
+        lock.withLock { madeByEdition[position] }
     }
 
     /// The entries this build filled (reused ones included), for the next build.
