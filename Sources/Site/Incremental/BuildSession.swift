@@ -43,11 +43,11 @@ public final class BuildSession: @unchecked Sendable {
         var key: OptionsKey
         var reads: [String: ReadLog.Entry]
         var site: BuiltSite
-        var markdown: [String: MarkdownMemo.Entry]
+        var markdown: OverlaidTable<MarkdownMemo.Entry>
         /// The same entries in page order, with the Markdown step's tables (`MarkdownMemo.Order`); nil when not known.
         var markdownOrder: MarkdownMemo.Order? = nil
         /// Rendered pages by output path (restored from the CLI's cache with their outputs read back).
-        var pages: [String: PageMemo.Entry] = [:]
+        var pages = OverlaidTable<PageMemo.Entry>()
         /// The same entries in job order (`PageMemo.Order`); nil when not known.
         var pageOrder: PageMemo.Order? = nil
         /// Each tagged mapping's whole fingerprint in that build (`OriginTable.prints`), for `pages`.
@@ -160,8 +160,8 @@ public final class BuildSession: @unchecked Sendable {
             (site, log, memos) = try attempt(options, reusing: previous, plan: .nothing)
         }
         let reads = log.snapshot
-        let markdown = memos.markdown?.filled ?? [:]
-        let pages = memos.pages?.filled ?? [:]
+        let markdown = memos.markdown?.filled ?? OverlaidTable()
+        let pages = memos.pages?.filled ?? OverlaidTable()
         summary.markdownReused = memos.markdown?.reused ?? 0
         summary.markdownRendered = markdown.count - summary.markdownReused
         summary.markdownKeysHashed = memos.markdown?.keysHashed ?? 0
@@ -169,6 +169,7 @@ public final class BuildSession: @unchecked Sendable {
         summary.markdownTablesKept = memos.markdown?.tablesTaken ?? 0
         summary.pagesReused = memos.pages?.reused ?? 0
         summary.pagesRendered = pages.count - summary.pagesReused
+        summary.pagesTakenWhereTheyWere = memos.pages?.takenWhereTheyWere ?? 0
         site.timings = clock.timings + site.timings
         summary.linksChecked = memos.links?.checked
         summary.searchReused = memos.search?.reused ?? 0
@@ -235,12 +236,12 @@ public final class BuildSession: @unchecked Sendable {
         let log = ReadLog()
         options.readLog = log
         let inputs = RenderInputs(root: options.root.standardizedFileURL, log: log, trustsUntracked: plan.trustsUntracked)
-        let pages = PageMemo(registry: origins, previous: plan.pages ? previous?.pages ?? [:] : [:],
+        let pages = PageMemo(registry: origins, previous: plan.pages ? previous?.pages ?? OverlaidTable() : OverlaidTable(),
                              previousPrints: plan.pages ? previous?.prints ?? [:] : [:],
                              previousTemplates: plan.pages ? previous?.templates : nil,
                              previousOrder: plan.pages ? previous?.pageOrder : nil, inputs: inputs)
         let memos = BuildMemos(parse: parsed,
-                               markdown: MarkdownMemo(previous: plan.markdown ? previous?.markdown ?? [:] : [:],
+                               markdown: MarkdownMemo(previous: plan.markdown ? previous?.markdown ?? OverlaidTable() : OverlaidTable(),
                                                       order: plan.markdown ? previous?.markdownOrder : nil, inputs: inputs,
                                                       table: pages.table, log: log),
                                pages: pages,

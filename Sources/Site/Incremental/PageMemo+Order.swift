@@ -63,6 +63,7 @@ extension PageMemo {
         lock.withLock {
             if let kept {
                 hits += jobs.count - rendered.count
+                taken += jobs.count - rendered.count
                 var edition = kept.edition
                 for (place, index) in rendered.enumerated() {
                     guard let entry = next[paths[place]] else {
@@ -112,20 +113,18 @@ extension PageMemo {
 
     /// The entries of this build (under `lock`): `next`, and the pages of editions taken by index. When every
     /// edition was, its jobs are the last build's, so `previous` has exactly their paths: it is the table, with
-    /// the entries this build made or checked put in (copy-on-write, nothing hashed for the others).
-    func filledTable() -> [String: Entry] {
-        guard !keptEditions.isEmpty else { return next }
+    /// the entries this build made or checked laid over it (`OverlaidTable`: nothing copied or hashed for the others).
+    func filledTable() -> OverlaidTable<Entry> {
+        guard !keptEditions.isEmpty else { return OverlaidTable(next) }
         let total = order.values.reduce(0) { $0 + $1.paths.count }
         if keptEditions.count == order.count, previousOrder?.editions.count == order.count, previous.count == total {
-            var all = previous
-            for (path, entry) in next { all[path] = entry }
-            return all
+            return previous.overlaying(next)
         }
         var all = next
         for position in keptEditions {
             guard let edition = order[position] else { continue }
             for index in edition.paths.indices where all[edition.paths[index]] == nil { all[edition.paths[index]] = edition.entries[index] }
         }
-        return all
+        return OverlaidTable(all)
     }
 }

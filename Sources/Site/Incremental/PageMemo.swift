@@ -48,7 +48,7 @@ final class PageMemo: @unchecked Sendable {
     }
 
     let table: OriginTable
-    let previous: [String: Entry]
+    let previous: OverlaidTable<Entry>
     /// The last good build's `OriginTable.prints`, for the entries in `previous`.
     private let previousPrints: [UInt32: UInt64]
     let lock = NSLock()
@@ -60,6 +60,8 @@ final class PageMemo: @unchecked Sendable {
     /// This build's, by edition position, and the editions whose pages were taken from `previousOrder` by index.
     var order: [Int: Order.Edition] = [:]
     var keptEditions = Set<Int>()
+    /// How many pages this build took where they were (`keptEdition`).
+    var taken = 0
     /// Pages whose entry this build made (not taken from `previous`), for `ShardReuse`.
     private var made = Set<String>()
     private var changed: Set<UInt32>?
@@ -71,7 +73,7 @@ final class PageMemo: @unchecked Sendable {
     /// `previous`; nil when not known (restored from the CLI's cache).
     private let previousTemplates: [String: UInt64]?
 
-    init(registry: OriginRegistry, previous: [String: Entry] = [:], previousPrints: [UInt32: UInt64] = [:],
+    init(registry: OriginRegistry, previous: OverlaidTable<Entry> = OverlaidTable(), previousPrints: [UInt32: UInt64] = [:],
          previousTemplates: [String: UInt64]? = nil, previousOrder: Order? = nil, inputs: RenderInputs) {
         table = OriginTable(registry: registry)
         self.previous = previous
@@ -185,10 +187,13 @@ final class PageMemo: @unchecked Sendable {
 
     /// The entries of this build (reused ones included), for the next: with editions taken by index
     /// (`keptEdition`), the last table with this build's other entries put in (`PageMemo+Order`).
-    var filled: [String: Entry] { lock.withLock { filledTable() } }
+    var filled: OverlaidTable<Entry> { lock.withLock { filledTable() } }
 
     /// How many pages this build reused.
     var reused: Int { lock.withLock { hits } }
+
+    /// How many of them it took where they were in the last build's jobs (`PageMemo+Order`).
+    var takenWhereTheyWere: Int { lock.withLock { taken } }
 
     /// The pages whose entry this build made rather than took from the last build (`ShardReuse`).
     var stored: Set<String> { lock.withLock { made } }
