@@ -6,6 +6,14 @@ extension ContentSet {
         copy.pages[index].body = body
         return copy
     }
+
+    /// Replaces page `index`'s body in place (the pages are copied only when another set shares them), and
+    /// returns the body it had.
+    public mutating func replaceBody(of index: Int, with body: String) -> String {
+        let old = pages[index].body
+        pages[index].body = body
+        return old
+    }
 }
 
 extension ContentSet {

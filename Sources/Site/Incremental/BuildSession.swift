@@ -115,6 +115,12 @@ public final class BuildSession: @unchecked Sendable {
         guard isIncremental else { return try SiteBuilder.build(options) }
         let given = options.readLog
         let key = OptionsKey(options)
+        // The last content, lent to this build before `previous` copies the last build (`LentContent`), and given
+        // back unless this build takes the last build's place.
+        let lent = last?.key == key ? last?.content.map(LentContent.init) : nil
+        if lent != nil { last?.content = nil }
+        var replacedLast = false
+        defer { if !replacedLast, let lent { last?.content = lent.giveBack() } }
         let previous = last?.key == key ? last : nil
         var clock = StepClock()
         var summary = IncrementalSummary()
@@ -152,7 +158,9 @@ public final class BuildSession: @unchecked Sendable {
             }
             plan = ReusePlan.after(changes, markdownReads: previous.markdownReads)
             // Only pages changed: perhaps only their bodies, and the last content can be kept (`ContentMemo`).
-            if changes.touchesOnlyPages { edited = clock.step("read edited pages") { bodyEdits(changes, previous: previous, root: options.root) } }
+            if changes.touchesOnlyPages, let lent {
+                edited = clock.step("read edited pages") { bodyEdits(changes, content: lent, previous: previous, root: options.root) }
+            }
         }
         var (site, log, memos) = try attempt(options, reusing: previous, plan: plan, content: edited)
         if plan != .nothing, let previous,
@@ -186,6 +194,7 @@ public final class BuildSession: @unchecked Sendable {
                          feeds: memos.feeds?.filled ?? [:], search: memos.search?.filled ?? SearchMemo.State(),
                          parsedFiles: memos.parsed?.filled ?? ParseMemo.State(), ledger: memos.ledger?.filled ?? LedgerMemo.State(),
                          fragments: memos.fragments?.filled ?? [:])
+        replacedLast = true
         last?.templates = memos.inputs?.fingerprints
         last?.plans = memos.content?.plans
         if let previous, previous.isRestored {
@@ -260,18 +269,22 @@ public final class BuildSession: @unchecked Sendable {
     /// The last build's content with the edited pages' new bodies, when every changed input is a page (an
     /// original or a translation, `ContentSet.page(editedAt:)`) whose edit is in the body only
     /// (`PageParseMemo.bodyEdit`); nil: load the content.
-    private func bodyEdits(_ changes: InputChanges, previous: LastBuild, root: URL) -> ContentMemo? {
-        guard var editions = previous.content, !changes.paths.contains("content/"),
-              let inputs = try? SiteInputs(root: root.standardizedFileURL) else { return nil }
+    private func bodyEdits(_ changes: InputChanges, content: LentContent, previous: LastBuild, root: URL) -> ContentMemo? {
+        guard !changes.paths.contains("content/"), let inputs = try? SiteInputs(root: root.standardizedFileURL) else { return nil }
         var reads = previous.contentReads
         for path in changes.paths {
             guard case .file(let fingerprint)? = reads[path], let bytes = try? inputs.read(path),
-                  let body = parsed.bodyEdit(path, bytes: bytes, was: fingerprint, languages: editions[0].config.languageSettings),
-                  let (edition, index) = ContentSet.page(editedAt: path, in: editions) else { return nil }
-            editions[edition] = editions[edition].replacingBody(of: index, with: body)
+                  let body = parsed.bodyEdit(path, bytes: bytes, was: fingerprint, languages: content.editions[0].config.languageSettings),
+                  let (edition, index) = ContentSet.page(editedAt: path, in: content.editions) else {
+                // Not bodies only: the content goes back as it was lent, and the build loads it.
+                _ = content.giveBack()
+                return nil
+            }
+            content.replaceBody(of: index, in: edition, with: body)
             reads[path] = .file(fingerprint: ReadLog.fingerprint(bytes))
         }
-        return ContentMemo(given: editions, reads: reads, edits: changes.paths.count, lastValues: previous.values, lastPlans: previous.plans)
+        return ContentMemo(given: content.editions, reads: reads, edits: changes.paths.count, lastValues: previous.values,
+                           lastPlans: previous.plans)
     }
 
     /// What the next build may keep of this one's page values (`ContentMemo.pageValues`).
