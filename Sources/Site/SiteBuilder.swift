@@ -349,9 +349,11 @@ public enum SiteBuilder {
                 return .failure(PageFailure(diagnostic: Diagnostic(file: source, message: "\(error)"), page: nil))
             }
         }
-        var files: [String: Data] = [:]
-        // Room for every page, the feeds and a few static files, so that ten thousand inserts never rehash.
-        files.reserveCapacity(jobs.count + 64)
+        // The last build's pages when they are taken where they were (`PageMemo.Order.Edition.outputs`): those
+        // rendered are put in. Otherwise room for every page, the feeds and a few static files, so that ten
+        // thousand inserts never rehash.
+        var files = kept?.edition.outputs ?? [:]
+        if kept == nil { files.reserveCapacity(jobs.count + 64) }
         var failures: [PageFailure] = []
         var paths: [String] = []
         paths.reserveCapacity(results.count)
@@ -364,20 +366,7 @@ public enum SiteBuilder {
             }
         }
         if !failures.isEmpty { throw BuildFailure(diagnostics: PageFailure.merged(failures)) }
-        if let kept {
-            // `rendering` is in ascending order: the jobs between two of its indices are the ones taken.
-            var next = 0
-            kept.edition.entries.withUnsafeBufferPointer { entries in
-                for index in jobs.indices {
-                    if next < rendering.count, rendering[next] == index {
-                        next += 1
-                        continue
-                    }
-                    files[kept.edition.paths[index]] = entries[index].output
-                }
-            }
-        }
-        memo?.record(edition, language: language, jobs: jobs, kept: kept, rendered: rendering, paths: paths)
+        memo?.record(edition, language: language, jobs: jobs, kept: kept, rendered: rendering, paths: paths, outputs: files)
         return files
     }
 

@@ -21,9 +21,19 @@ extension PageMemo {
             var urls: [String]
             var paths: [String]
             var entries: [Entry]
+            /// Entries put in since `entries` was made, by index, which take the place of those there: a body edit
+            /// then copies none of the others (`entries` is shared with the last build's); folded into `entries`
+            /// once they are many.
+            var changed: [Int: Entry] = [:]
             /// Every file the entries' renders read, each with the fingerprint all of them saw; nil when not known
             /// (an entry restored without its inputs, or a file two entries saw with different bytes).
             var files: [String: UInt64]?
+            /// The edition's pages as the render step returned them, by path: the next build's step starts from
+            /// this table and puts in the pages it rendered, instead of putting every page into a new one.
+            var outputs: [String: Data] = [:]
+
+            /// The entry of the job at `index`.
+            func entry(at index: Int) -> Entry { changed[index] ?? entries[index] }
         }
 
         var editions: [Edition] = []
@@ -59,7 +69,8 @@ extension PageMemo {
 
     /// Records the edition at `position` once its pages are rendered: `kept`'s with the entries of the jobs at
     /// `rendered` (whose output paths are `paths`) put in, or, without `kept`, every job's entry by its path.
-    func record(_ position: Int, language: String, jobs: [RenderJob], kept: KeptEdition?, rendered: [Int], paths: [String]) {
+    func record(_ position: Int, language: String, jobs: [RenderJob], kept: KeptEdition?, rendered: [Int], paths: [String],
+                outputs: [String: Data]) {
         lock.withLock {
             if let kept {
                 hits += jobs.count - rendered.count
@@ -69,17 +80,22 @@ extension PageMemo {
                     guard let entry = next[paths[place]] else {
                         // Not expected (a page rendered has its entry): the pages taken go into `next` by their paths.
                         let renderedSet = Set(rendered)
-                        for index in edition.paths.indices where !renderedSet.contains(index) { next[edition.paths[index]] = kept.edition.entries[index] }
+                        for index in edition.paths.indices where !renderedSet.contains(index) { next[edition.paths[index]] = kept.edition.entry(at: index) }
                         return
                     }
-                    edition.entries[index] = entry
+                    edition.changed[index] = entry
                     edition.files = Self.files(edition.files, adding: entry)
                 }
+                if edition.changed.count > 64 {
+                    for (index, entry) in edition.changed { edition.entries[index] = entry }
+                    edition.changed = [:]
+                }
+                edition.outputs = outputs
                 keptEditions.insert(position)
                 order[position] = edition
                 return
             }
-            var edition = Order.Edition(language: language, urls: jobs.map(\.url), paths: paths, entries: [], files: [:])
+            var edition = Order.Edition(language: language, urls: jobs.map(\.url), paths: paths, entries: [], files: [:], outputs: outputs)
             edition.entries.reserveCapacity(paths.count)
             for path in paths {
                 guard let entry = next[path] else { return }
@@ -123,7 +139,7 @@ extension PageMemo {
         var all = next
         for position in keptEditions {
             guard let edition = order[position] else { continue }
-            for index in edition.paths.indices where all[edition.paths[index]] == nil { all[edition.paths[index]] = edition.entries[index] }
+            for index in edition.paths.indices where all[edition.paths[index]] == nil { all[edition.paths[index]] = edition.entry(at: index) }
         }
         return OverlaidTable(all)
     }
