@@ -41,6 +41,9 @@ struct LinkChecker {
     let order: [Int]
     /// Where the site sits on its host (`SiteConfig.basePath`): the one `<base href>` a page may have.
     let basePath: String
+    /// Made from a last check with the same names (`LinkChecker+Reuse`): the indices of the pages whose bytes
+    /// are not the last check's, ascending; nil otherwise.
+    var changedSinceLast: [Int]? = nil
 
     /// The output file of `SitePath.notFoundPage`, the one page whose links start from the base path (with each
     /// language's, `zh/404.html`: `SitePath.isNotFoundPage`).
