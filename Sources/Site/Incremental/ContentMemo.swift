@@ -6,7 +6,7 @@ import SiteInputs
 /// good build's, with edited bodies put in), and what loading read, kept apart for the next build.
 ///
 /// Content is a function of the files the load read (`site.yml`, the `content/` listing and its pages), and a
-/// page's body is copied into its `Page` and nowhere else (`ContentSet.replacingBody`). So when every changed
+/// page's body is copied into its `Page` and nowhere else (`ContentSet.replaceBody`). So when every changed
 /// input is a page whose front matter is the same text on the same lines (`PageParseMemo.bodyEdit`), the last
 /// set with the new bodies is what a load would make, and the load's reads are the last load's with the new
 /// fingerprints of the edited pages. The session decides that (`BuildSession.bodyEdits`); the build uses `given`
