@@ -30,9 +30,7 @@ extension LinkChecker {
         // others keep the last scans, taken as one array, not copied one by one.
         let lastData = last.pageData
         let changed = last.order.filter { !lastData[$0].sameBytes(as: pageData[$0]) }
-        var scans = last.scans
-        for (index, scan) in zip(changed, changed.concurrentMap { HTMLAttributeScanner.scan(pageData[$0]) }) { scans[index] = scan }
-        self.scans = scans
+        scans = last.scans.replacing(changed, with: changed.concurrentMap { HTMLAttributeScanner.scan(pageData[$0]) })
         changedSinceLast = changed.sorted()
     }
 

@@ -29,7 +29,7 @@ struct LinkChecker {
     /// The HTML pages, sorted: the report's order.
     let pages: [String]
     /// Each page's links and ids, by the page's index in `pages`.
-    let scans: [HTMLAttributeScanner.Result]
+    let scans: LinkScans
     /// Each page's bytes, by its index in `pages`: what the byte ranges in `scans` point into.
     let pageData: [Data]
     /// Every output file, to the index of its page in `pages`, or -1 for a file that is not HTML:
@@ -66,9 +66,9 @@ struct LinkChecker {
         self.order = order
         let pageData = pages.map { files[$0] ?? Data() }
         self.pageData = pageData
-        self.scans = Self.inOrder(order) { index in
+        self.scans = LinkScans(Self.inOrder(order) { index in
             memo?.scan(of: pages[index], pageData[index]) ?? HTMLAttributeScanner.scan(pageData[index])
-        }
+        })
         var targets: [String: Int] = [:]
         targets.reserveCapacity(files.count)
         for file in files.keys { targets[file] = -1 }
