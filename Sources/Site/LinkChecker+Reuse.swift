@@ -10,30 +10,36 @@ extension LinkChecker {
     /// 10,000-event corpus), most of a rebuild's link check when one page changed; so was copying every
     /// unchanged page's scan into a new list.
     init?(files: [String: Data], basePath: String, sameNamesAs last: LinkChecker) {
-        guard let lastTable = last.table, files.count == last.files.count,
-              files.keys.allSatisfy({ Self.has($0, in: lastTable) ?? (last.targets[$0] != nil) }) else { return nil }
+        guard let lastTable = last.table, files.count == last.files.count else { return nil }
+        // One pass: each name found in the last table (as many names, each found: the same names), and a page's
+        // bytes put at its index there, without hashing its name again.
+        var found = [Data](repeating: Data(), count: last.pages.count)
+        for (name, data) in files {
+            guard let target = Self.target(name, in: lastTable) ?? last.targets[name] else { return nil }
+            if target >= 0 { found[target] = data }
+        }
+        let pageData = found
         self.files = files
         self.basePath = basePath
         pages = last.pages
         order = last.order
         targets = last.targets
         table = last.table
-        let pageData = last.pages.map { files[$0] ?? Data() }
         self.pageData = pageData
         // Only the pages whose bytes changed are scanned again (largest first, as `inOrder` hands them out); the
         // others keep the last scans, taken as one array, not copied one by one.
         let lastData = last.pageData
         let changed = last.order.filter { !lastData[$0].sameBytes(as: pageData[$0]) }
-        var scans = last.scans
-        for (index, scan) in zip(changed, changed.concurrentMap { HTMLAttributeScanner.scan(pageData[$0]) }) { scans[index] = scan }
-        self.scans = scans
+        scans = last.scans.replacing(changed, with: changed.concurrentMap { HTMLAttributeScanner.scan(pageData[$0]) })
+        changedSinceLast = changed.sorted()
     }
 
-    /// Whether `last`'s table (every name ASCII) has `name`, looked up by its bytes without hashing a `String`:
-    /// found by its bytes, it is the same `String`; not found, it is no ASCII name there (a name that is not
-    /// ASCII may still equal one as a `String`, so the caller makes the checker anew). Nil when the name's
-    /// bytes are not at hand (not a native string): ask `targets`.
-    private static func has(_ name: String, in table: LinkTargetTable) -> Bool? {
-        name.utf8.withContiguousStorageIfAvailable { table.value(for: $0) != nil }
+    /// What `last`'s table (every name ASCII) holds for `name`, looked up by its bytes without hashing a `String`:
+    /// its page's index, or -1 for a file that is not a page. Found by its bytes, it is the same `String`; not
+    /// found, it is no ASCII name there (a name that is not ASCII may still equal one as a `String`, so the caller
+    /// makes the checker anew): `.some(nil)`. Nil when the name's bytes are not at hand (not a native string):
+    /// ask `targets`.
+    private static func target(_ name: String, in table: LinkTargetTable) -> Int?? {
+        name.utf8.withContiguousStorageIfAvailable { table.value(for: $0) }
     }
 }

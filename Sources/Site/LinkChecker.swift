@@ -29,7 +29,7 @@ struct LinkChecker {
     /// The HTML pages, sorted: the report's order.
     let pages: [String]
     /// Each page's links and ids, by the page's index in `pages`.
-    let scans: [HTMLAttributeScanner.Result]
+    let scans: LinkScans
     /// Each page's bytes, by its index in `pages`: what the byte ranges in `scans` point into.
     let pageData: [Data]
     /// Every output file, to the index of its page in `pages`, or -1 for a file that is not HTML:
@@ -41,6 +41,9 @@ struct LinkChecker {
     let order: [Int]
     /// Where the site sits on its host (`SiteConfig.basePath`): the one `<base href>` a page may have.
     let basePath: String
+    /// Made from a last check with the same names (`LinkChecker+Reuse`): the indices of the pages whose bytes
+    /// are not the last check's, ascending; nil otherwise.
+    var changedSinceLast: [Int]? = nil
 
     /// The output file of `SitePath.notFoundPage`, the one page whose links start from the base path (with each
     /// language's, `zh/404.html`: `SitePath.isNotFoundPage`).
@@ -63,9 +66,9 @@ struct LinkChecker {
         self.order = order
         let pageData = pages.map { files[$0] ?? Data() }
         self.pageData = pageData
-        self.scans = Self.inOrder(order) { index in
+        self.scans = LinkScans(Self.inOrder(order) { index in
             memo?.scan(of: pages[index], pageData[index]) ?? HTMLAttributeScanner.scan(pageData[index])
-        }
+        })
         var targets: [String: Int] = [:]
         targets.reserveCapacity(files.count)
         for file in files.keys { targets[file] = -1 }

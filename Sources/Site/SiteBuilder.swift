@@ -91,10 +91,13 @@ public enum SiteBuilder {
 
         // 5. Plan every HTML file: content pages, taxonomy term and index pages, numbered pages of long lists.
         let plans = try clock.step("plan pages") { () throws(BuildFailure) in
-            try editions.indices.map { (position) throws(BuildFailure) in
+            // With the page values the last build's, so are the plans (`ContentMemo.keptPlans`).
+            if let kept = memos.content?.keptPlans { return kept }
+            return try editions.indices.map { (position) throws(BuildFailure) in
                 try PagePlan.make(content: editions[position], urls: urls[position], values: values[position])
             }
         }
+        memos.content?.keep(plans)
 
         translations.addGenerated(plans.map(\.jobs), editions: editions)
 
@@ -106,7 +109,7 @@ public enum SiteBuilder {
                 let pages = try renderPages(plans[position].jobs, content: editions[position], rendered: rendered[position],
                                             values: values[position], data: data, templates: templates,
                                             fragments: fragments(for: editions[position].language, options: options, memos: memos, metrics: metrics), metrics: metrics,
-                                            translations: translations, memo: metrics == nil ? memos.pages : nil)
+                                            translations: translations, memo: metrics == nil ? memos.pages : nil, edition: position)
                 // The first language's pages are the files as they are: merged, every path would be hashed again.
                 if files.isEmpty { files = pages } else { files.merge(pages, uniquingKeysWith: { first, _ in first }) }
             }
@@ -275,7 +278,7 @@ public enum SiteBuilder {
     static func renderPages(_ jobs: [RenderJob], content: ContentSet, rendered: [RenderedMarkdown?], values: PageValues,
                             data: Value = .dictionary(OrderedDictionary()), templates: TemplateSet, fragments: FragmentCache?,
                             metrics: TemplateMetrics? = nil, translations: TranslationTable? = nil,
-                            memo: PageMemo? = nil) throws(BuildFailure) -> [String: Data] {
+                            memo: PageMemo? = nil, edition: Int = 0) throws(BuildFailure) -> [String: Data] {
         let globals = languageGlobals(values, language: content.language, data: data)
         // Each thread renders with its own copy of the parsed templates (see `TemplateEnvironment.copy()`), which pays
         // for itself only over many pages: a copy parses every template again, and a small site (the microsite's
@@ -287,7 +290,11 @@ public enum SiteBuilder {
         let sharedRenders = memo == nil ? 0 : Self.rendersBeforeTemplateCopy
         // What a reused page needs, taken out of `content` once: the name of the Markdown it shows.
         let language = content.language, pages = content.pages, taxonomies = content.taxonomies
-        let results = Array(jobs.indices).concurrentMap(perWorker: { (copy: copies ? nil : templates.environment, shared: 0) }) {
+        // With the contexts, templates and files the last build's, the jobs are too: every page whose Markdown was
+        // kept is taken where it was, and only the others are rendered or checked one by one (`PageMemo+Order`).
+        let kept = memo?.keptEdition(edition, language: language, jobs: jobs)
+        let rendering = kept.map { kept in jobs.indices.filter { !kept.takes(jobs[$0].subject, taxonomies: taxonomies) } } ?? Array(jobs.indices)
+        let results = rendering.concurrentMap(perWorker: { (copy: copies ? nil : templates.environment, shared: 0) }) {
             worker, position -> Result<(String, Data), PageFailure> in
             func environment() -> TemplateEnvironment {
                 if let copy = worker.copy { return copy }
@@ -344,17 +351,24 @@ public enum SiteBuilder {
                 return .failure(PageFailure(diagnostic: Diagnostic(file: source, message: "\(error)"), page: nil))
             }
         }
-        var files: [String: Data] = [:]
-        // Room for every page, the feeds and a few static files, so that ten thousand inserts never rehash.
-        files.reserveCapacity(results.count + 64)
+        // The last build's pages when they are taken where they were (`PageMemo.Order.Edition.outputs`): those
+        // rendered are put in. Otherwise room for every page, the feeds and a few static files, so that ten
+        // thousand inserts never rehash.
+        var files = kept?.edition.outputs ?? [:]
+        if kept == nil { files.reserveCapacity(jobs.count + 64) }
         var failures: [PageFailure] = []
+        var paths: [String] = []
+        paths.reserveCapacity(results.count)
         for result in results {
             switch result {
-            case .success(let (path, data)): files[path] = data
+            case .success(let (path, data)):
+                files[path] = data
+                paths.append(path)
             case .failure(let failure): failures.append(failure)
             }
         }
         if !failures.isEmpty { throw BuildFailure(diagnostics: PageFailure.merged(failures)) }
+        memo?.record(edition, language: language, jobs: jobs, kept: kept, rendered: rendering, paths: paths, outputs: files)
         return files
     }
 

@@ -7,10 +7,19 @@ import Testing
 /// removed) it must say what the plain comparison of every file says, and serve exactly the new build's files.
 @Suite struct SnapshotDiffTests {
     @Test func agreesWithComparingEveryFile() {
+        compare(rounds: 200, files: 0...150)
+    }
+
+    /// Tables large enough to be compared in parts, one per core (`SnapshotDiff.parts`).
+    @Test func agreesWithComparingEveryFileOnLargeTables() {
+        compare(rounds: 4, files: 4096...9000)
+    }
+
+    private func compare(rounds: Int, files: ClosedRange<Int>) {
         var random = SystemRandomNumberGenerator()
-        for round in 0..<200 {
+        for round in 0..<rounds {
             var old: [String: Data] = [:]
-            for index in 0..<Int.random(in: 0...150, using: &random) {
+            for index in 0..<Int.random(in: files, using: &random) {
                 old["f\(index).html"] = Data("page \(index) \(Int.random(in: 0...9, using: &random))".utf8)
             }
             let served = old.reduce(into: [String: ServedFile]()) { $0[$1.key] = ServedFile(path: $1.key, data: $1.value) }

@@ -43,11 +43,13 @@ public final class BuildSession: @unchecked Sendable {
         var key: OptionsKey
         var reads: [String: ReadLog.Entry]
         var site: BuiltSite
-        var markdown: [String: MarkdownMemo.Entry]
+        var markdown: OverlaidTable<MarkdownMemo.Entry>
         /// The same entries in page order, with the Markdown step's tables (`MarkdownMemo.Order`); nil when not known.
         var markdownOrder: MarkdownMemo.Order? = nil
         /// Rendered pages by output path (restored from the CLI's cache with their outputs read back).
-        var pages: [String: PageMemo.Entry] = [:]
+        var pages = OverlaidTable<PageMemo.Entry>()
+        /// The same entries in job order (`PageMemo.Order`); nil when not known.
+        var pageOrder: PageMemo.Order? = nil
         /// Each tagged mapping's whole fingerprint in that build (`OriginTable.prints`), for `pages`.
         var prints: [UInt32: UInt64] = [:]
         /// Its templates with their fingerprints (`RenderInputs.fingerprints`), for `pages`; nil when restored.
@@ -61,6 +63,8 @@ public final class BuildSession: @unchecked Sendable {
         var contentReads: [String: ReadLog.Entry] = [:]
         /// Its page values with the summaries they were made with, and the origin table that tagged them.
         var values: (values: [PageValues], summaries: [[String]], table: OriginTable)?
+        /// Its plans of the pages, made from the same content and values (`ContentMemo.keptPlans`).
+        var plans: [PagePlan]? = nil
         /// What the Markdown step read (`MarkdownMemo.reads`); nil when not known.
         var markdownReads: Set<String>? = nil
         /// Its built-in sitemap and feeds with what each was made from (`FeedsMemo`).
@@ -111,6 +115,12 @@ public final class BuildSession: @unchecked Sendable {
         guard isIncremental else { return try SiteBuilder.build(options) }
         let given = options.readLog
         let key = OptionsKey(options)
+        // The last content, lent to this build before `previous` copies the last build (`LentContent`), and given
+        // back unless this build takes the last build's place.
+        let lent = last?.key == key ? last?.content.map(LentContent.init) : nil
+        if lent != nil { last?.content = nil }
+        var replacedLast = false
+        defer { if !replacedLast, let lent { last?.content = lent.giveBack() } }
         let previous = last?.key == key ? last : nil
         var clock = StepClock()
         var summary = IncrementalSummary()
@@ -148,7 +158,9 @@ public final class BuildSession: @unchecked Sendable {
             }
             plan = ReusePlan.after(changes, markdownReads: previous.markdownReads)
             // Only pages changed: perhaps only their bodies, and the last content can be kept (`ContentMemo`).
-            if changes.touchesOnlyPages { edited = clock.step("read edited pages") { bodyEdits(changes, previous: previous, root: options.root) } }
+            if changes.touchesOnlyPages, let lent {
+                edited = clock.step("read edited pages") { bodyEdits(changes, content: lent, previous: previous, root: options.root) }
+            }
         }
         var (site, log, memos) = try attempt(options, reusing: previous, plan: plan, content: edited)
         if plan != .nothing, let previous,
@@ -156,8 +168,8 @@ public final class BuildSession: @unchecked Sendable {
             (site, log, memos) = try attempt(options, reusing: previous, plan: .nothing)
         }
         let reads = log.snapshot
-        let markdown = memos.markdown?.filled ?? [:]
-        let pages = memos.pages?.filled ?? [:]
+        let markdown = memos.markdown?.filled ?? OverlaidTable()
+        let pages = memos.pages?.filled ?? OverlaidTable()
         summary.markdownReused = memos.markdown?.reused ?? 0
         summary.markdownRendered = markdown.count - summary.markdownReused
         summary.markdownKeysHashed = memos.markdown?.keysHashed ?? 0
@@ -165,6 +177,7 @@ public final class BuildSession: @unchecked Sendable {
         summary.markdownTablesKept = memos.markdown?.tablesTaken ?? 0
         summary.pagesReused = memos.pages?.reused ?? 0
         summary.pagesRendered = pages.count - summary.pagesReused
+        summary.pagesTakenWhereTheyWere = memos.pages?.takenWhereTheyWere ?? 0
         site.timings = clock.timings + site.timings
         summary.linksChecked = memos.links?.checked
         summary.searchReused = memos.search?.reused ?? 0
@@ -174,13 +187,16 @@ public final class BuildSession: @unchecked Sendable {
         summary.bodiesEdited = memos.content?.given == nil ? nil : edited?.edits
         site.incremental = summary
         last = LastBuild(key: key, reads: reads, site: site, markdown: markdown, markdownOrder: memos.markdown?.filledOrder, pages: pages,
+                         pageOrder: memos.pages?.filledOrder,
                          prints: memos.pages?.table.prints ?? [:], links: memos.links?.filled ?? .init(), stamps: stamps,
                          content: memos.content?.loaded, contentReads: memos.content?.log.snapshot ?? [:],
                          values: Self.values(memos), markdownReads: memos.markdown.map { Set($0.reads.snapshot.keys) },
                          feeds: memos.feeds?.filled ?? [:], search: memos.search?.filled ?? SearchMemo.State(),
                          parsedFiles: memos.parsed?.filled ?? ParseMemo.State(), ledger: memos.ledger?.filled ?? LedgerMemo.State(),
                          fragments: memos.fragments?.filled ?? [:])
+        replacedLast = true
         last?.templates = memos.inputs?.fingerprints
+        last?.plans = memos.content?.plans
         if let previous, previous.isRestored {
             let links = ShardReuse.storedLinks(memos.links?.filled.pages ?? [:], previous: previous.links.pages)
             last?.storedSinceRestore = ShardReuse.Stored(markdown: memos.markdown?.stored ?? [], pages: memos.pages?.stored ?? [],
@@ -229,11 +245,12 @@ public final class BuildSession: @unchecked Sendable {
         let log = ReadLog()
         options.readLog = log
         let inputs = RenderInputs(root: options.root.standardizedFileURL, log: log, trustsUntracked: plan.trustsUntracked)
-        let pages = PageMemo(registry: origins, previous: plan.pages ? previous?.pages ?? [:] : [:],
+        let pages = PageMemo(registry: origins, previous: plan.pages ? previous?.pages ?? OverlaidTable() : OverlaidTable(),
                              previousPrints: plan.pages ? previous?.prints ?? [:] : [:],
-                             previousTemplates: plan.pages ? previous?.templates : nil, inputs: inputs)
+                             previousTemplates: plan.pages ? previous?.templates : nil,
+                             previousOrder: plan.pages ? previous?.pageOrder : nil, inputs: inputs)
         let memos = BuildMemos(parse: parsed,
-                               markdown: MarkdownMemo(previous: plan.markdown ? previous?.markdown ?? [:] : [:],
+                               markdown: MarkdownMemo(previous: plan.markdown ? previous?.markdown ?? OverlaidTable() : OverlaidTable(),
                                                       order: plan.markdown ? previous?.markdownOrder : nil, inputs: inputs,
                                                       table: pages.table, log: log),
                                pages: pages,
@@ -252,18 +269,22 @@ public final class BuildSession: @unchecked Sendable {
     /// The last build's content with the edited pages' new bodies, when every changed input is a page (an
     /// original or a translation, `ContentSet.page(editedAt:)`) whose edit is in the body only
     /// (`PageParseMemo.bodyEdit`); nil: load the content.
-    private func bodyEdits(_ changes: InputChanges, previous: LastBuild, root: URL) -> ContentMemo? {
-        guard var editions = previous.content, !changes.paths.contains("content/"),
-              let inputs = try? SiteInputs(root: root.standardizedFileURL) else { return nil }
+    private func bodyEdits(_ changes: InputChanges, content: LentContent, previous: LastBuild, root: URL) -> ContentMemo? {
+        guard !changes.paths.contains("content/"), let inputs = try? SiteInputs(root: root.standardizedFileURL) else { return nil }
         var reads = previous.contentReads
         for path in changes.paths {
             guard case .file(let fingerprint)? = reads[path], let bytes = try? inputs.read(path),
-                  let body = parsed.bodyEdit(path, bytes: bytes, was: fingerprint, languages: editions[0].config.languageSettings),
-                  let (edition, index) = ContentSet.page(editedAt: path, in: editions) else { return nil }
-            editions[edition] = editions[edition].replacingBody(of: index, with: body)
+                  let body = parsed.bodyEdit(path, bytes: bytes, was: fingerprint, languages: content.editions[0].config.languageSettings),
+                  let (edition, index) = ContentSet.page(editedAt: path, in: content.editions) else {
+                // Not bodies only: the content goes back as it was lent, and the build loads it.
+                _ = content.giveBack()
+                return nil
+            }
+            content.replaceBody(of: index, in: edition, with: body)
             reads[path] = .file(fingerprint: ReadLog.fingerprint(bytes))
         }
-        return ContentMemo(given: editions, reads: reads, edits: changes.paths.count, lastValues: previous.values)
+        return ContentMemo(given: content.editions, reads: reads, edits: changes.paths.count, lastValues: previous.values,
+                           lastPlans: previous.plans)
     }
 
     /// What the next build may keep of this one's page values (`ContentMemo.pageValues`).

@@ -6,7 +6,7 @@ import SiteInputs
 /// good build's, with edited bodies put in), and what loading read, kept apart for the next build.
 ///
 /// Content is a function of the files the load read (`site.yml`, the `content/` listing and its pages), and a
-/// page's body is copied into its `Page` and nowhere else (`ContentSet.replacingBody`). So when every changed
+/// page's body is copied into its `Page` and nowhere else (`ContentSet.replaceBody`). So when every changed
 /// input is a page whose front matter is the same text on the same lines (`PageParseMemo.bodyEdit`), the last
 /// set with the new bodies is what a load would make, and the load's reads are the last load's with the new
 /// fingerprints of the edited pages. The session decides that (`BuildSession.bodyEdits`); the build uses `given`
@@ -30,6 +30,9 @@ final class ContentMemo: @unchecked Sendable {
     private(set) var summaries: [[String]] = []
     /// Whether the values were the last build's.
     private(set) var valuesKept = false
+    /// The last build's plans of every edition's pages (offered with `lastValues`), and this build's.
+    let lastPlans: [PagePlan]?
+    private(set) var plans: [PagePlan]?
 
     /// How many pages' bodies `given` has new (0 without `given`).
     let edits: Int
@@ -37,9 +40,10 @@ final class ContentMemo: @unchecked Sendable {
     private(set) var loaded: [ContentSet]?
 
     init(given: [ContentSet]? = nil, reads: [String: ReadLog.Entry] = [:], edits: Int = 0,
-         lastValues: (values: [PageValues], summaries: [[String]], table: OriginTable)? = nil) {
+         lastValues: (values: [PageValues], summaries: [[String]], table: OriginTable)? = nil, lastPlans: [PagePlan]? = nil) {
         self.given = given
         self.lastValues = given == nil ? nil : lastValues
+        self.lastPlans = given == nil || lastValues == nil ? nil : lastPlans
         self.edits = edits
         log = ReadLog()
         log.record(contentsOf: reads)
@@ -68,5 +72,14 @@ final class ContentMemo: @unchecked Sendable {
         let made = make()
         values = made
         return made
+    }
+
+    /// The last build's plans, when the page values are the last build's: a plan is made of the content without
+    /// its bodies (which `given` has as they were), the URLs and the page values (`PagePlan.make`).
+    var keptPlans: [PagePlan]? { valuesKept ? lastPlans : nil }
+
+    /// Keeps the plans this build used, for the next.
+    func keep(_ plans: [PagePlan]) {
+        self.plans = plans
     }
 }

@@ -25,6 +25,9 @@ public struct IncrementalSummary: Sendable, Equatable {
     /// Pages (HTML files rendered through templates) taken from the memo, and pages rendered.
     public var pagesReused = 0
     public var pagesRendered = 0
+    /// Of the pages reused, those taken where they were in the last build's jobs, without being looked up one by
+    /// one (`PageMemo.Order`).
+    public var pagesTakenWhereTheyWere = 0
     /// Pages whose links were checked, when fewer than all (nil: every page).
     public var linksChecked: Int?
     /// Page texts, term lists and shards of the search index taken from the memo (`SearchMemo`).

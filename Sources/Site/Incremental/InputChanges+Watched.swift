@@ -17,11 +17,15 @@ extension InputChanges {
     static func since(_ reads: [String: ReadLog.Entry], root: URL, stamps: InputStamps?, watched: Set<String>) -> InputChanges? {
         guard var next = stamps, InputStamps.realPath(root.path) == next.realRoot,
               let inputs = try? SiteInputs(root: root) else { return nil }
+        // What the watcher could vouch for, named or not: the named files among them are added after, so that
+        // the ten thousand entries are not each looked up among the named ones.
+        func vouchable(_ path: String, _ entry: ReadLog.Entry) -> Bool {
+            WatchedPaths.covers(path) && (!isFile(entry) || next.files[path] != nil)
+        }
+        var unsure = reads.filter { !vouchable($0.key, $0.value) }
+        for path in watched { if let entry = reads[path], vouchable(path, entry) { unsure[path] = entry } }
         var checked: [String] = []
-        for (path, entry) in reads {
-            let plainFile: Bool = if case .file = entry { next.files[path] != nil } else { false }
-            let vouched = WatchedPaths.covers(path) && (plainFile || !isFile(entry)) && !watched.contains(path)
-            if vouched { continue }
+        for (path, entry) in unsure {
             next.files[path] = nil
             if current(path, like: entry, inputs: inputs, root: root) != entry { checked.append(path) }
         }

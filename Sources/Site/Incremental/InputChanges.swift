@@ -60,10 +60,22 @@ struct InputChanges: Sendable {
     }
 
     /// The paths whose entries differ between two logs (present in one only, or recorded differently).
+    ///
+    /// `new` is compared with `old` first; when each of its paths is in `old` and the logs have as many, they have
+    /// the same paths, and comparing `old` with `new` would find the same differences again (ten thousand
+    /// lookups after every body edit's build).
     static func between(_ old: [String: ReadLog.Entry], _ new: [String: ReadLog.Entry]) -> InputChanges {
         var paths = Set<String>()
-        for (path, entry) in old where new[path] != entry { paths.insert(path) }
-        for (path, entry) in new where old[path] != entry { paths.insert(path) }
+        var newOnly = 0
+        for (path, entry) in new {
+            let was = old[path]
+            guard was != entry else { continue }
+            paths.insert(path)
+            if was == nil { newOnly += 1 }
+        }
+        if newOnly > 0 || old.count != new.count {
+            for (path, entry) in old where new[path] != entry { paths.insert(path) }
+        }
         return InputChanges(paths: paths.sorted())
     }
 

@@ -107,13 +107,14 @@ final class LinkMemo: @unchecked Sendable {
             lastData.append(known.data)
             lastScans.append(known.scan)
         }
-        return changedPages(checker, lastData: lastData, lastScans: lastScans)
+        return changedPages(checker, lastData: lastData, lastScans: LinkScans(lastScans))
     }
 
-    /// The pages whose bytes changed, when every one of them keeps its ids; nil otherwise.
-    private func changedPages(_ checker: LinkChecker, lastData: [Data], lastScans: [HTMLAttributeScanner.Result]) -> [Int]? {
+    /// The pages whose bytes changed, when every one of them keeps its ids; nil otherwise. A checker made from the
+    /// last one has found them already (`LinkChecker.changedSinceLast`).
+    private func changedPages(_ checker: LinkChecker, lastData: [Data], lastScans: LinkScans) -> [Int]? {
         var changed: [Int] = []
-        for index in checker.pages.indices {
+        for index in checker.changedSinceLast ?? Array(checker.pages.indices) {
             if lastData[index].sameBytes(as: checker.pageData[index]) { continue }
             guard lastScans[index].idValues(in: lastData[index]) == checker.scans[index].idValues(in: checker.pageData[index]) else { return nil }
             changed.append(index)

@@ -41,8 +41,10 @@ final class MarkdownMemo: @unchecked Sendable {
     }
 
     private let lock = NSLock()
-    let previous: [String: Entry]
+    let previous: OverlaidTable<Entry>
     private var next: [String: Entry] = [:]
+    /// The table `finish` made by laying the entries that changed over `previous`, when it could.
+    private var laid: OverlaidTable<Entry>?
     private var hits = 0
     private var hashes = 0
     private var namesLooked = 0
@@ -57,6 +59,8 @@ final class MarkdownMemo: @unchecked Sendable {
     /// Whether every edition recorded so far had every page where it was (`record`), and the entries that changed.
     private var carried: Bool
     private var changed: [String: Entry] = [:]
+    /// Each recorded edition's pages (by index) whose rendering this build made, not took from the last (`madeIndices`).
+    private var madeByEdition: [Int: Set<Int>] = [:]
     /// Whether `next` is the last table with `changed` put in, every page in it but `made` kept (`finish`).
     private var keptAllButMade = false
     private let inputs: RenderInputs
@@ -70,7 +74,7 @@ final class MarkdownMemo: @unchecked Sendable {
     ///   - inputs, table: this build's templates and files, and its tagged values (`PageMemo.table`).
     ///   - log: the build's log, which the step's own log records into.
     ///   - order: the same build's entries in page order (`filledOrder`), or nil.
-    init(previous: [String: Entry] = [:], order: Order? = nil, inputs: RenderInputs, table: OriginTable, log: ReadLog?) {
+    init(previous: OverlaidTable<Entry> = OverlaidTable(), order: Order? = nil, inputs: RenderInputs, table: OriginTable, log: ReadLog?) {
         self.previous = previous
         previousOrder = order
         carried = order != nil
@@ -101,6 +105,7 @@ final class MarkdownMemo: @unchecked Sendable {
     func record(_ slots: UnsafeBufferPointer<Slot>, sources: () -> [String], position: Int, language: String,
                 last: Order.Edition?, tables: MarkdownStage.Tables, environment: UInt64) {
         lock.withLock {
+            madeByEdition[position] = Set(slots.indices.lazy.filter { !slots[$0].kept })
             var edition: Order.Edition
             if var same = last, same.sources.count == slots.count, slots.allSatisfy({ $0.name == nil }) {
                 same.tables = tables
@@ -153,8 +158,7 @@ final class MarkdownMemo: @unchecked Sendable {
         lock.withLock {
             let total = order.editions.reduce(0) { $0 + $1.names.count }
             if carried, let previousOrder, order.editions.count == previousOrder.editions.count, previous.count == total {
-                next = previous
-                for (name, entry) in changed { next[name] = entry }
+                laid = previous.overlaying(changed)
                 keptAllButMade = true
             } else {
                 next.reserveCapacity(total)
@@ -170,11 +174,17 @@ final class MarkdownMemo: @unchecked Sendable {
 
     /// Whether this build took the page's rendering from the last build.
     func wasKept(_ page: String) -> Bool {
-        lock.withLock { keptAllButMade ? next[page] != nil && !made.contains(page) : kept.contains(page) }
+        lock.withLock { keptAllButMade ? laid?[page] != nil && !made.contains(page) : kept.contains(page) }
+    }
+
+    /// The pages of the edition at `position`, by index, whose rendering this build made rather than took from the
+    /// last build: every other page of it is one `wasKept` says yes to. Nil when the edition was not recorded.
+    func madeIndices(_ position: Int) -> Set<Int>? {
+        lock.withLock { madeByEdition[position] }
     }
 
     /// The entries this build filled (reused ones included), for the next build.
-    var filled: [String: Entry] { lock.withLock { next } }
+    var filled: OverlaidTable<Entry> { lock.withLock { laid ?? OverlaidTable(next) } }
 
     /// How many pages this build reused.
     var reused: Int { lock.withLock { hits } }

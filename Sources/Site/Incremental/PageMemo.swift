@@ -48,12 +48,20 @@ final class PageMemo: @unchecked Sendable {
     }
 
     let table: OriginTable
-    private let previous: [String: Entry]
+    let previous: OverlaidTable<Entry>
     /// The last good build's `OriginTable.prints`, for the entries in `previous`.
     private let previousPrints: [UInt32: UInt64]
-    private let lock = NSLock()
-    private var next: [String: Entry] = [:]
-    private var hits = 0
+    let lock = NSLock()
+    /// Under `lock`, as `order` and `keptEditions` (`PageMemo+Order`).
+    var next: [String: Entry] = [:]
+    var hits = 0
+    /// The last good build's entries in job order (`Order`); nil when not known.
+    let previousOrder: Order?
+    /// This build's, by edition position, and the editions whose pages were taken from `previousOrder` by index.
+    var order: [Int: Order.Edition] = [:]
+    var keptEditions = Set<Int>()
+    /// How many pages this build took where they were (`keptEdition`).
+    var taken = 0
     /// Pages whose entry this build made (not taken from `previous`), for `ShardReuse`.
     private var made = Set<String>()
     private var changed: Set<UInt32>?
@@ -65,10 +73,11 @@ final class PageMemo: @unchecked Sendable {
     /// `previous`; nil when not known (restored from the CLI's cache).
     private let previousTemplates: [String: UInt64]?
 
-    init(registry: OriginRegistry, previous: [String: Entry] = [:], previousPrints: [UInt32: UInt64] = [:],
-         previousTemplates: [String: UInt64]? = nil, inputs: RenderInputs) {
+    init(registry: OriginRegistry, previous: OverlaidTable<Entry> = OverlaidTable(), previousPrints: [UInt32: UInt64] = [:],
+         previousTemplates: [String: UInt64]? = nil, previousOrder: Order? = nil, inputs: RenderInputs) {
         table = OriginTable(registry: registry)
         self.previous = previous
+        self.previousOrder = previousOrder
         self.previousTemplates = previousTemplates
         // As many entries as the last build's, so that filling ten thousand never rehashes the table.
         next.reserveCapacity(previous.count)
@@ -102,11 +111,11 @@ final class PageMemo: @unchecked Sendable {
     /// Whether this build's page values are the last build's (`ContentMemo`) and no tagged mapping changed, and
     /// the Markdown memo that says which pages' Markdown is; set before rendering starts (`keepsContexts`), read
     /// by every rendering thread without a lock.
-    private var contextsKept = false
-    private var markdown: MarkdownMemo?
+    private(set) var contextsKept = false
+    private(set) var markdown: MarkdownMemo?
     /// Whether this build's templates are the last build's, each with the same fingerprint (`templatesKept()`);
     /// set with `contextsKept`.
-    private var templatesKept = false
+    private(set) var templatesKept = false
 
     /// Tells the memo, before rendering (the table sealed, the templates taken), that the page values are the
     /// last build's (`kept`), so that a page whose Markdown is the last build's too has the same context, whole
@@ -176,11 +185,15 @@ final class PageMemo: @unchecked Sendable {
         }
     }
 
-    /// The entries of this build (reused ones included), for the next.
-    var filled: [String: Entry] { lock.withLock { next } }
+    /// The entries of this build (reused ones included), for the next: with editions taken by index
+    /// (`keptEdition`), the last table with this build's other entries put in (`PageMemo+Order`).
+    var filled: OverlaidTable<Entry> { lock.withLock { filledTable() } }
 
     /// How many pages this build reused.
     var reused: Int { lock.withLock { hits } }
+
+    /// How many of them it took where they were in the last build's jobs (`PageMemo+Order`).
+    var takenWhereTheyWere: Int { lock.withLock { taken } }
 
     /// The pages whose entry this build made rather than took from the last build (`ShardReuse`).
     var stored: Set<String> { lock.withLock { made } }

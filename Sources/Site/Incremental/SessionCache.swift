@@ -149,7 +149,7 @@ public enum SessionCache {
             if let output = files[path] { pages[path]?.output = output } else { pages[path] = nil }
         }
         let build = BuildSession.LastBuild(key: BuildSession.OptionsKey(options), reads: header.reads, site: site,
-                                           markdown: body.markdown, pages: pages, prints: body.prints, links: body.links,
+                                           markdown: OverlaidTable(body.markdown), pages: OverlaidTable(pages), prints: body.prints, links: body.links,
                                            markdownReads: body.markdownReads, isRestored: true, storedSinceRestore: .init())
         session.restore(build, origins: body.origins, changes: InputChanges(paths: check.changedInputs))
         for entry in header.outputs {

@@ -22,6 +22,6 @@ struct WatchedPaths: Sendable {
     /// Whether the watcher sees every change to the log entry `path` (a file, a folder's listing with its `/`,
     /// an absence): it lies in a watched input.
     static func covers(_ path: String) -> Bool {
-        rootFiles.contains(path) || inputs.contains { path.hasPrefix($0) }
+        inputs.contains { path.hasPrefix($0) } || rootFiles.contains(path)
     }
 }
