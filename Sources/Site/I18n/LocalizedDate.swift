@@ -43,10 +43,15 @@ enum LocalizedDate {
     /// One formatter per language and skeleton, used under a lock (`DateFormatter` is not thread-safe), and
     /// every date it formatted: the output depends on nothing else (a fixed locale, calendar and time zone), and
     /// formatting took fifty times as long as looking the text up (a site shows the same dates on many pages).
-    private final class Formatters: @unchecked Sendable {
+    /// Where the formatter's pattern is numbers and text only (`DatePattern`, checked against the formatter),
+    /// dates are formatted with the pattern instead, outside the lock: the rendering threads of a Chinese
+    /// edition waited for each other there.
+    final class Formatters: @unchecked Sendable {
         static let shared = Formatters()
         private let lock = NSLock()
         private var formatters: [String: DateFormatter] = [:]
+        /// By `language|skeleton`: nil inside for a pattern ICU must format.
+        private var patterns: [String: DatePattern?] = [:]
         private var formatted: [Formatted: String] = [:]
         private static let utc = TimeZone(identifier: "UTC") ?? TimeZone(secondsFromGMT: 0)!
 
@@ -60,6 +65,10 @@ enum LocalizedDate {
 
         func format(year: Int, month: Int, day: Int, skeleton: String, language: String) -> String {
             lock.lock()
+            if case .some(.some(let pattern)) = patterns[language + "|" + skeleton] {
+                lock.unlock()
+                return pattern.format(year: year, month: month, day: day)
+            }
             defer { lock.unlock() }
             let done = Formatted(language: language, skeleton: skeleton, year: year, month: month, day: day)
             if let text = formatted[done] { return text }
@@ -100,8 +109,22 @@ enum LocalizedDate {
                 formatter.locale = Locale(identifier: language)
                 formatter.setLocalizedDateFormatFromTemplate(skeleton)
                 formatters[key] = formatter
+                patterns[key] = Self.checkedPattern(of: formatter)
             }
             return formatter
+        }
+
+        /// The formatter's pattern as a `DatePattern`, when it gives the formatter's own text for dates of every
+        /// precision and digit count; nil otherwise.
+        static func checkedPattern(of formatter: DateFormatter) -> DatePattern? {
+            guard let pattern = DatePattern(formatter.dateFormat) else { return nil }
+            for (year, month, day) in [(2015, 12, 11), (2001, 2, 3), (987, 10, 28), (2025, 1, 30), (12, 7, 4)] {
+                var components = DateComponents()
+                (components.year, components.month, components.day, components.hour) = (year, month, day, 12)
+                guard let date = formatter.calendar.date(from: components),
+                      formatter.string(from: date) == pattern.format(year: year, month: month, day: day) else { return nil }
+            }
+            return pattern
         }
     }
 }
