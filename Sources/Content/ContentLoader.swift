@@ -91,12 +91,7 @@ public enum ContentLoader {
         var draftTerms = Set<String>()
     }
 
-    static func parse(_ files: [ContentTree.SourceFile], in tree: ContentTree, config: SiteConfig, includeDrafts: Bool,
-                      memo: PageParseMemo? = nil) -> Parsed {
-        parse([files], in: tree, config: config, includeDrafts: includeDrafts, memo: memo)[0]
-    }
-
-    /// `parse` of each group, all groups' files in one parallel pass.
+    /// Each group's pages (one group a language), all groups' files parsed in one parallel pass.
     static func parse(_ groups: [[ContentTree.SourceFile]], in tree: ContentTree, config: SiteConfig, includeDrafts: Bool,
                       memo: PageParseMemo? = nil) -> [Parsed] {
         var outcomes = Parallel.map(groups.flatMap { $0 }) { PageParser.parse($0, in: tree, memo: memo) }
