@@ -29,22 +29,12 @@ struct SearchDocument: Sendable, Equatable {
     /// `String`'s equality says, without normalising a Chinese page's thousands of bigrams to hash them; the
     /// first term that is not moves them all to a dictionary keyed by `String`.
     func terms() -> [SearchTerm] {
-        var plain: [PlainTerm: UInt8] = [:]
         // Distinct terms are far fewer than bytes: room for most pages' without growing (a Chinese page's
         // bigrams are three bytes a character).
-        plain.reserveCapacity((title.utf8.count + summary.utf8.count + body.utf8.count) / 8 + 16)
-        var other: [String: UInt8]?
+        var table = SearchTermTable(expectedTerms: (title.utf8.count + summary.utf8.count + body.utf8.count) / 8 + 16)
         func add(_ text: String, _ field: Field) {
-            SearchText.terms(text) { term, isPlain in
-                if other == nil {
-                    if isPlain {
-                        plain[PlainTerm(term), default: 0] |= field.rawValue
-                        return
-                    }
-                    other = Dictionary(uniqueKeysWithValues: plain.map { ($0.key.text, $0.value) })
-                }
-                other![term, default: 0] |= field.rawValue
-            }
+            table.field = field.rawValue
+            SearchText.terms(text, into: &table)
         }
         add(title, .title)
         for heading in headings { add(heading, .heading) }
@@ -52,10 +42,7 @@ struct SearchDocument: Sendable, Equatable {
         if let collection { add(collection, .summary) }
         for title in related { add(title, .summary) }
         add(body, .body)
-        if let other {
-            return other.map { SearchTerm(text: $0.key, key: SearchText.isPlain($0.key) ? PlainTerm($0.key) : nil, fields: $0.value) }
-        }
-        return plain.map { SearchTerm(text: $0.key.text, key: $0.key, fields: $0.value) }
+        return table.terms
     }
 }
 
@@ -82,18 +69,27 @@ struct PlainTerm: Hashable, Sendable {
 
     init(_ text: String) {
         self.text = text
+        var bytes = text
+        (fingerprint, prefix) = bytes.withUTF8 { Self.fingerprintAndPrefix(of: $0) }
+    }
+
+    /// A term whose fingerprint and prefix were worked out from its bytes (`fingerprintAndPrefix(of:)`).
+    init(text: String, fingerprint: UInt64, prefix: UInt64) {
+        self.text = text
+        self.fingerprint = fingerprint
+        self.prefix = prefix
+    }
+
+    /// FNV-1a over the bytes, and the first eight of them, big-endian.
+    static func fingerprintAndPrefix(of bytes: UnsafeBufferPointer<UInt8>) -> (fingerprint: UInt64, prefix: UInt64) {
         var hash: UInt64 = 0xCBF2_9CE4_8422_2325
         var prefix: UInt64 = 0
-        var bytes = text
-        bytes.withUTF8 { buffer in
-            for (position, byte) in buffer.enumerated() {
-                hash ^= UInt64(byte)
-                hash = hash &* 0x0000_0100_0000_01B3
-                if position < 8 { prefix |= UInt64(byte) << (56 - 8 * position) }
-            }
+        for (position, byte) in bytes.enumerated() {
+            hash ^= UInt64(byte)
+            hash = hash &* 0x0000_0100_0000_01B3
+            if position < 8 { prefix |= UInt64(byte) << (56 - 8 * position) }
         }
-        fingerprint = hash
-        self.prefix = prefix
+        return (hash, prefix)
     }
 
     /// Equal bytes; for plain terms, `String`'s `==` says the same, and at once for the short strings most are.

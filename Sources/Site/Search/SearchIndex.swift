@@ -95,25 +95,26 @@ enum SearchIndex {
     static func shardFile(_ shard: Int, postings: [Posting], byBytes: Bool = true) -> Data {
         if byBytes, postings.allSatisfy({ $0.key != nil }) {
             // A plain term's quoted form is itself between quotation marks: letters and digits need no escape.
-            return shardFile(shard, postings: postings, key: { $0.key! }, precedes: PlainTerm.precedes, prefix: \.prefix,
+            return shardFile(shard, postings: postings, key: { $0.key! }, slots: PlainTermSlots(capacity: postings.count),
+                             precedes: PlainTerm.precedes, prefix: \.prefix,
                              quoted: { bytes, term in
                                  bytes.append(UInt8(ascii: "\""))
                                  bytes.append(contentsOf: term.utf8)
                                  bytes.append(UInt8(ascii: "\""))
                              })
         }
-        return shardFile(shard, postings: postings, key: \.term, precedes: { $0 < $1 }, prefix: nil,
-                         quoted: { bytes, term in bytes.append(contentsOf: JSONText.quoted(term).utf8) })
+        return shardFile(shard, postings: postings, key: \.term, slots: DictionarySlots<String>(), precedes: { $0 < $1 }, prefix: nil,
+                         quoted: { bytes, term in JSONText.append(term, to: &bytes) })
     }
 
     /// - Parameter prefix: a number whose order is `precedes`' wherever two terms' numbers differ (a plain term's
     ///   first eight bytes): terms are sorted by it first, and `precedes` only breaks its ties.
-    private static func shardFile<Key: Hashable>(_ shard: Int, postings: [Posting], key: (Posting) -> Key,
-                                                 precedes: (Key, Key) -> Bool, prefix: ((Key) -> UInt64)?,
+    private static func shardFile<Key: Hashable, Slots: TermSlots<Key>>(_ shard: Int, postings: [Posting], key: (Posting) -> Key,
+                                                 slots: Slots, precedes: (Key, Key) -> Bool, prefix: ((Key) -> UInt64)?,
                                                  quoted: (inout [UInt8], String) -> Void) -> Data {
         // Each posting's term numbered in order of first sight, then every term's postings in one flat array,
         // in document order (no array per term).
-        var slots: [Key: Int] = [:]
+        var slots = slots
         var terms: [Key] = []
         var names: [String] = []
         var counts: [Int] = []
@@ -121,11 +122,10 @@ enum SearchIndex {
         slotOf.reserveCapacity(postings.count)
         for posting in postings {
             let term = key(posting)
-            if let known = slots[term] {
+            if let known = slots.slot(of: term, orAdd: terms.count) {
                 slotOf.append(known)
                 counts[known] += 1
             } else {
-                slots[term] = terms.count
                 slotOf.append(terms.count)
                 terms.append(term)
                 names.append(posting.term)
@@ -177,20 +177,28 @@ enum SearchIndex {
     }
 
     private static func chunkFile(_ documents: ArraySlice<SearchDocument>, collections: [String], number: Int) -> Data {
-        var text = "__buildSiteSearch(\"d/\(number)\",["
-        text += documents.map { document in
+        var bytes = Array("__buildSiteSearch(\"d/\(number)\",[".utf8)
+        for (position, document) in documents.enumerated() {
+            if position > 0 { bytes.append(contentsOf: ",\n".utf8) }
             let collection = document.collection.flatMap { collections.firstIndex(of: $0) } ?? -1
-            let fields = [String(document.url.dropFirst()), document.title].map(JSONText.quoted)
-            return "[" + fields.joined(separator: ",") + ",\(collection),"
-                + JSONText.quoted(document.date) + "," + JSONText.quoted(shortened(document.summary)) + "]"
-        }.joined(separator: ",\n")
-        text += "]);\n"
-        return Data(text.utf8)
+            bytes.append(UInt8(ascii: "["))
+            JSONText.append(String(document.url.dropFirst()), to: &bytes)
+            bytes.append(UInt8(ascii: ","))
+            JSONText.append(document.title, to: &bytes)
+            bytes.append(contentsOf: ",\(collection),".utf8)
+            JSONText.append(document.date, to: &bytes)
+            bytes.append(UInt8(ascii: ","))
+            JSONText.append(shortened(document.summary), to: &bytes)
+            bytes.append(UInt8(ascii: "]"))
+        }
+        bytes.append(contentsOf: "]);\n".utf8)
+        return Data(bytes)
     }
 
     /// At most `summaryLimit` characters, cut at a space, with an ellipsis when cut.
     static func shortened(_ text: String) -> String {
-        guard text.count > summaryLimit else { return text }
+        // No more bytes than the limit: no more characters either (counting characters is the slow part).
+        guard text.utf8.count > summaryLimit, text.count > summaryLimit else { return text }
         let cut = text.prefix(summaryLimit)
         let end = cut.lastIndex(of: " ") ?? cut.endIndex
         return String(cut[..<end]) + "…"

@@ -25,6 +25,23 @@ enum SearchText {
     /// Chinese one, is its own folding; any other scalar is folded on its own (decomposition and dropping marks
     /// work scalar by scalar, so this equals folding the whole text).
     static func terms(_ text: String, plain emit: (String, Bool) -> Void) {
+        withoutActuallyEscaping(emit) { emit in
+            var sink = EmittingSink(emit: emit)
+            terms(text, into: &sink)
+        }
+    }
+
+    /// Hands each term to a closure as a `String`.
+    private struct EmittingSink: SearchTermSink {
+        let emit: (String, Bool) -> Void
+        mutating func take(_ term: UnsafeBufferPointer<UInt8>, plain: Bool) {
+            emit(String(decoding: term, as: UTF8.self), plain)
+        }
+    }
+
+    /// `terms(_:plain:)`, each term handed to `sink` as its UTF-8 bytes: a sink that meets most terms more than
+    /// once (`SearchDocument`'s) makes a `String` of each only the first time.
+    static func terms<Sink: SearchTermSink>(_ text: String, into sink: inout Sink) {
         var word: [UInt8] = []
         var wordLength = 0
         var wordIsPlain = true
@@ -33,19 +50,22 @@ enum SearchText {
         var starts: [Int] = []
         var runIsPlain = true
         func flushWord() {
-            if wordLength > 0, wordLength <= maximumLength { emit(String(decoding: word, as: UTF8.self), wordIsPlain) }
+            if wordLength > 0, wordLength <= maximumLength {
+                word.withUnsafeBufferPointer { sink.take($0, plain: wordIsPlain) }
+            }
             word.removeAll(keepingCapacity: true)
             wordLength = 0
             wordIsPlain = true
         }
         func flushRun() {
             if starts.count == 1 {
-                emit(String(decoding: run, as: UTF8.self), runIsPlain)
+                run.withUnsafeBufferPointer { sink.take($0, plain: runIsPlain) }
             } else if starts.count > 1 {
-                for index in 0..<(starts.count - 1) {
-                    let end = index + 2 < starts.count ? starts[index + 2] : run.count
-                    // Two scalars: a string stored inline, without an allocation.
-                    emit(String(decoding: run[starts[index]..<end], as: UTF8.self), runIsPlain)
+                run.withUnsafeBufferPointer { bytes in
+                    for index in 0..<(starts.count - 1) {
+                        let end = index + 2 < starts.count ? starts[index + 2] : bytes.count
+                        sink.take(UnsafeBufferPointer(rebasing: bytes[starts[index]..<end]), plain: runIsPlain)
+                    }
                 }
             }
             run.removeAll(keepingCapacity: true)
@@ -54,7 +74,15 @@ enum SearchText {
         }
         func appendToRun(_ scalar: Unicode.Scalar) {
             starts.append(run.count)
-            run.append(contentsOf: UTF8.encode(scalar)!)
+            let value = scalar.value
+            if value >= 0x800, value < 0x10000 {
+                // Three bytes: every Han ideograph of the main blocks and every kana.
+                run.append(UInt8(0xE0 | (value >> 12)))
+                run.append(UInt8(0x80 | ((value >> 6) & 0x3F)))
+                run.append(UInt8(0x80 | (value & 0x3F)))
+            } else {
+                run.append(contentsOf: UTF8.encode(scalar)!)
+            }
             if !isPlainScalar(scalar) { runIsPlain = false }
         }
         func take(_ scalar: Unicode.Scalar) {
@@ -109,10 +137,15 @@ enum SearchText {
     }
 
     private static func foldedPunctuation(_ value: UInt32) -> [Unicode.Scalar]? {
-        for (position, block) in punctuationBlocks.enumerated() where block.contains(value) {
-            return punctuationFolds[position][Int(value - block.lowerBound)]
+        // The blocks' bounds written out: the tables are read only for a scalar in one of them.
+        let position: Int
+        switch value {
+        case 0x2000...0x206F: position = 0
+        case 0x3000...0x303F: position = 1
+        case 0xFF00...0xFF6F: position = 2
+        default: return nil
         }
-        return nil
+        return punctuationFolds[position][Int(value - punctuationBlocks[position].lowerBound)]
     }
 
     /// The two main blocks of Han ideographs: no decomposition, no case, written without spaces.
@@ -199,4 +232,10 @@ enum SearchText {
         }
         return Int(hash % UInt32(count))
     }
+}
+
+/// Where `SearchText.terms(_:into:)` puts each term it cuts.
+protocol SearchTermSink {
+    /// One term's UTF-8 bytes (valid only during the call), and whether it is plain (`SearchText.isPlainScalar`).
+    mutating func take(_ term: UnsafeBufferPointer<UInt8>, plain: Bool)
 }

@@ -60,3 +60,35 @@ struct SearchPlainTermTests {
         #expect(text == #"__buildSiteSearch("t/0",{"a1":[49],"b":[17],"一":[33],"斯克":[65],"马斯":[1]});"# + "\n")
     }
 }
+
+/// The shard writer's table of plain terms finds terms by their fingerprint and tells apart terms whose
+/// fingerprints collide by their text.
+struct PlainTermSlotsTests {
+    @Test func numbersTermsInOrderOfFirstSightAndTellsCollisionsApart() {
+        var slots = PlainTermSlots(capacity: 4)
+        let musk = PlainTerm(text: "musk", fingerprint: 7, prefix: 0)
+        let altman = PlainTerm(text: "altman", fingerprint: 7, prefix: 0)   // the same fingerprint, on purpose
+        let openai = PlainTerm("openai")
+        #expect(slots.slot(of: musk, orAdd: 0) == nil)
+        #expect(slots.slot(of: altman, orAdd: 1) == nil)
+        #expect(slots.slot(of: openai, orAdd: 2) == nil)
+        #expect(slots.slot(of: musk, orAdd: 3) == 0)
+        #expect(slots.slot(of: altman, orAdd: 3) == 1)
+        #expect(slots.slot(of: PlainTerm("openai"), orAdd: 3) == 2)
+    }
+
+    @Test func holdsAsManyTermsAsItWasMadeFor() {
+        var slots = PlainTermSlots(capacity: 500)
+        for number in 0..<500 { #expect(slots.slot(of: PlainTerm("t\(number)"), orAdd: number) == nil) }
+        for number in 0..<500 { #expect(slots.slot(of: PlainTerm("t\(number)"), orAdd: 500) == number) }
+    }
+
+    @Test func madeFromBytesEqualsMadeFromText() {
+        for text in ["", "a", "musk", "马斯克", "abcdefghijk", "2015"] {
+            var copy = text
+            let (fingerprint, prefix) = copy.withUTF8 { PlainTerm.fingerprintAndPrefix(of: $0) }
+            let term = PlainTerm(text)
+            #expect(term.fingerprint == fingerprint && term.prefix == prefix)
+        }
+    }
+}
