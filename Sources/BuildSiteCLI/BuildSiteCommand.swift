@@ -22,6 +22,15 @@ public struct BuildSiteCommand: AsyncParsableCommand {
             // SIGILL about one run in ten; there is nothing to flush or clean up at this point.
             _exit(1)
         }
+        // A plain build is read without ArgumentParser's start-up cost (`QuickBuildArguments`).
+        if let build = QuickBuildArguments.command(arguments) {
+            do {
+                try await build.run()
+            } catch {
+                exit(withError: error)
+            }
+            return
+        }
         await main(arguments)
     }
 }
