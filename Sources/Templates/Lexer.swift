@@ -151,9 +151,13 @@ struct Lexer {
                 throw source.error(.syntax, "unclosed '\(isBlock ? "{%" : "{{")' tag: expected '\(close)'", at: tagStart)
             }
             if brackets.isEmpty {
-                let strip = matches("-" + close, at: position)
-                if strip || matches(close, at: position) || (isBlock && matches("+%}", at: position)) {
-                    let length = matches(close, at: position) ? 2 : 3
+                // The closing delimiter, compared as bytes: this runs before every token of every tag.
+                let (first, second) = isBlock ? (UInt8(ascii: "%"), UInt8(ascii: "}")) : (UInt8(ascii: "}"), UInt8(ascii: "}"))
+                let closesHere = matchesPair(first, second, at: position)
+                let strip = !closesHere && bytes[position] == UInt8(ascii: "-") && matchesPair(first, second, at: position + 1)
+                let keep = !closesHere && isBlock && bytes[position] == UInt8(ascii: "+") && matchesPair(first, second, at: position + 1)
+                if closesHere || strip || keep {
+                    let length = closesHere ? 2 : 3
                     tokens.append(Token(kind: isBlock ? .blockEnd : .variableEnd, span: Span(start: position, end: position + length)))
                     position += length
                     return strip
@@ -249,14 +253,21 @@ struct Lexer {
     }
 
     private static let twoCharacterSymbols: [String] = ["//", "**", "==", "!=", "<=", ">="]
+    private static let twoCharacterSymbolBytes: [(UInt8, UInt8)] = twoCharacterSymbols.map { symbol in
+        let bytes = Array(symbol.utf8)
+        return (bytes[0], bytes[1])
+    }
     private static let oneCharacterSymbols: Set<UInt8> = Set("+-*/%~[](){}<>=.:|,;".utf8)
 
     private mutating func lexSymbol(brackets: inout [UInt8]) throws(TemplateError) {
         let start = position
-        for symbol in Lexer.twoCharacterSymbols where matches(symbol, at: position) {
-            position += 2
-            tokens.append(Token(kind: .symbol(symbol), span: Span(start: start, end: position)))
-            return
+        if position + 1 < end {
+            let pair = (bytes[position], bytes[position + 1])
+            for (index, symbol) in Lexer.twoCharacterSymbolBytes.enumerated() where symbol == pair {
+                position += 2
+                tokens.append(Token(kind: .symbol(Lexer.twoCharacterSymbols[index]), span: Span(start: start, end: position)))
+                return
+            }
         }
         let byte = bytes[position]
         guard Lexer.oneCharacterSymbols.contains(byte) else {
@@ -288,6 +299,11 @@ struct Lexer {
             offset += 1
         }
         return true
+    }
+
+    /// Whether the two bytes at `index` are `first` and `second`.
+    private func matchesPair(_ first: UInt8, _ second: UInt8, at index: Int) -> Bool {
+        index + 1 < end && bytes[index] == first && bytes[index + 1] == second
     }
 
     private func find(_ text: String, from start: Int) -> Int? {

@@ -47,6 +47,19 @@ struct DatePatternTests {
         #expect(pattern.format(year: 2015, month: 12, day: 11) == "2015年12月11日")
     }
 
+    /// The patterns `LocalizedDate` knows without ICU are ICU's own, and give its text.
+    @Test func theKnownPatternsAreICUs() throws {
+        #expect(!LocalizedDate.Formatters.known.isEmpty)
+        for (key, pattern) in LocalizedDate.Formatters.known {
+            let parts = key.split(separator: "|").map(String.init)
+            let formatter = Self.formatter(parts[0], parts[1])
+            #expect(DatePattern(formatter.dateFormat) == pattern, "\(key): ICU says \(formatter.dateFormat ?? "")")
+            #expect(LocalizedDate.Formatters.checkedPattern(of: formatter) == pattern, "\(key)")
+        }
+        #expect(LocalizedDate.Formatters.knowsEveryPattern(of: "zh"))
+        #expect(LocalizedDate.Formatters.skeletons.allSatisfy { LocalizedDate.Formatters.known["zh|" + $0] != nil })
+    }
+
     @Test func readsQuotesAndRefusesOtherFields() throws {
         #expect(try #require(DatePattern("dd.MM.yyyy")).format(year: 987, month: 2, day: 3) == "03.02.0987")
         #expect(try #require(DatePattern("'Jahr' y, d 'o''clock'")).format(year: 2015, month: 1, day: 9) == "Jahr 2015, 9 o'clock")

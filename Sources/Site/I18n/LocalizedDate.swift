@@ -29,7 +29,7 @@ enum LocalizedDate {
     /// threads that format dates would wait for that under the lock. Nothing depends on when it runs: a
     /// formatter is the same whoever made it, and `format` makes any that is not there yet.
     static func prepare(languages: [String]) {
-        let others = languages.filter { !isEnglish($0) }
+        let others = languages.filter { !isEnglish($0) && !Formatters.knowsEveryPattern(of: $0) }
         guard !others.isEmpty else { return }
         DispatchQueue.global(qos: .userInitiated).async {
             for language in others {
@@ -63,7 +63,25 @@ enum LocalizedDate {
             var day: Int
         }
 
+        /// Patterns ICU gives, known without asking it (loading a locale's data costs a few milliseconds of a
+        /// build that takes a hundred), by `language|skeleton`: Chinese, whose every date is numbers and text.
+        /// `DatePatternTests` checks each against ICU's own pattern and text.
+        static let known: [String: DatePattern] = {
+            let zh = ["y": "y年", "yMMM": "y年M月", "yMMMM": "y年M月", "yMMMd": "y年M月d日", "yMMMMd": "y年M月d日"]
+            var known: [String: DatePattern] = [:]
+            for (skeleton, pattern) in zh { known["zh|" + skeleton] = DatePattern(pattern) }
+            return known
+        }()
+
+        /// Every skeleton `LocalizedDate` asks for.
+        static let skeletons = ["y", "yMMM", "yMMMM", "yMMMd", "yMMMMd"]
+
+        static func knowsEveryPattern(of language: String) -> Bool {
+            skeletons.allSatisfy { known[language + "|" + $0] != nil }
+        }
+
         func format(year: Int, month: Int, day: Int, skeleton: String, language: String) -> String {
+            if let pattern = Self.known[language + "|" + skeleton] { return pattern.format(year: year, month: month, day: day) }
             lock.lock()
             if case .some(.some(let pattern)) = patterns[language + "|" + skeleton] {
                 lock.unlock()
