@@ -112,7 +112,7 @@ enum HTMLAttributeScanner {
                     : matches(bytes, nameStart, j, "style") ? "</style" : nil
                 let isBase = matches(bytes, nameStart, j, "base")
                 let isMeta = matches(bytes, nameStart, j, "meta")
-                var refresh = (isRefresh: false, content: nil as String?)
+                var refresh = (isRefresh: false, content: nil as Range<Int>?)
                 while j < n, bytes[j] != UInt8(ascii: ">") {
                     while j < n, isSpace(bytes[j]) || bytes[j] == UInt8(ascii: "/") { j += 1 }
                     let attrStart = j
@@ -155,7 +155,8 @@ enum HTMLAttributeScanner {
                         ? .decoded(decodeReferences(String(decoding: value, as: UTF8.self))) : .bytes(valueStart..<valueEnd)
                     if isLink { result.links.append(found) } else { result.ids.append(found) }
                 }
-                if refresh.isRefresh, let content = refresh.content, let found = ScriptAttribute.refreshTarget(content) {
+                if refresh.isRefresh, let content = refresh.content,
+                   let found = ScriptAttribute.refreshTarget(ScriptAttribute.content(bytes, content)) {
                     result.scripts.append(found)
                 }
                 i = j + 1

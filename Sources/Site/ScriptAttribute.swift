@@ -19,9 +19,11 @@ struct ScriptAttribute: Sendable, Equatable {
                                                          "background", "ping", "codebase", "archive"]
 
     /// Looks at one attribute of a tag (not `href`, `src`, `id` or `name`), and notes it when it runs a script.
-    /// In a `<meta>` tag it also remembers `http-equiv="refresh"` and `content`, for `refreshTarget` at the tag's end.
+    /// In a `<meta>` tag it also remembers `http-equiv="refresh"` and where `content` is (`value`'s range in
+    /// `bytes`, read only at the tag's end, when the tag is a refresh: most pages have a dozen `<meta>` tags and
+    /// no refresh), for `refreshTarget` at the tag's end.
     static func inspect(_ bytes: UnsafeBufferPointer<UInt8>, name: Range<Int>, value: UnsafeBufferPointer<UInt8>, isMeta: Bool,
-                        refresh: inout (isRefresh: Bool, content: String?), into scripts: inout [ScriptAttribute]) {
+                        refresh: inout (isRefresh: Bool, content: Range<Int>?), into scripts: inout [ScriptAttribute]) {
         let length = name.count
         guard length >= 2 else { return }
         let first = bytes[name.lowerBound] | 0x20
@@ -34,7 +36,12 @@ struct ScriptAttribute: Sendable, Equatable {
             if HTMLAttributeScanner.matches(bytes, name.lowerBound, name.upperBound, "http-equiv") {
                 refresh.isRefresh = text(value).trimmingCharacters(in: .whitespaces).lowercased() == "refresh"
             } else if HTMLAttributeScanner.matches(bytes, name.lowerBound, name.upperBound, "content") {
-                refresh.content = text(value)
+                if let start = value.baseAddress, let origin = bytes.baseAddress {
+                    let offset = origin.distance(to: start)
+                    refresh.content = offset..<(offset + value.count)
+                } else {
+                    refresh.content = 0..<0
+                }
             }
             return
         }
@@ -84,6 +91,11 @@ struct ScriptAttribute: Sendable, Equatable {
         return BrokenLink(page: page, href: value, sitePath: value, reason: "script URL in '\(name)'",
                           headline: "\(LinkChecker.scheme(of: value) ?? "javascript"): URL in '\(name)' is not allowed: "
                               + "a link that runs a script fails the build anywhere in the output")
+    }
+
+    /// The text of a `content` range that `inspect` remembered, entities decoded.
+    static func content(_ bytes: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) -> String {
+        text(UnsafeBufferPointer(rebasing: bytes[range]))
     }
 
     private static func text(_ value: UnsafeBufferPointer<UInt8>) -> String {

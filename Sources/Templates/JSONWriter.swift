@@ -80,31 +80,58 @@ enum JSONWriter {
     private static func writeEscapedString(_ text: String, into output: inout String) {
         // Built as bytes and appended once: appending scalar by scalar to a String costs far more.
         var bytes: [UInt8] = [UInt8(ascii: "\"")]
-        bytes.reserveCapacity(text.utf8.count + 2)
+        // A Chinese string's every character is six bytes of escape.
+        bytes.reserveCapacity(text.utf8.count * 2 + 2)
         func append(_ escape: StaticString) {
             escape.withUTF8Buffer { bytes.append(contentsOf: $0) }
         }
-        for scalar in text.unicodeScalars {
-            switch scalar.value {
-            case 0x22: append("\\\"")
-            case 0x5C: append("\\\\")
-            case 0x0A: append("\\n")
-            case 0x0D: append("\\r")
-            case 0x09: append("\\t")
-            case 0x08: append("\\b")
-            case 0x0C: append("\\f")
-            case 0x3C: append("\\u003c")
-            case 0x3E: append("\\u003e")
-            case 0x26: append("\\u0026")
-            case 0x27: append("\\u0027")
-            case 0x20..<0x7F: bytes.append(UInt8(scalar.value))
-            default:
-                for unit in scalar.utf16 {
-                    append("\\u")
-                    for shift in stride(from: 12, through: 0, by: -4) {
-                        bytes.append(hexDigits[Int((unit >> UInt16(shift)) & 0xF)])
+        let hex = hexDigits
+        func appendUnit(_ unit: UInt32) {
+            bytes.append(UInt8(ascii: "\\"))
+            bytes.append(UInt8(ascii: "u"))
+            bytes.append(hex[Int((unit >> 12) & 0xF)])
+            bytes.append(hex[Int((unit >> 8) & 0xF)])
+            bytes.append(hex[Int((unit >> 4) & 0xF)])
+            bytes.append(hex[Int(unit & 0xF)])
+        }
+        // On the UTF-8 bytes (a `String`'s are valid): ASCII byte by byte, any other scalar decoded from its
+        // bytes and written as its UTF-16 units, as iterating `unicodeScalars` and `utf16` did, more slowly.
+        var text = text
+        text.withUTF8 { utf8 in
+            var index = 0
+            while index < utf8.count {
+                let byte = utf8[index]
+                switch byte {
+                case 0x22: append("\\\"")
+                case 0x5C: append("\\\\")
+                case 0x0A: append("\\n")
+                case 0x0D: append("\\r")
+                case 0x09: append("\\t")
+                case 0x08: append("\\b")
+                case 0x0C: append("\\f")
+                case 0x3C: append("\\u003c")
+                case 0x3E: append("\\u003e")
+                case 0x26: append("\\u0026")
+                case 0x27: append("\\u0027")
+                case 0x20..<0x7F: bytes.append(byte)
+                case 0..<0x80: appendUnit(UInt32(byte))
+                default:
+                    let length = byte >= 0xF0 ? 4 : byte >= 0xE0 ? 3 : 2
+                    var scalar = UInt32(byte) & (length == 2 ? 0x1F : length == 3 ? 0x0F : 0x07)
+                    for offset in 1..<length where index + offset < utf8.count {
+                        scalar = scalar << 6 | UInt32(utf8[index + offset] & 0x3F)
                     }
+                    if scalar >= 0x10000 {
+                        let value = scalar - 0x10000
+                        appendUnit(0xD800 + (value >> 10))
+                        appendUnit(0xDC00 + (value & 0x3FF))
+                    } else {
+                        appendUnit(scalar)
+                    }
+                    index += length
+                    continue
                 }
+                index += 1
             }
         }
         bytes.append(UInt8(ascii: "\""))
