@@ -31,7 +31,7 @@ extension YAMLReader {
         var text = yaml
         return text.withUTF8 { bytes in
             guard var block = SimpleBlock(bytes: bytes, lineOffset: lineOffset) else { return nil }
-            guard let root = block.mapping(indent: 0, depth: 0), block.index == block.lines.count else { return nil }
+            guard let root = block.root(), block.index == block.lines.count else { return nil }
             // Dates last, once the whole text is accepted, so that a fallback to Yams never reports one twice;
             // in the order Yams' reader checks them (document order, a value's insides before the value).
             return convertDates(root)
@@ -152,6 +152,11 @@ private struct SimpleBlock {
             pairs.append((key, value))
         }
         return Node(.mapping(pairs), line: first.number, column: indent + 1)
+    }
+
+    /// The document: a block mapping, or a block list (a data file's rows) when the first line is an item.
+    mutating func root() -> Node? {
+        Self.isItem(bytes, lines[0]) ? list(indent: 0, depth: 0) : mapping(indent: 0, depth: 0)
     }
 
     /// The block list whose dashes are at `indent`, from the current line on.
@@ -296,10 +301,11 @@ private struct SimpleBlock {
         return text.unicodeScalars.allSatisfy(isPrintable) ? text : nil
     }
 
-    /// Words of printable characters other than `:`, `#` and `"`, single spaces between, the first starting
-    /// with an ASCII letter or digit or a non-ASCII character: a plain scalar that YAML reads as written.
+    /// Words of printable characters other than `:` and `#`, single spaces between, the first starting with an
+    /// ASCII letter or digit, `/` or a non-ASCII character: a plain scalar that YAML reads as written.
     private static func isPlain(_ text: UnsafeBufferPointer<UInt8>) -> Bool {
-        guard let first = text.first, isLetter(first) || isDigit(first) || first >= 0x80 else { return false }
+        // A letter, digit or non-ASCII scalar, or `/` (a site path: no indicator of YAML's starts with it).
+        guard let first = text.first, isLetter(first) || isDigit(first) || first >= 0x80 || first == UInt8(ascii: "/") else { return false }
         var previousIsSpace = false
         var ascii = true
         for byte in text {
@@ -310,7 +316,8 @@ private struct SimpleBlock {
             }
             previousIsSpace = false
             if byte >= 0x80 { ascii = false; continue }
-            if byte < 0x20 || byte == 0x7F || byte == UInt8(ascii: ":") || byte == UInt8(ascii: "#") || byte == UInt8(ascii: "\"") {
+            // A quotation mark inside a plain scalar is text (only a scalar's first character can open a quoted one).
+            if byte < 0x20 || byte == 0x7F || byte == UInt8(ascii: ":") || byte == UInt8(ascii: "#") {
                 return false
             }
         }

@@ -19,6 +19,9 @@ import Testing
         "key:value", "key:", "Key-With_Dashes: x", "_under: y", "9lives: z", "url: http://x.org",
         "- item", "# a comment", "", "  indented: x", "nested:", "  - a", "title: \"Meeting money bold (1)\"",
         "long: \(String(repeating: "word ", count: 250))end", "num_list: [007, +3, 1e3]", "bools: [true, NO]",
+        "url: /", "url: /zh/timeline/", "path: /a b", "slash: //x", "odd: /x: y", "frag: /#x", "spaced: / a", "paths: [/a/, /b]",
+        "title: Altman proposes a \"Manhattan Project\" for AI", "title: a\"b", "title: x \"y", "title: \"a\" b", "list: [a \"b\", c]",
+        "title: it's \"so\"", "title: end\"",
     ]
 
     static func describe(_ node: Node?) -> String {
