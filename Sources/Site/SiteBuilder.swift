@@ -23,18 +23,30 @@ public enum SiteBuilder {
         var clock = StepClock()
 
         // 1. Load config and content (front matter, dates, relations, drafts), in every language: the default
-        //    language's pages first, then each other language's translations (`Content/Languages/`).
-        let editions = try clock.step("load content") { () throws(BuildFailure) in
-            // An incremental build after body edits only is given the last content with the new bodies (`ContentMemo`).
-            if let given = memos.content?.given {
-                memos.content?.keep(given, into: log)
-                return given
-            }
-            let editions = try loadContent(root: root, includeDrafts: options.includeDrafts, log: memos.content?.log ?? log,
-                                           parseMemo: memos.parse)
-            for edition in editions { try ReservedKeys.check(edition) }
-            memos.content?.keep(editions, into: log)
-            return editions
+        //    language's pages first, then each other language's translations (`Content/Languages/`). Beside it,
+        //    from the moment site.yml is read, 1c, 1d and 2 on a thread of their own (`SharedInputs`).
+        let handoff = ConfigHandoff()
+        let (shared, editions) = try clock.step("load content, data, ui strings, templates") { () throws(BuildFailure) in
+            let (shared, loaded) = Concurrently.run({ () -> Result<SharedInputs, BuildFailure>? in
+                guard let config = handoff.wait() else { return nil }
+                return Result { () throws(BuildFailure) in try loadShared(config: config, root: root, options: options, memos: memos) }
+            }, beside: {
+                Result { () throws(BuildFailure) -> [ContentSet] in
+                    defer { handoff.hand(nil) }
+                    // An incremental build after body edits only is given the last content with the new bodies (`ContentMemo`).
+                    if let given = memos.content?.given {
+                        handoff.hand(given[0].config)
+                        memos.content?.keep(given, into: log)
+                        return given
+                    }
+                    let editions = try loadContent(root: root, includeDrafts: options.includeDrafts, log: memos.content?.log ?? log,
+                                                   parseMemo: memos.parse, configLoaded: handoff.hand)
+                    for edition in editions { try ReservedKeys.check(edition) }
+                    memos.content?.keep(editions, into: log)
+                    return editions
+                }
+            })
+            return (shared, try loaded.get())
         }
         let content = editions[0]
         // ICU's date patterns for the languages that format dates with it, made in the background meanwhile.
@@ -43,24 +55,22 @@ public enum SiteBuilder {
         var translations = TranslationTable(editions: editions, urls: urls)
 
         // 1b. Check the claims ledger: each passage against the source text, each quotation against the passages
-        //     (on a translation in the source's language, against the source text). On a thread of its own, beside
-        //     1c, 1d and 2, which read and parse a few files on the other core; its errors first
-        //     (`checkLedger(_:root:log:beside:)`), then theirs in this order, as if each had run after the last.
+        //     (on a translation in the source's language, against the source text). Its errors first
+        //     (`checkLedger(_:root:log:beside:)`), then the shared inputs' in their order, as if each had run after the last.
         let markdownOptions = MarkdownOptions(allowRawHTML: allowsRawHTML(content.config))
-        let (data, strings, templates) = try clock.step("ledger, data, ui strings, templates") { () throws(BuildFailure) in
+        let (data, strings, templates) = try clock.step("check ledger") { () throws(BuildFailure) in
             try checkLedger(editions, root: root, log: log, memo: memos.ledger) { () throws(BuildFailure) in
-                // 1c. Data files under data/, for every template as `data`.
-                let loaded = try DataFiles.load(root: root, log: log, memo: memos.parsed)
-                let data = memos.pages?.table.tag(loaded, "data") ?? loaded
-                // 1d. The templates' own words in every language, `i18n/<lang>.yml`, for the `t` filter.
-                let loadedStrings = try UIStringsLoader.load(root: root, languages: editions.map(\.language), log: log, memo: memos.parsed)
-                let strings = memos.pages?.table.tag(loadedStrings) ?? loadedStrings
-                // 2. Load and validate every template, with the site's own filters.
-                let filters = SiteFilters.all(baseURL: content.config.baseURL, markdownOptions: markdownOptions, root: root, log: log,
-                                              strings: strings)
-                let templates = try TemplateSet.load(root: root, log: log, filters: filters, baseURL: content.config.baseURL,
-                                                     markdownOptions: markdownOptions, strings: strings, cache: options.cache)
-                return (data, strings, templates)
+                // Loaded for the editions' languages beside the content; or now, should they differ.
+                let languages = editions.map(\.language)
+                switch shared {
+                case .success(let inputs)? where inputs.languages == languages:
+                    return (inputs.data, inputs.strings, inputs.templates)
+                case .failure(let failure)? where editionLanguages(content.config) == languages:
+                    throw failure
+                default:
+                    let inputs = try loadShared(config: content.config, root: root, options: options, memos: memos)
+                    return (inputs.data, inputs.strings, inputs.templates)
+                }
             }
         }
         memos.inputs?.use(templates)
@@ -179,10 +189,11 @@ public enum SiteBuilder {
 
     // MARK: - Steps
 
-    static func loadContent(root: URL, includeDrafts: Bool, log: ReadLog? = nil,
-                            parseMemo: PageParseMemo? = nil) throws(BuildFailure) -> [ContentSet] {
+    static func loadContent(root: URL, includeDrafts: Bool, log: ReadLog? = nil, parseMemo: PageParseMemo? = nil,
+                            configLoaded: (SiteConfig?) -> Void = { _ in }) throws(BuildFailure) -> [ContentSet] {
         do {
-            return try ContentLoader.loadEditions(root: root, includeDrafts: includeDrafts, readLog: log, parseMemo: parseMemo)
+            return try ContentLoader.loadEditions(root: root, includeDrafts: includeDrafts, readLog: log, parseMemo: parseMemo,
+                                                  configLoaded: configLoaded)
         } catch {
             throw BuildFailure(diagnostics: error.errors.map {
                 Diagnostic(file: $0.file, line: $0.line, column: $0.column, message: $0.message, notes: $0.notes)

@@ -1,9 +1,9 @@
 import Testing
 @testable import Site
 
-/// The ledger is checked beside loading data/, i18n/ and templates/ (`SiteBuilder.checkLedger(_:root:log:beside:)`):
-/// a build with mistakes in several reports the ledger's alone, then the data's, then the templates', as when each
-/// ran after the last, and each on its own as before.
+/// data/, i18n/ and templates/ load beside the content (`SharedInputs`) and the ledger is checked after it
+/// (`SiteBuilder.checkLedger(_:root:log:beside:)`): a build with mistakes in several reports the content's alone,
+/// else the ledger's, then the data's, then the templates', as when each ran after the last, and each on its own as before.
 struct LedgerBesideDataTests {
     private func failure(_ edits: (FixtureSite) throws -> Void) throws -> [String] {
         let fixture = try FixtureSite("ledger")
@@ -41,6 +41,21 @@ struct LedgerBesideDataTests {
         for _ in 0..<5 {
             #expect(try failure { try breakLedger($0); try breakTemplate($0) } == (try failure(breakLedger)))
             #expect(try failure { try breakData($0); try breakTemplate($0) } == data)
+        }
+    }
+
+    private func breakContent(_ fixture: FixtureSite) throws {
+        try fixture.write("content/timeline/broken.md", "---\ntitle: [unclosed\n---\nBody.\n")
+    }
+
+    /// The shared inputs load while the content does: when the content fails, their mistakes are not reported.
+    @Test func theContentsErrorsAloneWhenTheContentFails() throws {
+        let content = try failure(breakContent)
+        #expect(!content.isEmpty && content.allSatisfy { $0.hasPrefix("content/timeline/broken.md") }, "\(content)")
+        for _ in 0..<10 {
+            #expect(try failure { try breakContent($0); try breakData($0) } == content)
+            #expect(try failure { try breakContent($0); try breakTemplate($0) } == content)
+            #expect(try failure { try breakContent($0); try breakLedger($0); try breakTemplate($0) } == content)
         }
     }
 }
