@@ -268,22 +268,34 @@ public final class BuildSession: @unchecked Sendable {
 
     /// The last build's content with the edited pages' new bodies, when every changed input is a page (an
     /// original or a translation, `ContentSet.page(editedAt:)`) whose edit is in the body only
-    /// (`PageParseMemo.bodyEdit`); nil: load the content.
+    /// (`PageParseMemo.bodyEdit`), or in its title line and body (`PageParseMemo.titleEdit`) where a title reaches
+    /// nothing else in the content (`ContentSet.acceptsTitleEdit`); nil: load the content. A new title changes the
+    /// page values, so the last ones are not offered then.
     private func bodyEdits(_ changes: InputChanges, content: LentContent, previous: LastBuild, root: URL) -> ContentMemo? {
         guard !changes.paths.contains("content/"), let inputs = try? SiteInputs(root: root.standardizedFileURL) else { return nil }
         var reads = previous.contentReads
+        var titles = false
+        let languages = content.editions[0].config.languageSettings
         for path in changes.paths {
             guard case .file(let fingerprint)? = reads[path], let bytes = try? inputs.read(path),
-                  let body = parsed.bodyEdit(path, bytes: bytes, was: fingerprint, languages: content.editions[0].config.languageSettings),
                   let (edition, index) = ContentSet.page(editedAt: path, in: content.editions) else {
                 // Not bodies only: the content goes back as it was lent, and the build loads it.
                 _ = content.giveBack()
                 return nil
             }
-            content.replaceBody(of: index, in: edition, with: body)
+            if let body = parsed.bodyEdit(path, bytes: bytes, was: fingerprint, languages: languages) {
+                content.replaceBody(of: index, in: edition, with: body)
+            } else if edition == 0, ContentSet.acceptsTitleEdit(of: index, in: content.editions),
+                      let edit = parsed.titleEdit(path, bytes: bytes, was: fingerprint, languages: languages) {
+                content.replaceTitle(of: index, with: edit)
+                titles = true
+            } else {
+                _ = content.giveBack()
+                return nil
+            }
             reads[path] = .file(fingerprint: ReadLog.fingerprint(bytes))
         }
-        return ContentMemo(given: content.editions, reads: reads, edits: changes.paths.count, lastValues: previous.values,
+        return ContentMemo(given: content.editions, reads: reads, edits: changes.paths.count, lastValues: titles ? nil : previous.values,
                            lastPlans: previous.plans)
     }
 
