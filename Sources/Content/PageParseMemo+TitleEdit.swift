@@ -5,6 +5,12 @@ public struct TitleEdit: Sendable {
     public var title: String
     public var node: Node
     public var body: String
+
+    public init(title: String, node: Node, body: String) {
+        self.title = title
+        self.node = node
+        self.body = body
+    }
 }
 
 extension PageParseMemo {
