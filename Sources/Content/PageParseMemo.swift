@@ -50,13 +50,23 @@ public final class PageParseMemo: @unchecked Sendable {
     /// `languages`: the site's (`SiteConfig.languageSettings`), which say whether the file is a translation, parsed
     /// in its original's place (`TranslationFiles`), as the load parsed it.
     public func bodyEdit(_ path: String, bytes: [UInt8], was fingerprint: UInt64, languages: LanguageSettings? = nil) -> String? {
+        reparse(path, bytes: bytes, was: fingerprint, languages: languages) { _, _, oldSplit, newSplit in
+            oldSplit.yaml == newSplit.yaml && oldSplit.bodyStartLine == newSplit.bodyStartLine
+        }?.body
+    }
+
+    /// The page at `path` parsed from `bytes`, when the bytes a build read there (those whose `ReadLog.fingerprint`
+    /// is `fingerprint`, kept here) and `bytes` both parse without errors and `accepts` the two parses (old page,
+    /// new page) and their splits (old, new); the new parse is then kept, as a load would keep it. Otherwise nil.
+    func reparse(_ path: String, bytes: [UInt8], was fingerprint: UInt64, languages: LanguageSettings?,
+                 accepts: (Page, Page, FrontMatterSplitter.Split, FrontMatterSplitter.Split) -> Bool) -> Page? {
         guard path.hasPrefix(ContentTree.folder + "/") else { return nil }
         let own = ContentTree.SourceFile(path: path, components: path.split(separator: "/").dropFirst().map(String.init))
         // The load's own rule for where a file is parsed; a name it refuses is left to a load.
         let split = TranslationFiles([own], settings: languages)
         guard split.errors.isEmpty, let file = split.originals.first ?? split.translations.values.first?.first else { return nil }
         let key = Self.key(file)
-        guard let old = lock.withLock({ next[key] ?? previous[key] }), old.outcome.errors.isEmpty, old.outcome.page != nil,
+        guard let old = lock.withLock({ next[key] ?? previous[key] }), old.outcome.errors.isEmpty, let oldPage = old.outcome.page,
               ReadLog.fingerprint(old.bytes) == fingerprint else { return nil }
         let outcome = PageParser.parse(bytes, file: file)
         guard outcome.errors.isEmpty, let page = outcome.page,
@@ -64,9 +74,9 @@ public final class PageParseMemo: @unchecked Sendable {
               case .success(let newText) = SourceText.decode(bytes, file: path),
               let oldSplit = try? FrontMatterSplitter.split(oldText, file: path),
               let newSplit = try? FrontMatterSplitter.split(newText, file: path),
-              oldSplit.yaml == newSplit.yaml, oldSplit.bodyStartLine == newSplit.bodyStartLine else { return nil }
+              accepts(oldPage, page, oldSplit, newSplit) else { return nil }
         lock.withLock { next[key] = Entry(bytes: bytes, outcome: outcome) }
-        return page.body
+        return page
     }
 
     /// Starts a load: what the last one used becomes what this one may reuse.

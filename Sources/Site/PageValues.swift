@@ -22,9 +22,9 @@ struct PageValues: Sendable {
     let taxonomyTerms: [[Value]]
     /// For each page: its collection's sorted page indices and its position there (nil for list and top-level pages).
     /// Precomputed so that previous/next cost nothing per page.
-    private let neighbours: [(members: [Int], position: Int)?]
+    let neighbours: [(members: [Int], position: Int)?]
     /// For each list page: its collection's sorted page indices.
-    private let listMembers: [Int: [Int]]
+    let listMembers: [Int: [Int]]
 
     /// - Parameter origins: when given (an incremental build, `PageMemo`), every ref, card, collection, `site`,
     ///   `collections` and `taxonomies` gets a stable tag there, so that what a render reads of them is recorded.

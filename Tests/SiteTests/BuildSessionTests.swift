@@ -36,8 +36,9 @@ struct BuildSessionTests {
         #expect(second.incremental?.parsesReused == 0, "nothing loaded")
         #expect(second.text("about/index.html")?.contains("A new paragraph.") == true)
         #expect(second.files == (try site.build()).files)
-        // A front matter edit loads the content again: every page file's parse but the edited one's from the memo.
-        try site.replace(in: "content/about.md", "title: ", with: "title: Edited ")
+        // A front matter edit (not of the title line, `TitleEditTests`) loads the content again: every page file's
+        // parse but the edited one's from the memo.
+        try site.replace(in: "content/about.md", "summary: ", with: "summary: Edited ")
         let third = try session.build(BuildOptions(root: site.root))
         #expect(third.incremental?.bodiesEdited == nil)
         #expect(third.incremental?.parsesReused == pageFiles - 1, "every page file but the edited one, drafts included")

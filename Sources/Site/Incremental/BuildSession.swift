@@ -268,23 +268,38 @@ public final class BuildSession: @unchecked Sendable {
 
     /// The last build's content with the edited pages' new bodies, when every changed input is a page (an
     /// original or a translation, `ContentSet.page(editedAt:)`) whose edit is in the body only
-    /// (`PageParseMemo.bodyEdit`); nil: load the content.
+    /// (`PageParseMemo.bodyEdit`), or in its title line and body (`PageParseMemo.titleEdit`) where a title reaches
+    /// nothing else in the content (`ContentSet.acceptsTitleEdit`); nil: load the content. A new title changes the
+    /// page values: the last ones are offered with the retitled pages (`ContentMemo.retitled`) where the new titles
+    /// reach them only through those pages' refs and cards (`PageValues.retitles`).
     private func bodyEdits(_ changes: InputChanges, content: LentContent, previous: LastBuild, root: URL) -> ContentMemo? {
         guard !changes.paths.contains("content/"), let inputs = try? SiteInputs(root: root.standardizedFileURL) else { return nil }
         var reads = previous.contentReads
+        var titles: [Int] = []
+        let languages = content.editions[0].config.languageSettings
         for path in changes.paths {
             guard case .file(let fingerprint)? = reads[path], let bytes = try? inputs.read(path),
-                  let body = parsed.bodyEdit(path, bytes: bytes, was: fingerprint, languages: content.editions[0].config.languageSettings),
                   let (edition, index) = ContentSet.page(editedAt: path, in: content.editions) else {
                 // Not bodies only: the content goes back as it was lent, and the build loads it.
                 _ = content.giveBack()
                 return nil
             }
-            content.replaceBody(of: index, in: edition, with: body)
+            if let body = parsed.bodyEdit(path, bytes: bytes, was: fingerprint, languages: languages) {
+                content.replaceBody(of: index, in: edition, with: body)
+            } else if edition == 0, ContentSet.acceptsTitleEdit(of: index, in: content.editions),
+                      let edit = parsed.titleEdit(path, bytes: bytes, was: fingerprint, languages: languages) {
+                content.replaceTitle(of: index, with: edit)
+                titles.append(index)
+            } else {
+                _ = content.giveBack()
+                return nil
+            }
             reads[path] = .file(fingerprint: ReadLog.fingerprint(bytes))
         }
-        return ContentMemo(given: content.editions, reads: reads, edits: changes.paths.count, lastValues: previous.values,
-                           lastPlans: previous.plans)
+        // Values with new titles are the last ones with those titles put in where that is all they change.
+        let values = titles.isEmpty || PageValues.retitles(titles, in: content.editions) ? previous.values : nil
+        return ContentMemo(given: content.editions, reads: reads, edits: changes.paths.count, retitled: titles, lastValues: values,
+                           lastPlans: titles.isEmpty ? previous.plans : nil)
     }
 
     /// What the next build may keep of this one's page values (`ContentMemo.pageValues`).

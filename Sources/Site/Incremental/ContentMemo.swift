@@ -1,4 +1,5 @@
 import Content
+import Templates
 import Markdown
 import SiteInputs
 
@@ -15,6 +16,9 @@ import SiteInputs
 /// With the content kept, the page values are too when no page's summary changed (an edited body can change
 /// its page's excerpt): they are made from the content set, the URLs and the summaries only (`PageValues`), so
 /// the last build's are what this one would make, and its origin table's mappings are this build's as well.
+/// After title edits (`retitled`, offered only where `PageValues.retitles`), the last values are taken with the
+/// retitled pages' refs and cards, and the mappings that hold them, made again (`PageValues.retitled`); the
+/// plans are made again.
 ///
 /// `@unchecked Sendable`: `loaded`, `values` and `summaries` are written by the build's thread, before the
 /// session reads them.
@@ -36,15 +40,18 @@ final class ContentMemo: @unchecked Sendable {
 
     /// How many pages' bodies `given` has new (0 without `given`).
     let edits: Int
+    /// The pages of `given`'s default language whose titles are new (`ContentSet.replaceTitle`), by index.
+    let retitled: [Int]
     /// The content this build used.
     private(set) var loaded: [ContentSet]?
 
-    init(given: [ContentSet]? = nil, reads: [String: ReadLog.Entry] = [:], edits: Int = 0,
+    init(given: [ContentSet]? = nil, reads: [String: ReadLog.Entry] = [:], edits: Int = 0, retitled: [Int] = [],
          lastValues: (values: [PageValues], summaries: [[String]], table: OriginTable)? = nil, lastPlans: [PagePlan]? = nil) {
         self.given = given
         self.lastValues = given == nil ? nil : lastValues
         self.lastPlans = given == nil || lastValues == nil ? nil : lastPlans
         self.edits = edits
+        self.retitled = retitled
         log = ReadLog()
         log.record(contentsOf: reads)
     }
@@ -65,9 +72,17 @@ final class ContentMemo: @unchecked Sendable {
         }
         if let last = lastValues, let table, last.summaries == summaries {
             table.adopt(last.table)
-            values = last.values
-            valuesKept = true
-            return last.values
+            guard !retitled.isEmpty else {
+                values = last.values
+                valuesKept = true
+                return last.values
+            }
+            // New titles: the last values with the retitled pages' refs and cards, and what holds them, made again.
+            var changed: [UInt32: OrderedDictionary] = [:]
+            let made = [last.values[0].retitled(retitled, content: editions[0], changed: &changed)]
+            table.replace(changed)
+            values = made
+            return made
         }
         let made = make()
         values = made

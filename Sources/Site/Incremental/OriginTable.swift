@@ -85,6 +85,19 @@ final class OriginTable: @unchecked Sendable {
         }
     }
 
+    /// Puts `changed`'s mappings in place of those tagged the same (after `adopt`, for page values made from the
+    /// last build's with a few mappings made again, `PageValues.retitled`): their whole fingerprints are made by
+    /// `seal()`, not taken from the last build.
+    func replace(_ changed: [UInt32: OrderedDictionary]) {
+        lock.withLock {
+            guard !sealed else { return }
+            for (origin, mapping) in changed {
+                mappings[origin] = mapping
+                adopted[origin] = nil
+            }
+        }
+    }
+
     /// Whether the table keeps the mapping tagged `origin` (a page's own value, tagged while rendering, it does
     /// not): reads of it can be checked in a later build (`FragmentMemo`). Read after `seal()`, without a lock.
     func keeps(_ origin: UInt32) -> Bool {

@@ -96,7 +96,7 @@ final class PageMemo: @unchecked Sendable {
 
     /// The tags whose mappings differ from the last build's, as whole fingerprints (or are in one build only).
     /// Asked for once the table is sealed (while rendering), and made by the first asker.
-    private func changedOrigins() -> Set<UInt32> {
+    func changedOrigins() -> Set<UInt32> {
         lock.withLock {
             if let changed { return changed }
             let now = table.prints
@@ -177,7 +177,7 @@ final class PageMemo: @unchecked Sendable {
 
     /// Keeps a page just rendered, with the values of what it read (as this build has them).
     func store(_ path: String, context: UInt64, reads: RecordedReads, output: Data, page: OrderedDictionary?) {
-        let entry = Entry(context: context, reads: reads.reads.map { ($0, table.fingerprint($0, page: page)) }, output: output,
+        let entry = Entry(context: context, reads: fingerprints(of: reads.reads, page: page, last: previous[path]), output: output,
                           inputs: inputs.capture(reads))
         lock.withLock {
             next[path] = entry
