@@ -22,7 +22,7 @@ struct QuickBuildArgumentsTests {
     ]
 
     @Test func everyFormItAcceptsParsesAsArgumentParserParsesIt() throws {
-        var random = Arguments64(seed: 97)
+        var random = SeededNumbers(seed: 97)
         var accepted = 0
         for _ in 0..<2000 {
             var arguments = random.next() % 2 == 0 ? ["build"] : []
@@ -54,15 +54,12 @@ struct QuickBuildArgumentsTests {
     }
 }
 
-/// A seeded generator, so that the argument lists are the same on every run.
-private struct Arguments64 {
+/// Numbers from a seed (a linear congruential generator, high bits), the same on every run.
+private struct SeededNumbers {
     var state: UInt64
     init(seed: UInt64) { state = seed }
     mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
+        state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
+        return state >> 29
     }
 }

@@ -27,7 +27,7 @@ struct PlainTextTests {
     }
 
     @Test func collapsesAsSplittingOnWhitespaceCharactersWould() {
-        var random = PlainTextRandom(seed: 11)
+        var random = SeededNumbers(seed: 11)
         for _ in 0..<4000 {
             let literals = (0..<Int(random.next() % 5 + 1)).map { _ -> String in
                 if random.next() % 7 == 0 { return "<break>" }
@@ -49,15 +49,12 @@ struct PlainTextTests {
     }
 }
 
-/// A seeded generator, so that the texts are the same on every run.
-private struct PlainTextRandom {
+/// Numbers from a seed (a linear congruential generator, high bits), the same on every run.
+private struct SeededNumbers {
     var state: UInt64
     init(seed: UInt64) { state = seed }
     mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
+        state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
+        return state >> 29
     }
 }
