@@ -41,16 +41,19 @@ public enum ContentLoader {
     /// (`Languages/TranslationEdition`). A site without `languages:` has one edition.
     /// - Throws: `ContentErrors` with every problem found in every language, sorted by file and line.
     /// `parseMemo`, when given, keeps parsed pages for the next load and reuses those whose bytes are the same.
-    ///   - configLoaded: called once, as soon as `site.yml` is read (before any page is): with its settings, or
-    ///     nil when it has errors (the load then fails). Work that needs only the settings can start meanwhile.
+    ///   - configLoaded: called once, as soon as `site.yml` is read (before any page is, and while content/ is
+    ///     still being listed), on whichever thread read it: with its settings, or nil when it has errors (the load
+    ///     then fails). Work that needs only the settings can start meanwhile.
     public static func loadEditions(root: URL, includeDrafts: Bool = false, readLog: ReadLog? = nil,
                                     parseMemo: PageParseMemo? = nil,
-                                    configLoaded: (SiteConfig?) -> Void = { _ in }) throws(ContentErrors) -> [ContentSet] {
+                                    configLoaded: @Sendable (SiteConfig?) -> Void = { _ in }) throws(ContentErrors) -> [ContentSet] {
         parseMemo?.begin()
         // site.yml and the walk of content/ at once: each on one core, and neither needs the other.
-        let ((config, configErrors), tree) = Parallel.both({ SiteConfig.load(root: root, log: readLog) },
-                                                          { ContentTree(root: root, log: readLog) })
-        configLoaded(configErrors.isEmpty ? config : nil)
+        let ((config, configErrors), tree) = Parallel.both({
+            let (config, errors) = SiteConfig.load(root: root, log: readLog)
+            configLoaded(errors.isEmpty ? config : nil)
+            return (config, errors)
+        }, { ContentTree(root: root, log: readLog) })
         var errors = configErrors + tree.errors
         let files = TranslationFiles(tree.markdown, settings: config.languageSettings)
         errors += files.errors

@@ -55,35 +55,26 @@ public enum SiteBuilder {
         var translations = TranslationTable(editions: editions, urls: urls)
 
         // 1b. Check the claims ledger: each passage against the source text, each quotation against the passages
-        //     (on a translation in the source's language, against the source text). Its errors first
-        //     (`checkLedger(_:root:log:beside:)`), then the shared inputs' in their order, as if each had run after the last.
-        let markdownOptions = MarkdownOptions(allowRawHTML: allowsRawHTML(content.config))
-        let (data, strings, templates) = try clock.step("check ledger") { () throws(BuildFailure) in
-            try checkLedger(editions, root: root, log: log, memo: memos.ledger) { () throws(BuildFailure) in
-                // Loaded for the editions' languages beside the content; or now, should they differ.
-                let languages = editions.map(\.language)
-                switch shared {
-                case .success(let inputs)? where inputs.languages == languages:
-                    return (inputs.data, inputs.strings, inputs.templates)
-                case .failure(let failure)? where editionLanguages(content.config) == languages:
-                    throw failure
-                default:
-                    let inputs = try loadShared(config: content.config, root: root, options: options, memos: memos)
-                    return (inputs.data, inputs.strings, inputs.templates)
-                }
-            }
-        }
-        memos.inputs?.use(templates)
-
+        //     (on a translation in the source's language, against the source text). On a thread of its own, beside
+        //     the shared inputs' handover and step 3, neither of which reads what it says. Its errors first
+        //     (`checkLedger(_:root:log:beside:)`), then the shared inputs' in their order, then the Markdown's, as if
+        //     each had run after the last.
         // 3. Render Markdown bodies in parallel, rewriting and checking links to content files, pages and static
         //    files; images get their sizes, and large ones are planned in several widths; component calls
         //    (`{{< figure … >}}`) are rendered with templates/components/. Every language, one image planner.
-        let images = try ImageSettings.load(content.config)
-        let (rendered, planner) = try clock.step("render markdown") { () throws(BuildFailure) in
-            // In a session, the step's own reads are kept too (`MarkdownMemo.reads`, recording into `log`).
-            try renderMarkdown(editions: editions, urls: urls, options: markdownOptions, root: root, log: memos.markdown?.reads ?? log,
-                               images: images, templates: templates.environment, fallbackURLs: translations.defaultURLs(), strings: strings,
-                               memo: memos.markdown)
+        let markdownOptions = MarkdownOptions(allowRawHTML: allowsRawHTML(content.config))
+        let (data, strings, templates, rendered, planner) = try clock.step("check ledger, render markdown") { () throws(BuildFailure) in
+            try checkLedger(editions, root: root, log: log, memo: memos.ledger) { () throws(BuildFailure) in
+                let (data, strings, templates) = try sharedInputs(shared, editions: editions, root: root, options: options, memos: memos)
+                memos.inputs?.use(templates)
+                let images = try ImageSettings.load(content.config)
+                // In a session, the step's own reads are kept too (`MarkdownMemo.reads`, recording into `log`).
+                let (rendered, planner) = try renderMarkdown(
+                    editions: editions, urls: urls, options: markdownOptions, root: root, log: memos.markdown?.reads ?? log,
+                    images: images, templates: templates.environment, fallbackURLs: translations.defaultURLs(), strings: strings,
+                    memo: memos.markdown)
+                return (data, strings, templates, rendered, planner)
+            }
         }
 
         // 4. Build the values templates see, once per language.
@@ -189,8 +180,24 @@ public enum SiteBuilder {
 
     // MARK: - Steps
 
+    /// The data files, UI strings and templates, loaded beside the content for the editions' languages
+    /// (`SharedInputs`), or now, should they differ; a failure to load them is thrown here, after the content's.
+    private static func sharedInputs(_ shared: Result<SharedInputs, BuildFailure>?, editions: [ContentSet], root: URL,
+                                     options: BuildOptions, memos: BuildMemos) throws(BuildFailure) -> (Value, UIStrings, TemplateSet) {
+        let languages = editions.map(\.language)
+        switch shared {
+        case .success(let inputs)? where inputs.languages == languages:
+            return (inputs.data, inputs.strings, inputs.templates)
+        case .failure(let failure)? where editionLanguages(editions[0].config) == languages:
+            throw failure
+        default:
+            let inputs = try loadShared(config: editions[0].config, root: root, options: options, memos: memos)
+            return (inputs.data, inputs.strings, inputs.templates)
+        }
+    }
+
     static func loadContent(root: URL, includeDrafts: Bool, log: ReadLog? = nil, parseMemo: PageParseMemo? = nil,
-                            configLoaded: (SiteConfig?) -> Void = { _ in }) throws(BuildFailure) -> [ContentSet] {
+                            configLoaded: @Sendable (SiteConfig?) -> Void = { _ in }) throws(BuildFailure) -> [ContentSet] {
         do {
             return try ContentLoader.loadEditions(root: root, includeDrafts: includeDrafts, readLog: log, parseMemo: parseMemo,
                                                   configLoaded: configLoaded)

@@ -1,9 +1,10 @@
 import Testing
 @testable import Site
 
-/// data/, i18n/ and templates/ load beside the content (`SharedInputs`) and the ledger is checked after it
-/// (`SiteBuilder.checkLedger(_:root:log:beside:)`): a build with mistakes in several reports the content's alone,
-/// else the ledger's, then the data's, then the templates', as when each ran after the last, and each on its own as before.
+/// data/, i18n/ and templates/ load beside the content (`SharedInputs`), and the ledger is checked after it, beside
+/// the Markdown (`SiteBuilder.checkLedger(_:root:log:beside:)`): a build with mistakes in several reports the
+/// content's alone, else the ledger's, then the data's, then the templates', then the Markdown's, as when each ran
+/// after the last, and each on its own as before.
 struct LedgerBesideDataTests {
     private func failure(_ edits: (FixtureSite) throws -> Void) throws -> [String] {
         let fixture = try FixtureSite("ledger")
@@ -41,6 +42,24 @@ struct LedgerBesideDataTests {
         for _ in 0..<5 {
             #expect(try failure { try breakLedger($0); try breakTemplate($0) } == (try failure(breakLedger)))
             #expect(try failure { try breakData($0); try breakTemplate($0) } == data)
+        }
+    }
+
+    private func breakMarkdown(_ fixture: FixtureSite) throws {
+        try fixture.replace(in: "content/timeline/dinners.md", "every Wednesday.\n", with: "every Wednesday. [More](missing.md)\n")
+    }
+
+    /// The Markdown renders while the ledger is checked: its errors show only when the ledger's and the
+    /// shared inputs' do not.
+    @Test func theMarkdownsErrorsComeLast() throws {
+        let markdown = try failure(breakMarkdown)
+        #expect(markdown.count == 1 && markdown[0].hasPrefix("content/timeline/dinners.md:9:") && markdown[0].contains("missing.md"),
+                "\(markdown)")
+        let ledger = try failure(breakLedger)
+        let template = try failure(breakTemplate)
+        for _ in 0..<10 {
+            #expect(try failure { try breakLedger($0); try breakMarkdown($0) } == ledger)
+            #expect(try failure { try breakTemplate($0); try breakMarkdown($0) } == template)
         }
     }
 

@@ -93,62 +93,83 @@ enum SearchIndex {
     /// their bytes, which for plain terms is what `String`'s `==` and `<` say; otherwise as strings.
     /// `byBytes: false` compares them as strings whatever they are (what the tests compare with).
     static func shardFile(_ shard: Int, postings: [Posting], byBytes: Bool = true) -> Data {
-        if byBytes, postings.allSatisfy({ $0.key != nil }) {
-            // A plain term's quoted form is itself between quotation marks: letters and digits need no escape.
-            return shardFile(shard, postings: postings, key: { $0.key! }, slots: PlainTermSlots(capacity: postings.count),
-                             precedes: PlainTerm.precedes, prefix: \.prefix,
-                             quoted: { bytes, term in
-                                 bytes.append(UInt8(ascii: "\""))
-                                 bytes.append(contentsOf: term.utf8)
-                                 bytes.append(UInt8(ascii: "\""))
-                             })
+        if byBytes, postings.allSatisfy({ $0.key != nil }) { return plainShardFile(shard, postings: postings) }
+        var numbers: [String: Int] = [:]
+        var terms: [String] = []
+        let numbered = postings.map { posting in
+            if let known = numbers[posting.term] { return known }
+            numbers[posting.term] = terms.count
+            terms.append(posting.term)
+            return terms.count - 1
         }
-        return shardFile(shard, postings: postings, key: \.term, slots: DictionarySlots<String>(), precedes: { $0 < $1 }, prefix: nil,
-                         quoted: { bytes, term in JSONText.append(term, to: &bytes) })
+        let order = terms.indices.sorted { terms[$0] < terms[$1] }
+        return shardFile(shard, postings: postings, numbered: numbered, firsts: terms.count, order: order,
+                         quoted: { bytes, slot in JSONText.append(terms[slot], to: &bytes) })
     }
 
-    /// - Parameter prefix: a number whose order is `precedes`' wherever two terms' numbers differ (a plain term's
-    ///   first eight bytes): terms are sorted by it first, and `precedes` only breaks its ties.
-    private static func shardFile<Key: Hashable, Slots: TermSlots<Key>>(_ shard: Int, postings: [Posting], key: (Posting) -> Key,
-                                                 slots: Slots, precedes: (Key, Key) -> Bool, prefix: ((Key) -> UInt64)?,
-                                                 quoted: (inout [UInt8], String) -> Void) -> Data {
-        // Each posting's term numbered in order of first sight, then every term's postings in one flat array,
-        // in document order (no array per term).
-        var slots = slots
-        var terms: [Key] = []
-        var names: [String] = []
-        var counts: [Int] = []
-        var slotOf: [Int] = []
-        slotOf.reserveCapacity(postings.count)
-        for posting in postings {
-            let term = key(posting)
-            if let known = slots.slot(of: term, orAdd: terms.count) {
-                slotOf.append(known)
-                counts[known] += 1
-            } else {
-                slotOf.append(terms.count)
-                terms.append(term)
-                names.append(posting.term)
-                counts.append(1)
+    /// `shardFile` when every term is plain: each posting's term numbered by its key's fingerprint (open addressing;
+    /// the text of the term's first posting tells apart two with one fingerprint), the terms ordered by their first
+    /// eight bytes and, on a tie, by all of them (`PlainTerm.precedes`). The postings are read in place: a copy of
+    /// one retains its two strings.
+    private static func plainShardFile(_ shard: Int, postings: [Posting]) -> Data {
+        postings.withUnsafeBufferPointer { postings in
+            var slots = TermSlots(capacity: postings.count)
+            // Each term's first posting.
+            var firsts: [Int] = []
+            var numbered = [Int](repeating: 0, count: postings.count)
+            for index in postings.indices {
+                let fingerprint = postings[index].key!.fingerprint
+                let known = firsts.withUnsafeBufferPointer { firsts in
+                    slots.number(of: fingerprint, isSame: { number in
+                        postings[firsts[number]].key!.fingerprint == fingerprint && postings[firsts[number]].term == postings[index].term
+                    }, orAdd: firsts.count, fingerprintOf: { postings[firsts[$0]].key!.fingerprint })
+                }
+                if let known {
+                    numbered[index] = known
+                } else {
+                    numbered[index] = firsts.count
+                    firsts.append(index)
+                }
+            }
+            // By the first eight bytes, which order most pairs at once; by all of them on a tie.
+            var prefixes = firsts.indices.map { (prefix: postings[firsts[$0]].key!.prefix, number: $0) }
+            prefixes.sort { left, right in
+                left.prefix != right.prefix ? left.prefix < right.prefix
+                    : PlainTerm.precedes(postings[firsts[left.number]].key!, postings[firsts[right.number]].key!)
+            }
+            let order = prefixes.map(\.number)
+            // A plain term's quoted form is itself between quotation marks: letters and digits need no escape.
+            return shardFile(shard, postings: postings, numbered: numbered, firsts: firsts.count, order: order) { bytes, slot in
+                bytes.append(UInt8(ascii: "\""))
+                bytes.append(contentsOf: postings[firsts[slot]].term.utf8)
+                bytes.append(UInt8(ascii: "\""))
             }
         }
-        var starts = [Int](repeating: 0, count: terms.count + 1)
-        for slot in terms.indices { starts[slot + 1] = starts[slot] + counts[slot] }
+    }
+
+    /// A shard's file from its postings (in document order), each numbered by its term (`numbered`, from 0 in
+    /// order of first sight, `terms` of them), the terms written in `order`: every term's postings in one flat
+    /// array (no array per term), each as its distance from the term's previous posting.
+    private static func shardFile(_ shard: Int, postings: UnsafeBufferPointer<Posting>, numbered: [Int], firsts terms: Int, order: [Int],
+                                  quoted: (inout [UInt8], Int) -> Void) -> Data {
+        var starts = [Int](repeating: 0, count: terms + 1)
+        for number in numbered { starts[number + 1] += 1 }
+        for slot in 0..<terms { starts[slot + 1] += starts[slot] }
         var filled = starts
         var numbers = [Int](repeating: 0, count: postings.count)
-        var last = [Int](repeating: 0, count: terms.count)
-        for (posting, slot) in zip(postings, slotOf) {
-            numbers[filled[slot]] = (posting.document - last[slot]) * 16 + Int(posting.fields)
+        var last = [Int](repeating: 0, count: terms)
+        for index in postings.indices {
+            let slot = numbered[index]
+            let document = postings[index].document
+            numbers[filled[slot]] = (document - last[slot]) * 16 + Int(postings[index].fields)
             filled[slot] += 1
-            last[slot] = posting.document
+            last[slot] = document
         }
-        var order = terms.indices.map { (prefix?(terms[$0]) ?? 0, $0) }
-        order.sort { left, right in left.0 != right.0 ? left.0 < right.0 : precedes(terms[left.1], terms[right.1]) }
         var bytes: [UInt8] = Array("__buildSiteSearch(\"t/\(shard)\",{".utf8)
-        bytes.reserveCapacity(postings.count * 6 + terms.count * 12)
-        for (position, (_, slot)) in order.enumerated() {
+        bytes.reserveCapacity(postings.count * 6 + terms * 12)
+        for (position, slot) in order.enumerated() {
             if position > 0 { bytes.append(UInt8(ascii: ",")) }
-            quoted(&bytes, names[slot])
+            quoted(&bytes, slot)
             bytes.append(contentsOf: ":[".utf8)
             for index in starts[slot]..<starts[slot + 1] {
                 if index > starts[slot] { bytes.append(UInt8(ascii: ",")) }
@@ -158,6 +179,12 @@ enum SearchIndex {
         }
         bytes.append(contentsOf: "});\n".utf8)
         return Data(bytes)
+    }
+
+    /// `shardFile` for postings in an array (the string path).
+    private static func shardFile(_ shard: Int, postings: [Posting], numbered: [Int], firsts terms: Int, order: [Int],
+                                  quoted: (inout [UInt8], Int) -> Void) -> Data {
+        postings.withUnsafeBufferPointer { shardFile(shard, postings: $0, numbered: numbered, firsts: terms, order: order, quoted: quoted) }
     }
 
     /// `number` (not negative) in decimal, without making a string.

@@ -19,14 +19,11 @@ struct SearchTermTable: SearchTermSink {
     }
 
     private var entries: [Entry] = []
-    /// Open addressing: an entry's index, or -1; a power of two long.
-    private var slots: [Int32]
+    private var slots: TermSlots
     private var other: [String: UInt8]?
 
     init(expectedTerms: Int) {
-        var capacity = 16
-        while capacity < expectedTerms * 2 { capacity <<= 1 }
-        slots = [Int32](repeating: -1, count: capacity)
+        slots = TermSlots(capacity: expectedTerms)
         entries.reserveCapacity(expectedTerms)
     }
 
@@ -43,36 +40,21 @@ struct SearchTermTable: SearchTermSink {
 
     private mutating func takePlain(_ term: UnsafeBufferPointer<UInt8>) {
         let (fingerprint, prefix) = PlainTerm.fingerprintAndPrefix(of: term)
-        let mask = slots.count - 1
-        var slot = Int(truncatingIfNeeded: fingerprint ^ (fingerprint >> 29)) & mask
-        while true {
-            let found = Int(slots[slot])
-            if found < 0 { break }
-            if entries[found].fingerprint == fingerprint, Self.same(entries[found].text, term) {
-                entries[found].fields |= field
-                return
-            }
-            slot = (slot + 1) & mask
+        let found = entries.withUnsafeBufferPointer { entries in
+            slots.number(of: fingerprint, isSame: { entries[$0].fingerprint == fingerprint && Self.same(entries[$0].text, term) },
+                         orAdd: entries.count, fingerprintOf: { entries[$0].fingerprint })
         }
-        slots[slot] = Int32(entries.count)
-        entries.append(Entry(fingerprint: fingerprint, prefix: prefix, text: String(decoding: term, as: UTF8.self), fields: field))
-        if entries.count * 2 > slots.count { grow() }
+        if let found {
+            entries[found].fields |= field
+        } else {
+            entries.append(Entry(fingerprint: fingerprint, prefix: prefix, text: String(decoding: term, as: UTF8.self), fields: field))
+        }
     }
 
     private static func same(_ text: String, _ term: UnsafeBufferPointer<UInt8>) -> Bool {
         var text = text
         return text.withUTF8 { bytes in
             bytes.count == term.count && (bytes.count == 0 || memcmp(bytes.baseAddress!, term.baseAddress!, bytes.count) == 0)
-        }
-    }
-
-    private mutating func grow() {
-        slots = [Int32](repeating: -1, count: slots.count * 2)
-        let mask = slots.count - 1
-        for (index, entry) in entries.enumerated() {
-            var slot = Int(truncatingIfNeeded: entry.fingerprint ^ (entry.fingerprint >> 29)) & mask
-            while slots[slot] >= 0 { slot = (slot + 1) & mask }
-            slots[slot] = Int32(index)
         }
     }
 

@@ -42,91 +42,107 @@ enum SearchText {
     /// `terms(_:plain:)`, each term handed to `sink` as its UTF-8 bytes: a sink that meets most terms more than
     /// once (`SearchDocument`'s) makes a `String` of each only the first time.
     static func terms<Sink: SearchTermSink>(_ text: String, into sink: inout Sink) {
-        var word: [UInt8] = []
-        var wordLength = 0
-        var wordIsPlain = true
-        // The run of Han or kana scalars being read, as UTF-8, and where each scalar starts in it.
-        var run: [UInt8] = []
-        var starts: [Int] = []
-        var runIsPlain = true
-        func flushWord() {
-            if wordLength > 0, wordLength <= maximumLength {
-                word.withUnsafeBufferPointer { sink.take($0, plain: wordIsPlain) }
+        // A word longer than `maximumLength` scalars is not indexed: no more than four bytes a scalar are kept.
+        let wordCapacity = maximumLength * 4
+        withUnsafeTemporaryAllocation(of: UInt8.self, capacity: wordCapacity + 8) { buffer in
+            let word = buffer.baseAddress!
+            var wordBytes = 0
+            var wordLength = 0
+            var wordIsPlain = true
+            // In a run of Han or kana scalars, each one read makes a bigram with the one before, given as soon as it
+            // is read: `pair` holds the run's last scalar (`lastBytes` long), and the next one after it.
+            let pair = word + wordCapacity
+            var runLength = 0
+            var lastBytes = 0
+            var lastIsPlain = true
+            func flushWord() {
+                // Between two separators there is no word (most calls).
+                guard wordLength > 0 else { return }
+                if wordLength <= maximumLength { sink.take(UnsafeBufferPointer(start: word, count: wordBytes), plain: wordIsPlain) }
+                wordBytes = 0
+                wordLength = 0
+                wordIsPlain = true
             }
-            word.removeAll(keepingCapacity: true)
-            wordLength = 0
-            wordIsPlain = true
-        }
-        func flushRun() {
-            if starts.count == 1 {
-                run.withUnsafeBufferPointer { sink.take($0, plain: runIsPlain) }
-            } else if starts.count > 1 {
-                run.withUnsafeBufferPointer { bytes in
-                    for index in 0..<(starts.count - 1) {
-                        let end = index + 2 < starts.count ? starts[index + 2] : bytes.count
-                        sink.take(UnsafeBufferPointer(rebasing: bytes[starts[index]..<end]), plain: runIsPlain)
+            func appendToWord(_ byte: UInt8) {
+                if wordBytes < wordCapacity {
+                    word[wordBytes] = byte
+                    wordBytes += 1
+                }
+            }
+            func flushRun() {
+                // A lone character is its own term; a longer run gave its bigrams as it was read.
+                if runLength == 1 { sink.take(UnsafeBufferPointer(start: pair, count: lastBytes), plain: lastIsPlain) }
+                runLength = 0
+            }
+            func appendToRun(_ scalar: Unicode.Scalar) {
+                let plain = isPlainScalar(scalar)
+                let start = runLength > 0 ? lastBytes : 0
+                var count = 0
+                let value = scalar.value
+                if value >= 0x800, value < 0x10000 {
+                    // Three bytes: every Han ideograph of the main blocks and every kana.
+                    pair[start] = UInt8(0xE0 | (value >> 12))
+                    pair[start + 1] = UInt8(0x80 | ((value >> 6) & 0x3F))
+                    pair[start + 2] = UInt8(0x80 | (value & 0x3F))
+                    count = 3
+                } else {
+                    for byte in UTF8.encode(scalar)! {
+                        pair[start + count] = byte
+                        count += 1
                     }
                 }
+                if runLength > 0 {
+                    sink.take(UnsafeBufferPointer(start: pair, count: start + count), plain: lastIsPlain && plain)
+                    // The new scalar becomes the last one (a forward copy: it lies after where it goes).
+                    for index in 0..<count { pair[index] = pair[start + index] }
+                }
+                lastBytes = count
+                lastIsPlain = plain
+                runLength += 1
             }
-            run.removeAll(keepingCapacity: true)
-            starts.removeAll(keepingCapacity: true)
-            runIsPlain = true
-        }
-        func appendToRun(_ scalar: Unicode.Scalar) {
-            starts.append(run.count)
-            let value = scalar.value
-            if value >= 0x800, value < 0x10000 {
-                // Three bytes: every Han ideograph of the main blocks and every kana.
-                run.append(UInt8(0xE0 | (value >> 12)))
-                run.append(UInt8(0x80 | ((value >> 6) & 0x3F)))
-                run.append(UInt8(0x80 | (value & 0x3F)))
-            } else {
-                run.append(contentsOf: UTF8.encode(scalar)!)
-            }
-            if !isPlainScalar(scalar) { runIsPlain = false }
-        }
-        func take(_ scalar: Unicode.Scalar) {
-            if isCJK(scalar) {
-                flushWord()
-                appendToRun(scalar)
-            } else if isWordScalar(scalar) {
-                if !starts.isEmpty { flushRun() }
-                word.append(contentsOf: UTF8.encode(scalar)!)
-                wordLength += 1
-                if !isPlainScalar(scalar) { wordIsPlain = false }
-            } else {
-                flushWord()
-                if !starts.isEmpty { flushRun() }
-            }
-        }
-        for scalar in text.unicodeScalars {
-            let value = scalar.value
-            if value < 0x80 {
-                let byte = UInt8(value)
-                if byte >= UInt8(ascii: "a") && byte <= UInt8(ascii: "z") || byte >= UInt8(ascii: "0") && byte <= UInt8(ascii: "9") {
-                    if !starts.isEmpty { flushRun() }
-                    word.append(byte)
+            func take(_ scalar: Unicode.Scalar) {
+                if isCJK(scalar) {
+                    flushWord()
+                    appendToRun(scalar)
+                } else if isWordScalar(scalar) {
+                    if runLength > 0 { flushRun() }
+                    for byte in UTF8.encode(scalar)! { appendToWord(byte) }
                     wordLength += 1
-                } else if byte >= UInt8(ascii: "A") && byte <= UInt8(ascii: "Z") {
-                    if !starts.isEmpty { flushRun() }
-                    word.append(byte | 0x20)
-                    wordLength += 1
+                    if !isPlainScalar(scalar) { wordIsPlain = false }
                 } else {
                     flushWord()
-                    if !starts.isEmpty { flushRun() }
+                    if runLength > 0 { flushRun() }
                 }
-            } else if isHanIdeograph(value) {
-                // Folds to itself (`fold`) and is CJK: `take` without the array.
-                flushWord()
-                appendToRun(scalar)
-            } else if let folded = foldedPunctuation(value) {
-                for scalar in folded { take(scalar) }
-            } else {
-                for folded in fold(scalar) { take(folded) }
             }
+            for scalar in text.unicodeScalars {
+                let value = scalar.value
+                if value < 0x80 {
+                    let byte = UInt8(value)
+                    if byte >= UInt8(ascii: "a") && byte <= UInt8(ascii: "z") || byte >= UInt8(ascii: "0") && byte <= UInt8(ascii: "9") {
+                        if runLength > 0 { flushRun() }
+                        appendToWord(byte)
+                        wordLength += 1
+                    } else if byte >= UInt8(ascii: "A") && byte <= UInt8(ascii: "Z") {
+                        if runLength > 0 { flushRun() }
+                        appendToWord(byte | 0x20)
+                        wordLength += 1
+                    } else {
+                        flushWord()
+                        if runLength > 0 { flushRun() }
+                    }
+                } else if isHanIdeograph(value) {
+                    // Folds to itself (`fold`) and is CJK: `take` without the array.
+                    flushWord()
+                    appendToRun(scalar)
+                } else if let folded = foldedPunctuation(value) {
+                    for scalar in folded { take(scalar) }
+                } else {
+                    for folded in fold(scalar) { take(folded) }
+                }
+            }
+            flushWord()
+            flushRun()
         }
-        flushWord()
-        flushRun()
     }
 
     /// The blocks of punctuation between the words of a page (general punctuation, CJK symbols and punctuation,
@@ -208,7 +224,11 @@ enum SearchText {
 
     /// Han ideographs and kana: scripts written without spaces, indexed as bigrams. (Hangul has spaces.)
     static func isCJK(_ scalar: Unicode.Scalar) -> Bool {
-        switch scalar.value {
+        isCJK(scalar.value)
+    }
+
+    static func isCJK(_ value: UInt32) -> Bool {
+        switch value {
         case 0x3040...0x30FF, 0x3400...0x4DBF, 0x4E00...0x9FFF, 0xF900...0xFAFF, 0x20000...0x3134F: return true
         default: return false
         }
@@ -218,19 +238,36 @@ enum SearchText {
     /// the same). The key is the term's first character when that is Han or kana (so one character finds every
     /// bigram it starts), otherwise its first three characters (so a prefix of three finds every longer word).
     static func shard(of term: String, count: Int) -> Int {
+        var term = term
+        return term.withUTF8 { shard(ofUTF8: $0, count: count) }
+    }
+
+    /// `shard(of:count:)` of the term whose UTF-8 bytes (valid UTF-8) are `bytes`, read on the bytes: a scalar
+    /// starts at every byte that is not a continuation byte (`10xxxxxx`).
+    static func shard(ofUTF8 bytes: UnsafeBufferPointer<UInt8>, count: Int) -> Int {
         var hash: UInt32 = 0x811C_9DC5
-        var taken = 0
-        var limit = 3
-        for scalar in term.unicodeScalars {
-            if taken == 0, isCJK(scalar) { limit = 1 }
-            guard taken < limit else { break }
-            for byte in UTF8.encode(scalar)! {
-                hash ^= UInt32(byte)
-                hash = hash &* 0x0100_0193
+        let limit = bytes.isEmpty || !isCJK(firstScalar(of: bytes)) ? 3 : 1
+        var scalars = 0
+        for byte in bytes {
+            if byte & 0xC0 != 0x80 {
+                scalars += 1
+                if scalars > limit { break }
             }
-            taken += 1
+            hash ^= UInt32(byte)
+            hash = hash &* 0x0100_0193
         }
         return Int(hash % UInt32(count))
+    }
+
+    /// The value of the first scalar of valid, non-empty UTF-8.
+    private static func firstScalar(of bytes: UnsafeBufferPointer<UInt8>) -> UInt32 {
+        let lead = UInt32(bytes[0])
+        switch lead {
+        case ..<0x80: return lead
+        case ..<0xE0: return (lead & 0x1F) << 6 | UInt32(bytes[1] & 0x3F)
+        case ..<0xF0: return (lead & 0x0F) << 12 | UInt32(bytes[1] & 0x3F) << 6 | UInt32(bytes[2] & 0x3F)
+        default: return (lead & 0x07) << 18 | UInt32(bytes[1] & 0x3F) << 12 | UInt32(bytes[2] & 0x3F) << 6 | UInt32(bytes[3] & 0x3F)
+        }
     }
 }
 

@@ -61,26 +61,46 @@ struct SearchPlainTermTests {
     }
 }
 
-/// The shard writer's table of plain terms finds terms by their fingerprint and tells apart terms whose
-/// fingerprints collide by their text.
-struct PlainTermSlotsTests {
+/// The table of terms by fingerprint (`TermSlots`) numbers terms in order of first sight, tells apart terms whose
+/// fingerprints collide by what the caller says of them, and keeps every number when it grows.
+struct TermSlotsTests {
+    /// Terms kept the way a caller keeps them, looked up by fingerprint and text.
+    private struct Terms {
+        var slots: TermSlots
+        var terms: [PlainTerm] = []
+
+        mutating func number(of term: PlainTerm) -> Int? {
+            let terms = self.terms
+            let known = slots.number(of: term.fingerprint, isSame: { terms[$0] == term }, orAdd: terms.count,
+                                     fingerprintOf: { terms[$0].fingerprint })
+            if known == nil { self.terms.append(term) }
+            return known
+        }
+    }
+
     @Test func numbersTermsInOrderOfFirstSightAndTellsCollisionsApart() {
-        var slots = PlainTermSlots(capacity: 4)
+        var table = Terms(slots: TermSlots(capacity: 4))
         let musk = PlainTerm(text: "musk", fingerprint: 7, prefix: 0)
         let altman = PlainTerm(text: "altman", fingerprint: 7, prefix: 0)   // the same fingerprint, on purpose
         let openai = PlainTerm("openai")
-        #expect(slots.slot(of: musk, orAdd: 0) == nil)
-        #expect(slots.slot(of: altman, orAdd: 1) == nil)
-        #expect(slots.slot(of: openai, orAdd: 2) == nil)
-        #expect(slots.slot(of: musk, orAdd: 3) == 0)
-        #expect(slots.slot(of: altman, orAdd: 3) == 1)
-        #expect(slots.slot(of: PlainTerm("openai"), orAdd: 3) == 2)
+        #expect(table.number(of: musk) == nil)
+        #expect(table.number(of: altman) == nil)
+        #expect(table.number(of: openai) == nil)
+        #expect(table.number(of: musk) == 0)
+        #expect(table.number(of: altman) == 1)
+        #expect(table.number(of: PlainTerm("openai")) == 2)
     }
 
-    @Test func holdsAsManyTermsAsItWasMadeFor() {
-        var slots = PlainTermSlots(capacity: 500)
-        for number in 0..<500 { #expect(slots.slot(of: PlainTerm("t\(number)"), orAdd: number) == nil) }
-        for number in 0..<500 { #expect(slots.slot(of: PlainTerm("t\(number)"), orAdd: 500) == number) }
+    @Test func growsPastWhatItWasMadeForAndKeepsEveryNumber() {
+        var table = Terms(slots: TermSlots(capacity: 4))
+        for number in 0..<500 { #expect(table.number(of: PlainTerm("t\(number)")) == nil) }
+        for number in 0..<500 { #expect(table.number(of: PlainTerm("t\(number)")) == number) }
+        // Colliding fingerprints survive the growth too.
+        #expect(table.number(of: PlainTerm(text: "x", fingerprint: 3, prefix: 0)) == nil)
+        #expect(table.number(of: PlainTerm(text: "y", fingerprint: 3, prefix: 0)) == nil)
+        for number in 500..<2_000 { #expect(table.number(of: PlainTerm("u\(number)")) == nil) }
+        #expect(table.number(of: PlainTerm(text: "y", fingerprint: 3, prefix: 0)) == 501)
+        #expect(table.number(of: PlainTerm("t250")) == 250)
     }
 
     @Test func madeFromBytesEqualsMadeFromText() {

@@ -36,4 +36,30 @@ struct SearchTextTests {
         // FNV-1a of "alt" (the script computes the same number; checked in the browser by .ci/check-search.py).
         #expect(SearchText.shard(of: "alt", count: 1 << 31) == 455_432_284)  // 0x1B25585C
     }
+
+    /// The shard as the script says it, scalar by scalar: the first one, or the first three, encoded.
+    private func shardByScalars(_ term: String, count: Int) -> Int {
+        var hash: UInt32 = 0x811C_9DC5
+        let scalars = Array(term.unicodeScalars)
+        let key = scalars.prefix(scalars.first.map(SearchText.isCJK) == true ? 1 : 3)
+        for byte in String(String.UnicodeScalarView(key)).utf8 {
+            hash ^= UInt32(byte)
+            hash = hash &* 0x0100_0193
+        }
+        return Int(hash % UInt32(count))
+    }
+
+    /// `shard(of:count:)` reads the term's bytes, counting a scalar at every byte that does not continue one.
+    @Test func theShardOnBytesIsTheShardOfTheScalars() {
+        // One, two, three and four bytes a scalar; Han and kana (a key of one), CJK compatibility and extension B.
+        let pieces = ["a", "Z", "7", "é", "ß", "Σ", "马", "斯", "カ", "ひ", "한", "兀", "𠀀", "😀", "\u{301}", "-", " "]
+        var random = SplitMix64(seed: 7)
+        for _ in 0..<5_000 {
+            let term = (0..<Int(1 + random.next() % 6)).map { _ in pieces[Int(random.next() % UInt64(pieces.count))] }.joined()
+            for count in [1, 7, 97, 1 << 31] {
+                #expect(SearchText.shard(of: term, count: count) == shardByScalars(term, count: count), "\(term)")
+            }
+        }
+        #expect(SearchText.shard(of: "", count: 97) == shardByScalars("", count: 97))
+    }
 }
