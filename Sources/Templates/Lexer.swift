@@ -89,7 +89,7 @@ struct Lexer {
         if contentStart < end, bytes[contentStart] == UInt8(ascii: "-") || bytes[contentStart] == UInt8(ascii: "+") {
             contentStart += 1
         }
-        guard let close = find("#}", from: contentStart) else {
+        guard let close = findPair(UInt8(ascii: "#"), UInt8(ascii: "}"), from: contentStart) else {
             throw source.error(.syntax, "unclosed comment: expected '#}'", at: tagStart)
         }
         position = close + 2
@@ -115,7 +115,7 @@ struct Lexer {
 
     private mutating func lexRaw(at tagStart: Int, contentStart: Int) throws(TemplateError) -> Bool {
         var search = contentStart
-        while let open = find("{%", from: search) {
+        while let open = findPair(UInt8(ascii: "{"), UInt8(ascii: "%"), from: search) {
             var index = open + 2
             let strip = index < end && bytes[index] == UInt8(ascii: "-")
             if index < end, bytes[index] == UInt8(ascii: "-") || bytes[index] == UInt8(ascii: "+") { index += 1 }
@@ -162,7 +162,7 @@ struct Lexer {
                     position += length
                     return strip
                 }
-                if matches(wrongClose, at: position) {
+                if matchesPair(isBlock ? UInt8(ascii: "}") : UInt8(ascii: "%"), UInt8(ascii: "}"), at: position) {
                     throw source.error(.syntax, "expected '\(close)' to close the tag opened at \(source.describe(tagStart)), found '\(wrongClose)'", at: position)
                 }
             }
@@ -306,10 +306,11 @@ struct Lexer {
         index + 1 < end && bytes[index] == first && bytes[index + 1] == second
     }
 
-    private func find(_ text: String, from start: Int) -> Int? {
+    /// Where the two bytes `first` and `second` are next, from `start` (a comment's or a raw block's end).
+    private func findPair(_ first: UInt8, _ second: UInt8, from start: Int) -> Int? {
         var index = start
-        while index < end {
-            if matches(text, at: index) { return index }
+        while index + 1 < end {
+            if bytes[index] == first && bytes[index + 1] == second { return index }
             index += 1
         }
         return nil

@@ -4,7 +4,8 @@
 /// mean the same here; an unknown escape keeps its backslash, as in Python.
 enum StringLiteralDecoder {
     static func decode(_ raw: String) -> String {
-        guard raw.contains("\\") else { return raw }
+        // On the bytes: `contains` with a string goes through Foundation.
+        guard raw.utf8.contains(UInt8(ascii: "\\")) else { return raw }
         var result = String.UnicodeScalarView()
         var scalars = Array(raw.unicodeScalars)[...]
         while let scalar = scalars.popFirst() {
