@@ -20,9 +20,9 @@ extension OutputSync {
     static func removeLeftoverTemporaries(for paths: [String], in root: URL, skipping: Set<String> = []) -> Set<String> {
         var namesByFolder: [String: Set<String>] = [:]
         for path in paths {
-            let parts = path.split(separator: "/")
-            guard let name = parts.last else { continue }
-            namesByFolder[parts.dropLast().joined(separator: "/"), default: []].insert(String(name))
+            let (folder, name) = folderAndName(path)
+            guard !name.isEmpty else { continue }
+            namesByFolder[folder, default: []].insert(name)
         }
         let rootPath = root.path
         var isRealFolder: [String: Bool] = ["": true]
@@ -47,6 +47,14 @@ extension OutputSync {
         return Set(isRealFolder.compactMap { $0.value && !$0.key.isEmpty ? $0.key : nil })
     }
 
+    /// A relative path's folder and last component, split at its last "/" (on the bytes: splitting by
+    /// `Character` cost ten thousand instructions a path): "a/b/c.html" → ("a/b", "c.html"), "c.html" →
+    /// ("", "c.html"). The output's paths are checked (`isSafeRelativePath`): no empty component.
+    static func folderAndName(_ path: String) -> (folder: String, name: String) {
+        guard let slash = path.utf8.lastIndex(of: UInt8(ascii: "/")) else { return ("", path) }
+        return (String(path[..<slash]), String(path[path.utf8.index(after: slash)...]))
+    }
+
     /// `.index.html.tmp-1234` → ("index.html", 1234); nil for anything else.
     static func temporaryParts(_ entry: String) -> (name: String, pid: pid_t)? {
         guard entry.hasPrefix("."), let marker = entry.range(of: ".tmp-", options: .backwards) else { return nil }
@@ -65,9 +73,7 @@ extension OutputSync {
     /// and exists. `known` remembers the answer for every folder asked about, so each is looked at once.
     private static func isRealFolderAllTheWay(_ folder: String, in root: String, known: inout [String: Bool]) -> Bool {
         if let answer = known[folder] { return answer }
-        let components = folder.split(separator: "/")
-        let parent = components.dropLast().joined(separator: "/")
-        var answer = isRealFolderAllTheWay(parent, in: root, known: &known)
+        var answer = isRealFolderAllTheWay(folderAndName(folder).folder, in: root, known: &known)
         if answer {
             var info = stat()
             answer = lstat(join(root, folder), &info) == 0 && (info.st_mode & S_IFMT) == S_IFDIR

@@ -66,4 +66,14 @@ import Testing
         #expect(!FileManager.default.fileExists(atPath: manifestTemp.path))
         #expect(FileManager.default.fileExists(atPath: fixture.output.appendingPathComponent(OutputSync.manifestName).path))
     }
+
+    /// A path's folder and name, split on bytes, are what splitting its components by `Character` gives.
+    @Test func splitsAPathAtItsLastSlashAsItsComponentsSay() {
+        for path in ["index.html", "a/index.html", "timeline/openai-founded/index.html", "zh/search/t/0.js", "é/ü.html",
+                     "马斯克/index.html", "a/b/c/d/e.txt", ".build-site-manifest"] {
+            let parts = path.split(separator: "/")
+            let (folder, name) = OutputSync.folderAndName(path)
+            #expect(folder == parts.dropLast().joined(separator: "/") && name == String(parts.last!), "\(path)")
+        }
+    }
 }
