@@ -130,8 +130,7 @@ public enum OutputSync {
         let fm = FileManager.default
         let manifest = root.appendingPathComponent(manifestName)
         if let text = try? String(contentsOf: manifest, encoding: .utf8) {
-            let previous = text.split(separator: "\n").map(String.init)
-                .filter { !$0.hasPrefix("#") && !$0.isEmpty && isSafeRelativePath($0) }
+            let previous = manifestLines(text).filter { !$0.hasPrefix("#") && !$0.isEmpty && isSafeRelativePath($0) }
             return (previous, false)
         }
         // A first build killed before its manifest was renamed into place leaves only our temporary manifest.
@@ -146,6 +145,13 @@ public enum OutputSync {
                     + "and a file it would overwrite stops the build unless it already has the new bytes"])
         }
         return ([], entries.isEmpty)
+    }
+
+    /// The manifest's lines, as `split(separator: "\n")` cuts them: on the bytes (by `Character`, it was 2 M
+    /// instructions a build), unless the text holds a carriage return, which makes "\r\n" one `Character`.
+    static func manifestLines(_ text: String) -> [String] {
+        if text.utf8.contains(UInt8(ascii: "\r")) { return text.split(separator: "\n").map(String.init) }
+        return text.utf8.split(separator: UInt8(ascii: "\n")).map { String(Substring($0)) }
     }
 
     /// Removes a file listed in the manifest, then any folders it leaves empty. Never follows links.

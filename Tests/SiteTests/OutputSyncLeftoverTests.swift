@@ -76,4 +76,12 @@ import Testing
             #expect(folder == parts.dropLast().joined(separator: "/") && name == String(parts.last!), "\(path)")
         }
     }
+
+    /// The manifest's lines, cut on bytes, are the lines a `Character` split gives, carriage returns and all.
+    @Test func readsTheManifestsLinesAsACharacterSplitWould() {
+        for text in ["# header\nindex.html\na/b.html\n", "", "\n\n", "one", "é/ü.html\n马/index.html\n",
+                     "# h\r\nindex.html\r\na.html\n", "a\rb\nc", "x\n\u{301}y\n"] {
+            #expect(OutputSync.manifestLines(text) == text.split(separator: "\n").map(String.init), "\(text.debugDescription)")
+        }
+    }
 }
