@@ -15,7 +15,8 @@ enum HTMLUnescaper {
     /// Copies the text's bytes in runs between references (appending it scalar by scalar to a `String` cost
     /// a hundred times as much, on every `striptags`).
     static func unescape(_ text: String) -> String {
-        guard text.utf8.contains(UInt8(ascii: "&")) else { return text }
+        // memchr: a generic `contains` over the UTF-8 view cost seven instructions a byte, on every `striptags`.
+        guard ByteSearch.firstOffset(of: "&", in: text) != nil else { return text }
         var text = text
         return text.withUTF8 { bytes in
             var result: [UInt8] = []
