@@ -12,16 +12,14 @@ extension IncrementalExactnessTests {
     func titleEdits(_ name: String) throws {
         let site = try FixtureSite(name)
         defer { site.remove() }
-        let seed = ProcessInfo.processInfo.environment["BUILD_SITE_EXACTNESS_SEED"].flatMap(UInt64.init)
-            ?? UInt64.random(in: 1...UInt64.max)
+        let seed = IncrementalExactnessTests.seed()
         var random = SeededRandom(seed: seed)
         let replay = "BUILD_SITE_EXACTNESS_SEED=\(seed) (site \(name), title edits)"
         let editor = SiteEditor(root: site.root)
         func file(_ path: String) -> URL { site.root.appendingPathComponent(path) }
-        func read(_ path: String) throws -> String { try String(contentsOf: file(path), encoding: .utf8) }
-        func change(_ path: String, _ edit: (String) -> String) throws { try Data(edit(try read(path)).utf8).write(to: file(path)) }
-        let pages = try editor.files(under: "content", suffix: ".md").filter { try read($0).contains("\ntitle: ") }
-        let drafts = try Set(pages.filter { try read($0).contains("\ndraft: true\n") })
+        func change(_ path: String, _ edit: (String) -> String) throws { try site.write(path, edit(try site.read(path))) }
+        let pages = try editor.files(under: "content", suffix: ".md").filter { try site.read($0).contains("\ntitle: ") }
+        let drafts = try Set(pages.filter { try site.read($0).contains("\ndraft: true\n") })
         let events = pages.filter { $0.hasPrefix("content/timeline/") && !$0.hasSuffix("_index.md") && !$0.contains(".zh.") }
         let first = try #require(events.first { !drafts.contains($0) && !pages.contains($0.replacingOccurrences(of: ".md", with: ".zh.md")) })
         let session = BuildSession()

@@ -83,8 +83,7 @@ struct IncrementalExactnessTests {
     func bodyEdits(_ name: String) throws {
         let site = try FixtureSite(name)
         defer { site.remove() }
-        let seed = ProcessInfo.processInfo.environment["BUILD_SITE_EXACTNESS_SEED"].flatMap(UInt64.init)
-            ?? UInt64.random(in: 1...UInt64.max)
+        let seed = IncrementalExactnessTests.seed()
         var random = SeededRandom(seed: seed)
         let replay = "BUILD_SITE_EXACTNESS_SEED=\(seed) (site \(name), body edits)"
         let editor = SiteEditor(root: site.root)
@@ -165,11 +164,15 @@ struct IncrementalExactnessTests {
 
     // MARK: - The property
 
+    /// The seed of a random sequence: `BUILD_SITE_EXACTNESS_SEED` when given (to replay a failure), else a new one.
+    static func seed() -> UInt64 {
+        ProcessInfo.processInfo.environment["BUILD_SITE_EXACTNESS_SEED"].flatMap(UInt64.init) ?? UInt64.random(in: 1...UInt64.max)
+    }
+
     /// Applies `steps` random edits to the site at `root`, comparing after each.
     /// With `output`, each build goes through `SessionCache` (restored into a new session, written, saved).
     static func check(_ root: URL, name: String, steps: Int, output: URL? = nil) throws {
-        let seed = ProcessInfo.processInfo.environment["BUILD_SITE_EXACTNESS_SEED"].flatMap(UInt64.init)
-            ?? UInt64.random(in: 1...UInt64.max)
+        let seed = IncrementalExactnessTests.seed()
         var random = SeededRandom(seed: seed)
         let editor = SiteEditor(root: root)
         let session = BuildSession()
