@@ -27,6 +27,8 @@ export BUILD_SITE_TESTS_SANITIZED=1   # the kill test uses a smaller site (every
 status=0
 swift test --sanitize=thread --scratch-path "$scratch" --skip-build > "$log" 2>&1 || status=$?
 grep -vE "^(◇|↳)|passed after" "$log" | tail -40
+# A race report is longer than forty lines: print each one whole (both threads' stacks and where the memory came from).
+awk '/WARNING: ThreadSanitizer/{on=1} on{print} /^SUMMARY: ThreadSanitizer/{on=0; print "=================="}' "$log" | head -400 >&2 || true
 # The last lines say only which tests failed; what each one said (its seed, say) comes earlier in the log.
 grep -E -A12 "recorded an issue|Expectation failed|Caught error" "$log" | head -200 >&2 || true
 if [ "$status" -ne 0 ]; then

@@ -63,12 +63,15 @@ final class HTTPListener: Sendable {
     /// Stops accepting, cancels every connection and the socket pool.
     func stop() async {
         guard let running = running.withLock({ state -> Running? in defer { state = nil }; return state }) else { return }
-        running.accept.cancel()
-        running.reaper.cancel()
-        registry.cancelAll()
+        // Each task is cancelled from its own executor's queue (`PreviewExecutor.perform` says why).
+        await PreviewExecutor.requests.perform { [registry] in
+            running.accept.cancel()
+            running.reaper.cancel()
+            registry.cancelAll()
+        }
         await running.accept.value
         try? running.socket.close()
-        running.pool.cancel()
+        await PreviewExecutor.events.perform { running.pool.cancel() }
         await running.pool.value
     }
 

@@ -25,4 +25,20 @@ final class PreviewExecutor: TaskExecutor, @unchecked Sendable {
             job.runSynchronously(on: asUnownedTaskExecutor())
         }
     }
+
+    /// Runs `body` on this executor's queue and waits for it.
+    ///
+    /// Cancelling a task runs its cancellation handlers on the cancelling thread. FlyingSocks' handlers
+    /// lock a mutex that the waiting task made on this executor's queue, and the hand-over between the
+    /// two threads goes through the concurrency runtime, which ThreadSanitizer cannot see. Cancelling from
+    /// the same serial queue orders the two for it (and for anyone reading the code): the mutex was made
+    /// by an earlier block on this queue.
+    func perform(_ body: @escaping @Sendable () -> Void) async {
+        await withCheckedContinuation { (done: CheckedContinuation<Void, Never>) in
+            queue.async {
+                body()
+                done.resume()
+            }
+        }
+    }
 }

@@ -106,7 +106,7 @@ public final class PreviewServer: Sendable {
     public func stop() async {
         guard let running = running.withLock({ state -> Running? in defer { state = nil }; return state }) else { return }
         running.watcher?.stop()
-        running.heartbeat.cancel()
+        await PreviewExecutor.requests.perform { running.heartbeat.cancel() }
         events.close()
         await listener.stop()
     }
