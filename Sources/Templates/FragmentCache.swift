@@ -34,6 +34,8 @@ public final class FragmentCache: @unchecked Sendable {
     let carry: FragmentCarry?
     /// The last build's entries, which this build may paste where `carry` says they still hold.
     private let previous: [Shard]?
+    private let takenLock = NSLock()
+    private var taken = 0
 
     private final class Shard: @unchecked Sendable {
         let lock = NSLock()
@@ -74,6 +76,9 @@ public final class FragmentCache: @unchecked Sendable {
         self.carry = carry
         self.previous = previous?.shards
     }
+
+    /// How many times a render took a fragment from the last build (`kept`).
+    public var takenFromLastBuild: Int { takenLock.withLock { taken } }
 
     /// How many fragments are stored.
     public var count: Int {
@@ -123,6 +128,7 @@ public final class FragmentCache: @unchecked Sendable {
         guard let carry, let previous else { return nil }
         guard let (fragment, reach) = Self.lookUp(key, in: previous[index(for: key)], partition: partition, page: page),
               let kept = fragment.kept, kept.scope == scope, fragment.reads != nil, carry.holds(kept.seal) else { return nil }
+        takenLock.withLock { taken += 1 }
         switch reach {
         case .everywhere: store(fragment, for: key, partition: nil)
         case .partition: store(fragment, for: key, partition: partition)

@@ -17,6 +17,9 @@ final class ParsedTemplate: Sendable {
     let filters: [Invocation]
     /// Every test applied (`is name`), for validation.
     let tests: [Invocation]
+    /// Whether the template is made only of macros and text: imported without context, its macros see their
+    /// arguments and its own text only (`Renderer+MacroMemo`).
+    let isMacroModule: Bool
 
     init(source: SourceFile, body: [Statement], arena: TextArena, blocks: [String: BlockDefinition], parent: TemplateReference?,
          references: [TemplateReference], filters: [Invocation], tests: [Invocation]) {
@@ -28,5 +31,6 @@ final class ParsedTemplate: Sendable {
         self.references = references
         self.filters = filters
         self.tests = tests
+        isMacroModule = body.allSatisfy(\.isMacroOrText)
     }
 }

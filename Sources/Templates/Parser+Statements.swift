@@ -260,6 +260,11 @@ extension Parser {
         definition.catchesVarargs = mentions("varargs")
         definition.catchesKwargs = mentions("kwargs")
         definition.catchesCaller = mentions("caller")
+        definition.isPure = FragmentScope(body).isCarriable && parameters.allSatisfy { parameter in
+            guard let defaultValue = parameter.defaultValue else { return true }
+            if case .literal = defaultValue.kind { return true }
+            return false
+        }
         return Statement(kind: .macro(definition), span: definition.span)
     }
 

@@ -159,6 +159,22 @@ extension Renderer {
             }
             provided[index] = binding
         }
+        if let key = pureCallKey(closure, positional, keywordArguments, caller: caller) {
+            return try memoizedCall(key, of: closure, span: span, writingDirectly: writingDirectly) { direct in
+                try enterMacro(closure, positional, provided, extraPositional, extraKeyword, span: span, caller: caller,
+                               writingDirectly: direct)
+            }
+        }
+        return try enterMacro(closure, positional, provided, extraPositional, extraKeyword, span: span, caller: caller,
+                              writingDirectly: writingDirectly)
+    }
+
+    /// Runs a macro whose arguments are bound by position (`provided`, or `positional` when that is empty).
+    private func enterMacro(_ closure: MacroClosure, _ positional: [Binding], _ provided: [Binding?], _ extraPositional: [Value],
+                            _ extraKeyword: OrderedDictionary?, span: Span, caller: MacroClosure?,
+                            writingDirectly: Bool) throws -> Value {
+        let definition = closure.definition
+        var provided = provided
         try enterCall(at: span, TrailEntry(kind: .macro(definition.name), template: template, offset: span.start, target: nil))
         defer { leaveCall() }
         let started = metricsStart()

@@ -41,7 +41,7 @@ extension Renderer {
         }
     }
 
-    private func checkOutputSize(at span: Span) throws {
+    func checkOutputSize(at span: Span) throws {
         if output.count > environment.limits.maxOutputBytes {
             throw error(.limitExceeded, "output is larger than \(environment.limits.maxOutputBytes) bytes", at: span)
         }
@@ -250,7 +250,7 @@ extension Renderer {
     }
 
     /// Writes a stored fragment in place of its tag.
-    private func paste(_ stored: FragmentCache.Fragment, reach: FragmentCache.Reach, at span: Span) throws {
+    func paste(_ stored: FragmentCache.Fragment, reach: FragmentCache.Reach, at span: Span) throws {
         // A fragment inside another that depends on where the page is (or on the page) makes the outer one
         // depend on it too.
         switch reach {
@@ -350,6 +350,9 @@ extension Renderer {
         }
         frames.append([:])
         defer { frames.removeLast() }
+        let long = items.count >= Renderer.longLoop
+        if long { longLoops += 1 }
+        defer { if long { longLoops -= 1 } }
         let memory = LoopMemory(items: items)
         if loop.isRecursive { memory.recursion = LoopRecursion(loop: loop, depth: depth) }
         let last = frames.count - 1

@@ -52,6 +52,11 @@ final class Renderer {
     /// This page's own partition, for fragments that depend on the page (`FragmentRecording.isPageSpecific`):
     /// the page's name after a byte no site path has, so it never equals a folder partition; nil: none given.
     let pagePartition: String?
+    /// How many loops over at least `Renderer.longLoop` items are running: pure macro calls are kept between
+    /// builds only inside one (`Renderer+MacroMemo`).
+    @exclusivity(unchecked) var longLoops = 0
+    /// Whether a pure macro call being kept is running: the calls inside it are not kept on their own.
+    @exclusivity(unchecked) var inKeptCall = false
     /// The innermost `{% cache %}` body being rendered, for filters and statements to say how far it may be shared.
     @exclusivity(unchecked) var fragment: FragmentRecording?
     /// Where the custom filter being applied is written in `template` (its name), for `FilterContext.callLocation`.

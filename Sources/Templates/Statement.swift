@@ -110,6 +110,10 @@ struct MacroDefinition: Sendable {
     var catchesKwargs = false
     /// Whether the body names `caller`: without a `{% call %}`, it is then undefined, hiding any outer `caller`.
     var catchesCaller = false
+    /// Whether a call's output is decided by its arguments, its template's text and what its body records
+    /// reading (`FragmentScope` finds nothing that reaches further, and every default is a literal): then a
+    /// build that keeps fragments for the next may keep the call's output too (`Renderer+MacroMemo`).
+    var isPure = false
 }
 
 struct BlockDefinition: Sendable {

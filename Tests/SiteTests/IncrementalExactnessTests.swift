@@ -50,6 +50,44 @@ struct IncrementalExactnessTests {
         }
     }
 
+    /// A list of more than `Renderer.longLoop` items whose item is a pure macro of a module, so that `serve`
+    /// keeps each call between builds (`Renderer+MacroMemo`): random edits, title edits among them, must give
+    /// what a full build gives, with the kept calls pasted.
+    @Test func fixtureSiteWithALongListOfMacroItems() throws {
+        let site = try FixtureSite("basic")
+        defer { site.remove() }
+        try site.write("templates/macros.html", """
+            {% macro item(ev) %}<li><a href="{{ ev.url | relative_url }}">{{ ev.title }}</a> {{ ev.date | date }}</li>{% endmacro %}
+
+            """)
+        try site.replace(in: "templates/list.html",
+                         "<ul>{% for item in page.pages %}<li><a href=\"{{ item.url | relative_url }}\">{{ item.title }}</a></li>{% endfor %}</ul>",
+                         with: "{% import \"macros.html\" as m %}<ul>{% for item in page.pages %}{{ m.item(item) }}{% endfor %}</ul>")
+        for index in 1...120 {
+            try site.write("content/timeline/generated-\(index).md", """
+                ---
+                title: Generated event \(index)
+                date: \(1900 + index)
+                people: [ada]
+                sources: [paper]
+                ---
+                Generated body \(index), with [Ada](../people/ada.md).
+
+                """)
+        }
+        _ = try SiteBuilder.build(BuildOptions(root: site.root))  // the edited fixture builds before any edit
+        try Self.check(site.root, name: "basic with a long list of macro items", steps: Self.steps(default: 20))
+        // A title edit, which keeps the page values: the list is rendered again, every other item pasted.
+        let session = BuildSession()
+        let replay = "basic with a long list of macro items, title edit"
+        try Self.compare(session, root: site.root, output: nil, step: "the first build", replay: replay)
+        try site.write("content/timeline/generated-60.md", try site.read("content/timeline/generated-60.md")
+            .replacingOccurrences(of: "title: Generated event 60\n", with: "title: Retitled event 60\n"))
+        try Self.compare(session, root: site.root, output: nil, step: "the title edit", replay: replay)
+        let kept = session.lastBuild?.site.incremental?.fragmentsKept ?? 0
+        #expect(kept >= 120, "the list's other items were pasted from the last build (\(kept) kept)")
+    }
+
     /// The command line's way: every build a new process, the session restored from the cache and the output
     /// written, as `build-site build` does.
     @Test(arguments: ["basic", "languages"])

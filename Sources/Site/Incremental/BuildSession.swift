@@ -178,6 +178,7 @@ public final class BuildSession: @unchecked Sendable {
         summary.pagesReused = memos.pages?.reused ?? 0
         summary.pagesRendered = pages.count - summary.pagesReused
         summary.pagesTakenWhereTheyWere = memos.pages?.takenWhereTheyWere ?? 0
+        summary.fragmentsKept = memos.fragments?.filled.values.reduce(0) { $0 + $1.takenFromLastBuild } ?? 0
         site.timings = clock.timings + site.timings
         summary.linksChecked = memos.links?.checked
         summary.searchReused = memos.search?.reused ?? 0

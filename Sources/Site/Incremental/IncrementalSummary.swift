@@ -25,6 +25,8 @@ public struct IncrementalSummary: Sendable, Equatable {
     /// Pages (HTML files rendered through templates) taken from the memo, and pages rendered.
     public var pagesReused = 0
     public var pagesRendered = 0
+    /// `{% cache %}` fragments and pure macro calls the pages rendered took from the last build (`FragmentMemo`).
+    public var fragmentsKept = 0
     /// Of the pages reused, those taken where they were in the last build's jobs, without being looked up one by
     /// one (`PageMemo.Order`).
     public var pagesTakenWhereTheyWere = 0
@@ -49,6 +51,7 @@ public struct IncrementalSummary: Sendable, Equatable {
         return text + "; \(content); Markdown \(markdownReused) reused, \(markdownRendered) rendered; "
             + "pages \(pagesReused) reused, \(pagesRendered) rendered; "
             + (linksChecked.map { "links checked on \($0) changed page\($0 == 1 ? "" : "s")" } ?? "links checked on every page")
+            + (fragmentsKept > 0 ? "; \(fragmentsKept) fragments and macro calls kept" : "")
             + (searchReused > 0 ? "; search index: \(searchReused) texts, term lists and shards reused" : "")
     }
 }

@@ -1,0 +1,114 @@
+import Templates
+import Testing
+
+/// Pure macro calls inside long loops, kept between builds like `{% cache %}` fragments (`Renderer+MacroMemo`):
+/// pasted only for arguments of the same storage whose recorded reads hold, never for a macro that could see
+/// more than its arguments, and not at all outside a loop of `Renderer.longLoop` items or without a carry.
+@Suite struct MacroMemoTests {
+    typealias Carry = FragmentCarryTests.TestCarry
+
+    static let macros = """
+        {% macro item(ev) %}<li>{{ ev.title }}</li>{% endmacro %}\
+        {% macro linked(ev) %}<a href="{{ ev.url }}">{{ ev.title }}</a>{% endmacro %}\
+        {% macro withDefault(ev, sep=ev.title) %}{{ ev.url }}{{ sep }}{% endmacro %}\
+        {% macro including(ev) %}{% include 'part.html' %}{% endmacro %}\
+        {% macro counting(ev, ns) %}{% set ns.n = ns.n + 1 %}{{ ns.n }}{% endmacro %}
+        """
+
+    /// Cards with tags 1…count, each its own storage, made once so that both builds pass the same values.
+    static func cards(_ count: Int) -> [Value] {
+        (0..<count).map { index in
+            .dictionary(OrderedDictionary([("url", .string("/e/\(index)/")), ("title", .string("T\(index)"))],
+                                          origin: UInt32(index + 1)))
+        }
+    }
+
+    /// Renders `main.html` once per context in builds whose caches keep the last one's, as a session does.
+    static func builds(_ template: String, _ contexts: [[String: Value]], carry: Carry,
+                       between: (Int) -> Void = { _ in }) throws -> [String] {
+        let environment = try TemplateEnvironment(templates: ["main.html": template, "macros.html": macros,
+                                                              "part.html": "{{ ev.title }}"])
+        var previous: FragmentCache?
+        var outputs: [String] = []
+        for (position, context) in contexts.enumerated() {
+            between(position)
+            let cache = FragmentCache(carry: carry, previous: previous)
+            let bytes = try ReadTracking.recording(ReadRecorder()) {
+                try environment.renderUTF8("main.html", context: context, fragments: cache, page: "/list/")
+            }
+            outputs.append(String(decoding: bytes, as: UTF8.self))
+            previous = cache
+        }
+        return outputs
+    }
+
+    static func expected(_ cards: [Value], _ line: (Value) -> String) -> String { cards.map(line).joined() }
+
+    static func title(_ card: Value) -> String {
+        guard case .dictionary(let mapping) = card, case .string(let title)? = mapping["title"] else { return "" }
+        return title
+    }
+
+    @Test func callsInALongLoopArePastedInTheNextBuild() throws {
+        let evs = Self.cards(120)
+        let carry = Carry()
+        let template = "{% import 'macros.html' as m %}{% for ev in evs %}{{ m.item(ev) }}{% endfor %}"
+        let outputs = try Self.builds(template, [["evs": .array(evs)], ["evs": .array(evs)]], carry: carry)
+        let list = Self.expected(evs) { "<li>\(Self.title($0))</li>" }
+        #expect(outputs == [list, list])
+        #expect(carry.sealed == 120, "the second build pasted every call (it would have sealed each again)")
+    }
+
+    @Test func aCallWhoseReadChangedIsRenderedAgain() throws {
+        let evs = Self.cards(120)
+        let carry = Carry()
+        let template = "{% import 'macros.html' as m %}{% for ev in evs %}{{ m.item(ev) }}{% endfor %}"
+        _ = try Self.builds(template, [["evs": .array(evs)], ["evs": .array(evs)]], carry: carry,
+                            between: { if $0 == 1 { carry.changed = [ReadKey(6, "title")] } })
+        #expect(carry.sealed == 121, "only the call that read card 6's title was rendered again")
+    }
+
+    @Test func anItemWithNewContentsIsRenderedAgainUnderTheSameTag() throws {
+        var evs = Self.cards(120)
+        let carry = Carry()
+        let template = "{% import 'macros.html' as m %}{% for ev in evs %}{{ m.item(ev) }}{% endfor %}"
+        var second = evs
+        // The same tag, a new storage with another title: the carry is not told, the key tells.
+        second[3] = .dictionary(OrderedDictionary([("url", "/e/3/"), ("title", "Changed")], origin: 4))
+        let outputs = try Self.builds(template, [["evs": .array(evs)], ["evs": .array(second)]], carry: carry)
+        evs[3] = second[3]
+        #expect(outputs[1] == Self.expected(evs) { "<li>\(Self.title($0))</li>" })
+        #expect(carry.sealed == 121)
+    }
+
+    @Test(arguments: [
+        // A default that reads another argument, an include, a namespace argument, a macro of a module imported
+        // with context, a loop of 99 items, a call outside any loop.
+        "{% import 'macros.html' as m %}{% for ev in evs %}{{ m.withDefault(ev) }}{% endfor %}",
+        "{% import 'macros.html' as m %}{% for ev in evs %}{{ m.including(ev) }}{% endfor %}",
+        "{% import 'macros.html' as m %}{% set ns = namespace(n=0) %}{% for ev in evs %}{{ m.counting(ev, ns) }}{% endfor %}",
+        "{% import 'macros.html' as m with context %}{% for ev in evs %}{{ m.item(ev) }}{% endfor %}",
+        "{% import 'macros.html' as m %}{% for ev in evs[:99] %}{{ m.item(ev) }}{% endfor %}",
+        "{% import 'macros.html' as m %}{{ m.item(evs[0]) }}",
+    ])
+    func callsThatMayNotBeKeptAreRenderedEveryTime(template: String) throws {
+        let evs = Self.cards(120)
+        let carry = Carry()
+        let outputs = try Self.builds(template, [["evs": .array(evs)], ["evs": .array(evs)]], carry: carry)
+        #expect(outputs[0] == outputs[1])
+        #expect(carry.sealed == 0, "nothing was kept")
+    }
+
+    @Test func withoutACarryNothingIsKept() throws {
+        let evs = Self.cards(120)
+        let environment = try TemplateEnvironment(templates: [
+            "main.html": "{% import 'macros.html' as m %}{% for ev in evs %}{{ m.linked(ev) }}{% endfor %}",
+            "macros.html": Self.macros, "part.html": "",
+        ])
+        let cache = FragmentCache()
+        _ = try ReadTracking.recording(ReadRecorder()) {
+            try environment.renderUTF8("main.html", context: ["evs": .array(evs)], fragments: cache, page: "/list/")
+        }
+        #expect(cache.count == 0)
+    }
+}
