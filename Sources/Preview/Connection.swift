@@ -40,17 +40,25 @@ struct Connection: Sendable {
                 return await refuse(413)
             }
             let response = handler.respond(to: request)
-            switch response.body {
-            case .bytes(let data):
-                let keepAlive = request.wantsKeepAlive
-                var bytes = response.head(keepAlive: keepAlive)
-                if !response.omitsBody { bytes.append(data) }
-                do { try await socket.write(bytes) } catch { return }
-                if !keepAlive { return }
-            case .eventStream(let version):
-                return await stream(response, version: version)
-            }
+            if case .eventStream(let version) = response.body { return await stream(response, version: version) }
+            let keepAlive = request.wantsKeepAlive
+            do { try await send(response, keepAlive: keepAlive) } catch { return }
+            if !keepAlive { return }
         }
+    }
+
+    /// Writes the head and the body: in one write when small; a large body after the head, piece by piece, each
+    /// from its own buffer (the sockets are `TCP_NODELAY`, so no piece waits for the last one's acknowledgement).
+    private func send(_ response: Response, keepAlive: Bool) async throws {
+        var bytes = response.head(keepAlive: keepAlive)
+        let pieces = response.omitsBody ? [] : response.bodyPieces
+        if pieces.reduce(0, { $0 + $1.count }) <= 64 * 1024 {
+            for piece in pieces { bytes.append(piece) }
+            try await socket.write(bytes)
+            return
+        }
+        try await socket.write(bytes)
+        for piece in pieces where !piece.isEmpty { try await socket.write(piece) }
     }
 
     /// Answers a request that cannot be served, then closes: after a framing error the next byte is unknowable.

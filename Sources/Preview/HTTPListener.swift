@@ -88,6 +88,9 @@ final class HTTPListener: Sendable {
                 try? await Task.sleep(for: .milliseconds(50))
                 continue
             }
+            // Responses are written in pieces (a page, the live-reload script, the rest): each goes out at once
+            // rather than after the peer acknowledges the last one (Nagle's algorithm). Not a TCP socket: no-op.
+            try? client.socket.setValue(true, for: BoolSocketOption(level: Int32(IPPROTO_TCP), name: TCP_NODELAY))
             guard let id = registry.admit(deadline: .now + timeout) else {
                 try? client.close()
                 continue

@@ -66,13 +66,18 @@ enum LiveReloadScript {
 
     /// `html` with the script inserted before the last `</body>` (or appended when there is none).
     static func inject(into html: Data, version: String, page: String = "", root: String = "/") -> Data {
-        let script = Data(tag(version: version, page: page, root: root).utf8)
-        guard let index = lastBodyClose(in: html) else { return html + script }
-        var result = Data(capacity: html.count + script.count)
-        result.append(html[html.startIndex..<index])
-        result.append(script)
-        result.append(html[index...])
+        let pieces = pieces(of: html, version: version, page: page, root: root)
+        var result = Data(capacity: pieces.reduce(0) { $0 + $1.count })
+        for piece in pieces { result.append(piece) }
         return result
+    }
+
+    /// The same, as the pieces to send one after the other: the text before the last `</body>` and the rest are
+    /// views of `html`'s buffer, not copies.
+    static func pieces(of html: Data, version: String, page: String = "", root: String = "/") -> [Data] {
+        let script = Data(tag(version: version, page: page, root: root).utf8)
+        guard let index = lastBodyClose(in: html) else { return [html, script] }
+        return [html[html.startIndex..<index], script, html[index...]]
     }
 
     /// A JavaScript string literal for `text` that cannot end the script element (`<` is written `\u003c`).

@@ -15,9 +15,9 @@ struct PreviewRequestHandler: Sendable {
                 + "(such as 127.0.0.1 or localhost with its port), not to Host '\(request.headers["host"] ?? "")'\n")
         }
         let response = route(request)
-        guard request.method == "HEAD", case .bytes(let data) = response.body else { return response }
+        guard request.method == "HEAD", let count = response.byteCount else { return response }
         var head = response
-        head["Content-Length"] = String(data.count)
+        head["Content-Length"] = String(count)
         head.omitsBody = true
         return head
     }
@@ -74,12 +74,13 @@ struct PreviewRequestHandler: Sendable {
     private func serve(_ file: ServedFile, key: String, root: String, version: String, request: Request) -> Response {
         let isHTML = ContentType.isHTML(file.contentType)
         let etag = isHTML ? ETag.tag(file.etag, suffix: version) : file.etag
-        let body = isHTML ? LiveReloadScript.inject(into: file.data, version: version, page: key, root: root) : file.data
-        var response = Response(status: 200, contentType: file.contentType, body: .bytes(body))
+        let body: Response.Body = isHTML
+            ? .pieces(LiveReloadScript.pieces(of: file.data, version: version, page: key, root: root)) : .bytes(file.data)
+        var response = Response(status: 200, contentType: file.contentType, body: body)
         response["ETag"] = etag
         if let ifNoneMatch = request.headers["if-none-match"], ETag.matches(ifNoneMatch: ifNoneMatch, etag: etag) {
             response.status = 304
-            response["Content-Length"] = String(body.count)
+            response["Content-Length"] = String(response.byteCount ?? 0)
             response.omitsBody = true
         }
         return response
@@ -103,6 +104,6 @@ struct PreviewRequestHandler: Sendable {
             return Response.text(404, "404 Not Found\n")
         }
         return Response(status: 404, contentType: ContentType.html,
-                        body: .bytes(LiveReloadScript.inject(into: page.data, version: current.version, page: "404.html")))
+                        body: .pieces(LiveReloadScript.pieces(of: page.data, version: current.version, page: "404.html")))
     }
 }

@@ -137,6 +137,31 @@ public final class FragmentCache: @unchecked Sendable {
         return (fragment, reach)
     }
 
+    /// `newer`'s fragments laid over `older`'s, for the build after `newer`'s: a build stores only the fragments
+    /// of the pages it rendered, so the fragments of the pages it reused whole (after a body edit, all but one)
+    /// would otherwise be lost to the next, which then renders every item of a list again. Every fragment the
+    /// next build takes from the result is checked by its carry (`kept`), whichever build stored it. The
+    /// smaller cache is put into the larger one, which is returned: after a body edit `newer` holds a few.
+    public static func merged(_ newer: FragmentCache, over older: FragmentCache) -> FragmentCache {
+        let newerIsSmaller = newer.count <= older.count
+        let (into, from) = newerIsSmaller ? (older, newer) : (newer, older)
+        for (target, source) in zip(into.shards, from.shards) {
+            let entries = source.lock.withLock { source.entries }
+            target.lock.withLock {
+                for (key, entry) in entries {
+                    guard let existing = target.entries[key] else {
+                        target.entries[key] = entry
+                        continue
+                    }
+                    let (new, old) = newerIsSmaller ? (entry, existing) : (existing, entry)
+                    target.entries[key] = Entry(everywhere: new.everywhere ?? old.everywhere,
+                                                byPartition: old.byPartition.merging(new.byPartition) { _, newer in newer })
+                }
+            }
+        }
+        return into
+    }
+
     /// Stores `fragment` for `key`: for every page, or (output that depends on where the page is) for renders
     /// in `partition` only.
     func store(_ fragment: Fragment, for key: FragmentKey, partition: String?) {

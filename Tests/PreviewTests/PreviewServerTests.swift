@@ -46,6 +46,35 @@ import Site
         }
     }
 
+    /// A page over 64 KB is sent as the head and its pieces (the text before the script, the script, the rest),
+    /// each from its own buffer: the bytes that arrive are the page with the script in, and the length is theirs.
+    @Test func aLargePageArrivesWholeWithTheScriptIn() async throws {
+        let fake = FakeBuild()
+        let items = (0..<5_000).map { "<li>Item \($0)</li>" }.joined()
+        let html = "<!doctype html><html><head><title>Big</title></head><body><main><ul>\(items)</ul></main></body></html>\n"
+        var files = FakeBuild.site()
+        files["big/index.html"] = Data(html.utf8)
+        fake.set(files)
+        try await withServer(build: fake.build) { _, port in
+            let page = try #require(await RawResponse.fetch(port: port, "/big/"))
+            #expect(page.status == 200)
+            #expect(page.body.count > 64 * 1024)
+            #expect(page.headers["content-length"] == String(page.body.count))
+            #expect(page.body == LiveReloadScript.inject(into: Data(html.utf8), version: try #require(Self.version(in: page.text)),
+                                                         page: "big/index.html"))
+            let head = try #require(await RawResponse.fetch(port: port, "/big/", method: "HEAD"))
+            #expect(head.body.isEmpty && head.headers["content-length"] == String(page.body.count))
+        }
+    }
+
+    /// The live-reload version the injected script names.
+    static func version(in text: String) -> String? {
+        guard let range = text.range(of: "data-build-site-live-reload") else { return nil }
+        let after = text[range.upperBound...]
+        guard let start = after.range(of: "version = \"") ?? after.range(of: "\"v") else { return nil }
+        return String(after[start.upperBound...].prefix { $0 != "\"" })
+    }
+
     @Test func directoryURLsServeIndexAndBareFoldersRedirect() async throws {
         let fake = FakeBuild()
         try await withServer(build: fake.build) { _, port in

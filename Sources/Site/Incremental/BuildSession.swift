@@ -194,7 +194,7 @@ public final class BuildSession: @unchecked Sendable {
                          values: Self.values(memos), markdownReads: memos.markdown.map { Set($0.reads.snapshot.keys) },
                          feeds: memos.feeds?.filled ?? [:], search: memos.search?.filled ?? SearchMemo.State(),
                          parsedFiles: memos.parsed?.filled ?? ParseMemo.State(), ledger: memos.ledger?.filled ?? LedgerMemo.State(),
-                         fragments: memos.fragments?.filled ?? [:])
+                         fragments: Self.fragments(memos, previous: previous?.fragments ?? [:]))
         replacedLast = true
         last?.templates = memos.inputs?.fingerprints
         last?.plans = memos.content?.plans
@@ -307,6 +307,16 @@ public final class BuildSession: @unchecked Sendable {
     private static func values(_ memos: BuildMemos) -> (values: [PageValues], summaries: [[String]], table: OriginTable)? {
         guard let values = memos.content?.values, let table = memos.pages?.table else { return nil }
         return (values, memos.content?.summaries ?? [], table)
+    }
+
+    /// The fragments for the next build: this build's, and, when its page values were the last build's (kept, or
+    /// retitled: their mappings the very ones, so the keys still match), the last build's too, for the pages this
+    /// build reused without rendering (`FragmentCache.merged`). With page values made anew no old key can match,
+    /// and the old fragments are let go.
+    private static func fragments(_ memos: BuildMemos, previous: [String: FragmentCache]) -> [String: FragmentCache] {
+        let filled = memos.fragments?.filled ?? [:]
+        guard memos.content?.valuesCarried == true, !previous.isEmpty else { return filled }
+        return filled.merging(previous) { newer, older in FragmentCache.merged(newer, over: older) }
     }
 
     private static func copy(_ reads: [String: ReadLog.Entry], into log: ReadLog) {

@@ -34,6 +34,9 @@ final class ContentMemo: @unchecked Sendable {
     private(set) var summaries: [[String]] = []
     /// Whether the values were the last build's.
     private(set) var valuesKept = false
+    /// Whether the page values are the last build's, kept whole or with retitled pages' mappings made again: most
+    /// of their mappings are then the very ones the last build rendered (`BuildSession` keeps its fragments).
+    private(set) var valuesCarried = false
     /// The last build's plans of every edition's pages (offered with `lastValues`), and this build's.
     let lastPlans: [PagePlan]?
     private(set) var plans: [PagePlan]?
@@ -75,6 +78,7 @@ final class ContentMemo: @unchecked Sendable {
             guard !retitled.isEmpty else {
                 values = last.values
                 valuesKept = true
+                valuesCarried = true
                 return last.values
             }
             // New titles: the last values with the retitled pages' refs and cards, and what holds them, made again.
@@ -82,6 +86,7 @@ final class ContentMemo: @unchecked Sendable {
             let made = [last.values[0].retitled(retitled, content: editions[0], changed: &changed)]
             table.replace(changed)
             values = made
+            valuesCarried = true
             return made
         }
         let made = make()

@@ -50,7 +50,16 @@ final class FragmentMemo: FragmentCarry, @unchecked Sendable {
     /// less than exact.
     func seal(_ reads: RecordedReads) -> (any Sendable)? {
         var printed: [(origin: UInt32, print: UInt64)] = []
-        for read in reads.reads where !printed.contains(where: { $0.origin == read.origin }) {
+        // Most fragments read a few mappings: a list is searched. One that reads thousands (a list of every
+        // event's lanes) is deduplicated through a set instead of quadratically.
+        var seen = Set<UInt32>()
+        let many = reads.reads.count > 32
+        for read in reads.reads {
+            if many {
+                guard seen.insert(read.origin).inserted else { continue }
+            } else if printed.contains(where: { $0.origin == read.origin }) {
+                continue
+            }
             guard let print = table.prints[read.origin] else { return nil }
             printed.append((read.origin, print))
         }

@@ -99,6 +99,36 @@ import Testing
         #expect(carry.sealed == 0, "nothing was kept")
     }
 
+    /// A build that reuses the list's page without rendering it stores none of its calls: merged over the last
+    /// build's cache, its own passes them on to the build after it, which pastes them; newer fragments win.
+    @Test func aMergedCachePassesOnWhatTheBuildBeforeStored() throws {
+        let evs = Self.cards(120)
+        let carry = Carry()
+        let environment = try TemplateEnvironment(templates: [
+            "main.html": "{% import 'macros.html' as m %}{% for ev in evs %}{{ m.item(ev) }}{% endfor %}",
+            "macros.html": Self.macros, "part.html": "",
+        ])
+        func render(_ cache: FragmentCache) throws -> String {
+            String(decoding: try ReadTracking.recording(ReadRecorder()) {
+                try environment.renderUTF8("main.html", context: ["evs": .array(evs)], fragments: cache, page: "/list/")
+            }, as: UTF8.self)
+        }
+        let first = FragmentCache(carry: carry, previous: nil)
+        let expected = try render(first)
+        #expect(carry.sealed == 120)
+        let idle = FragmentCache(carry: carry, previous: first)  // a build that rendered nothing
+        #expect(idle.count == 0)
+        let merged = FragmentCache.merged(idle, over: first)
+        #expect(merged.count == first.count)
+        let third = FragmentCache(carry: carry, previous: merged)
+        #expect(try render(third) == expected)
+        #expect(carry.sealed == 120, "every call was pasted from the merged cache")
+        // Without the merge, the build after the idle one renders every call again.
+        let unmerged = FragmentCache(carry: carry, previous: FragmentCache(carry: carry, previous: first))
+        #expect(try render(unmerged) == expected)
+        #expect(carry.sealed == 240)
+    }
+
     @Test func withoutACarryNothingIsKept() throws {
         let evs = Self.cards(120)
         let environment = try TemplateEnvironment(templates: [
