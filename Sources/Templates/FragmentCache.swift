@@ -28,14 +28,26 @@ import Foundation
 public final class FragmentCache: @unchecked Sendable {
     /// The entries, spread over shards by the key's hash, each with its own lock: every page passes over
     /// dozens of tags on every core, and with one lock for all of them the cores waited on each other.
-    private let shards: [Shard] = (0..<FragmentCache.shardCount).map { _ in Shard() }
+    ///
+    /// A cache made with a carry shares its shards with the last build's (`init(carry:previous:)`): each fragment
+    /// carries the build that stored it (`generation`), a render pastes one of its own build without a check
+    /// and one of an earlier build only where the carry says it still holds (`kept`). So the fragments of the
+    /// pages a build reused without rendering them (after a body edit, all but one) are still there for the
+    /// build after it, and nothing is copied from build to build.
+    private let shards: [Shard]
     private static let shardCount = 16
     /// The check that lets fragments outlive this build; nil: none are kept.
     let carry: FragmentCarry?
-    /// The last build's entries, which this build may paste where `carry` says they still hold.
-    private let previous: [Shard]?
+    /// This build's number, unique in the process: fragments stored under another are an earlier build's.
+    private let generation: Int
+    /// Whether the shards are shared with earlier builds' caches: the cache of a session's second build or a
+    /// later one. Only such a build keeps pure macro calls (`Renderer+MacroMemo`), so a session's first build
+    /// costs what a full build costs.
+    let sharesEarlierBuilds: Bool
     private let takenLock = NSLock()
     private var taken = 0
+    private static let generations = NSLock()
+    nonisolated(unsafe) private static var lastGeneration = 0
 
     private final class Shard: @unchecked Sendable {
         let lock = NSLock()
@@ -55,6 +67,8 @@ public final class FragmentCache: @unchecked Sendable {
         var reads: RecordedReads?
         /// For a fragment a later build may paste: what it saw (`Kept`); nil: it is not kept.
         var kept: Kept? = nil
+        /// The build that stored it (`FragmentCache.generation`); set by `store`.
+        var generation = 0
     }
 
     /// What a kept fragment's body saw: the values of the names it mentions (`Renderer.fragmentScope`) and the
@@ -66,24 +80,56 @@ public final class FragmentCache: @unchecked Sendable {
 
     public init() {
         carry = nil
-        previous = nil
+        shards = (0..<FragmentCache.shardCount).map { _ in Shard() }
+        generation = Self.nextGeneration()
+        sharesEarlierBuilds = false
     }
 
     /// A cache whose fragments are sealed by `carry` for the next build, and which pastes those of `previous`
-    /// (the last good build's cache, made with a carry too) that still hold. `previous`'s own last build is not
-    /// kept: what it pasted again it stored again.
+    /// (the last good build's cache, made with a carry too, and the builds' before it) that still hold: it
+    /// shares `previous`'s shards, under a generation of its own.
     public init(carry: FragmentCarry, previous: FragmentCache?) {
         self.carry = carry
-        self.previous = previous?.shards
+        shards = previous?.shards ?? (0..<FragmentCache.shardCount).map { _ in Shard() }
+        generation = Self.nextGeneration()
+        sharesEarlierBuilds = previous != nil
+    }
+
+    private static func nextGeneration() -> Int {
+        generations.withLock {
+            lastGeneration += 1
+            return lastGeneration
+        }
+    }
+
+    /// Lets go of every fragment an earlier build stored: for a build whose page values were made anew, so that
+    /// no key that names their old mappings can match again (`BuildSession`).
+    public func dropEarlierBuilds() {
+        guard sharesEarlierBuilds else { return }
+        for shard in shards {
+            shard.lock.withLock {
+                shard.entries = shard.entries.compactMapValues { entry in
+                    var kept = entry
+                    if kept.everywhere?.generation != generation { kept.everywhere = nil }
+                    kept.byPartition = kept.byPartition.filter { $0.value.generation == generation }
+                    return kept.everywhere == nil && kept.byPartition.isEmpty ? nil : kept
+                }
+            }
+        }
     }
 
     /// How many times a render took a fragment from the last build (`kept`).
     public var takenFromLastBuild: Int { takenLock.withLock { taken } }
 
-    /// How many fragments are stored.
+    /// How many fragments this build stored (not those of earlier builds it shares).
     public var count: Int {
         shards.reduce(0) { total, shard in
-            total + shard.lock.withLock { shard.entries.values.reduce(0) { $0 + ($1.everywhere == nil ? 0 : 1) + $1.byPartition.count } }
+            total + shard.lock.withLock {
+                shard.entries.values.reduce(0) { sum, entry in
+                    sum + (entry.everywhere?.generation == generation ? 1 : 0)
+                        + entry.byPartition.values.reduce(0) { $0 + ($1.generation == generation ? 1 : 0) }
+                }
+            }
         }
     }
 
@@ -108,63 +154,42 @@ public final class FragmentCache: @unchecked Sendable {
     /// The fragment for `key` that a render in `partition` of `page` (a page's own partition,
     /// `Renderer.pagePartition`; nil: none) may paste, and how far it is shared.
     func fragment(_ key: FragmentKey, partition: String, page: String?) -> (fragment: Fragment, reach: Reach)? {
-        Self.lookUp(key, in: shard(for: key), partition: partition, page: page)
+        lookUp(key, partition: partition, page: page, ownBuild: true)
     }
 
-    private static func lookUp(_ key: FragmentKey, in shard: Shard, partition: String, page: String?) -> (fragment: Fragment, reach: Reach)? {
-        shard.lock.withLock {
+    /// The fragment stored for `key` that a render in `partition` of `page` may paste: one this build stored
+    /// (`ownBuild`), or one an earlier build stored.
+    private func lookUp(_ key: FragmentKey, partition: String, page: String?, ownBuild: Bool) -> (fragment: Fragment, reach: Reach)? {
+        let shard = shard(for: key)
+        return shard.lock.withLock {
             guard let entry = shard.entries[key] else { return nil }
-            if let fragment = entry.everywhere { return (fragment, .everywhere) }
-            if let fragment = entry.byPartition[partition] { return (fragment, .partition) }
-            guard let page, let fragment = entry.byPartition[page] else { return nil }
+            func usable(_ fragment: Fragment?) -> Fragment? {
+                guard let fragment, (fragment.generation == generation) == ownBuild else { return nil }
+                return fragment
+            }
+            if let fragment = usable(entry.everywhere) { return (fragment, .everywhere) }
+            if let fragment = usable(entry.byPartition[partition]) { return (fragment, .partition) }
+            guard let page, let fragment = usable(entry.byPartition[page]) else { return nil }
             return (fragment, .page)
         }
     }
 
-    /// The last build's fragment for `key` that a render in `partition` may paste, if its body saw `scope`
-    /// then and the carry says its reads still hold; stored in this build's entries as it was (so the next page
-    /// takes it without the checks, and the next build keeps it).
+    /// An earlier build's fragment for `key` that a render in `partition` may paste, if its body saw `scope`
+    /// then and the carry says its reads still hold. Left as it is: a later page or build that meets it checks
+    /// it again (a few lookups), and nothing is copied.
     func kept(_ key: FragmentKey, partition: String, page: String?, scope: UInt64) -> (fragment: Fragment, reach: Reach)? {
-        guard let carry, let previous else { return nil }
-        guard let (fragment, reach) = Self.lookUp(key, in: previous[index(for: key)], partition: partition, page: page),
+        guard let carry else { return nil }
+        guard let (fragment, reach) = lookUp(key, partition: partition, page: page, ownBuild: false),
               let kept = fragment.kept, kept.scope == scope, fragment.reads != nil, carry.holds(kept.seal) else { return nil }
         takenLock.withLock { taken += 1 }
-        switch reach {
-        case .everywhere: store(fragment, for: key, partition: nil)
-        case .partition: store(fragment, for: key, partition: partition)
-        case .page: store(fragment, for: key, partition: page)
-        }
         return (fragment, reach)
-    }
-
-    /// `newer`'s fragments laid over `older`'s, for the build after `newer`'s: a build stores only the fragments
-    /// of the pages it rendered, so the fragments of the pages it reused whole (after a body edit, all but one)
-    /// would otherwise be lost to the next, which then renders every item of a list again. Every fragment the
-    /// next build takes from the result is checked by its carry (`kept`), whichever build stored it. The
-    /// smaller cache is put into the larger one, which is returned: after a body edit `newer` holds a few.
-    public static func merged(_ newer: FragmentCache, over older: FragmentCache) -> FragmentCache {
-        let newerIsSmaller = newer.count <= older.count
-        let (into, from) = newerIsSmaller ? (older, newer) : (newer, older)
-        for (target, source) in zip(into.shards, from.shards) {
-            let entries = source.lock.withLock { source.entries }
-            target.lock.withLock {
-                for (key, entry) in entries {
-                    guard let existing = target.entries[key] else {
-                        target.entries[key] = entry
-                        continue
-                    }
-                    let (new, old) = newerIsSmaller ? (entry, existing) : (existing, entry)
-                    target.entries[key] = Entry(everywhere: new.everywhere ?? old.everywhere,
-                                                byPartition: old.byPartition.merging(new.byPartition) { _, newer in newer })
-                }
-            }
-        }
-        return into
     }
 
     /// Stores `fragment` for `key`: for every page, or (output that depends on where the page is) for renders
     /// in `partition` only.
     func store(_ fragment: Fragment, for key: FragmentKey, partition: String?) {
+        var fragment = fragment
+        fragment.generation = generation
         let shard = shard(for: key)
         shard.lock.withLock {
             if let partition {

@@ -15,7 +15,8 @@
 /// recorder installed and no metrics: elsewhere every call is rendered, and a full build is unchanged. And only
 /// where keeping pays: inside a loop over at least `longLoop` items (a list of events, not one event's page,
 /// whose calls are rendered again only with the page), and not inside another kept call (pasted with it).
-/// Keeping every call made serve's first build of 10,000 events 40% slower.
+/// Keeping every call made serve's first build of 10,000 events 40% slower; so a session's first build keeps
+/// none (it renders as a full build does), and the builds after it keep the calls of the pages they render.
 extension Renderer {
     /// The fewest items of a loop whose pure macro calls are kept.
     static let longLoop = 100
@@ -23,7 +24,8 @@ extension Renderer {
     /// The key of this call when it may be kept; nil when it must be rendered.
     func pureCallKey(_ closure: MacroClosure, _ positional: [Binding], _ keyword: [(String, Binding, Span)],
                      caller: MacroClosure?) -> FragmentKey? {
-        guard longLoops > 0, !inKeptCall, let fragments, fragments.carry != nil, caller == nil, tally == nil,
+        guard longLoops > 0, !inKeptCall, let fragments, fragments.carry != nil, fragments.sharesEarlierBuilds,
+              caller == nil, tally == nil,
               closure.definition.isPure,
               case .module(_, seesGlobals: false) = closure.origin, closure.template.isMacroModule,
               ReadTracking.current != nil else { return nil }

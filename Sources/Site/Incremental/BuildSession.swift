@@ -194,7 +194,7 @@ public final class BuildSession: @unchecked Sendable {
                          values: Self.values(memos), markdownReads: memos.markdown.map { Set($0.reads.snapshot.keys) },
                          feeds: memos.feeds?.filled ?? [:], search: memos.search?.filled ?? SearchMemo.State(),
                          parsedFiles: memos.parsed?.filled ?? ParseMemo.State(), ledger: memos.ledger?.filled ?? LedgerMemo.State(),
-                         fragments: Self.fragments(memos, previous: previous?.fragments ?? [:]))
+                         fragments: Self.fragments(memos))
         replacedLast = true
         last?.templates = memos.inputs?.fingerprints
         last?.plans = memos.content?.plans
@@ -309,14 +309,14 @@ public final class BuildSession: @unchecked Sendable {
         return (values, memos.content?.summaries ?? [], table)
     }
 
-    /// The fragments for the next build: this build's, and, when its page values were the last build's (kept, or
-    /// retitled: their mappings the very ones, so the keys still match), the last build's too, for the pages this
-    /// build reused without rendering (`FragmentCache.merged`). With page values made anew no old key can match,
-    /// and the old fragments are let go.
-    private static func fragments(_ memos: BuildMemos, previous: [String: FragmentCache]) -> [String: FragmentCache] {
+    /// The fragments for the next build: this build's caches, which share the earlier builds' fragments
+    /// (`FragmentCache(carry:previous:)`). When the page values were made anew, no key that names their old
+    /// mappings can match again, and the earlier builds' fragments are let go; when they were the last build's
+    /// (kept, or retitled), those fragments serve the pages this build reused without rendering them.
+    private static func fragments(_ memos: BuildMemos) -> [String: FragmentCache] {
         let filled = memos.fragments?.filled ?? [:]
-        guard memos.content?.valuesCarried == true, !previous.isEmpty else { return filled }
-        return filled.merging(previous) { newer, older in FragmentCache.merged(newer, over: older) }
+        if memos.content?.valuesCarried != true { for cache in filled.values { cache.dropEarlierBuilds() } }
+        return filled
     }
 
     private static func copy(_ reads: [String: ReadLog.Entry], into log: ReadLog) {

@@ -3,7 +3,8 @@ import Testing
 
 /// Pure macro calls inside long loops, kept between builds like `{% cache %}` fragments (`Renderer+MacroMemo`):
 /// pasted only for arguments of the same storage whose recorded reads hold, never for a macro that could see
-/// more than its arguments, and not at all outside a loop of `Renderer.longLoop` items or without a carry.
+/// more than its arguments, and not at all outside a loop of `Renderer.longLoop` items, without a carry or in
+/// a session's first build (whose cache shares no earlier build's).
 @Suite struct MacroMemoTests {
     typealias Carry = FragmentCarryTests.TestCarry
 
@@ -53,18 +54,18 @@ import Testing
         let evs = Self.cards(120)
         let carry = Carry()
         let template = "{% import 'macros.html' as m %}{% for ev in evs %}{{ m.item(ev) }}{% endfor %}"
-        let outputs = try Self.builds(template, [["evs": .array(evs)], ["evs": .array(evs)]], carry: carry)
+        let outputs = try Self.builds(template, [["evs": .array(evs)], ["evs": .array(evs)], ["evs": .array(evs)]], carry: carry)
         let list = Self.expected(evs) { "<li>\(Self.title($0))</li>" }
-        #expect(outputs == [list, list])
-        #expect(carry.sealed == 120, "the second build pasted every call (it would have sealed each again)")
+        #expect(outputs == [list, list, list])
+        #expect(carry.sealed == 120, "the first build kept nothing, the second every call, the third pasted them")
     }
 
     @Test func aCallWhoseReadChangedIsRenderedAgain() throws {
         let evs = Self.cards(120)
         let carry = Carry()
         let template = "{% import 'macros.html' as m %}{% for ev in evs %}{{ m.item(ev) }}{% endfor %}"
-        _ = try Self.builds(template, [["evs": .array(evs)], ["evs": .array(evs)]], carry: carry,
-                            between: { if $0 == 1 { carry.changed = [ReadKey(6, "title")] } })
+        _ = try Self.builds(template, [["evs": .array(evs)], ["evs": .array(evs)], ["evs": .array(evs)]], carry: carry,
+                            between: { if $0 == 2 { carry.changed = [ReadKey(6, "title")] } })
         #expect(carry.sealed == 121, "only the call that read card 6's title was rendered again")
     }
 
@@ -75,9 +76,9 @@ import Testing
         var second = evs
         // The same tag, a new storage with another title: the carry is not told, the key tells.
         second[3] = .dictionary(OrderedDictionary([("url", "/e/3/"), ("title", "Changed")], origin: 4))
-        let outputs = try Self.builds(template, [["evs": .array(evs)], ["evs": .array(second)]], carry: carry)
+        let outputs = try Self.builds(template, [["evs": .array(evs)], ["evs": .array(evs)], ["evs": .array(second)]], carry: carry)
         evs[3] = second[3]
-        #expect(outputs[1] == Self.expected(evs) { "<li>\(Self.title($0))</li>" })
+        #expect(outputs[2] == Self.expected(evs) { "<li>\(Self.title($0))</li>" })
         #expect(carry.sealed == 121)
     }
 
@@ -94,14 +95,15 @@ import Testing
     func callsThatMayNotBeKeptAreRenderedEveryTime(template: String) throws {
         let evs = Self.cards(120)
         let carry = Carry()
-        let outputs = try Self.builds(template, [["evs": .array(evs)], ["evs": .array(evs)]], carry: carry)
-        #expect(outputs[0] == outputs[1])
+        let outputs = try Self.builds(template, [["evs": .array(evs)], ["evs": .array(evs)], ["evs": .array(evs)]], carry: carry)
+        #expect(outputs[0] == outputs[1] && outputs[1] == outputs[2])
         #expect(carry.sealed == 0, "nothing was kept")
     }
 
-    /// A build that reuses the list's page without rendering it stores none of its calls: merged over the last
-    /// build's cache, its own passes them on to the build after it, which pastes them; newer fragments win.
-    @Test func aMergedCachePassesOnWhatTheBuildBeforeStored() throws {
+    /// A build that reuses the list's page without rendering it stores none of its calls; its cache shares the
+    /// earlier builds' fragments, so the build after it still pastes them. A build whose values were made anew
+    /// lets them go (`dropEarlierBuilds`).
+    @Test func aBuildThatRendersNothingPassesOnWhatTheBuildBeforeStored() throws {
         let evs = Self.cards(120)
         let carry = Carry()
         let environment = try TemplateEnvironment(templates: [
@@ -113,20 +115,22 @@ import Testing
                 try environment.renderUTF8("main.html", context: ["evs": .array(evs)], fragments: cache, page: "/list/")
             }, as: UTF8.self)
         }
-        let first = FragmentCache(carry: carry, previous: nil)
-        let expected = try render(first)
-        #expect(carry.sealed == 120)
+        let start = FragmentCache(carry: carry, previous: nil)
+        let expected = try render(start)
+        #expect(carry.sealed == 0 && start.count == 0, "a session's first build keeps no call")
+        let first = FragmentCache(carry: carry, previous: start)
+        #expect(try render(first) == expected)
+        #expect(carry.sealed == 120 && first.count == 120)
         let idle = FragmentCache(carry: carry, previous: first)  // a build that rendered nothing
         #expect(idle.count == 0)
-        let merged = FragmentCache.merged(idle, over: first)
-        #expect(merged.count == first.count)
-        let third = FragmentCache(carry: carry, previous: merged)
+        let third = FragmentCache(carry: carry, previous: idle)
         #expect(try render(third) == expected)
-        #expect(carry.sealed == 120, "every call was pasted from the merged cache")
-        // Without the merge, the build after the idle one renders every call again.
-        let unmerged = FragmentCache(carry: carry, previous: FragmentCache(carry: carry, previous: first))
-        #expect(try render(unmerged) == expected)
-        #expect(carry.sealed == 240)
+        #expect(carry.sealed == 120, "every call was pasted from the first build's fragments")
+        #expect(third.takenFromLastBuild == 120)
+        let renewed = FragmentCache(carry: carry, previous: third)
+        renewed.dropEarlierBuilds()
+        #expect(try render(FragmentCache(carry: carry, previous: renewed)) == expected)
+        #expect(carry.sealed == 240, "after the drop every call was rendered again")
     }
 
     @Test func withoutACarryNothingIsKept() throws {
