@@ -21,8 +21,9 @@ import Testing
     /// Renders `main.html` once per context, each in a build of its own whose cache keeps the last one's;
     /// each with a read recorder installed, as a session renders.
     static func builds(_ template: String, _ contexts: [[String: Value]], carry: TestCarry = TestCarry(),
-                       between: (Int) -> Void = { _ in }, page: String? = "/p/") throws -> [String] {
-        let environment = try TemplateEnvironment(templates: ["main.html": template, "macros.html": Self.macros])
+                       between: (Int) -> Void = { _ in }, page: String? = "/p/",
+                       others: [String: String] = ["macros.html": macros]) throws -> [String] {
+        let environment = try TemplateEnvironment(templates: others.merging(["main.html": template]) { _, main in main })
         var previous: FragmentCache?
         var outputs: [String] = []
         for (position, context) in contexts.enumerated() {

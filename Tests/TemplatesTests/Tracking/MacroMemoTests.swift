@@ -27,20 +27,8 @@ import Testing
     /// Renders `main.html` once per context in builds whose caches keep the last one's, as a session does.
     static func builds(_ template: String, _ contexts: [[String: Value]], carry: Carry,
                        between: (Int) -> Void = { _ in }) throws -> [String] {
-        let environment = try TemplateEnvironment(templates: ["main.html": template, "macros.html": macros,
-                                                              "part.html": "{{ ev.title }}"])
-        var previous: FragmentCache?
-        var outputs: [String] = []
-        for (position, context) in contexts.enumerated() {
-            between(position)
-            let cache = FragmentCache(carry: carry, previous: previous)
-            let bytes = try ReadTracking.recording(ReadRecorder()) {
-                try environment.renderUTF8("main.html", context: context, fragments: cache, page: "/list/")
-            }
-            outputs.append(String(decoding: bytes, as: UTF8.self))
-            previous = cache
-        }
-        return outputs
+        try FragmentCarryTests.builds(template, contexts, carry: carry, between: between, page: "/list/",
+                                      others: ["macros.html": macros, "part.html": "{{ ev.title }}"])
     }
 
     static func expected(_ cards: [Value], _ line: (Value) -> String) -> String { cards.map(line).joined() }
