@@ -69,6 +69,9 @@ public final class FragmentCache: @unchecked Sendable {
         var kept: Kept? = nil
         /// The build that stored it (`FragmentCache.generation`); set by `store`.
         var generation = 0
+        /// What a render that pastes it records reading, when not `reads`: for a kept fragment, whose seal
+        /// holds only while every mapping it read is whole what it was, `reads` widened to those mappings.
+        var replay: RecordedReads? = nil
     }
 
     /// What a kept fragment's body saw: the values of the names it mentions (`Renderer.fragmentScope`) and the

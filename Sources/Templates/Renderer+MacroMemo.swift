@@ -100,6 +100,7 @@ extension Renderer {
         if let place, let reads, let seal = fragments.carry?.seal(reads) {
             var stored = FragmentCache.Fragment(bytes: bytes, reads: reads)
             stored.kept = FragmentCache.Kept(scope: 0, seal: seal)
+            stored.replay = reads.widened()
             fragments.store(stored, for: key, partition: place)
         }
         return result

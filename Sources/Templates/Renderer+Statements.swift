@@ -244,6 +244,7 @@ extension Renderer {
             var stored = FragmentCache.Fragment(bytes: Array(output[start...]), reads: reads)
             if let seen, let reads, let seal = fragments.carry?.seal(reads) {
                 stored.kept = FragmentCache.Kept(scope: seen.print, seal: seal)
+                stored.replay = reads.widened()
             }
             fragments.store(stored, for: key, partition: place)
         }

@@ -14,6 +14,18 @@ public struct RecordedReads: Sendable, Equatable, Codable {
 
     public var isEmpty: Bool { reads.isEmpty && templates.isEmpty && files.isEmpty }
 
+    /// The same with every key read widened to its whole mapping, one read per tag (templates and files as
+    /// they are): what a render that pastes a kept fragment records (`FragmentCache.Fragment.replay`), since
+    /// the fragment holds only while each mapping it read is whole what it was. Coarser, never less exact, and
+    /// a list of 10,000 pasted items adds 10,000 reads to its page instead of ten times as many.
+    public func widened() -> RecordedReads {
+        var wide = RecordedReads()
+        wide.reads = Set(reads.map { ReadKey($0.origin, nil) })
+        wide.templates = templates
+        wide.files = files
+        return wide
+    }
+
     /// Adds everything `other` read.
     public mutating func formUnion(_ other: RecordedReads) {
         reads.formUnion(other.reads)

@@ -28,7 +28,7 @@ extension Renderer {
     static func replayReads(of fragment: FragmentCache.Fragment) -> Bool {
         guard let recorder = ReadTracking.current else { return true }
         guard let reads = fragment.reads else { return false }
-        recorder.recorded.formUnion(reads)
+        recorder.recorded.formUnion(fragment.replay ?? reads)
         return true
     }
 }

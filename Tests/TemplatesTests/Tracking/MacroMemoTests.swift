@@ -121,6 +121,35 @@ import Testing
         #expect(carry.sealed == 240, "after the drop every call was rendered again")
     }
 
+    /// A render that pastes a kept call records the whole mappings it read (`RecordedReads.widened`): the
+    /// call holds only while they are whole what they were, and the page's reads stay one per item.
+    @Test func aPastedCallRecordsTheWholeMappingsItRead() throws {
+        let evs = Self.cards(120)
+        let carry = Carry()
+        let environment = try TemplateEnvironment(templates: [
+            "main.html": "{% import 'macros.html' as m %}{% for ev in evs %}{{ m.linked(ev) }}{% endfor %}",
+            "macros.html": Self.macros, "part.html": "",
+        ])
+        func render(_ cache: FragmentCache) throws -> RecordedReads {
+            let recorder = ReadRecorder()
+            _ = try ReadTracking.recording(recorder) {
+                try environment.renderUTF8("main.html", context: ["evs": .array(evs)], fragments: cache, page: "/list/")
+            }
+            return recorder.recorded
+        }
+        let first = FragmentCache(carry: carry, previous: nil)
+        _ = try render(first)
+        let second = FragmentCache(carry: carry, previous: first)
+        let rendered = try render(second)
+        #expect(rendered.reads.contains(ReadKey(1, "title")) && rendered.reads.contains(ReadKey(1, "url")))
+        #expect(!rendered.reads.contains(ReadKey(1, nil)))
+        let pasted = try render(FragmentCache(carry: carry, previous: second))
+        #expect(second.count == 120 && carry.sealed == 120)
+        #expect(pasted.reads.contains(ReadKey(1, nil)) && pasted.reads.contains(ReadKey(120, nil)))
+        #expect(!pasted.reads.contains(ReadKey(1, "title")))
+        #expect(pasted.templates.contains("macros.html"))
+    }
+
     @Test func withoutACarryNothingIsKept() throws {
         let evs = Self.cards(120)
         let environment = try TemplateEnvironment(templates: [
