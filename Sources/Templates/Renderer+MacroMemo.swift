@@ -31,6 +31,14 @@ extension Renderer {
               ReadTracking.current != nil else { return nil }
         // Negative offsets: never a `{% cache %}` tag's.
         var key = FragmentKey(template: closure.template.source.name, offset: -1 - closure.definition.span.start)
+        // How the body's `{{ … }}` escape: a page rendered for JSON, or inside `{% autoescape false %}`, writes
+        // the same call otherwise.
+        let escapes: Int = switch escaping {
+        case .html: 0
+        case .json: 1
+        case .text: 2
+        }
+        key.append(.int(escapes * 2 + (autoescapes ? 1 : 0)))
         key.append(.int(positional.count))
         for binding in positional {
             guard case .value(let value) = binding else { return nil }

@@ -121,6 +121,19 @@ import Testing
         #expect(carry.sealed == 240, "after the drop every call was rendered again")
     }
 
+    /// The same call inside `{% autoescape false %}` writes its values unescaped: it is another call.
+    @Test func escapingIsPartOfTheCall() throws {
+        let evs: [Value] = (0..<100).map { index in
+            .dictionary(OrderedDictionary([("url", "/e/"), ("title", .string("A & B \(index)"))], origin: UInt32(index + 1)))
+        }
+        let template = "{% import 'macros.html' as m %}{% for ev in evs %}{{ m.item(ev) }}{% endfor %}|"
+            + "{% autoescape false %}{% for ev in evs %}{{ m.item(ev) }}{% endfor %}{% endautoescape %}"
+        let outputs = try Self.builds(template, [["evs": .array(evs)], ["evs": .array(evs)], ["evs": .array(evs)]], carry: Carry())
+        let escaped = (0..<100).map { "<li>A &amp; B \($0)</li>" }.joined()
+        let raw = (0..<100).map { "<li>A & B \($0)</li>" }.joined()
+        #expect(outputs == Array(repeating: escaped + "|" + raw, count: 3))
+    }
+
     /// A render that pastes a kept call records the whole mappings it read (`RecordedReads.widened`): the
     /// call holds only while they are whole what they were, and the page's reads stay one per item.
     @Test func aPastedCallRecordsTheWholeMappingsItRead() throws {
