@@ -72,6 +72,15 @@ public final class FragmentCache: @unchecked Sendable {
         /// What a render that pastes it records reading, when not `reads`: for a kept fragment, whose seal
         /// holds only while every mapping it read is whole what it was, `reads` widened to those mappings.
         var replay: RecordedReads? = nil
+
+        /// Seals it for later builds with `carry`, its body having seen `scope`; false when the carry cannot
+        /// check what it read (or there is no carry), and then it is not kept.
+        mutating func keep(scope: UInt64, carry: FragmentCarry?) -> Bool {
+            guard let reads, let seal = carry?.seal(reads) else { return false }
+            kept = Kept(scope: scope, seal: seal)
+            replay = reads.widened()
+            return true
+        }
     }
 
     /// What a kept fragment's body saw: the values of the names it mentions (`Renderer.fragmentScope`) and the
@@ -121,7 +130,7 @@ public final class FragmentCache: @unchecked Sendable {
         }
     }
 
-    /// How many times a render took a fragment from the last build (`kept`).
+    /// How many times a render of this build took an earlier build's fragment (`kept`).
     public var takenFromLastBuild: Int { takenLock.withLock { taken } }
 
     /// How many fragments this build stored (not those of earlier builds it shares).

@@ -65,27 +65,14 @@ extension Renderer {
                 try paste(stored, reach: reach, at: span)
                 return .safe("")
             }
-            switch reach {
-            case .everywhere: break
-            case .partition: fragment?.isLocal = true
-            case .page: fragment?.isPageSpecific = true
-            }
+            markReach(reach)
             return .safe(String(decoding: stored.bytes, as: UTF8.self))
         }
-        let recording = FragmentRecording()
-        let enclosing = fragment
-        fragment = recording
         inKeptCall = true
-        defer {
-            inKeptCall = false
-            fragment = enclosing
-            if recording.isUnshareable { enclosing?.isUnshareable = true }
-            if recording.isLocal { enclosing?.isLocal = true }
-            if recording.isPageSpecific { enclosing?.isPageSpecific = true }
-        }
+        defer { inKeptCall = false }
         var result = Value.safe("")
         var bytes: [UInt8] = []
-        let reads = try recordingFragmentReads {
+        let (recording, reads) = try recordingFragment {
             // The macro's template decides what the call writes without being looked up by name here.
             ReadTracking.noteTemplate(closure.template.source.name)
             if writingDirectly {
@@ -97,19 +84,10 @@ extension Renderer {
                 if case .safe(let text) = result { bytes = Array(text.utf8) }
             }
         }
-        let place: String??
-        if recording.isUnshareable {
-            place = .none
-        } else if recording.isPageSpecific {
-            place = pagePartition.map { .some($0) }
-        } else {
-            place = .some(recording.isLocal ? partition : nil)
-        }
-        if let place, let reads, let seal = fragments.carry?.seal(reads) {
+        // Stored only when sealed for later builds: one this build cannot seal is rendered wherever it is called.
+        if let place = storagePlace(of: recording, in: fragments) {
             var stored = FragmentCache.Fragment(bytes: bytes, reads: reads)
-            stored.kept = FragmentCache.Kept(scope: 0, seal: seal)
-            stored.replay = reads.widened()
-            fragments.store(stored, for: key, partition: place)
+            if stored.keep(scope: 0, carry: fragments.carry) { fragments.store(stored, for: key, partition: place) }
         }
         return result
     }

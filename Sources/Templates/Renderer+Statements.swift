@@ -214,51 +214,57 @@ extension Renderer {
             return
         }
         let start = output.count
-        let recording = FragmentRecording()
-        let enclosing = fragment
-        fragment = recording
-        defer {
-            fragment = enclosing
-            // What holds for a fragment holds for the fragments around it.
-            if recording.isUnshareable { enclosing?.isUnshareable = true }
-            if recording.isLocal { enclosing?.isLocal = true }
-            if recording.isPageSpecific { enclosing?.isPageSpecific = true }
-        }
-        let reads = try recordingFragmentReads {
+        let (recording, reads) = try recordingFragment {
             // The templates the body depends on without looking them up: the tag's own, and those of the macros
             // it calls. Recorded as the body's, so a page (or fragment) that pastes it depends on them too.
             for name in seen?.templates ?? [] { ReadTracking.noteTemplate(name) }
             try executeInnerScope(body)
         }
-        // A fragment that depends on the page is stored for this page alone, and only where fragments are
-        // kept for the next build (which renders the page again and may paste it); otherwise not at all.
-        let place: String??
-        if recording.isUnshareable {
-            place = .none
-        } else if recording.isPageSpecific {
-            place = fragments.carry == nil ? .none : pagePartition.map { .some($0) }
-        } else {
-            place = .some(recording.isLocal ? partition : nil)
-        }
-        if let place {
+        if let place = storagePlace(of: recording, in: fragments) {
             var stored = FragmentCache.Fragment(bytes: Array(output[start...]), reads: reads)
-            if let seen, let reads, let seal = fragments.carry?.seal(reads) {
-                stored.kept = FragmentCache.Kept(scope: seen.print, seal: seal)
-                stored.replay = reads.widened()
-            }
+            if let seen { _ = stored.keep(scope: seen.print, carry: fragments.carry) }
             fragments.store(stored, for: key, partition: place)
         }
     }
 
-    /// Writes a stored fragment in place of its tag.
-    func paste(_ stored: FragmentCache.Fragment, reach: FragmentCache.Reach, at span: Span) throws {
-        // A fragment inside another that depends on where the page is (or on the page) makes the outer one
-        // depend on it too.
+    /// Runs `body` as the innermost fragment being rendered, recording what it reads; what holds for it (not
+    /// shareable, local, page-specific) then holds for the fragments around it too.
+    func recordingFragment(_ body: () throws -> Void) throws -> (recording: FragmentRecording, reads: RecordedReads?) {
+        let recording = FragmentRecording()
+        let enclosing = fragment
+        fragment = recording
+        defer {
+            fragment = enclosing
+            if recording.isUnshareable { enclosing?.isUnshareable = true }
+            if recording.isLocal { enclosing?.isLocal = true }
+            if recording.isPageSpecific { enclosing?.isPageSpecific = true }
+        }
+        return (recording, try recordingFragmentReads(body))
+    }
+
+    /// Where a fragment just rendered is stored: `.none`, not at all (it changed state outside itself);
+    /// `.some(nil)`, for every page; else for the render's partition or, when it depends on the page, for this
+    /// page alone, and only where fragments are kept for the next build (which renders the page again and may
+    /// paste it).
+    func storagePlace(of recording: FragmentRecording, in fragments: FragmentCache) -> String?? {
+        if recording.isUnshareable { return .none }
+        if recording.isPageSpecific { return fragments.carry == nil ? .none : pagePartition.map { .some($0) } }
+        return .some(recording.isLocal ? partition : nil)
+    }
+
+    /// A pasted fragment that depends on where the page is (or on the page) makes the fragment around it depend
+    /// on it too.
+    func markReach(_ reach: FragmentCache.Reach) {
         switch reach {
         case .everywhere: break
         case .partition: fragment?.isLocal = true
         case .page: fragment?.isPageSpecific = true
         }
+    }
+
+    /// Writes a stored fragment in place of its tag.
+    func paste(_ stored: FragmentCache.Fragment, reach: FragmentCache.Reach, at span: Span) throws {
+        markReach(reach)
         output.append(contentsOf: stored.bytes)
         try checkOutputSize(at: span)
     }

@@ -31,6 +31,21 @@ import Testing
                                       others: ["macros.html": macros, "part.html": "{{ ev.title }}"])
     }
 
+    /// A render of `evs` through `m.<name>(ev)`, one build's cache at a time, with what it wrote and read.
+    static func list(calling name: String, _ evs: [Value]) throws -> (FragmentCache) throws -> (output: String, reads: RecordedReads) {
+        let environment = try TemplateEnvironment(templates: [
+            "main.html": "{% import 'macros.html' as m %}{% for ev in evs %}{{ m.\(name)(ev) }}{% endfor %}",
+            "macros.html": macros, "part.html": "",
+        ])
+        return { cache in
+            let recorder = ReadRecorder()
+            let bytes = try ReadTracking.recording(recorder) {
+                try environment.renderUTF8("main.html", context: ["evs": .array(evs)], fragments: cache, page: "/list/")
+            }
+            return (String(decoding: bytes, as: UTF8.self), recorder.recorded)
+        }
+    }
+
     static func expected(_ cards: [Value], _ line: (Value) -> String) -> String { cards.map(line).joined() }
 
     static func title(_ card: Value) -> String {
@@ -94,15 +109,8 @@ import Testing
     @Test func aBuildThatRendersNothingPassesOnWhatTheBuildBeforeStored() throws {
         let evs = Self.cards(120)
         let carry = Carry()
-        let environment = try TemplateEnvironment(templates: [
-            "main.html": "{% import 'macros.html' as m %}{% for ev in evs %}{{ m.item(ev) }}{% endfor %}",
-            "macros.html": Self.macros, "part.html": "",
-        ])
-        func render(_ cache: FragmentCache) throws -> String {
-            String(decoding: try ReadTracking.recording(ReadRecorder()) {
-                try environment.renderUTF8("main.html", context: ["evs": .array(evs)], fragments: cache, page: "/list/")
-            }, as: UTF8.self)
-        }
+        let list = try Self.list(calling: "item", evs)
+        func render(_ cache: FragmentCache) throws -> String { try list(cache).output }
         let start = FragmentCache(carry: carry, previous: nil)
         let expected = try render(start)
         #expect(carry.sealed == 0 && start.count == 0, "a session's first build keeps no call")
@@ -139,17 +147,8 @@ import Testing
     @Test func aPastedCallRecordsTheWholeMappingsItRead() throws {
         let evs = Self.cards(120)
         let carry = Carry()
-        let environment = try TemplateEnvironment(templates: [
-            "main.html": "{% import 'macros.html' as m %}{% for ev in evs %}{{ m.linked(ev) }}{% endfor %}",
-            "macros.html": Self.macros, "part.html": "",
-        ])
-        func render(_ cache: FragmentCache) throws -> RecordedReads {
-            let recorder = ReadRecorder()
-            _ = try ReadTracking.recording(recorder) {
-                try environment.renderUTF8("main.html", context: ["evs": .array(evs)], fragments: cache, page: "/list/")
-            }
-            return recorder.recorded
-        }
+        let list = try Self.list(calling: "linked", evs)
+        func render(_ cache: FragmentCache) throws -> RecordedReads { try list(cache).reads }
         let first = FragmentCache(carry: carry, previous: nil)
         _ = try render(first)
         let second = FragmentCache(carry: carry, previous: first)
@@ -165,14 +164,8 @@ import Testing
 
     @Test func withoutACarryNothingIsKept() throws {
         let evs = Self.cards(120)
-        let environment = try TemplateEnvironment(templates: [
-            "main.html": "{% import 'macros.html' as m %}{% for ev in evs %}{{ m.linked(ev) }}{% endfor %}",
-            "macros.html": Self.macros, "part.html": "",
-        ])
         let cache = FragmentCache()
-        _ = try ReadTracking.recording(ReadRecorder()) {
-            try environment.renderUTF8("main.html", context: ["evs": .array(evs)], fragments: cache, page: "/list/")
-        }
+        _ = try Self.list(calling: "linked", evs)(cache)
         #expect(cache.count == 0)
     }
 }
