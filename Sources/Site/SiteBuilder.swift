@@ -352,6 +352,12 @@ public enum SiteBuilder {
                 let own: OrderedDictionary? = if case .dictionary(let mapping) = page { mapping } else { nil }
                 if let output = memo.reuse(path, context: key, page: own) { return .success((path, output)) }
                 let recorder = ReadRecorder()
+                // The candidates tried before the one found were read as absent: adding one of them changes the page
+                // (`reuseUnchanged` checks templates by these reads alone).
+                for candidate in jobs[position].candidates {
+                    recorder.noteTemplate(candidate)
+                    if candidate == name { break }
+                }
                 // Copied (if it is) before recording: the copy's own parsing is no read of this page's.
                 let renderer = environment()
                 let html = try ReadTracking.recording(recorder) {

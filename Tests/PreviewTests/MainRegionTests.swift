@@ -44,6 +44,71 @@ import Testing
         #expect(range == 3..<(text.utf8.count - 4))
     }
 
+    /// The searches look for the upper case only where it could still win, the closing tag from the end, and both
+    /// spellings of `<script` in one pass: on seeded random pages of tags in both cases, nested and misplaced, the
+    /// answer is always the rule they replaced (`Reference`, below).
+    @Test func theSearchesAgreeWithTheRuleTheyReplaced() {
+        let pieces = ["<main>", "<MAIN>", "<main ", "<Main>", "<mainx>", "</main>", "</MAIN>", "</main", "<main\n",
+                      "<script>", "<SCRIPT>", "<script type=\"application/ld+json\">", "<SCRIPT TYPE=\"application/ld+json\">",
+                      "</script>", "<p>", "</p>", "text", "<", ">", " ", "<script data-x=\"<SCRIPT\" type=\"application/ld+json\">",
+                      "<SCRIPT data-x=\"<script\" type=\"application/ld+json\">",
+                      "<script type=\"application/ld+json\" data-x=\"<SCRIPT\">", "<SCRIPT TYPE=\"application/ld+json\" x=\"<script\">"]
+        var state: UInt64 = 0x6D61_696E
+        func next(_ bound: Int) -> Int {
+            state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
+            return Int((state >> 33) % UInt64(bound))
+        }
+        for round in 0..<4000 {
+            let old = (0..<next(14)).map { _ in pieces[next(pieces.count)] }.joined()
+            let new = next(3) == 0 ? old : (0..<next(14)).map { _ in pieces[next(pieces.count)] }.joined()
+            let expected = Reference.swappable(old: Array(old.utf8), new: Array(new.utf8))
+            #expect(swappable(old, new) == expected, "round \(round): \(old) → \(new)")
+            let range = Data(new.utf8).withUnsafeBytes { MainRegion.range(in: $0) }
+            #expect(range == Reference.range(Array(new.utf8)), "round \(round): \(new)")
+        }
+    }
+
+    /// The rule as first written: each spelling searched for over the whole page.
+    private enum Reference {
+        static func swappable(old: [UInt8], new: [UInt8]) -> Bool {
+            guard let o = range(old), let n = range(new), o.lowerBound == n.lowerBound,
+                  old.count - o.upperBound == new.count - n.upperBound,
+                  old[..<o.lowerBound] == new[..<n.lowerBound], old[o.upperBound...] == new[n.upperBound...] else { return false }
+            return !runsScript(new)
+        }
+
+        static func range(_ bytes: [UInt8]) -> Range<Int>? {
+            var start: Int?
+            for spelling in ["<main", "<MAIN"] {
+                for index in all(spelling, in: bytes) where index + 5 < bytes.count && [0x3E, 0x20, 0x09, 0x0A, 0x0D, 0x0C].contains(bytes[index + 5]) {
+                    start = min(start ?? index, index)
+                    break
+                }
+            }
+            let end = (all("</main>", in: bytes) + all("</MAIN>", in: bytes)).map { $0 + 7 }.max()
+            guard let start, let end, start < end else { return nil }
+            return start..<end
+        }
+
+        static func runsScript(_ bytes: [UInt8]) -> Bool {
+            for spelling in ["<script", "<SCRIPT"] {
+                var from = 0
+                while let index = all(spelling, in: bytes).first(where: { $0 >= from }) {
+                    let end = bytes[index...].firstIndex(of: 0x3E) ?? bytes.count
+                    if all("application/ld+json", in: Array(bytes[index..<end])).isEmpty { return true }
+                    from = end
+                }
+            }
+            return false
+        }
+
+        static func all(_ needle: String, in bytes: [UInt8]) -> [Int] {
+            let pattern = Array(needle.utf8)
+            guard bytes.count >= pattern.count else { return [] }
+            return (0...(bytes.count - pattern.count)).filter { bytes[$0..<($0 + pattern.count)].elementsEqual(pattern) }
+        }
+    }
+
     @Test func theEventListsPagesAndAssetsSortedWithTheVersion() throws {
         let old = Data(page("A", "", "<p>one</p>", "f").utf8)
         let update = PageUpdate(changed: [

@@ -110,6 +110,49 @@ struct BuildSessionTests {
         #expect(second.files == (try site.build()).files)
     }
 
+    /// A change to no file the content's load read (a template here) keeps the last content and page values:
+    /// nothing is parsed again, and only the pages that used the template are rendered.
+    @Test func aTemplateEditKeepsTheContentAndThePageValues() throws {
+        let site = try FixtureSite()
+        defer { site.remove() }
+        let session = BuildSession()
+        let first = try session.build(BuildOptions(root: site.root))
+        try site.replace(in: "templates/timeline/page.html", "{% block main %}", with: "{% block main %}<p>edited</p>")
+        let second = try session.build(BuildOptions(root: site.root))
+        #expect(second.incremental?.bodiesEdited == 0, "the last content kept, nothing loaded")
+        #expect(second.incremental?.parsesReused == 0)
+        #expect(second.incremental?.pagesRendered ?? 0 > 0)
+        #expect(second.incremental?.pagesRendered ?? .max < first.pageCount, "only the pages that used the template")
+        #expect(second.files == (try site.build()).files)
+        // A data file is not read by the load either.
+        try site.write("data/extra.yml", "note: new\n")
+        let third = try session.build(BuildOptions(root: site.root))
+        #expect(third.incremental?.bodiesEdited == 0)
+        #expect(third.files == (try site.build()).files)
+        // site.yml is: the content is loaded again.
+        try site.replace(in: "site.yml", "title: ", with: "title: Edited ")
+        let fourth = try session.build(BuildOptions(root: site.root))
+        #expect(fourth.incremental?.bodiesEdited == nil)
+        #expect(fourth.files == (try site.build()).files)
+    }
+
+    /// A page rendered with a fallback template (`people/page.html` missing, so `page.html`) is rendered again when
+    /// the more specific template appears, though its context is the last build's: the candidates tried before
+    /// the one found were read as absent.
+    @Test func aNewMoreSpecificTemplateTakesItsPages() throws {
+        let site = try FixtureSite()
+        defer { site.remove() }
+        let session = BuildSession()
+        _ = try session.build(BuildOptions(root: site.root))
+        let page = try String(contentsOf: site.root.appendingPathComponent("templates/page.html"), encoding: .utf8)
+        try site.write("templates/people/page.html", page.replacingOccurrences(of: "{% block main %}", with: "{% block main %}<p>a person</p>"))
+        let second = try session.build(BuildOptions(root: site.root))
+        #expect(second.incremental?.bodiesEdited == 0)
+        #expect(second.text("people/ada/index.html")?.contains("<p>a person</p>") == true)
+        #expect(second.text("about/index.html")?.contains("<p>a person</p>") == false)
+        #expect(second.files == (try site.build()).files)
+    }
+
     @Test func aNewPageAndARenamedPageGiveAFullBuildsOutput() throws {
         let site = try FixtureSite()
         defer { site.remove() }

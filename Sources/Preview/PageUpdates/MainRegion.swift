@@ -32,14 +32,18 @@ enum MainRegion {
         return start..<end
     }
 
+    /// The first `<main` or `<MAIN` followed by `>` or white space. The upper case is looked for only before the
+    /// lower case's: on a page in lower case it would otherwise be a search of every byte for nothing.
     private static func firstOpening(in bytes: UnsafeRawBufferPointer) -> Int? {
         var found: Int?
         for spelling: StaticString in ["<main", "<MAIN"] {
+            // A match before `found` ends before it (its only `<` is its first byte), so the prefix holds it whole.
+            let searched = UnsafeRawBufferPointer(rebasing: bytes[..<(found ?? bytes.count)])
             var from = 0
-            while let index = find(spelling, in: bytes, from: from) {
+            while let index = find(spelling, in: searched, from: from) {
                 let next = index + 5
-                if next < bytes.count, bytes[next] == UInt8(ascii: ">") || isSpace(bytes[next]) {
-                    found = min(found ?? index, index)
+                if next < searched.count, searched[next] == UInt8(ascii: ">") || isSpace(searched[next]) {
+                    found = index
                     break
                 }
                 from = index + 1
@@ -48,28 +52,33 @@ enum MainRegion {
         return found
     }
 
+    /// The end of the last `</main>` or `</MAIN>`, looked for from the end of the page (it is near the end, before
+    /// the footer): the upper case only after the lower case's.
     private static func lastClosing(in bytes: UnsafeRawBufferPointer) -> Int? {
         var last: Int?
         for spelling: StaticString in ["</main>", "</MAIN>"] {
-            var from = 0
-            while let index = find(spelling, in: bytes, from: from) {
-                last = max(last ?? 0, index + 7)
-                from = index + 1
-            }
+            if let index = findLast(spelling, in: bytes, after: last.map { $0 - 7 }) { last = index + 7 }
         }
         return last
     }
 
-    /// A `<script` tag whose own text does not name `application/ld+json`.
+    /// A `<script` or `<SCRIPT` tag whose own text does not name `application/ld+json`: each spelling is searched
+    /// for after the end of its last data block's tag, both in one pass over the page's `<`s.
     private static func runsScript(_ bytes: UnsafeRawBufferPointer) -> Bool {
-        for spelling: StaticString in ["<script", "<SCRIPT"] {
-            var from = 0
-            while let index = find(spelling, in: bytes, from: from) {
-                let tagEnd = bytes[index...].firstIndex(of: UInt8(ascii: ">")) ?? bytes.count
-                let tag = UnsafeRawBufferPointer(rebasing: bytes[index..<tagEnd])
-                if find("application/ld+json", in: tag, from: 0) == nil { return true }
-                from = tagEnd
-            }
+        guard let base = bytes.baseAddress else { return false }
+        var lowerFrom = 0
+        var upperFrom = 0
+        var index = 0
+        while index + 7 <= bytes.count {
+            guard let hit = memchr(base + index, Int32(UInt8(ascii: "<")), bytes.count - 7 + 1 - index) else { return false }
+            let position = base.distance(to: UnsafeRawPointer(hit))
+            index = position + 1
+            let lower = position >= lowerFrom && matches("<script", in: bytes, at: position)
+            guard lower || (position >= upperFrom && matches("<SCRIPT", in: bytes, at: position)) else { continue }
+            let tagEnd = bytes[position...].firstIndex(of: UInt8(ascii: ">")) ?? bytes.count
+            let tag = UnsafeRawBufferPointer(rebasing: bytes[position..<tagEnd])
+            if find("application/ld+json", in: tag, from: 0) == nil { return true }
+            if lower { lowerFrom = tagEnd } else { upperFrom = tagEnd }
         }
         return false
     }
@@ -87,6 +96,24 @@ enum MainRegion {
             index = position + 1
         }
         return nil
+    }
+
+    /// The last place `needle` starts at, after `after` when given.
+    private static func findLast(_ needle: StaticString, in bytes: UnsafeRawBufferPointer, after: Int?) -> Int? {
+        let first = needle.utf8Start.pointee
+        var index = bytes.count - needle.utf8CodeUnitCount
+        let lowest = (after ?? -1) + 1
+        while index >= lowest {
+            if bytes[index] == first, matches(needle, in: bytes, at: index) { return index }
+            index -= 1
+        }
+        return nil
+    }
+
+    /// Whether `needle` is at `position` (whole, inside `bytes`).
+    private static func matches(_ needle: StaticString, in bytes: UnsafeRawBufferPointer, at position: Int) -> Bool {
+        guard let base = bytes.baseAddress, position + needle.utf8CodeUnitCount <= bytes.count else { return false }
+        return memcmp(base + position, needle.utf8Start, needle.utf8CodeUnitCount) == 0
     }
 
     private static func equal(_ a: UnsafeRawBufferPointer, _ aStart: Int, _ b: UnsafeRawBufferPointer, _ bStart: Int,

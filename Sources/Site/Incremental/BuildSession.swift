@@ -160,6 +160,8 @@ public final class BuildSession: @unchecked Sendable {
             // Only pages changed: perhaps only their bodies, and the last content can be kept (`ContentMemo`).
             if changes.touchesOnlyPages, let lent {
                 edited = clock.step("read edited pages") { bodyEdits(changes, content: lent, previous: previous, root: options.root) }
+            } else if let lent {
+                edited = Self.contentKept(changes, content: lent, previous: previous)
             }
         }
         var (site, log, memos) = try attempt(options, reusing: previous, plan: plan, content: edited)
@@ -301,6 +303,19 @@ public final class BuildSession: @unchecked Sendable {
         let values = titles.isEmpty || PageValues.retitles(titles, in: content.editions) ? previous.values : nil
         return ContentMemo(given: content.editions, reads: reads, edits: changes.paths.count, retitled: titles, lastValues: values,
                            lastPlans: titles.isEmpty ? previous.plans : nil)
+    }
+
+    /// The last build's content as it was, when no change is to an input its load read (a template, a data file,
+    /// UI strings or a static file changed, nothing under `content/` and not `site.yml`): content is a function of
+    /// the files the load read, so loading again would make the same set. The page values are offered too, and
+    /// are kept where every summary is the same (`ContentMemo.pageValues`: a template a component uses can change
+    /// the Markdown); nil when a change may touch the content.
+    private static func contentKept(_ changes: InputChanges, content: LentContent, previous: LastBuild) -> ContentMemo? {
+        guard !previous.contentReads.isEmpty,
+              changes.paths.allSatisfy({ previous.contentReads[$0] == nil && !$0.hasPrefix("content/") && $0 != "site.yml" })
+        else { return nil }
+        return ContentMemo(given: content.editions, reads: previous.contentReads, lastValues: previous.values,
+                           lastPlans: previous.plans)
     }
 
     /// What the next build may keep of this one's page values (`ContentMemo.pageValues`).

@@ -9,8 +9,9 @@ public struct IncrementalSummary: Sendable, Equatable {
     public var reusedWholeBuild = false
     /// Page files whose parse (front matter and body) was taken from the memo.
     public var parsesReused = 0
-    /// When every change was to pages' bodies: the last build's content was kept with this many new bodies put
-    /// in (`ContentMemo`), and nothing was loaded; nil when the content was loaded.
+    /// When every change was to pages' bodies, or to no input the content's load read (a template, a data file):
+    /// the last build's content was kept with this many new bodies put in (`ContentMemo`; 0 for none), and nothing
+    /// was loaded; nil when the content was loaded.
     public var bodiesEdited: Int?
     /// Pages whose Markdown was taken from the memo, and pages whose Markdown was rendered.
     public var markdownReused = 0
@@ -47,7 +48,8 @@ public struct IncrementalSummary: Sendable, Equatable {
         if let changedInputs { text += "\(changedInputs) input\(changedInputs == 1 ? "" : "s") changed" } else { text += "first build" }
         if let watcherNamed { text += " (checked the \(watcherNamed) file\(watcherNamed == 1 ? "" : "s") the watcher named)" }
         if reusedWholeBuild { return text + "; nothing to do, last build reused" }
-        let content = bodiesEdited.map { "content kept, \($0) bod\($0 == 1 ? "y" : "ies") edited" } ?? "parses \(parsesReused) reused"
+        let content = bodiesEdited.map { $0 == 0 ? "content kept" : "content kept, \($0) bod\($0 == 1 ? "y" : "ies") edited" }
+            ?? "parses \(parsesReused) reused"
         return text + "; \(content); Markdown \(markdownReused) reused, \(markdownRendered) rendered; "
             + "pages \(pagesReused) reused, \(pagesRendered) rendered; "
             + (linksChecked.map { "links checked on \($0) changed page\($0 == 1 ? "" : "s")" } ?? "links checked on every page")
