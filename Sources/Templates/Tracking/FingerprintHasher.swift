@@ -1,4 +1,4 @@
-/// FNV-1a, 64 bits, over a canonical encoding of values: stable across processes and platforms (unlike
+/// FNV-1a, 64 bits (strings eight bytes at a time), over a canonical encoding of values: stable across processes and platforms (unlike
 /// Swift's `Hasher`, seeded per process), so a fingerprint taken in one build can be compared in the next.
 ///
 /// Every part is written with a type byte first and strings with their length, so no two different values
@@ -23,18 +23,32 @@ struct FingerprintHasher {
     /// The length, then the UTF-8 bytes.
     mutating func combine(_ text: String) {
         combine(UInt64(text.utf8.count))
-        // Over the string's buffer: its UTF-8 view a byte at a time costs tens of instructions a byte.
+        // Over the string's buffer: its UTF-8 view a byte at a time costs tens of instructions a byte. A string
+        // without one is copied into one, so that the same text always gives the same fingerprint.
         let start = value
-        if let hashed = text.utf8.withContiguousStorageIfAvailable({ FingerprintHasher.hash($0, from: start) }) {
-            value = hashed
-        } else {
-            for byte in text.utf8 { combine(byte: byte) }
-        }
+        value = text.utf8.withContiguousStorageIfAvailable({ FingerprintHasher.hash($0, from: start) })
+            ?? Array(text.utf8).withUnsafeBufferPointer { FingerprintHasher.hash($0, from: start) }
     }
 
+    /// Eight bytes at a time where there are eight, then a byte at a time. Each step is a bijection of the state
+    /// for a given word (an odd multiplier, then an xor-shift), so two texts of one length that differ in one
+    /// word never collide, whatever the word; a page's whole body, hashed whenever a page that read its own
+    /// value is checked, took a tenth of a title edit's CPU a byte at a time.
     private static func hash(_ bytes: UnsafeBufferPointer<UInt8>, from start: UInt64) -> UInt64 {
         var hash = start
-        for byte in bytes { hash = (hash ^ UInt64(byte)) &* 0x0000_0100_0000_01b3 }
+        var index = 0
+        if let base = bytes.baseAddress, bytes.count >= 8 {
+            let raw = UnsafeRawPointer(base)
+            while index + 8 <= bytes.count {
+                hash = (hash ^ UInt64(littleEndian: raw.loadUnaligned(fromByteOffset: index, as: UInt64.self))) &* 0x9E37_79B9_7F4A_7C15
+                hash ^= hash >> 29
+                index += 8
+            }
+        }
+        while index < bytes.count {
+            hash = (hash ^ UInt64(bytes[index])) &* 0x0000_0100_0000_01b3
+            index += 1
+        }
         return hash
     }
 

@@ -22,6 +22,27 @@ import Testing
         #expect(Value.int(1).fingerprint == 0x7a32_4a84_d31a_f0c5)
     }
 
+    /// A string of eight bytes or more is taken eight bytes at a time (little-endian words, an odd multiplier and
+    /// an xor-shift), the rest a byte at a time.
+    @Test func longStringsAreHashedByWords() {
+        // "s", the length 10 as eight bytes, FNV-1a; then "abcdefgh" as one word and "ij" a byte at a time (worked
+        // out separately, in Python).
+        #expect(Value.string("abcdefghij").fingerprint == 0xe926_f68e_3702_d93b)
+        // Each step is a bijection for its word: a text changed in one place, any byte to any other, never
+        // collides with the original; nor does one made in pieces from the same text.
+        let text = Array("A page's body: <p>Sam Altman and Elon Musk co-founded OpenAI in 2015.</p>".utf8)
+        let original = Value.string(String(decoding: text, as: UTF8.self)).fingerprint
+        for position in text.indices {
+            for replacement: UInt8 in [0x20, 0x41, 0x7A, text[position] ^ 0x01] where replacement != text[position] {
+                var edited = text
+                edited[position] = replacement
+                #expect(Value.string(String(decoding: edited, as: UTF8.self)).fingerprint != original, "byte \(position)")
+            }
+        }
+        let pieces = String(decoding: text[..<20], as: UTF8.self) + String(decoding: text[20...], as: UTF8.self)
+        #expect(Value.string(pieces).fingerprint == original)
+    }
+
     @Test func boundariesBetweenPartsCount() {
         #expect(Value.array(["a b", "c"]).fingerprint != Value.array(["a", "b c"]).fingerprint)
         #expect(Value.array([.array(["a"]), "b"]).fingerprint != Value.array([.array(["a", "b"])]).fingerprint)
