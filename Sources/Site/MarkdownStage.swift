@@ -121,7 +121,8 @@ struct MarkdownStage {
                         }
                         // What its components' renders use is recorded, as a page's render is (`MarkdownMemo`).
                         let state = PageRenderState()
-                        let recorder = ReadRecorder()
+                        // Most bodies call no component, and the entry keeps what was recorded: no room made in advance.
+                        let recorder = ReadRecorder(capacity: 0)
                         let made = try ReadTracking.recording(recorder) { try render(body, origin: origin, on: index, state: state) }
                         slot.entry = memo.entry(key: key, keyed: keyed, rendered: made, images: state.images, recorded: recorder.recorded)
                         rendered[index] = made

@@ -16,7 +16,7 @@ extension Renderer {
             try body()
             return nil
         }
-        let own = ReadRecorder()
+        let own = ReadRecorder(capacity: 0)
         defer { enclosing.recorded.formUnion(own.recorded) }
         try ReadTracking.recording(own, body)
         return own.recorded

@@ -1,4 +1,4 @@
-import Templates
+@testable import Templates
 import Testing
 
 /// A `{% cache %}` fragment pasted into a page counts as read by that page whatever its body read when it was
@@ -31,6 +31,23 @@ import Testing
         #expect(reads[0] == [ReadKey(1, "section"), ReadKey(1, "title"), ReadKey(99, "title")])
         // The second page pasted the fragment: it never ran `site.title`, but its output holds it.
         #expect(reads[1] == [ReadKey(2, "section"), ReadKey(2, "title"), ReadKey(99, "title")])
+    }
+
+    /// A fragment keeps what its body read, which is a few keys: its set makes no room for a page's hundreds
+    /// (`ReadRecorder(capacity:)`; with that room, each kept list item of a large site held 12 KB).
+    @Test func aStoredFragmentKeepsItsReadsWithoutRoomForAPagesWorth() throws {
+        let environment = try TemplateEnvironment(templates: Self.templates)
+        let cache = FragmentCache()
+        let recorder = ReadRecorder()
+        _ = try ReadTracking.recording(recorder) {
+            try environment.renderUTF8("main.html", context: Self.context(page: 1), fragments: cache)
+        }
+        let stored = try #require(cache.fragment(FragmentKey(template: "main.html", offset: 0, values: ["timeline"]),
+                                                 partition: "", page: nil))
+        let reads = try #require(stored.fragment.reads)
+        #expect(reads.reads == [ReadKey(99, "title")])
+        #expect(reads.reads.capacity < 16, "room for \(reads.reads.capacity) reads")
+        #expect(recorder.recorded.reads.capacity >= 256, "a page's recorder still starts with room for hundreds")
     }
 
     @Test func aFragmentStoredWithoutRecordingIsRenderedAgainWhenRecording() throws {
