@@ -92,7 +92,7 @@ enum MainRegion {
         while index + length <= bytes.count {
             guard let hit = memchr(base + index, first, bytes.count - length + 1 - index) else { return nil }
             let position = base.distance(to: UnsafeRawPointer(hit))
-            if memcmp(base + position, needle.utf8Start, length) == 0 { return position }
+            if matches(needle, in: bytes, at: position) { return position }
             index = position + 1
         }
         return nil
